@@ -1,0 +1,319 @@
+//! `insight new`: capture a visit in seconds. The front matter is serialized from
+//! the flags, never pasted into text, so whatever the user types comes back as typed.
+
+use jiff::civil::Date;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Context, parse_date_arg};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::frontmatter;
+use crate::journal::Location;
+use crate::values;
+use crate::yaml::{self, Node, Value};
+use crate::{entry, slug, template, write};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The template to start from, a file in the templates folder: visit, peer, immersion, research, sales, …
+    #[arg(value_name = "TEMPLATE")]
+    pub template: String,
+    /// When the visit happened (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub date: Option<Date>,
+    /// Where: a store, a call centre, a customer's office (asked for on a terminal if missing)
+    #[arg(long, value_name = "SITE")]
+    pub site: Option<String>,
+    /// The role worked: bakery, call-centre agent, …
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// Who went (repeat for several people)
+    #[arg(long = "person", value_name = "NAME")]
+    pub people: Vec<String>,
+    /// How many customers you spoke to
+    #[arg(long, value_name = "N")]
+    pub customers: Option<u64>,
+    /// Time spent, in hours
+    #[arg(long, value_name = "HOURS", value_parser = parse_hours)]
+    pub hours: Option<f64>,
+    /// A tag (repeat for several)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// An idea that came up (repeat for several)
+    #[arg(long = "idea", value_name = "TITLE")]
+    pub ideas: Vec<String>,
+    /// A title (default: the body's first heading, which starts as the site)
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// Do not open $VISUAL or $EDITOR on the new entry
+    #[arg(long)]
+    pub no_edit: bool,
+    /// Print the entry that would be written, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn parse_hours(text: &str) -> std::result::Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(h) if h.is_finite() && h >= 0.0 => Ok(h),
+        _ => Err(format!("`{text}` is not a number of hours of 0 or more")),
+    }
+}
+
+/// What a template contributes: its kind, defaults for some fields, and a body.
+struct Template {
+    kind: Option<String>,
+    role: Option<String>,
+    people: Vec<String>,
+    tags: Vec<String>,
+    body: String,
+}
+
+pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+    let location = context.locate()?;
+    let template = read_template(&location, &args.template)?;
+    let kind = kind_of(&template, &args.template, &location.config)?;
+    let site = site(context, &args)?;
+    let date = args.date.unwrap_or(context.today);
+    let contents = compose(&args, &template, &kind, &site, date);
+    // The entry must read back as written; if it does not, it is a bug here,
+    // and better caught before the user's editor opens.
+    if let Err(problems) = entry::parse("new entry", &contents, &location.config) {
+        let first = problems
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        return Err(
+            Error::new(format!("the new entry would not read back: {first}"))
+                .hint("this is a bug in insight; please report it with the command you ran"),
+        );
+    }
+    let candidates = file_names(&location, date, &site);
+    if args.dry_run {
+        out.write_all(contents.as_bytes())?;
+        let target = candidates
+            .into_iter()
+            .find(|p| !p.exists())
+            .unwrap_or_default();
+        eprintln!("dry run: would create {}", context.display_path(&target));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = write::create_first_free(candidates, contents.as_bytes())?;
+    if !args.no_edit && context.interactive && context.width.is_some() {
+        open_editor(context, &path);
+    }
+    writeln!(out, "{}", context.display_path(&path))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_template(location: &Location, name: &str) -> Result<Template> {
+    let dir = location.templates_dir();
+    let file = if name.ends_with(".md") {
+        name.to_string()
+    } else {
+        format!("{name}.md")
+    };
+    let path = dir.join(&file);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::new(format!(
+                "no template `{name}`: {} does not exist",
+                path.display()
+            ))
+            .hint(available_templates(&dir)));
+        }
+        Err(e) => return Err(Error::io("read", &path, &e)),
+    };
+    let text = frontmatter::strip_bom(&text);
+    let Ok(split) = frontmatter::split(text) else {
+        // A template without front matter is all body.
+        return Ok(Template {
+            kind: None,
+            role: None,
+            people: vec![],
+            tags: vec![],
+            body: text.to_string(),
+        });
+    };
+    let root = yaml::parse(split.yaml).map_err(|e| {
+        Error::new(format!(
+            "{}:{}:{}: {}",
+            path.display(),
+            split.yaml_line + e.line - 1,
+            e.column,
+            e.message
+        ))
+        .hint("fix the template's front matter")
+    })?;
+    let bad =
+        |key: &str, message: String| Error::new(format!("{}: `{key}`: {message}", path.display()));
+    let get = |key| root.get(key).filter(|n| **n != Node::Null);
+    Ok(Template {
+        kind: values::optional_text(get("kind")).map_err(|m| bad("kind", m))?,
+        role: values::optional_text(get("role")).map_err(|m| bad("role", m))?,
+        people: values::text_list(get("people")).map_err(|m| bad("people", m))?,
+        tags: values::text_list(get("tags")).map_err(|m| bad("tags", m))?,
+        body: split.body.to_string(),
+    })
+}
+
+fn available_templates(dir: &Path) -> String {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".md")
+                .map(String::from)
+        })
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        format!(
+            "{} holds no templates; `insight init` in an empty folder shows the standard ones",
+            dir.display()
+        )
+    } else {
+        format!("the templates are {}", names.join(", "))
+    }
+}
+
+fn kind_of(template: &Template, name: &str, config: &Config) -> Result<String> {
+    let name = name.trim_end_matches(".md");
+    let kind = template.kind.clone().unwrap_or_else(|| name.to_string());
+    config
+        .kinds
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(&kind))
+        .cloned()
+        .ok_or_else(|| {
+            Error::new(format!(
+                "template `{name}` is for kind `{kind}`, which is not a kind of this journal"
+            ))
+            .hint(format!(
+                "set `kind:` in the template to one of {}",
+                config.kinds.join(", ")
+            ))
+        })
+}
+
+fn site(context: &Context, args: &Args) -> Result<String> {
+    let typed = match &args.site {
+        Some(site) => site.clone(),
+        None if context.interactive => prompt("Site (where the visit happened): ")?,
+        None => {
+            return Err(Error::new("missing --site: say where the visit happened")
+                .hint("for example: insight new visit --site \"Cub Foods, Minneapolis\""));
+        }
+    };
+    let site = typed.trim().to_string();
+    if site.is_empty() {
+        return Err(Error::new("the site is empty")
+            .hint("give --site a name, e.g. --site \"Cub Foods, Minneapolis\""));
+    }
+    Ok(site)
+}
+
+fn prompt(question: &str) -> Result<String> {
+    eprint!("{question}");
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| Error::new(format!("cannot read the answer: {e}")))?;
+    Ok(answer)
+}
+
+/// The whole new file: front matter from the flags and the template, then the
+/// template's body with its placeholders filled.
+fn compose(args: &Args, template: &Template, kind: &str, site: &str, date: Date) -> String {
+    let mut pairs: Vec<(&str, Value)> = vec![
+        ("date", Value::Str(date.to_string())),
+        ("kind", Value::Str(kind.to_string())),
+        ("site", Value::Str(site.to_string())),
+    ];
+    if let Some(role) = args.role.clone().or_else(|| template.role.clone()) {
+        pairs.push(("role", Value::Str(role)));
+    }
+    let people = if args.people.is_empty() {
+        template.people.clone()
+    } else {
+        args.people.clone()
+    };
+    if !people.is_empty() {
+        pairs.push(("people", Value::List(people)));
+    }
+    if let Some(customers) = args.customers {
+        pairs.push(("customers", Value::Int(customers)));
+    }
+    if let Some(hours) = args.hours {
+        pairs.push((
+            "hours",
+            if hours.fract() == 0.0 {
+                Value::Int(hours as u64)
+            } else {
+                Value::Float(hours)
+            },
+        ));
+    }
+    let mut tags = template.tags.clone();
+    tags.extend(
+        args.tags
+            .iter()
+            .filter(|t| !template.tags.contains(t))
+            .cloned(),
+    );
+    if !tags.is_empty() {
+        pairs.push(("tags", Value::List(tags)));
+    }
+    if !args.ideas.is_empty() {
+        pairs.push(("ideas", Value::List(args.ideas.clone())));
+    }
+    if let Some(title) = &args.title {
+        pairs.push(("title", Value::Str(title.clone())));
+    }
+    let heading = args.title.as_deref().unwrap_or(site);
+    let body = template::fill(&template.body, heading, site, &date.to_string());
+    format!("---\n{}---\n{}", yaml::to_front_matter(&pairs), body)
+}
+
+/// `<entries>/<YYYY>/<YYYY-MM-DD>-<site-slug>.md`, then `-2`, `-3`, … when taken.
+fn file_names(location: &Location, date: Date, site: &str) -> impl Iterator<Item = PathBuf> {
+    let dir = location.entries_dir().join(date.year().to_string());
+    let stem = format!("{date}-{}", slug::slug(site));
+    (1..=9999).map(move |n| match n {
+        1 => dir.join(format!("{stem}.md")),
+        n => dir.join(format!("{stem}-{n}.md")),
+    })
+}
+
+/// Opens `$VISUAL`, else `$EDITOR`, on the new file. Through `sh`, so that an
+/// editor given with arguments (`code --wait`) works.
+fn open_editor(context: &Context, path: &Path) {
+    let editor = ["VISUAL", "EDITOR"]
+        .into_iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|value| !value.trim().is_empty());
+    let Some(editor) = editor else {
+        return;
+    };
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("insight")
+        .arg(path)
+        .status();
+    match status {
+        Ok(status) if status.success() => {}
+        Ok(status) => crate::warn(&format!(
+            "the editor exited with {status}; the entry is saved as {}",
+            context.display_path(path)
+        )),
+        Err(e) => crate::warn(&format!("cannot start the editor `{editor}`: {e}")),
+    }
+}

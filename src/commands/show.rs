@@ -1,0 +1,169 @@
+//! `insight show`: one entry, found by path or by part of its file name.
+
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::Context;
+use crate::entry::Entry;
+use crate::error::{Error, Result};
+use crate::journal::{Journal, relative};
+use crate::record::{EntryRecord, EntryWithBody};
+use crate::render;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A path to the entry, or a part of its file name that only it has
+    #[arg(value_name = "ENTRY")]
+    pub entry: String,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The fields, then the text
+    Table,
+    /// The fields and the text as one JSON object
+    Json,
+}
+
+pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+    let location = context.locate()?;
+    let journal = context.load_located(location);
+    let entry = find(&journal, context, &args.entry)?;
+    let text = match args.format {
+        Format::Table => fields(entry, journal.config.default_status()),
+        Format::Json => render::json(&EntryWithBody {
+            entry: EntryRecord::new(entry, journal.config.default_status()),
+            body: &entry.body,
+        }),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Resolves what the user typed: an existing file first, else a unique match
+/// on file names. A broken entry is reported with its problem, not as missing.
+fn find<'a>(journal: &'a Journal, context: &Context, wanted: &str) -> Result<&'a Entry> {
+    if let Some(path) = as_journal_path(journal, context, wanted) {
+        return by_path(journal, &path).ok_or_else(|| broken_or_outside(journal, &path, wanted));
+    }
+    let needle = wanted.to_lowercase();
+    let matches: Vec<&Entry> = journal
+        .entries
+        .iter()
+        .filter(|e| file_name(&e.path).to_lowercase().contains(&needle))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(broken_or_outside(journal, wanted, wanted)),
+        many => {
+            // A full file name (without `.md`) is unique even when it is part of others.
+            if let Some(exact) = many
+                .iter()
+                .find(|e| file_stem(&e.path).eq_ignore_ascii_case(wanted))
+            {
+                return Ok(exact);
+            }
+            let mut error = Error::new(format!("`{wanted}` matches {} entries:", many.len()));
+            for e in many {
+                error
+                    .message
+                    .push_str(&format!("\n  {}  {}", e.path, e.title));
+            }
+            Err(error.hint("type more of the file name, or the whole path"))
+        }
+    }
+}
+
+/// `wanted` as a journal-relative path, if it names an existing file.
+fn as_journal_path(journal: &Journal, context: &Context, wanted: &str) -> Option<String> {
+    let typed = Path::new(wanted);
+    [context.cwd.join(typed), journal.root.join(typed)]
+        .into_iter()
+        .find(|p| p.is_file())
+        .map(|p| {
+            let canonical = p.canonicalize().unwrap_or(p);
+            let root = journal
+                .root
+                .canonicalize()
+                .unwrap_or_else(|_| journal.root.clone());
+            relative(&root, &canonical)
+        })
+}
+
+fn by_path<'a>(journal: &'a Journal, path: &str) -> Option<&'a Entry> {
+    journal.entries.iter().find(|e| e.path == path)
+}
+
+fn broken_or_outside(journal: &Journal, path: &str, wanted: &str) -> Error {
+    let problem = journal.diagnostics.iter().find(|d| {
+        d.path == path
+            || file_name(&d.path)
+                .to_lowercase()
+                .contains(&wanted.to_lowercase())
+    });
+    match problem {
+        Some(d) => Error::new(format!("{} cannot be shown: {d}", d.path))
+            .hint("fix the entry, then try again"),
+        None => Error::new(format!("no entry matches `{wanted}`"))
+            .hint("`insight list` shows every entry; give a path or a part of a file name"),
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = file_name(path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+/// The entry as a person reads it: title, path, aligned fields, then the text.
+fn fields(entry: &Entry, default_status: &str) -> String {
+    let mut rows: Vec<(&str, String)> = vec![
+        ("date", entry.date.to_string()),
+        ("kind", entry.kind.clone()),
+        ("site", entry.site.clone()),
+    ];
+    if let Some(role) = &entry.role {
+        rows.push(("role", role.clone()));
+    }
+    if !entry.people.is_empty() {
+        rows.push(("people", entry.people.join(", ")));
+    }
+    rows.push(("customers", entry.customers.to_string()));
+    if let Some(hours) = entry.hours {
+        rows.push(("hours", render::hours(hours)));
+    }
+    if !entry.tags.is_empty() {
+        rows.push(("tags", entry.tags.join(", ")));
+    }
+    for (i, idea) in entry.ideas.iter().enumerate() {
+        let id = idea
+            .id
+            .as_ref()
+            .map(|id| format!("[{id}] "))
+            .unwrap_or_default();
+        let status = idea.status.as_deref().unwrap_or(default_status);
+        rows.push((
+            if i == 0 { "ideas" } else { "" },
+            format!("{id}{} ({status})", idea.title),
+        ));
+    }
+    let mut out = format!("{}\n{}\n\n", entry.title, entry.path);
+    for (name, value) in rows {
+        out.push_str(&format!("{name:<10} {value}\n"));
+    }
+    let body = entry.body.trim_matches(['\n', '\r']);
+    if !body.is_empty() {
+        out.push('\n');
+        out.push_str(&body.replace("\r\n", "\n"));
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,261 @@
+//! `insight.yaml`: the journal's settings. Every key is optional.
+
+use crate::values;
+use crate::yaml::{self, Node};
+
+pub const CONFIG_FILE: &str = "insight.yaml";
+
+pub const DEFAULT_KINDS: [&str; 5] = ["frontline", "peer", "immersion", "research", "sales"];
+pub const DEFAULT_STATUSES: [&str; 6] = [
+    "new",
+    "exploring",
+    "planned",
+    "building",
+    "shipped",
+    "dropped",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub name: Option<String>,
+    /// Folder of entries, relative to the journal root.
+    pub entries: String,
+    /// Folder of templates, relative to the journal root.
+    pub templates: String,
+    pub kinds: Vec<String>,
+    pub statuses: Vec<String>,
+    /// Month (1-12) in which the fiscal year starts.
+    pub fiscal_year_start: i8,
+    /// Optional tag vocabulary.
+    pub tags: Vec<String>,
+    pub people: Vec<Person>,
+    pub targets: Vec<Target>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub group: Option<String>,
+}
+
+/// What a group of people is expected to do each year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub group: String,
+    pub entries_per_year: Option<f64>,
+    pub hours_per_year: Option<f64>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            name: None,
+            entries: "visits".into(),
+            templates: "templates".into(),
+            kinds: DEFAULT_KINDS.map(String::from).to_vec(),
+            statuses: DEFAULT_STATUSES.map(String::from).to_vec(),
+            fiscal_year_start: 1,
+            tags: Vec::new(),
+            people: Vec::new(),
+            targets: Vec::new(),
+        }
+    }
+}
+
+/// An error in `insight.yaml`, at a 1-based line of that file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Config {
+    /// The status an idea has when nobody has said otherwise.
+    pub fn default_status(&self) -> &str {
+        self.statuses.first().map_or("new", String::as_str)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let text = crate::frontmatter::strip_bom(text);
+        let root = yaml::parse(text).map_err(|e| ConfigError {
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        })?;
+        let at_key = |key: &str, message: String| ConfigError {
+            line: yaml::key_line(text, key),
+            column: 1,
+            message: format!("`{key}`: {message}"),
+        };
+        let mut config = Config::default();
+        match &root {
+            Node::Null => return Ok(config),
+            Node::Map(_) => {}
+            other => {
+                return Err(ConfigError {
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "expected settings as `key: value` lines, found {}",
+                        other.type_name()
+                    ),
+                });
+            }
+        }
+        let get = |key| root.get(key);
+        config.name = values::optional_text(get("name")).map_err(|m| at_key("name", m))?;
+        if let Some(dir) =
+            values::optional_text(get("entries")).map_err(|m| at_key("entries", m))?
+        {
+            config.entries = dir;
+        }
+        if let Some(dir) =
+            values::optional_text(get("templates")).map_err(|m| at_key("templates", m))?
+        {
+            config.templates = dir;
+        }
+        if get("kinds").is_some() {
+            config.kinds = non_empty_list(get("kinds")).map_err(|m| at_key("kinds", m))?;
+        }
+        if get("statuses").is_some() {
+            config.statuses = non_empty_list(get("statuses")).map_err(|m| at_key("statuses", m))?;
+        }
+        if let Some(node) = get("fiscal_year_start") {
+            config.fiscal_year_start = month(node).map_err(|m| at_key("fiscal_year_start", m))?;
+        }
+        config.tags = values::text_list(get("tags")).map_err(|m| at_key("tags", m))?;
+        config.people = people(get("people")).map_err(|m| at_key("people", m))?;
+        config.targets = targets(get("targets")).map_err(|m| at_key("targets", m))?;
+        Ok(config)
+    }
+}
+
+fn non_empty_list(node: Option<&Node>) -> Result<Vec<String>, String> {
+    let list = values::text_list(node)?;
+    if list.is_empty() {
+        return Err("the list is empty; remove the key to use the defaults".into());
+    }
+    Ok(list)
+}
+
+fn month(node: &Node) -> Result<i8, String> {
+    match node {
+        Node::Int(m @ 1..=12) => Ok(*m as i8),
+        other => Err(format!(
+            "expected a month from 1 to 12, found {}",
+            other
+                .scalar_text()
+                .unwrap_or_else(|| other.type_name().into())
+        )),
+    }
+}
+
+fn people(node: Option<&Node>) -> Result<Vec<Person>, String> {
+    let items = match node {
+        None | Some(Node::Null) => return Ok(Vec::new()),
+        Some(Node::Seq(items)) => items,
+        Some(other) => {
+            return Err(format!(
+                "expected a list of people, found {}",
+                other.type_name()
+            ));
+        }
+    };
+    items
+        .iter()
+        .map(|item| match item {
+            Node::Map(_) => {
+                let name =
+                    values::optional_text(item.get("name"))?.ok_or("each person needs a `name`")?;
+                let group = values::optional_text(item.get("group"))?;
+                Ok(Person { name, group })
+            }
+            other => Ok(Person {
+                name: values::text(other)?,
+                group: None,
+            }),
+        })
+        .collect()
+}
+
+fn targets(node: Option<&Node>) -> Result<Vec<Target>, String> {
+    let pairs = match node {
+        None | Some(Node::Null) => return Ok(Vec::new()),
+        Some(Node::Map(pairs)) => pairs,
+        Some(other) => {
+            return Err(format!(
+                "expected `group: {{ entries_per_year: N }}` lines, found {}",
+                other.type_name()
+            ));
+        }
+    };
+    pairs
+        .iter()
+        .map(|(group, spec)| {
+            let number = |key: &str| -> Result<Option<f64>, String> {
+                spec.get(key)
+                    .map(|n| values::non_negative(n).map_err(|m| format!("{group}.{key}: {m}")))
+                    .transpose()
+            };
+            Ok(Target {
+                group: group.clone(),
+                entries_per_year: number("entries_per_year")?,
+                hours_per_year: number("hours_per_year")?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_means_defaults() {
+        assert_eq!(Config::parse("").unwrap(), Config::default());
+        assert_eq!(
+            Config::parse("# only a comment\n").unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn reads_every_setting() {
+        let config = Config::parse(
+            "name: J\nentries: notes\nkinds: [a, b]\nfiscal_year_start: 7\ntags: mobile\n\
+             people:\n  - { name: Wayne Shurts, group: executives }\n  - Ann\n\
+             targets:\n  executives: { entries_per_year: 2 }\n",
+        )
+        .unwrap();
+        assert_eq!(config.name.as_deref(), Some("J"));
+        assert_eq!(config.entries, "notes");
+        assert_eq!(config.kinds, ["a", "b"]);
+        assert_eq!(config.fiscal_year_start, 7);
+        assert_eq!(config.tags, ["mobile"]);
+        assert_eq!(
+            config.people[1],
+            Person {
+                name: "Ann".into(),
+                group: None
+            }
+        );
+        assert_eq!(config.targets[0].entries_per_year, Some(2.0));
+    }
+
+    #[test]
+    fn errors_point_at_the_key() {
+        let err = Config::parse("name: J\nfiscal_year_start: 13\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert_eq!(
+            err.message,
+            "`fiscal_year_start`: expected a month from 1 to 12, found 13"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_keep_their_line() {
+        let err = Config::parse("name: J\nkinds: [a\n").unwrap_err();
+        assert_eq!(err.line, 3);
+    }
+}

@@ -1,0 +1,424 @@
+//! One journal entry: a visit, parsed from its front matter and body.
+//! Pure: takes text, returns an [`Entry`] or the diagnostics that explain why not.
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, Split};
+use crate::suggest::did_you_mean;
+use crate::values;
+use crate::yaml::{self, Node};
+use crate::{markdown, period};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Relative to the journal root, `/`-separated.
+    pub path: String,
+    pub date: Date,
+    pub kind: String,
+    pub site: String,
+    pub role: Option<String>,
+    pub title: String,
+    pub people: Vec<String>,
+    pub customers: u64,
+    pub hours: Option<f64>,
+    /// As written; matching is case-insensitive.
+    pub tags: Vec<String>,
+    pub ideas: Vec<Idea>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Idea {
+    pub id: Option<String>,
+    pub title: String,
+    /// As written in this entry; `None` when the entry does not say.
+    pub status: Option<String>,
+    pub tags: Vec<String>,
+    pub owner: Option<String>,
+}
+
+/// Parses an entry's text. `path` is only used to name the file in diagnostics
+/// and as the title of last resort.
+pub fn parse(path: &str, text: &str, config: &Config) -> Result<Entry, Vec<Diagnostic>> {
+    let text = frontmatter::strip_bom(text);
+    let split = frontmatter::split(text).map_err(|err| {
+        let line = match err {
+            frontmatter::SplitError::Unclosed { opened_line } => opened_line,
+            _ => 1,
+        };
+        vec![Diagnostic::error(path, line, 1, "front-matter", err.message()).with_hint(err.hint())]
+    })?;
+    let root = yaml::parse(split.yaml).map_err(|err| {
+        // An error found at the end of the YAML (an unclosed bracket or quote)
+        // belongs to its last line, not to the closing `---`.
+        let last_line = split.yaml.lines().count().max(1);
+        let (line, column) = if err.line > last_line {
+            (last_line, 1)
+        } else {
+            (err.line, err.column)
+        };
+        vec![
+            Diagnostic::error(
+                path,
+                split.yaml_line + line - 1,
+                column,
+                "yaml",
+                err.message,
+            )
+            .with_hint("fix the YAML syntax; quote values that contain `: ` or start with `#`"),
+        ]
+    })?;
+    if !matches!(root, Node::Map(_)) {
+        let message = match root {
+            Node::Null => "the front matter is empty".to_string(),
+            other => format!(
+                "the front matter is {}, not `key: value` lines",
+                other.type_name()
+            ),
+        };
+        return Err(vec![
+            Diagnostic::error(path, split.yaml_line, 1, "not-a-mapping", message).with_hint(
+                "write one `key: value` per line, starting with `date:`, `kind:` and `site:`",
+            ),
+        ]);
+    }
+    Fields {
+        path,
+        split: &split,
+        root: &root,
+        config,
+        errors: Vec::new(),
+    }
+    .into_entry()
+}
+
+/// Reads the fields of one front matter, collecting every error rather than
+/// stopping at the first, so `check` can list them all at once.
+struct Fields<'a> {
+    path: &'a str,
+    split: &'a Split<'a>,
+    root: &'a Node,
+    config: &'a Config,
+    errors: Vec<Diagnostic>,
+}
+
+impl Fields<'_> {
+    fn into_entry(mut self) -> Result<Entry, Vec<Diagnostic>> {
+        let date = self.date();
+        let kind = self.kind();
+        let site = self.required_text(
+            "site",
+            "where the visit happened, e.g. `site: Cub Foods, Minneapolis`",
+        );
+        let role = self.field("role", values::optional_text);
+        let people = self.field("people", values::text_list).unwrap_or_default();
+        let customers = self.customers();
+        let hours = self.hours();
+        let tags = self.field("tags", tag_list).unwrap_or_default();
+        let ideas = self.ideas();
+        let title = self.field("title", values::optional_text);
+        let (
+            Some(date),
+            Some(kind),
+            Some(site),
+            Some(role),
+            Some(customers),
+            Some(hours),
+            Some(ideas),
+            Some(title),
+        ) = (date, kind, site, role, customers, hours, ideas, title)
+        else {
+            return Err(self.errors);
+        };
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let body = self.split.body;
+        let title = title
+            .or_else(|| markdown::first_heading(body))
+            .unwrap_or_else(|| file_stem(self.path).to_string());
+        Ok(Entry {
+            path: self.path.to_string(),
+            date,
+            kind,
+            site,
+            role,
+            title,
+            people,
+            customers,
+            hours,
+            tags,
+            ideas,
+            body: body.to_string(),
+        })
+    }
+
+    fn error(&mut self, key: &str, code: &'static str, message: String, hint: Option<String>) {
+        let line = self.split.yaml_line + yaml::key_line(self.split.yaml, key) - 1;
+        let mut diagnostic = Diagnostic::error(self.path, line, 1, code, message);
+        diagnostic.hint = hint;
+        self.errors.push(diagnostic);
+    }
+
+    /// Converts one optional field, recording an error if it has the wrong shape.
+    fn field<T>(
+        &mut self,
+        key: &str,
+        convert: impl Fn(Option<&Node>) -> Result<T, String>,
+    ) -> Option<T> {
+        match convert(self.root.get(key)) {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.error(key, "type", format!("`{key}`: {message}"), None);
+                None
+            }
+        }
+    }
+
+    fn required_text(&mut self, key: &str, what: &str) -> Option<String> {
+        match self.field(key, values::optional_text)? {
+            Some(text) => Some(text),
+            None => {
+                self.error(
+                    key,
+                    "missing",
+                    format!("missing `{key}`"),
+                    Some(format!("add `{key}:` to the front matter: {what}")),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self) -> Option<Date> {
+        let text = self.required_text("date", "when the visit happened, as `date: 2026-11-20`")?;
+        match period::parse_entry_date(&text) {
+            Some(date) => Some(date),
+            None => {
+                self.error(
+                    "date",
+                    "date",
+                    format!("`date`: `{text}` is not a valid date"),
+                    Some("write the date as YYYY-MM-DD, e.g. `date: 2026-11-20`".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn kind(&mut self) -> Option<String> {
+        let kinds = &self.config.kinds;
+        let text = self.required_text("kind", &format!("one of {}", kinds.join(", ")))?;
+        if let Some(known) = kinds.iter().find(|k| k.eq_ignore_ascii_case(&text)) {
+            return Some(known.clone());
+        }
+        let hint = match did_you_mean(&text, kinds) {
+            Some(near) => format!("did you mean `{near}`? The kinds are {}", kinds.join(", ")),
+            None => format!(
+                "the kinds are {} (set `kinds:` in insight.yaml)",
+                kinds.join(", ")
+            ),
+        };
+        self.error(
+            "kind",
+            "kind",
+            format!("`kind`: `{text}` is not a kind of this journal"),
+            Some(hint),
+        );
+        None
+    }
+
+    fn customers(&mut self) -> Option<u64> {
+        self.field("customers", |node| match node {
+            None | Some(Node::Null) => Ok(0),
+            // A list of who they were counts as its length.
+            Some(Node::Seq(items)) => Ok(items.len() as u64),
+            Some(node) => {
+                let n = values::non_negative(node)
+                    .map_err(|m| m.replace("a number", "a whole number"))?;
+                if n.fract() != 0.0 {
+                    return Err(format!("expected a whole number, found {n}"));
+                }
+                Ok(n as u64)
+            }
+        })
+    }
+
+    fn hours(&mut self) -> Option<Option<f64>> {
+        self.field("hours", |node| match node {
+            None | Some(Node::Null) => Ok(None),
+            Some(node) => values::non_negative(node).map(Some),
+        })
+    }
+
+    fn ideas(&mut self) -> Option<Vec<Idea>> {
+        let ideas = self.field("ideas", ideas_list)?;
+        let statuses = &self.config.statuses;
+        let mut valid = true;
+        for idea in &ideas {
+            let Some(status) = &idea.status else { continue };
+            if statuses.iter().any(|s| s == status) {
+                continue;
+            }
+            let hint = match did_you_mean(status, statuses) {
+                Some(near) => format!(
+                    "did you mean `{near}`? The statuses are {}",
+                    statuses.join(", ")
+                ),
+                None => format!("the statuses are {}", statuses.join(", ")),
+            };
+            let message = format!(
+                "idea `{}`: status `{status}` is not one of this journal's statuses",
+                idea.title
+            );
+            self.error("ideas", "status", message, Some(hint));
+            valid = false;
+        }
+        valid.then_some(ideas)
+    }
+}
+
+/// Tags, trimmed, without empty ones.
+fn tag_list(node: Option<&Node>) -> Result<Vec<String>, String> {
+    let tags = values::text_list(node)?;
+    Ok(tags
+        .into_iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect())
+}
+
+fn ideas_list(node: Option<&Node>) -> Result<Vec<Idea>, String> {
+    let items = match node {
+        None | Some(Node::Null) => return Ok(Vec::new()),
+        Some(Node::Seq(items)) => items.as_slice(),
+        Some(single) => std::slice::from_ref(single),
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| **item != Node::Null)
+        .map(|(index, item)| idea(item).map_err(|m| format!("idea {}: {m}", index + 1)))
+        .collect()
+}
+
+fn idea(node: &Node) -> Result<Idea, String> {
+    if !matches!(node, Node::Map(_)) {
+        return Ok(Idea {
+            id: None,
+            title: values::text(node)?,
+            status: None,
+            tags: Vec::new(),
+            owner: None,
+        });
+    }
+    let title = values::optional_text(node.get("title"))?
+        .ok_or("needs a `title` (write `- title: …` or just `- the idea`)")?;
+    Ok(Idea {
+        id: values::optional_text(node.get("id"))?,
+        title,
+        status: values::optional_text(node.get("status"))?,
+        tags: tag_list(node.get("tags"))?,
+        owner: values::optional_text(node.get("owner"))?,
+    })
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Entry {
+        parse("visits/x.md", text, &Config::default()).unwrap()
+    }
+
+    fn parse_err(text: &str) -> Vec<String> {
+        parse("visits/x.md", text, &Config::default())
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_full_entry() {
+        let e = parse_ok(
+            "---\ndate: 2026-11-20\nkind: frontline\nsite: Cub Foods\nrole: bakery\n\
+             people: [Wayne Shurts]\ncustomers: 12\nhours: 7.5\ntags: [mobile/app, Pricing]\n\
+             ideas:\n  - Aisle finder\n  - { id: route, title: Store route, status: exploring, tags: mobile }\n\
+             ---\n# Bakery shift\n\nText\n",
+        );
+        assert_eq!(e.date, jiff::civil::date(2026, 11, 20));
+        assert_eq!(e.title, "Bakery shift");
+        assert_eq!(e.customers, 12);
+        assert_eq!(e.hours, Some(7.5));
+        assert_eq!(e.tags, ["mobile/app", "Pricing"]);
+        assert_eq!(e.ideas[0].title, "Aisle finder");
+        assert_eq!(e.ideas[1].id.as_deref(), Some("route"));
+        assert_eq!(e.ideas[1].tags, ["mobile"]);
+        assert_eq!(e.body, "# Bakery shift\n\nText\n");
+    }
+
+    #[test]
+    fn lenient_forms() {
+        let e = parse_ok(
+            "---\ndate: '2026-11-20T09:30:00'\nkind: Peer\nsite: HQ\npeople: Ann\n\
+             customers: [a CIO, another CIO]\ntags: mobile\ntitle: Lunch\n---\n",
+        );
+        assert_eq!(e.date, jiff::civil::date(2026, 11, 20));
+        assert_eq!(e.kind, "peer");
+        assert_eq!(e.people, ["Ann"]);
+        assert_eq!(e.customers, 2);
+        assert_eq!(e.tags, ["mobile"]);
+        assert_eq!(e.title, "Lunch");
+    }
+
+    #[test]
+    fn title_falls_back_to_the_file_name() {
+        let e = parse_ok("---\ndate: 2026-01-01\nkind: research\nsite: HQ\n---\nno heading\n");
+        assert_eq!(e.title, "x");
+    }
+
+    #[test]
+    fn errors_name_the_file_line() {
+        assert_eq!(
+            parse_err("---\nkind: frontline\nsite: X\ndate: 2026-02-30\n---\n"),
+            ["visits/x.md:4:1: error: `date`: `2026-02-30` is not a valid date"]
+        );
+        assert_eq!(
+            parse_err("---\ndate: 2026-01-01\nkind: frontlin\n---\n"),
+            [
+                "visits/x.md:3:1: error: `kind`: `frontlin` is not a kind of this journal",
+                "visits/x.md:2:1: error: missing `site`",
+            ]
+        );
+    }
+
+    #[test]
+    fn yaml_errors_use_file_lines() {
+        assert_eq!(
+            parse_err("---\ndate: 2026-01-01\nsite: [oops\n---\n"),
+            ["visits/x.md:3:1: error: expected ',' or ']' (check indentation and quoting)"]
+        );
+    }
+
+    #[test]
+    fn bad_numbers_and_statuses() {
+        let errors = parse_err(
+            "---\ndate: 2026-01-01\nkind: sales\nsite: X\ncustomers: -3\nhours: lots\n\
+             ideas:\n  - { title: T, status: shiped }\n---\n",
+        );
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].starts_with(
+            "visits/x.md:5:1: error: `customers`: expected a whole number of 0 or more"
+        ));
+        assert!(errors[1].starts_with("visits/x.md:6:1: error: `hours`: expected a number"));
+        assert!(errors[2].starts_with("visits/x.md:7:1: error: idea `T`: status `shiped`"));
+    }
+}

@@ -1,0 +1,52 @@
+//! `insight`: keep and read a customer-insight journal, one Markdown file per
+//! visit. The binary is a thin shell around this library.
+//!
+//! Data flows load → query → aggregate → render: [`journal`] reads the disk,
+//! [`query`] selects, [`aggregate`] summarizes, [`render`] draws. The middle
+//! stages are pure.
+
+pub mod aggregate;
+pub mod commands;
+pub mod config;
+pub mod diagnostic;
+pub mod entry;
+pub mod error;
+pub mod frontmatter;
+pub mod journal;
+pub mod markdown;
+pub mod period;
+pub mod query;
+pub mod record;
+pub mod render;
+pub mod slug;
+pub mod suggest;
+pub mod synthetic;
+pub mod template;
+pub mod values;
+pub mod write;
+pub mod yaml;
+
+use std::io::IsTerminal;
+
+/// Prints a warning on stderr, its label in colour on a terminal.
+pub fn warn(message: &str) {
+    eprintln!("{} {message}", label("warning:", "33"));
+}
+
+/// Prints an error and its hints on stderr.
+pub fn report(error: &error::Error) {
+    eprintln!("{} {}", label("error:", "31"), error.message);
+    for hint in &error.hints {
+        eprintln!("{} {hint}", label("hint:", "36"));
+    }
+}
+
+fn label(text: &str, ansi_color: &str) -> String {
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if color {
+        format!("\x1b[1;{ansi_color}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}

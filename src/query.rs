@@ -1,0 +1,220 @@
+//! Selecting entries: filters, period and order. Pure.
+
+use jiff::civil::Date;
+
+use crate::entry::Entry;
+use crate::period::Period;
+
+/// Which entries a command looks at. Every condition given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Lowercased; each must match a tag of the entry, or a tag's parent
+    /// (`mobile` matches `mobile/app`).
+    pub tags: Vec<String>,
+    /// Any of these kinds (case-insensitive); empty means all.
+    pub kinds: Vec<String>,
+    /// Lowercased substring of the site.
+    pub site: Option<String>,
+    /// Lowercased substring of one of the people.
+    pub person: Option<String>,
+    /// Lowercased substring of the title or body.
+    pub text: Option<String>,
+    pub has_ideas: bool,
+    pub period: Option<Period>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+}
+
+impl Filter {
+    pub fn matches(&self, entry: &Entry) -> bool {
+        self.in_time(entry.date)
+            && (self.kinds.is_empty()
+                || self
+                    .kinds
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(&entry.kind)))
+            && self
+                .tags
+                .iter()
+                .all(|wanted| entry.tags.iter().any(|t| tag_matches(t, wanted)))
+            && self
+                .site
+                .as_ref()
+                .is_none_or(|s| contains_folded(&entry.site, s))
+            && self
+                .person
+                .as_ref()
+                .is_none_or(|p| entry.people.iter().any(|name| contains_folded(name, p)))
+            && (!self.has_ideas || !entry.ideas.is_empty())
+            && self
+                .text
+                .as_ref()
+                .is_none_or(|t| contains_folded(&entry.title, t) || contains_folded(&entry.body, t))
+    }
+
+    fn in_time(&self, date: Date) -> bool {
+        self.period.as_ref().is_none_or(|p| p.contains(date))
+            && self.since.is_none_or(|since| date >= since)
+            && self.until.is_none_or(|until| date <= until)
+    }
+}
+
+/// `tag` as written matches `wanted` (lowercased) if it is that tag or below it.
+pub fn tag_matches(tag: &str, wanted: &str) -> bool {
+    let tag = tag.to_lowercase();
+    tag == wanted
+        || tag
+            .strip_prefix(wanted)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
+    haystack.to_lowercase().contains(needle_lower)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Date,
+    Site,
+    /// Most customers first.
+    Customers,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Order {
+    pub key: SortKey,
+    pub reverse: bool,
+    pub limit: Option<usize>,
+}
+
+/// The entries that pass `filter`, in `order`. Ties fall back to date, then path,
+/// so the output is the same on every run.
+pub fn select<'a>(entries: &'a [Entry], filter: &Filter, order: Order) -> Vec<&'a Entry> {
+    let mut selected: Vec<&Entry> = entries.iter().filter(|e| filter.matches(e)).collect();
+    match order.key {
+        // Entries arrive sorted by date and path.
+        SortKey::Date => {}
+        SortKey::Site => {
+            selected.sort_by_cached_key(|e| (e.site.to_lowercase(), e.date, e.path.clone()))
+        }
+        SortKey::Customers => selected.sort_by(|a, b| {
+            b.customers
+                .cmp(&a.customers)
+                .then(a.date.cmp(&b.date))
+                .then(a.path.cmp(&b.path))
+        }),
+    }
+    if order.reverse {
+        selected.reverse();
+    }
+    if let Some(limit) = order.limit {
+        selected.truncate(limit);
+    }
+    selected
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    pub fn entry(path: &str, day: Date, site: &str, tags: &[&str]) -> Entry {
+        Entry {
+            path: path.into(),
+            date: day,
+            kind: "frontline".into(),
+            site: site.into(),
+            role: None,
+            title: format!("Visit to {site}"),
+            people: vec!["Wayne Shurts".into()],
+            customers: 0,
+            hours: None,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ideas: Vec::new(),
+            body: String::new(),
+        }
+    }
+
+    fn paths(selected: Vec<&Entry>) -> Vec<&str> {
+        selected.iter().map(|e| e.path.as_str()).collect()
+    }
+
+    #[test]
+    fn tags_match_case_insensitively_and_by_parent() {
+        assert!(tag_matches("Mobile/App", "mobile"));
+        assert!(tag_matches("mobile", "mobile"));
+        assert!(tag_matches("mobile/app", "mobile/app"));
+        assert!(!tag_matches("mobilepay", "mobile"));
+        assert!(!tag_matches("mobile", "mobile/app"));
+    }
+
+    #[test]
+    fn all_tags_must_match() {
+        let entries = vec![
+            entry("a", date(2026, 1, 1), "A", &["mobile/app", "pricing"]),
+            entry("b", date(2026, 1, 2), "B", &["mobile"]),
+        ];
+        let filter = Filter {
+            tags: vec!["mobile".into(), "pricing".into()],
+            ..Filter::default()
+        };
+        assert_eq!(paths(select(&entries, &filter, Order::default())), ["a"]);
+    }
+
+    #[test]
+    fn since_and_until_are_inclusive() {
+        let entries: Vec<Entry> = (1..=5)
+            .map(|d| entry(&d.to_string(), date(2026, 3, d), "S", &[]))
+            .collect();
+        let filter = Filter {
+            since: Some(date(2026, 3, 2)),
+            until: Some(date(2026, 3, 4)),
+            ..Filter::default()
+        };
+        assert_eq!(
+            paths(select(&entries, &filter, Order::default())),
+            ["2", "3", "4"]
+        );
+    }
+
+    #[test]
+    fn sorts_and_limits() {
+        let mut entries = vec![
+            entry("a", date(2026, 1, 1), "beta", &[]),
+            entry("b", date(2026, 1, 2), "Alpha", &[]),
+            entry("c", date(2026, 1, 3), "gamma", &[]),
+        ];
+        entries[0].customers = 5;
+        entries[2].customers = 5;
+        let by = |key, reverse, limit| Order {
+            key,
+            reverse,
+            limit,
+        };
+        assert_eq!(
+            paths(select(
+                &entries,
+                &Filter::default(),
+                by(SortKey::Site, false, None)
+            )),
+            ["b", "a", "c"]
+        );
+        assert_eq!(
+            paths(select(
+                &entries,
+                &Filter::default(),
+                by(SortKey::Customers, false, None)
+            )),
+            ["a", "c", "b"]
+        );
+        assert_eq!(
+            paths(select(
+                &entries,
+                &Filter::default(),
+                by(SortKey::Date, true, Some(2))
+            )),
+            ["c", "b"]
+        );
+    }
+}

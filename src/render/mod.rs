@@ -1,0 +1,179 @@
+//! Output formats over plain data. A command turns its result into a [`Table`]
+//! (or a serializable record for JSON); these functions draw it.
+
+mod text;
+
+use serde::Serialize;
+
+pub use text::{terminal_width, text_table};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// The header in CSV: the JSON key, so scripts see one vocabulary.
+    pub key: &'static str,
+    /// The header people read in a table or Markdown.
+    pub title: &'static str,
+    pub align: Align,
+}
+
+impl Column {
+    pub const fn left(key: &'static str, title: &'static str) -> Column {
+        Column {
+            key,
+            title,
+            align: Align::Left,
+        }
+    }
+
+    pub const fn right(key: &'static str, title: &'static str) -> Column {
+        Column {
+            key,
+            title,
+            align: Align::Right,
+        }
+    }
+}
+
+/// Rows of text under named columns.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(columns: Vec<Column>) -> Table {
+        Table {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        debug_assert_eq!(row.len(), self.columns.len());
+        self.rows.push(row);
+    }
+}
+
+/// A GitHub-flavoured Markdown table. Cell text is escaped so that `|` and line
+/// breaks in a site or title cannot break the table.
+pub fn markdown_table(table: &Table) -> String {
+    let mut out = String::new();
+    let header: Vec<&str> = table.columns.iter().map(|c| c.title).collect();
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    let rule: Vec<&str> = table
+        .columns
+        .iter()
+        .map(|c| match c.align {
+            Align::Left => "---",
+            Align::Right => "---:",
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", rule.join(" | ")));
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|cell| markdown_cell(cell)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+fn markdown_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", " ")
+        .replace(['\n', '\r'], " ")
+}
+
+/// RFC 4180 CSV with a header row of column keys.
+pub fn csv_table(table: &Table) -> String {
+    let mut out = String::new();
+    let header: Vec<String> = table.columns.iter().map(|c| csv_field(c.key)).collect();
+    out.push_str(&header.join(","));
+    out.push('\n');
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|cell| csv_field(cell)).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Pretty JSON with a final newline.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Our records hold only strings, numbers, lists and maps with string keys,
+    // which serde_json always serializes.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One compact JSON object per line.
+pub fn json_lines<T: Serialize>(values: &[T]) -> String {
+    let mut out = String::new();
+    for value in values {
+        out.push_str(&serde_json::to_string(value).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// A number of hours without a needless `.0`.
+pub fn hours(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{}", (value * 100.0).round() / 100.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Table {
+        let mut t = Table::new(vec![
+            Column::left("site", "Site"),
+            Column::right("customers", "Customers"),
+        ]);
+        t.push(vec!["Tower One: floor 12 | west".into(), "3".into()]);
+        t.push(vec!["Say \"hi\", then\nleave".into(), "0".into()]);
+        t
+    }
+
+    #[test]
+    fn markdown_escapes_pipes_and_newlines() {
+        assert_eq!(
+            markdown_table(&sample()),
+            "| Site | Customers |\n| --- | ---: |\n| Tower One: floor 12 \\| west | 3 |\n| Say \"hi\", then leave | 0 |\n"
+        );
+    }
+
+    #[test]
+    fn csv_quotes_what_it_must() {
+        assert_eq!(
+            csv_table(&sample()),
+            "site,customers\nTower One: floor 12 | west,3\n\"Say \"\"hi\"\", then\nleave\",0\n"
+        );
+    }
+
+    #[test]
+    fn hours_are_short() {
+        assert_eq!(hours(8.0), "8");
+        assert_eq!(hours(1.5), "1.5");
+        assert_eq!(hours(1.0 / 3.0), "0.33");
+    }
+}

@@ -1,0 +1,92 @@
+//! Tables for the terminal. The only module that uses comfy-table.
+
+use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, TableStyle};
+
+use super::{Align, Table};
+
+/// No borders: columns separated by two spaces, a dashed rule under the header.
+/// Easy to read, and easy to `grep` or `cut`.
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(comfy_table::LineStyle::none().fill('-').junction(' '));
+
+/// Draws `table` for a terminal. `width` is the terminal's width when stdout is
+/// one: long cells then wrap to fit. Piped output never wraps, so it is the
+/// same on every machine. `color` makes the header bold.
+pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
+    let mut out = comfy_table::Table::new();
+    out.load_style(STYLE);
+    // comfy-table would otherwise decide colour and width by itself, ignoring
+    // NO_COLOR and --color.
+    out.force_no_tty();
+    if color {
+        out.enforce_styling();
+    }
+    match width {
+        Some(width) => {
+            out.set_width(width);
+            out.set_content_arrangement(ContentArrangement::Dynamic);
+        }
+        None => {
+            out.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    out.set_header(table.columns.iter().map(|c| {
+        let cell = Cell::new(c.title).set_alignment(alignment(c.align));
+        if color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }));
+    for row in &table.rows {
+        out.add_row(
+            row.iter()
+                .zip(&table.columns)
+                .map(|(text, column)| Cell::new(text).set_alignment(alignment(column.align))),
+        );
+    }
+    for column in out.column_iter_mut() {
+        column.set_padding((0, 1));
+    }
+    // Trailing spaces from padding help nobody.
+    let mut text: String = out
+        .lines()
+        .map(|line| line.trim_end().to_string() + "\n")
+        .collect();
+    if table.rows.is_empty() {
+        text.clear();
+    }
+    text
+}
+
+/// The width of the terminal on stdout, if it is one.
+pub fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
+}
+
+fn alignment(align: Align) -> CellAlignment {
+    match align {
+        Align::Left => CellAlignment::Left,
+        Align::Right => CellAlignment::Right,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Column;
+
+    #[test]
+    fn draws_a_plain_table() {
+        let mut t = Table::new(vec![
+            Column::left("site", "Site"),
+            Column::right("n", "Customers"),
+        ]);
+        t.push(vec!["Cub Foods".into(), "12".into()]);
+        t.push(vec!["BT".into(), "3".into()]);
+        assert_eq!(
+            text_table(&t, None, false),
+            "Site       Customers\n---------- ----------\nCub Foods         12\nBT                 3\n"
+        );
+    }
+}

@@ -1,0 +1,72 @@
+//! The files `insight init` lays down, embedded in the binary so that an
+//! installed `insight` works anywhere.
+
+/// (path in the new journal, contents)
+pub const JOURNAL_FILES: [(&str, &str); 8] = [
+    (
+        "insight.yaml",
+        include_str!("../journal-template/insight.yaml"),
+    ),
+    ("README.md", include_str!("../journal-template/README.md")),
+    (".gitignore", include_str!("../journal-template/gitignore")),
+    (
+        "templates/visit.md",
+        include_str!("../journal-template/templates/visit.md"),
+    ),
+    (
+        "templates/peer.md",
+        include_str!("../journal-template/templates/peer.md"),
+    ),
+    (
+        "templates/immersion.md",
+        include_str!("../journal-template/templates/immersion.md"),
+    ),
+    (
+        "templates/research.md",
+        include_str!("../journal-template/templates/research.md"),
+    ),
+    (
+        "templates/sales.md",
+        include_str!("../journal-template/templates/sales.md"),
+    ),
+];
+
+/// Fills `{{title}}`, `{{site}}` and `{{date}}` in a template's body. The body
+/// is Markdown, not YAML, so the user's text cannot break the front matter.
+pub fn fill(body: &str, title: &str, site: &str, date: &str) -> String {
+    body.replace("{{title}}", title)
+        .replace("{{site}}", site)
+        .replace("{{date}}", date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn the_embedded_settings_are_the_defaults() {
+        let config = Config::parse(JOURNAL_FILES[0].1).unwrap();
+        assert_eq!(
+            config,
+            Config {
+                name: Some("Frontline insight journal".into()),
+                ..Config::default()
+            }
+        );
+    }
+
+    #[test]
+    fn there_is_a_template_per_default_kind() {
+        for kind in ["visit", "peer", "immersion", "research", "sales"] {
+            let path = format!("templates/{kind}.md");
+            let (_, text) = JOURNAL_FILES.iter().find(|(p, _)| *p == path).unwrap();
+            assert!(text.starts_with("---\nkind: "), "{path}");
+        }
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(fill("# {{title}} at {{site}}", "T", "S", "D"), "# T at S");
+    }
+}

@@ -1,0 +1,127 @@
+//! Writing files without ever replacing one. The output edge of `init` and `new`.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Creates `path` with `contents`; fails if it exists. Parent folders are made.
+pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
+    make_parent(path)?;
+    match try_create(path, contents) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(Error::new(format!(
+            "{} already exists; not replacing it",
+            path.display()
+        ))),
+        Err(e) => Err(Error::io("write", path, &e)),
+    }
+}
+
+/// Creates the first free path among `candidates` and returns it. Safe when
+/// several processes race for the same names: each gets a different file.
+pub fn create_first_free(
+    candidates: impl IntoIterator<Item = PathBuf>,
+    contents: &[u8],
+) -> Result<PathBuf> {
+    for path in candidates {
+        make_parent(&path)?;
+        match try_create(&path, contents) {
+            Ok(true) => return Ok(path),
+            Ok(false) => continue,
+            Err(e) => return Err(Error::io("write", &path, &e)),
+        }
+    }
+    Err(Error::new("every candidate file name is taken"))
+}
+
+fn make_parent(path: &Path) -> Result<()> {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => {
+            fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, &e))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Writes the contents to a temporary file, then links it into place. Linking
+/// fails if the target exists, so nothing is ever replaced, and no reader can
+/// see a half-written file. `Ok(false)` means the target was taken.
+fn try_create(path: &Path, contents: &[u8]) -> io::Result<bool> {
+    let temp = temp_path(path);
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)?;
+    let written = file.write_all(contents).and_then(|_| file.sync_all());
+    drop(file);
+    let linked = written.and_then(|_| fs::hard_link(&temp, path));
+    let _ = fs::remove_file(&temp);
+    match linked {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        // Some file systems have no hard links: fall back to an exclusive create.
+        Err(e) if e.kind() == io::ErrorKind::Unsupported || e.raw_os_error() == Some(1) => {
+            match OpenOptions::new().write(true).create_new(true).open(path) {
+                Ok(mut file) => file.write_all(contents).map(|_| true),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+                Err(e) => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unique = format!(".{name}.{}.{}.tmp", std::process::id(), unique_suffix());
+    path.with_file_name(unique)
+}
+
+fn unique_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    COUNTER.fetch_add(1, Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("insight-write-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn never_replaces_a_file() {
+        let dir = temp_dir("replace");
+        let path = dir.join("a/b.md");
+        create_new(&path, b"first").unwrap();
+        assert!(create_new(&path, b"second").is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        assert_eq!(
+            fs::read_dir(dir.join("a")).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn takes_the_next_free_name() {
+        let dir = temp_dir("free");
+        let names = || ["x.md", "x-2.md", "x-3.md"].map(|n| dir.join(n));
+        assert_eq!(create_first_free(names(), b"1").unwrap(), dir.join("x.md"));
+        assert_eq!(
+            create_first_free(names(), b"2").unwrap(),
+            dir.join("x-2.md")
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+}
