@@ -14,6 +14,7 @@ pub struct EntryRecord<'a> {
     pub title: &'a str,
     pub people: &'a [String],
     pub customers: u64,
+    #[serde(serialize_with = "whole_or_fraction")]
     pub hours: Option<f64>,
     pub tags: &'a [String],
     pub ideas: Vec<IdeaRecord<'a>>,
@@ -66,5 +67,17 @@ impl<'a> IdeaRecord<'a> {
             status: idea.status.as_deref().unwrap_or(default_status),
             tags: &idea.tags,
         }
+    }
+}
+
+/// `8` rather than `8.0`: hours are usually whole, and scripts compare them as numbers.
+pub fn whole_or_fraction<S: serde::Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9e15 => serializer.serialize_i64(*v as i64),
+        Some(v) => serializer.serialize_f64(*v),
+        None => serializer.serialize_none(),
     }
 }

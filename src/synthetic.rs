@@ -1,1 +1,211 @@
-//! placeholder
+//! Synthetic journals of any size, for benchmarks and load tests. Deterministic:
+//! the same size and seed give the same files, byte for byte.
+
+use std::io;
+use std::path::Path;
+
+use crate::slug::slug;
+
+const SITES: [&str; 12] = [
+    "Cub Foods",
+    "Jewel-Osco",
+    "Shaw's",
+    "Albertsons",
+    "BT contact centre",
+    "Starbucks",
+    "ADP client support",
+    "Brandywine tower",
+    "PNC branch",
+    "Maple Leaf plant",
+    "Coca-Cola depot",
+    "Sanmina-SCI line",
+];
+const CITIES: [&str; 8] = [
+    "Minneapolis",
+    "Chicago",
+    "Boston",
+    "Atlanta",
+    "Seattle",
+    "Philadelphia",
+    "Toronto",
+    "Leeds",
+];
+const KINDS: [&str; 5] = ["frontline", "peer", "immersion", "research", "sales"];
+const ROLES: [&str; 6] = [
+    "bakery",
+    "checkout",
+    "call-centre agent",
+    "barista",
+    "site walk",
+    "analyst",
+];
+const PEOPLE: [&str; 10] = [
+    "Wayne Shurts",
+    "Michael Capone",
+    "Clive Selley",
+    "Anuj Dhanda",
+    "Robert Juliano",
+    "Jeff Hutchinson",
+    "Maria Lindqvist",
+    "Katrin Vogel",
+    "Sam Okafor",
+    "Priya Raman",
+];
+const TAGS: [&str; 16] = [
+    "mobile",
+    "mobile/app",
+    "mobile/payments",
+    "pricing",
+    "billing",
+    "checkout",
+    "coupons",
+    "privacy",
+    "analytics",
+    "self-service",
+    "store-navigation",
+    "tenants",
+    "benefits",
+    "data-warehouse",
+    "tv",
+    "payroll",
+];
+const STATUSES: [&str; 6] = [
+    "new",
+    "exploring",
+    "planned",
+    "building",
+    "shipped",
+    "dropped",
+];
+const SENTENCES: [&str; 8] = [
+    "Customers asked where things were more often than what they cost.",
+    "The queue at the tills doubled between noon and one.",
+    "Staff worked around the system with paper notes taped to the counter.",
+    "Several people printed coupons at home and forgot them in the car.",
+    "Callers wanted prices by region before they would talk about bundles.",
+    "Nobody we met knew the mobile app could do this already.",
+    "The store locator on the web site got praise; inside the store, help was missing.",
+    "Tenants' network installs stalled until someone called the carrier for them.",
+];
+
+/// A small, fast, seedable generator (SplitMix64); good enough to vary test data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// The files of a journal with `entries` entries: `(path relative to the root, contents)`.
+/// Dates spread over 2023-2026; about a third of the entries carry a `mobile` tag.
+pub fn journal_files(entries: usize, seed: u64) -> Vec<(String, String)> {
+    let mut rng = Rng(seed);
+    let mut files = vec![("insight.yaml".to_string(), settings())];
+    for index in 0..entries {
+        let (path, text) = entry(&mut rng, index);
+        files.push((path, text));
+    }
+    files
+}
+
+fn settings() -> String {
+    let mut text = String::from("name: Synthetic journal\npeople:\n");
+    for (i, name) in PEOPLE.iter().enumerate() {
+        let group = if i < 6 { "executives" } else { "it-staff" };
+        text.push_str(&format!("  - {{ name: {name}, group: {group} }}\n"));
+    }
+    text.push_str(
+        "targets:\n  executives: { entries_per_year: 2 }\n  it-staff: { hours_per_year: 8 }\n",
+    );
+    text
+}
+
+fn entry(rng: &mut Rng, index: usize) -> (String, String) {
+    let year = 2023 + rng.below(4);
+    let (month, day) = (1 + rng.below(12), 1 + rng.below(28));
+    let site = format!("{}, {}", rng.pick(&SITES), rng.pick(&CITIES));
+    let people: Vec<&str> = (0..1 + rng.below(3)).map(|_| rng.pick(&PEOPLE)).collect();
+    let mut tags: Vec<&str> = (0..1 + rng.below(3)).map(|_| rng.pick(&TAGS)).collect();
+    tags.dedup();
+    let date = format!("{year}-{month:02}-{day:02}");
+    let mut text = format!(
+        "---\ndate: {date}\nkind: {}\nsite: {site}\nrole: {}\npeople: [{}]\ncustomers: {}\nhours: {}\ntags: [{}]\n",
+        rng.pick(&KINDS),
+        rng.pick(&ROLES),
+        people.join(", "),
+        rng.below(40),
+        1 + rng.below(8),
+        tags.join(", "),
+    );
+    if rng.below(3) == 0 {
+        let id = rng.below(200);
+        text.push_str(&format!(
+            "ideas:\n  - {{ id: idea-{id}, title: Idea number {id}, status: {} }}\n",
+            rng.pick(&STATUSES)
+        ));
+    }
+    text.push_str(&format!("---\n# Visit {index} to {site}\n\n"));
+    for _ in 0..3 {
+        let paragraph: Vec<&str> = (0..3).map(|_| rng.pick(&SENTENCES)).collect();
+        text.push_str(&paragraph.join(" "));
+        text.push_str("\n\n");
+    }
+    text.push_str(&format!("> {}\n", rng.pick(&SENTENCES)));
+    let path = format!("visits/{year}/{date}-{}-{index}.md", slug(&site));
+    (path, text)
+}
+
+/// Writes a synthetic journal into `dir`, which must not hold a journal yet.
+pub fn write_journal(dir: &Path, entries: usize, seed: u64) -> io::Result<()> {
+    if dir.join("insight.yaml").exists() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the folder already holds a journal",
+        ));
+    }
+    for (path, text) in journal_files(entries, seed) {
+        let path = dir.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, text)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn every_generated_entry_is_valid_and_the_output_is_repeatable() {
+        let files = journal_files(200, 7);
+        assert_eq!(files, journal_files(200, 7));
+        let config = Config::parse(&files[0].1).unwrap();
+        assert_eq!(config.people.len(), PEOPLE.len());
+        for (path, text) in &files[1..] {
+            if let Err(problems) = crate::entry::parse(path, text, &config) {
+                panic!("{path}: {problems:?}");
+            }
+        }
+        let mobile = files
+            .iter()
+            .filter(|(_, t)| t.contains("tags: [mobile") || t.contains(", mobile"))
+            .count();
+        assert!(mobile > 30, "{mobile} of 200 entries are tagged mobile");
+    }
+}

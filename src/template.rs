@@ -31,6 +31,18 @@ pub const JOURNAL_FILES: [(&str, &str); 8] = [
     ),
 ];
 
+/// The names `insight new` knows without a templates folder.
+pub const BUILT_IN_NAMES: [&str; 5] = ["visit", "peer", "immersion", "research", "sales"];
+
+/// The standard template `file` (such as `visit.md`), if there is one.
+pub fn built_in(file: &str) -> Option<&'static str> {
+    let wanted = format!("templates/{file}");
+    JOURNAL_FILES
+        .iter()
+        .find(|(path, _)| *path == wanted)
+        .map(|(_, text)| *text)
+}
+
 /// Fills `{{title}}`, `{{site}}` and `{{date}}` in a template's body. The body
 /// is Markdown, not YAML, so the user's text cannot break the front matter.
 pub fn fill(body: &str, title: &str, site: &str, date: &str) -> String {
@@ -58,10 +70,9 @@ mod tests {
 
     #[test]
     fn there_is_a_template_per_default_kind() {
-        for kind in ["visit", "peer", "immersion", "research", "sales"] {
-            let path = format!("templates/{kind}.md");
-            let (_, text) = JOURNAL_FILES.iter().find(|(p, _)| *p == path).unwrap();
-            assert!(text.starts_with("---\nkind: "), "{path}");
+        for name in BUILT_IN_NAMES {
+            let text = built_in(&format!("{name}.md")).unwrap();
+            assert!(text.starts_with("---\nkind: "), "{name}");
         }
     }
 

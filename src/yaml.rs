@@ -177,7 +177,27 @@ pub fn to_front_matter(pairs: &[(&str, Value)]) -> String {
     }
     // Serializing a mapping of strings, numbers and lists cannot fail; if the
     // library ever disagrees, an empty front matter is caught by validation.
-    serde_yaml::to_string(&serde_yaml::Value::Mapping(mapping)).unwrap_or_default()
+    let text = serde_yaml::to_string(&serde_yaml::Value::Mapping(mapping)).unwrap_or_default();
+    text.lines().map(quote_yaml11_word).collect()
+}
+
+/// YAML 1.2 reads `yes`, `no`, `on` and `off` as text, so the library leaves them
+/// bare; YAML 1.1 readers (PyYAML, many site generators) read them as booleans.
+/// Quoting them keeps a journal's meaning the same in every tool.
+fn quote_yaml11_word(line: &str) -> String {
+    const WORDS: [&str; 8] = ["y", "n", "yes", "no", "on", "off", "true", "false"];
+    let (prefix, value) = match line.split_once(": ") {
+        Some((key, value)) if !line.starts_with(['-', ' ']) => (format!("{key}: "), value),
+        _ => match line.strip_prefix("- ") {
+            Some(value) => ("- ".to_string(), value),
+            None => return format!("{line}\n"),
+        },
+    };
+    if WORDS.iter().any(|w| w.eq_ignore_ascii_case(value)) {
+        format!("{prefix}'{value}'\n")
+    } else {
+        format!("{line}\n")
+    }
 }
 
 #[cfg(test)]
@@ -247,12 +267,27 @@ mod tests {
     }
 
     #[test]
+    fn yaml11_booleans_are_quoted() {
+        let text = to_front_matter(&[
+            ("role", Value::Str("yes".into())),
+            ("tags", Value::List(vec!["Off".into(), "mobile".into()])),
+            ("customers", Value::Int(3)),
+        ]);
+        assert_eq!(
+            text,
+            "role: 'yes'\ntags:\n- 'Off'\n- mobile\ncustomers: 3\n"
+        );
+    }
+
+    #[test]
     fn awkward_strings_round_trip() {
         for site in [
             "Tower One: floor 12",
             "#1 Store",
             "2026-11-20",
             "yes",
+            "No",
+            "on",
             "null",
             "- dash",
             "'quoted'",

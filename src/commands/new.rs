@@ -55,6 +55,33 @@ pub struct Args {
     pub dry_run: bool,
 }
 
+/// Site, role, names, tags and titles are one line each: a pasted line break or
+/// tab becomes a space, so that the front matter stays one value per line.
+fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n', '\t'], " ").trim().to_string()
+}
+
+fn one_line_each(texts: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|t| one_line(t))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+impl Args {
+    fn one_line_values(mut self) -> Args {
+        let line = |text: Option<String>| text.map(|t| one_line(&t)).filter(|t| !t.is_empty());
+        self.site = self.site.map(|t| one_line(&t));
+        self.role = line(self.role);
+        self.title = line(self.title);
+        self.people = one_line_each(&self.people);
+        self.tags = one_line_each(&self.tags);
+        self.ideas = one_line_each(&self.ideas);
+        self
+    }
+}
+
 fn parse_hours(text: &str) -> std::result::Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(h) if h.is_finite() && h >= 0.0 => Ok(h),
@@ -72,6 +99,7 @@ struct Template {
 }
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+    let args = args.one_line_values();
     let location = context.locate()?;
     let template = read_template(&location, &args.template)?;
     let kind = kind_of(&template, &args.template, &location.config)?;
@@ -118,13 +146,17 @@ fn read_template(location: &Location, name: &str) -> Result<Template> {
     let path = dir.join(&file);
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::new(format!(
-                "no template `{name}`: {} does not exist",
-                path.display()
-            ))
-            .hint(available_templates(&dir)));
-        }
+        // A journal that has no copy of a standard template still gets it.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match template::built_in(&file) {
+            Some(text) => text.to_string(),
+            None => {
+                return Err(Error::new(format!(
+                    "no template `{name}`: {} does not exist",
+                    path.display()
+                ))
+                .hint(available_templates(&dir)));
+            }
+        },
         Err(e) => return Err(Error::io("read", &path, &e)),
     };
     let text = frontmatter::strip_bom(&text);
@@ -172,15 +204,14 @@ fn available_templates(dir: &Path) -> String {
                 .map(String::from)
         })
         .collect();
+    names.extend(template::BUILT_IN_NAMES.map(String::from));
     names.sort();
-    if names.is_empty() {
-        format!(
-            "{} holds no templates; `insight init` in an empty folder shows the standard ones",
-            dir.display()
-        )
-    } else {
-        format!("the templates are {}", names.join(", "))
-    }
+    names.dedup();
+    format!(
+        "the templates are {} (add your own as {}/NAME.md)",
+        names.join(", "),
+        dir.display()
+    )
 }
 
 fn kind_of(template: &Template, name: &str, config: &Config) -> Result<String> {
@@ -211,7 +242,7 @@ fn site(context: &Context, args: &Args) -> Result<String> {
                 .hint("for example: insight new visit --site \"Cub Foods, Minneapolis\""));
         }
     };
-    let site = typed.trim().to_string();
+    let site = one_line(&typed);
     if site.is_empty() {
         return Err(Error::new("the site is empty")
             .hint("give --site a name, e.g. --site \"Cub Foods, Minneapolis\""));

@@ -1,0 +1,87 @@
+//! Running the real binary the way a user would, with a cleared environment so
+//! every run is repeatable (no NO_COLOR, no INSIGHT_JOURNAL, no EDITOR).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Asserts success with nothing on stderr, and returns stdout.
+    #[track_caller]
+    pub fn ok(self) -> String {
+        assert_eq!(self.code, 0, "stderr: {}", self.stderr);
+        assert_eq!(self.stderr, "", "unexpected stderr");
+        self.stdout
+    }
+}
+
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `insight ARGS` run in `cwd` with `env` only.
+pub fn insight_in(cwd: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_insight"))
+        .current_dir(cwd)
+        .env_clear()
+        .envs(env.iter().copied())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run insight");
+    Run::from(output)
+}
+
+/// `insight --today 2026-11-22 ARGS` from the repository root.
+pub fn insight(args: &[&str]) -> Run {
+    let mut all = vec!["--today", "2026-11-22"];
+    all.extend_from_slice(args);
+    insight_in(&manifest_dir(), &[], &all)
+}
+
+/// `insight` on the `basic` fixture journal.
+pub fn basic(args: &[&str]) -> Run {
+    let mut all = vec!["--journal", "tests/fixtures/basic"];
+    all.extend_from_slice(args);
+    insight(&all)
+}
+
+/// A fresh, empty folder under the system's temp folder, removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("insight-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    pub fn str(&self) -> &str {
+        self.0.to_str().expect("utf-8 temp path")
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
