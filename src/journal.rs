@@ -145,12 +145,7 @@ fn entry_paths(dir: &Path, root: &Path, templates: &Path) -> (Vec<PathBuf>, Vec<
                 let path = err
                     .path()
                     .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
-                let reason = if err.loop_ancestor().is_some() {
-                    "a symbolic link here loops back to a folder above it; it was not followed"
-                        .to_string()
-                } else {
-                    err.io_error().map_or_else(|| err.to_string(), io_reason)
-                };
+                let reason = walk_problem(&err, &path);
                 problems.push(Diagnostic::error(
                     &relative(root, &path),
                     1,
@@ -162,6 +157,26 @@ fn entry_paths(dir: &Path, root: &Path, templates: &Path) -> (Vec<PathBuf>, Vec<
         }
     }
     (paths, problems)
+}
+
+/// Why a folder or link could not be followed, in words that say what to do.
+fn walk_problem(err: &walkdir::Error, path: &Path) -> String {
+    if err.loop_ancestor().is_some() {
+        return "a symbolic link here loops back to a folder above it; it was not followed".into();
+    }
+    if let Ok(target) = std::fs::read_link(path) {
+        if !path.exists() {
+            return format!(
+                "a symbolic link to {}, which does not exist; remove the link or restore its target",
+                target.display()
+            );
+        }
+    }
+    match err.io_error() {
+        Some(e) if path.is_dir() => format!("cannot read this folder: {}", io_reason(e)),
+        Some(e) => format!("cannot read this: {}", io_reason(e)),
+        None => err.to_string(),
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

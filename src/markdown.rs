@@ -29,9 +29,53 @@ pub fn first_heading(body: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
+/// The body's block quotes (what customers said), outermost only, each as one
+/// line of plain text: paragraphs joined by a space, Markdown markup dropped.
+pub fn block_quotes(body: &str) -> Vec<String> {
+    let mut quotes = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for event in Parser::new(body) {
+        match event {
+            Event::Start(Tag::BlockQuote(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let quote = current.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !quote.is_empty() {
+                        quotes.push(quote);
+                    }
+                    current.clear();
+                }
+            }
+            Event::Text(text) | Event::Code(text) if depth > 0 => current.push_str(&text),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) if depth > 0 => {
+                current.push(' ')
+            }
+            _ => {}
+        }
+    }
+    quotes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collects_block_quotes_as_plain_lines() {
+        let body = "# T\n\n> I love the *store locator*,\n> but not in here.\n\ntext\n\n> Two\n>\n> paragraphs\n\n```\n> not a quote\n```\n\n> Outer\n> > inner\n";
+        assert_eq!(
+            block_quotes(body),
+            [
+                "I love the store locator, but not in here.",
+                "Two paragraphs",
+                "Outer inner"
+            ]
+        );
+        assert!(block_quotes("no quotes\n").is_empty());
+        assert!(block_quotes(">\n").is_empty());
+    }
 
     #[test]
     fn finds_the_first_level_one_heading() {

@@ -71,19 +71,42 @@ impl fmt::Display for YamlError {
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     match serde_yaml::from_str::<serde_yaml::Value>(text) {
         Ok(value) => Ok(to_node(value)),
-        Err(err) => Err(to_yaml_error(&err)),
+        Err(err) => Err(to_yaml_error(text, &err)),
     }
 }
 
-fn to_yaml_error(err: &serde_yaml::Error) -> YamlError {
+fn to_yaml_error(text: &str, err: &serde_yaml::Error) -> YamlError {
     let (line, column) = err
         .location()
         .map(|loc| (loc.line(), loc.column()))
         .unwrap_or((1, 1));
-    YamlError {
+    let mut error = YamlError {
         line: line.max(1),
         column: column.max(1),
         message: strip_location(&err.to_string()),
+    };
+    explain(text, &mut error);
+    error
+}
+
+/// Rewords the library's terse messages, and moves a duplicate key's error from
+/// the start of the mapping to the line where the key is repeated.
+fn explain(text: &str, error: &mut YamlError) {
+    if let Some(key) = error
+        .message
+        .strip_prefix("duplicate entry with key ")
+        .map(|k| k.trim_matches('"').to_string())
+    {
+        if let Some(line) = key_lines(text, &key).nth(1) {
+            (error.line, error.column) = (line, 1);
+        }
+        error.message = format!("`{key}` is given twice; keep one");
+    } else if error.message == "repetition limit exceeded" {
+        error.message = "too many aliases expand here (a YAML \"billion laughs\" document?); \
+                         the front matter was not read"
+            .into();
+    } else if error.message == "recursion limit exceeded" {
+        error.message = "lists or mappings are nested too deeply here to be front matter".into();
     }
 }
 
@@ -132,9 +155,15 @@ fn key_text(key: serde_yaml::Value) -> String {
 /// `text` and column 1. Used to point diagnostics at the offending key, since
 /// the parsed tree does not keep positions. Falls back to line 1.
 pub fn key_line(text: &str, key: &str) -> usize {
+    key_lines(text, key).next().unwrap_or(1)
+}
+
+/// Every 1-based line on which `key` starts a top-level entry.
+fn key_lines<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.lines()
-        .position(|line| top_level_key(line) == Some(key))
-        .map_or(1, |index| index + 1)
+        .enumerate()
+        .filter(move |(_, line)| top_level_key(line) == Some(key))
+        .map(|(index, _)| index + 1)
 }
 
 /// The key of a line such as `site: x`, `"site": x` or `site:`, if the line
@@ -244,8 +273,11 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_errors() {
-        let err = parse("site: a\nsite: b\n").unwrap_err();
-        assert!(err.message.contains("duplicate"), "{}", err.message);
+        let err = parse("date: 2026-01-01\nsite: a\nsite: b\n").unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (3, "`site` is given twice; keep one")
+        );
     }
 
     #[test]
