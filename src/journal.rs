@@ -164,13 +164,13 @@ fn walk_problem(err: &walkdir::Error, path: &Path) -> String {
     if err.loop_ancestor().is_some() {
         return "a symbolic link here loops back to a folder above it; it was not followed".into();
     }
-    if let Ok(target) = std::fs::read_link(path) {
-        if !path.exists() {
-            return format!(
-                "a symbolic link to {}, which does not exist; remove the link or restore its target",
-                target.display()
-            );
-        }
+    if let Ok(target) = std::fs::read_link(path)
+        && !path.exists()
+    {
+        return format!(
+            "a symbolic link to {}, which does not exist; remove the link or restore its target",
+            target.display()
+        );
     }
     match err.io_error() {
         Some(e) if path.is_dir() => format!("cannot read this folder: {}", io_reason(e)),
