@@ -21,13 +21,130 @@ impl Period {
         self.start <= date && date <= self.end
     }
 
-    fn days(start: Date, end: Date) -> Period {
+    /// The days from `start` to `end`; `Date::MIN` and `Date::MAX` stand for open ends.
+    pub fn days(start: Date, end: Date) -> Period {
+        let show = |d: Date| {
+            if d == Date::MIN || d == Date::MAX {
+                String::new()
+            } else {
+                d.to_string()
+            }
+        };
         let label = if start == end {
             start.to_string()
         } else {
-            format!("{start}..{end}")
+            format!("{}..{}", show(start), show(end))
         };
         Period { start, end, label }
+    }
+
+    /// Every date.
+    pub fn all() -> Period {
+        Period::days(Date::MIN, Date::MAX)
+    }
+
+    /// This period cut to `since..=until`; `None` when nothing is left.
+    pub fn narrowed(self, since: Option<Date>, until: Option<Date>) -> Option<Period> {
+        let start = since.map_or(self.start, |d| d.max(self.start));
+        let end = until.map_or(self.end, |d| d.min(self.end));
+        if start > end {
+            return None;
+        }
+        Some(if (start, end) == (self.start, self.end) {
+            self
+        } else {
+            Period::days(start, end)
+        })
+    }
+}
+
+impl Period {
+    /// Whether either end is open (`2026-07-01..`).
+    pub fn is_open(&self) -> bool {
+        self.start == Date::MIN || self.end == Date::MAX
+    }
+
+    /// The period of the same length just before this one: the previous fiscal
+    /// year, quarter or month when this is one, else as many days just before.
+    pub fn previous(&self, calendar: Calendar) -> Option<Period> {
+        if self.is_open() {
+            return None;
+        }
+        let before = self.start.yesterday().ok()?;
+        let same =
+            |p: Option<Period>| p.is_some_and(|p| p.start == self.start && p.end == self.end);
+        if same(calendar.year(calendar.fiscal_year_of(self.start))) {
+            return calendar.year(calendar.fiscal_year_of(before));
+        }
+        if same(calendar.quarter_containing(self.start)) {
+            return calendar.quarter_containing(before);
+        }
+        if same(month(self.start.year(), self.start.month())) {
+            return month(before.year(), before.month());
+        }
+        let length = self.start.until(self.end).ok()?.get_days();
+        let start = before.checked_sub(length.days()).ok()?;
+        Some(Period::days(start, before))
+    }
+
+    /// Consecutive buckets covering the period for a trend: months, or weeks
+    /// (days 1-7, 8-14, …) when the period lies within one month. Open ends
+    /// must be closed first.
+    pub fn buckets(&self) -> Vec<Period> {
+        let same_month =
+            (self.start.year(), self.start.month()) == (self.end.year(), self.end.month());
+        if same_month {
+            self.buckets_by_week()
+        } else {
+            self.buckets_by_month()
+        }
+    }
+
+    /// The calendar months the period touches, each cut to the period.
+    pub fn buckets_by_month(&self) -> Vec<Period> {
+        self.split(
+            |start| start.last_of_month(),
+            |start, _| format!("{:04}-{:02}", start.year(), start.month()),
+        )
+    }
+
+    /// Days 1-7, 8-14, 15-21, 22-28 and 29 to the end of each month, cut to the period.
+    pub fn buckets_by_week(&self) -> Vec<Period> {
+        self.split(
+            |start| {
+                let week_end = start.day() + 6 - (start.day() - 1) % 7;
+                start
+                    .with()
+                    .day(week_end.min(start.days_in_month()))
+                    .build()
+                    .unwrap_or(start)
+            },
+            |start, end| format!("{start}..{:02}", end.day()),
+        )
+    }
+
+    fn split(
+        &self,
+        natural_end: impl Fn(Date) -> Date,
+        label: impl Fn(Date, Date) -> String,
+    ) -> Vec<Period> {
+        // A bound on the number of buckets, should an open period slip through.
+        const MOST: usize = 1200;
+        let mut buckets = Vec::new();
+        let mut start = self.start;
+        while start <= self.end && buckets.len() < MOST {
+            let end = natural_end(start).min(self.end);
+            buckets.push(Period {
+                start,
+                end,
+                label: label(start, end),
+            });
+            match end.tomorrow() {
+                Ok(next) => start = next,
+                Err(_) => break,
+            }
+        }
+        buckets
     }
 }
 
@@ -86,6 +203,21 @@ impl Calendar {
     pub fn quarter_of(&self, date: Date) -> (i16, i8) {
         let months_in = (date.month() - self.fiscal_year_start).rem_euclid(12);
         (self.fiscal_year_of(date), months_in / 3 + 1)
+    }
+
+    /// The fiscal quarters that `span` touches, whole.
+    pub fn quarters_in(&self, span: &Period) -> Vec<Period> {
+        let mut quarters = Vec::new();
+        let mut next = self.quarter_containing(span.start);
+        while let Some(quarter) = next.filter(|q| q.start <= span.end && quarters.len() < 400) {
+            next = quarter
+                .end
+                .tomorrow()
+                .ok()
+                .and_then(|d| self.quarter_containing(d));
+            quarters.push(quarter);
+        }
+        quarters
     }
 
     fn year_start(&self, year: i16) -> Option<Date> {
@@ -375,6 +507,63 @@ mod tests {
     }
 
     #[test]
+    fn previous_periods() {
+        let previous = |text: &str, cal| {
+            parse(text, TODAY, cal)
+                .unwrap()
+                .previous(cal)
+                .map(|p| p.label)
+        };
+        assert_eq!(previous("2026Q1", CAL).as_deref(), Some("2025Q4"));
+        assert_eq!(previous("2026Q1", JULY).as_deref(), Some("2025Q4"));
+        assert_eq!(previous("2026", JULY).as_deref(), Some("2025"));
+        assert_eq!(previous("2026-03", CAL).as_deref(), Some("2026-02"));
+        assert_eq!(
+            previous("2026-07-01..2026-09-30", CAL).as_deref(),
+            Some("2026Q2")
+        );
+        assert_eq!(
+            previous("2026-03-10..2026-03-19", CAL).as_deref(),
+            Some("2026-02-28..2026-03-09")
+        );
+        assert_eq!(previous("2026-03-10", CAL).as_deref(), Some("2026-03-09"));
+        assert_eq!(previous("2026-03-10..", CAL), None);
+    }
+
+    #[test]
+    fn trend_buckets() {
+        let labels = |text: &str| -> Vec<String> {
+            parse(text, TODAY, CAL)
+                .unwrap()
+                .buckets()
+                .into_iter()
+                .map(|p| p.label)
+                .collect()
+        };
+        assert_eq!(labels("2026Q3"), ["2026-07", "2026-08", "2026-09"]);
+        assert_eq!(
+            labels("2026-02"),
+            [
+                "2026-02-01..07",
+                "2026-02-08..14",
+                "2026-02-15..21",
+                "2026-02-22..28"
+            ]
+        );
+        assert_eq!(
+            labels("2026-07-10..2026-07-20"),
+            ["2026-07-10..14", "2026-07-15..20"]
+        );
+        assert_eq!(
+            labels("2026-01-15..2026-03-02"),
+            ["2026-01", "2026-02", "2026-03"]
+        );
+        let p = parse("2026-01-15..2026-03-02", TODAY, CAL).unwrap();
+        let b = p.buckets();
+        assert_eq!((b[0].start, b[2].end), (p.start, p.end));
+    }
+
+    #[test]
     fn rejects_nonsense() {
         for bad in [
             "",
@@ -467,6 +656,18 @@ mod tests {
             let text = ["this-quarter", "last-quarter", "this-year", "last-month"][form];
             let p = parse(text, day, cal).unwrap();
             prop_assert_eq!(parse(&p.label, day, cal).unwrap(), p);
+        }
+
+        #[test]
+        fn buckets_tile_the_period(day in any_date(), len in 0i32..400) {
+            let end = day.checked_add(len.days()).unwrap();
+            let p = Period::days(day, end);
+            let b = p.buckets();
+            prop_assert_eq!(b[0].start, p.start);
+            prop_assert_eq!(b[b.len() - 1].end, p.end);
+            for pair in b.windows(2) {
+                prop_assert_eq!(pair[0].end.tomorrow().unwrap(), pair[1].start);
+            }
         }
 
         #[test]

@@ -81,3 +81,11 @@ pub fn whole_or_fraction<S: serde::Serializer>(
         None => serializer.serialize_none(),
     }
 }
+
+/// Like [`whole_or_fraction`], for a number that is always there.
+pub fn whole_or_fraction_f64<S: serde::Serializer>(
+    value: &f64,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    whole_or_fraction(&Some(*value), serializer)
+}

@@ -36,6 +36,24 @@ pub fn create_first_free(
     Err(Error::new("every candidate file name is taken"))
 }
 
+/// Writes `path` whole or not at all: a temporary file beside it is renamed
+/// over it, so a reader never sees half a report. For generated files only,
+/// which may be replaced; never for a user's entries.
+pub fn replace(path: &Path, contents: &[u8]) -> Result<()> {
+    make_parent(path)?;
+    let temp = temp_path(path);
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .and_then(|mut file| file.write_all(contents).and_then(|_| file.sync_all()))
+        .and_then(|_| fs::rename(&temp, path));
+    written.map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        Error::io("write", path, &e)
+    })
+}
+
 fn make_parent(path: &Path) -> Result<()> {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => {
@@ -107,6 +125,21 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"first");
         assert_eq!(
             fs::read_dir(dir.join("a")).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn replace_swaps_the_whole_file() {
+        let dir = temp_dir("replace-whole");
+        let path = dir.join("reports/2026Q3.md");
+        replace(&path, b"one").unwrap();
+        replace(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(
+            fs::read_dir(dir.join("reports")).unwrap().count(),
             1,
             "no temp file left"
         );

@@ -79,6 +79,57 @@ impl PeriodArgs {
 }
 
 impl FilterArgs {
+    /// The period a summary covers: the one named, cut by `--since`/`--until`;
+    /// `default` when none of them is given.
+    pub fn summary_period(
+        &self,
+        context: &Context,
+        location: &Location,
+        default: Period,
+    ) -> Result<Period> {
+        let when = &self.when;
+        let base = match when.period(context, location)? {
+            Some(period) => period,
+            None if when.since.is_some() || when.until.is_some() => Period::all(),
+            None => default,
+        };
+        base.narrowed(when.since, when.until)
+            .ok_or_else(|| Error::new("--since and --until leave no days in the period"))
+    }
+
+    /// The filters without any period, for summaries that choose their own.
+    pub fn filter_without_period(&self, context: &Context, location: &Location) -> Result<Filter> {
+        let without = FilterArgs {
+            when: PeriodArgs::default(),
+            ..self.clone()
+        };
+        without.filter(context, location)
+    }
+
+    /// A sentence naming the filters in force, for the top of a report.
+    pub fn describe(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if !self.tag.is_empty() {
+            parts.push(format!("tagged {}", self.tag.join(" and ")));
+        }
+        if !self.kind.is_empty() {
+            parts.push(format!("of kind {}", self.kind.join(" or ")));
+        }
+        if let Some(site) = &self.site {
+            parts.push(format!("at sites matching \"{site}\""));
+        }
+        if let Some(person) = &self.person {
+            parts.push(format!("with people matching \"{person}\""));
+        }
+        if let Some(text) = &self.text {
+            parts.push(format!("containing \"{text}\""));
+        }
+        if self.has_ideas {
+            parts.push("that raise ideas".to_string());
+        }
+        (!parts.is_empty()).then(|| format!("Only entries {}", parts.join(", ")))
+    }
+
     pub fn filter(&self, context: &Context, location: &Location) -> Result<Filter> {
         let lower = |s: &Option<String>| s.as_ref().map(|s| s.to_lowercase());
         let tags = self

@@ -2,9 +2,13 @@
 //! Each subcommand module holds its `Args` and a `run` that glues the stages.
 
 mod filters;
+mod ideas;
 mod init;
 mod list;
 mod new;
+mod people;
+mod quotes;
+mod report;
 mod show;
 mod tags;
 
@@ -62,6 +66,14 @@ pub enum Command {
     Show(show::Args),
     /// Count the entries that carry each tag
     Tags(tags::Args),
+    /// The quarterly report: totals, kinds, tags, sites, ideas, coverage, quotes, trend
+    Report(report::Args),
+    /// Every idea, merged across entries: status, mentions, reach
+    Ideas(ideas::Args),
+    /// Who has been out, against their group's yearly target
+    People(people::Args),
+    /// What customers said: the block quotes of the entries, newest first
+    Quotes(quotes::Args),
 }
 
 /// What every command may need from its surroundings, decided once.
@@ -139,6 +151,39 @@ pub fn parse_date_arg(text: &str) -> std::result::Result<Date, String> {
         .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
 }
 
+/// The formats of commands whose output is one table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+impl Context {
+    /// Draws one table in `format`; JSON shows `records` instead. An empty
+    /// table on a terminal says `empty` on stderr rather than nothing at all.
+    pub fn tabular<T: serde::Serialize + ?Sized>(
+        &self,
+        format: TableFormat,
+        table: &crate::render::Table,
+        records: &T,
+        empty: &str,
+    ) -> String {
+        use crate::render;
+        match format {
+            TableFormat::Table if table.rows.is_empty() => {
+                eprintln!("{empty}");
+                String::new()
+            }
+            TableFormat::Table => render::text_table(table, self.width, self.color),
+            TableFormat::Markdown => render::markdown_table(table),
+            TableFormat::Csv => render::csv_table(table),
+            TableFormat::Json => render::json(records),
+        }
+    }
+}
+
 /// Runs the command line and says how the process should exit.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let context = Context::from_env(&cli.global)?;
@@ -150,6 +195,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::List(args) => list::run(&context, args, &mut out)?,
         Command::Show(args) => show::run(&context, args, &mut out)?,
         Command::Tags(args) => tags::run(&context, args, &mut out)?,
+        Command::Report(args) => report::run(&context, args, &mut out)?,
+        Command::Ideas(args) => ideas::run(&context, args, &mut out)?,
+        Command::People(args) => people::run(&context, args, &mut out)?,
+        Command::Quotes(args) => quotes::run(&context, args, &mut out)?,
     };
     out.flush()?;
     if let Some(summary) = context.skipped.take() {

@@ -1,31 +1,22 @@
 //! `insight tags`: how many entries carry each tag.
 
-use clap::ValueEnum;
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::Context;
 use super::filters::FilterArgs;
+use super::{Context, TableFormat};
 use crate::aggregate::{self, TagCount};
 use crate::error::Result;
 use crate::query::{self, Order};
-use crate::render::{self, Column, Table};
+use crate::render::{Column, Table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Markdown,
-    Json,
-    Csv,
+    #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
 }
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
@@ -34,16 +25,12 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let journal = context.load_located(location);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let counts = aggregate::tag_counts(&selected);
-    let text = match args.format {
-        Format::Table if counts.is_empty() => {
-            eprintln!("no tags in the entries that match");
-            String::new()
-        }
-        Format::Table => render::text_table(&table(&counts), context.width, context.color),
-        Format::Markdown => render::markdown_table(&table(&counts)),
-        Format::Csv => render::csv_table(&table(&counts)),
-        Format::Json => render::json(&counts),
-    };
+    let text = context.tabular(
+        args.format,
+        &table(&counts),
+        &counts,
+        "no tags in the entries that match",
+    );
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

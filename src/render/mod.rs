@@ -1,6 +1,7 @@
 //! Output formats over plain data. A command turns its result into a [`Table`]
 //! (or a serializable record for JSON); these functions draw it.
 
+pub mod report;
 mod text;
 
 use serde::Serialize;
@@ -18,23 +19,23 @@ pub struct Column {
     /// The header in CSV: the JSON key, so scripts see one vocabulary.
     pub key: &'static str,
     /// The header people read in a table or Markdown.
-    pub title: &'static str,
+    pub title: String,
     pub align: Align,
 }
 
 impl Column {
-    pub const fn left(key: &'static str, title: &'static str) -> Column {
+    pub fn left(key: &'static str, title: impl Into<String>) -> Column {
         Column {
             key,
-            title,
+            title: title.into(),
             align: Align::Left,
         }
     }
 
-    pub const fn right(key: &'static str, title: &'static str) -> Column {
+    pub fn right(key: &'static str, title: impl Into<String>) -> Column {
         Column {
             key,
-            title,
+            title: title.into(),
             align: Align::Right,
         }
     }
@@ -65,7 +66,7 @@ impl Table {
 /// breaks in a site or title cannot break the table.
 pub fn markdown_table(table: &Table) -> String {
     let mut out = String::new();
-    let header: Vec<&str> = table.columns.iter().map(|c| c.title).collect();
+    let header: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     let rule: Vec<&str> = table
         .columns
@@ -129,6 +130,21 @@ pub fn json_lines<T: Serialize>(values: &[T]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `visits/2026/2026-01-15-cub-foods.md` → `2026-01-15-cub-foods`.
+pub fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+/// `yes`, `no`, or nothing when there is nothing to meet.
+pub fn yes_no(value: Option<bool>) -> String {
+    match value {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => String::new(),
+    }
 }
 
 /// A number of hours without a needless `.0`.

@@ -31,7 +31,7 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
         }
     }
     out.set_header(table.columns.iter().map(|c| {
-        let cell = Cell::new(c.title).set_alignment(alignment(c.align));
+        let cell = Cell::new(&c.title).set_alignment(alignment(c.align));
         if color {
             cell.add_attribute(Attribute::Bold)
         } else {

@@ -1,5 +1,11 @@
 //! Summaries computed from selected entries. Pure: data in, plain data out.
 
+pub mod groups;
+pub mod ideas;
+pub mod people;
+pub mod quotes;
+pub mod report;
+
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,0 +1,101 @@
+//! `insight quotes`: what customers said, newest first.
+
+use clap::ValueEnum;
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::Context;
+use super::filters::FilterArgs;
+use crate::aggregate::quotes::{self, Quote};
+use crate::error::Result;
+use crate::query::{self, Order};
+use crate::render::{self, Column, Table};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Show at most N quotes
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+    let location = context.locate()?;
+    let filter = args.filters.filter(context, &location)?;
+    let journal = context.load_located(location);
+    let selected = query::select(&journal.entries, &filter, Order::default());
+    let mut list = quotes::quotes(&selected);
+    list.truncate(args.limit.unwrap_or(usize::MAX));
+    let text = match args.format {
+        Format::Table if list.is_empty() => {
+            eprintln!("no quotes in the entries that match");
+            String::new()
+        }
+        Format::Table => plain(&list),
+        Format::Markdown => markdown(&list),
+        Format::Json => render::json(&list),
+        Format::Jsonl => render::json_lines(&list),
+        Format::Csv => render::csv_table(&table(&list)),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Quotes are prose, not rows: each on its own, with who heard it where.
+fn plain(list: &[Quote]) -> String {
+    let blocks: Vec<String> = list
+        .iter()
+        .map(|q| format!("“{}”\n    {}\n", q.text, attribution(q)))
+        .collect();
+    blocks.join("\n")
+}
+
+fn markdown(list: &[Quote]) -> String {
+    let blocks: Vec<String> = list
+        .iter()
+        .map(|q| format!("> {}\n>\n> — {}\n", q.text, attribution(q)))
+        .collect();
+    blocks.join("\n")
+}
+
+fn attribution(q: &Quote) -> String {
+    let mut parts = vec![q.date.to_string(), q.site.clone()];
+    if !q.people.is_empty() {
+        parts.push(q.people.join(", "));
+    }
+    parts.push(q.path.clone());
+    parts.join(" · ")
+}
+
+fn table(list: &[Quote]) -> Table {
+    let mut table = Table::new(vec![
+        Column::left("date", "Date"),
+        Column::left("site", "Site"),
+        Column::left("people", "People"),
+        Column::left("text", "Quote"),
+        Column::left("path", "Path"),
+    ]);
+    for q in list {
+        table.push(vec![
+            q.date.to_string(),
+            q.site.clone(),
+            q.people.join(", "),
+            q.text.clone(),
+            q.path.clone(),
+        ]);
+    }
+    table
+}

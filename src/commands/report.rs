@@ -1,0 +1,242 @@
+//! `insight report`: the page a CIO brings to the quarterly review.
+
+use clap::ValueEnum;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::Context;
+use super::filters::FilterArgs;
+use crate::aggregate::groups::{self, GroupBy, GroupRow};
+use crate::aggregate::ideas::IdeaKeys;
+use crate::aggregate::report::{self, PeriodRecord, ReportInput};
+use crate::error::{Error, Result};
+use crate::journal::Journal;
+use crate::period::{self, Period};
+use crate::query::{self, Filter, Order};
+use crate::render::{self, Column, Table, report::Page};
+use crate::write;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Instead of the sections, one table of entries, customers, hours and ideas per group
+    #[arg(long, value_enum, value_name = "GROUP")]
+    pub by: Option<By>,
+    /// How many customer quotes to show
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub quotes: usize,
+    /// Output format (default: table, or the one FILE's extension names)
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE (atomically) instead of the terminal
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    Kind,
+    Tag,
+    Site,
+    Person,
+    Month,
+    Quarter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    /// Only with --by
+    Csv,
+}
+
+pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+    let format = output_format(&args)?;
+    let location = context.locate()?;
+    let calendar = context.calendar(&location);
+    let this_quarter = period::quarter_option("", context.today, calendar).map_err(Error::new)?;
+    let period = args
+        .filters
+        .summary_period(context, &location, this_quarter)?;
+    let filter = args.filters.filter_without_period(context, &location)?;
+    let scope = args.filters.describe();
+    let journal = context.load_located(location);
+    let name = journal_name(&journal);
+    let to_terminal = args.output.is_none();
+    let text = match args.by {
+        Some(by) => grouped(
+            &journal,
+            &name,
+            &filter,
+            &period,
+            by,
+            format,
+            context,
+            to_terminal,
+        )?,
+        None => {
+            let report = report::build(&ReportInput {
+                name,
+                config: &journal.config,
+                entries: &journal.entries,
+                filter: &filter,
+                period: &period,
+                today: context.today,
+                quotes: args.quotes,
+            });
+            let page = Page {
+                bars: to_terminal && context.width.is_some(),
+                scope: scope.as_deref(),
+            };
+            match format {
+                Format::Table if to_terminal => {
+                    render::report::text(&report, &page, context.width, context.color)
+                }
+                Format::Table => render::report::text(&report, &page, None, false),
+                Format::Markdown => render::report::markdown(&report, &page),
+                Format::Json => render::json(&report),
+                Format::Csv => unreachable!("output_format rejects csv without --by"),
+            }
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            let path = context.cwd.join(path);
+            write::replace(&path, text.as_bytes())?;
+            eprintln!("wrote {}", context.display_path(&path));
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--format`, else the output file's extension, else a table.
+fn output_format(args: &Args) -> Result<Format> {
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => format_of(path)?,
+        (None, None) => Format::Table,
+    };
+    if format == Format::Csv && args.by.is_none() {
+        return Err(Error::new("a report has several tables, which CSV cannot hold")
+            .hint("add --by kind|tag|site|person|month|quarter for one table, or use --format markdown or json"));
+    }
+    Ok(format)
+}
+
+fn format_of(path: &Path) -> Result<Format> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("md" | "markdown") => Ok(Format::Markdown),
+        Some("json") => Ok(Format::Json),
+        Some("csv") => Ok(Format::Csv),
+        Some("txt") => Ok(Format::Table),
+        _ => Err(Error::new(format!(
+            "cannot tell a format from the name {}",
+            path.display()
+        ))
+        .hint("end the name in .md, .json, .csv or .txt, or add --format")),
+    }
+}
+
+fn journal_name(journal: &Journal) -> String {
+    journal.config.name.clone().unwrap_or_else(|| {
+        let root = journal
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| journal.root.clone());
+        root.file_name()
+            .map_or_else(|| "Journal".into(), |n| n.to_string_lossy().into_owned())
+    })
+}
+
+#[derive(Serialize)]
+struct Grouped<'a> {
+    journal: &'a str,
+    period: PeriodRecord,
+    groups: Vec<GroupRow>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn grouped(
+    journal: &Journal,
+    name: &str,
+    filter: &Filter,
+    period: &Period,
+    by: By,
+    format: Format,
+    context: &Context,
+    to_terminal: bool,
+) -> Result<String> {
+    let filter = Filter {
+        period: Some(period.clone()),
+        ..filter.clone()
+    };
+    let selected = query::select(&journal.entries, &filter, Order::default());
+    // Months and quarters of an open period run from the first entry to the last.
+    let span = match (selected.first(), selected.last()) {
+        (Some(first), Some(last)) if period.is_open() => {
+            Period::days(period.start.max(first.date), period.end.min(last.date))
+        }
+        _ => period.clone(),
+    };
+    let by_what = match by {
+        By::Kind => GroupBy::Kind,
+        By::Tag => GroupBy::Tag,
+        By::Site => GroupBy::Site,
+        By::Person => GroupBy::Person,
+        By::Month => GroupBy::Month,
+        By::Quarter => GroupBy::Quarter,
+    };
+    let keys = IdeaKeys::new(&journal.entries);
+    let calendar = period::Calendar::new(journal.config.fiscal_year_start);
+    let rows = if selected.is_empty() && period.is_open() {
+        Vec::new()
+    } else {
+        groups::group(&selected, by_what, &keys, &journal.config, calendar, &span)
+    };
+    let title = match by {
+        By::Kind => "Kind",
+        By::Tag => "Tag",
+        By::Site => "Site",
+        By::Person => "Person",
+        By::Month => "Month",
+        By::Quarter => "Quarter",
+    };
+    let mut table = Table::new(vec![
+        Column::left("group", title),
+        Column::right("entries", "Entries"),
+        Column::right("customers", "Customers"),
+        Column::right("hours", "Hours"),
+        Column::right("ideas", "Ideas"),
+    ]);
+    for row in &rows {
+        table.push(vec![
+            row.group.clone(),
+            row.entries.to_string(),
+            row.customers.to_string(),
+            render::hours(row.hours),
+            row.ideas.to_string(),
+        ]);
+    }
+    Ok(match format {
+        Format::Table if to_terminal => render::text_table(&table, context.width, context.color),
+        Format::Table => render::text_table(&table, None, false),
+        Format::Markdown => render::markdown_table(&table),
+        Format::Csv => render::csv_table(&table),
+        Format::Json => render::json(&Grouped {
+            journal: name,
+            period: period.into(),
+            groups: rows,
+        }),
+    })
+}
