@@ -61,7 +61,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     match args.sort {
         Sort::Reach => {}
         // Stable sorts: ties keep the order of reach.
-        Sort::Date => list.sort_by(|a, b| b.last_date.cmp(&a.last_date)),
+        Sort::Date => list.sort_by_key(|idea| std::cmp::Reverse(idea.last_date)),
         Sort::Status => list.sort_by_key(|idea| pipeline(&idea.status)),
     }
     let text = context.tabular(

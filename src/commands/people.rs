@@ -31,7 +31,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         .ok_or_else(|| Error::new("today is outside the calendar"))?;
     let year_to_date = year
         .narrowed(None, Some(context.today))
-        .unwrap_or_else(|| crate::period::Period::all());
+        .unwrap_or_else(crate::period::Period::all);
     let period = args
         .filters
         .summary_period(context, &location, year_to_date)?;
