@@ -1,0 +1,651 @@
+//! `insight report`, `ideas`, `people` and `quotes` on the `quarterly` fixture,
+//! whose figures were worked out by hand from its six entries:
+//!
+//! | entry      | kind      | site     | people              | cust. | hours | ideas                          |
+//! |------------|-----------|----------|---------------------|-------|-------|--------------------------------|
+//! | 2026-05-10 | frontline | Store A  | Ann                 | 10    | 4     | finder (new)                   |
+//! | 2026-06-20 | peer      | HQ lunch | Bob, Zed            | 2     | 1.5   |                                |
+//! | 2026-07-05 | frontline | Store A  | Ann, Cy             | 20    | 6     | finder (exploring), Queue display |
+//! | 2026-08-15 | research  | Data lab | Cy                  | 0     | 3     | queue display                  |
+//! | 2026-09-30 | sales     | store a  | Zed                 | 5     | —     | bundle (planned)               |
+//! | 2026-10-10 | frontline | Store B  | Bob                 | 7     | 2     | finder (building)              |
+//!
+//! Today is 2026-11-22, so `--quarter last` is 2026Q3 and the previous quarter 2026Q2.
+
+mod common;
+use common::{TempDir, insight};
+use serde_json::{Value, json};
+
+fn quarterly(args: &[&str]) -> common::Run {
+    let mut all = vec!["--journal", "tests/fixtures/quarterly"];
+    all.extend_from_slice(args);
+    insight(&all)
+}
+
+fn json_of(args: &[&str]) -> Value {
+    serde_json::from_str(&quarterly(args).ok()).expect("valid JSON")
+}
+
+const MARKDOWN_2026Q3: &str = "\
+# Quarterly test journal: 2026Q3
+
+2026-07-01 to 2026-09-30, compared with 2026Q2 (2026-04-01 to 2026-06-30).
+
+## Totals
+
+|  | 2026Q3 | 2026Q2 | Change |
+| --- | ---: | ---: | ---: |
+| Entries | 3 | 2 | +1 |
+| People who went out | 3 | 3 | 0 |
+| Customers spoken to | 25 | 12 | +13 |
+| Hours | 9 | 5.5 | +3.5 |
+| Sites | 2 | 2 | 0 |
+| Ideas mentioned | 3 | 1 | +2 |
+| New ideas | 2 | 1 | +1 |
+
+## By kind
+
+| Kind | Entries | Customers | Hours |
+| --- | ---: | ---: | ---: |
+| frontline | 1 | 20 | 6 |
+| peer | 0 | 0 | 0 |
+| immersion | 0 | 0 | 0 |
+| research | 1 | 0 | 3 |
+| sales | 1 | 5 | 0 |
+
+## Tags
+
+| Tag | Entries | Share |
+| --- | ---: | ---: |
+| analytics | 1 | 33% |
+| checkout | 1 | 33% |
+| mobile | 1 | 33% |
+| mobile/app | 1 | 33% |
+| pricing | 1 | 33% |
+
+## Sites
+
+| Site | Entries | Customers |
+| --- | ---: | ---: |
+| Store A | 2 | 25 |
+| Data lab | 1 | 0 |
+
+## Ideas
+
+| Id | Idea | Status | Mentions | Customers | First | Last |
+| --- | --- | --- | ---: | ---: | --- | --- |
+|  | queue display | new | 2 | 20 | 2026-07-05 | 2026-08-15 |
+| finder | Finder app | building | 1 | 20 | 2026-07-05 | 2026-07-05 |
+| bundle | Bundle pricing | planned | 1 | 5 | 2026-09-30 | 2026-09-30 |
+
+## Coverage, 2026-01-01 to 2026-09-30
+
+| Person | Group | Entries | Hours | Target | Met |
+| --- | --- | ---: | ---: | --- | --- |
+| Ann Exec | executives | 2 | 10 | 2 entries | yes |
+| Bob Exec | executives | 1 | 1.5 | 2 entries | no |
+| Cy Staff | it-staff | 2 | 9 | 8 hours | yes |
+| Zed Guest | not in insight.yaml | 2 | 1.5 |  |  |
+
+## Voice of the customer
+
+> Can I pay my mother's bill?
+>
+> — 2026-09-30, store a
+
+> Where is the flour?
+>
+> — 2026-07-05, Store A
+
+> Queues are long.
+>
+> — 2026-07-05, Store A
+
+## Trend
+
+| Month | Entries |
+| --- | ---: |
+| 2026-07 | 1 |
+| 2026-08 | 1 |
+| 2026-09 | 1 |
+";
+
+#[test]
+fn the_markdown_report_is_the_page_worked_out_by_hand() {
+    assert_eq!(
+        quarterly(&["report", "--quarter", "last", "--format", "markdown"]).ok(),
+        MARKDOWN_2026Q3
+    );
+    // The same period named another way is the same page.
+    assert_eq!(
+        quarterly(&["report", "--period", "2026Q3", "--format", "markdown"]).ok(),
+        MARKDOWN_2026Q3
+    );
+}
+
+#[test]
+fn the_json_report_has_the_same_numbers_under_fixed_keys() {
+    let raw = quarterly(&["report", "--quarter", "last", "--format", "json"]).ok();
+    let report: Value = serde_json::from_str(&raw).unwrap();
+    // Top-level keys, in the order they are written.
+    let keys: Vec<&str> = raw
+        .lines()
+        .filter_map(|line| {
+            line.strip_prefix("  \"")?
+                .split_once('"')
+                .map(|(key, _)| key)
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "journal", "period", "totals", "previous", "kinds", "tags", "sites", "ideas",
+            "coverage", "quotes", "trend"
+        ]
+    );
+    assert_eq!(report["journal"], "Quarterly test journal");
+    assert_eq!(
+        report["period"],
+        json!({"label": "2026Q3", "start": "2026-07-01", "end": "2026-09-30"})
+    );
+    assert_eq!(
+        report["totals"],
+        json!({"entries": 3, "people": 3, "customers": 25, "hours": 9, "sites": 2, "ideas": 3, "new_ideas": 2})
+    );
+    assert_eq!(
+        report["previous"],
+        json!({"entries": 2, "people": 3, "customers": 12, "hours": 5.5, "sites": 2, "ideas": 1, "new_ideas": 1})
+    );
+    assert_eq!(
+        report["kinds"],
+        json!([
+            {"kind": "frontline", "entries": 1, "customers": 20, "hours": 6},
+            {"kind": "peer", "entries": 0, "customers": 0, "hours": 0},
+            {"kind": "immersion", "entries": 0, "customers": 0, "hours": 0},
+            {"kind": "research", "entries": 1, "customers": 0, "hours": 3},
+            {"kind": "sales", "entries": 1, "customers": 5, "hours": 0},
+        ])
+    );
+    assert_eq!(
+        report["tags"],
+        json!([
+            {"tag": "analytics", "entries": 1}, {"tag": "checkout", "entries": 1}, {"tag": "mobile", "entries": 1},
+            {"tag": "mobile/app", "entries": 1}, {"tag": "pricing", "entries": 1},
+        ])
+    );
+    assert_eq!(
+        report["sites"],
+        json!([{"site": "Store A", "entries": 2, "customers": 25}, {"site": "Data lab", "entries": 1, "customers": 0}])
+    );
+    assert_eq!(
+        report["ideas"],
+        json!([
+            {"id": null, "title": "queue display", "status": "new", "mentions": 2, "customers": 20,
+             "first_date": "2026-07-05", "last_date": "2026-08-15"},
+            {"id": "finder", "title": "Finder app", "status": "building", "mentions": 1, "customers": 20,
+             "first_date": "2026-07-05", "last_date": "2026-07-05"},
+            {"id": "bundle", "title": "Bundle pricing", "status": "planned", "mentions": 1, "customers": 5,
+             "first_date": "2026-09-30", "last_date": "2026-09-30"},
+        ])
+    );
+    assert_eq!(
+        report["coverage"],
+        json!([
+            {"person": "Ann Exec", "group": "executives", "entries": 2, "hours": 10,
+             "target_entries": 2.0, "target_hours": null, "met": true},
+            {"person": "Bob Exec", "group": "executives", "entries": 1, "hours": 1.5,
+             "target_entries": 2.0, "target_hours": null, "met": false},
+            {"person": "Cy Staff", "group": "it-staff", "entries": 2, "hours": 9,
+             "target_entries": null, "target_hours": 8.0, "met": true},
+            {"person": "Zed Guest", "group": null, "entries": 2, "hours": 1.5,
+             "target_entries": null, "target_hours": null, "met": null},
+        ])
+    );
+    assert_eq!(
+        report["quotes"],
+        json!([
+            {"text": "Can I pay my mother's bill?", "date": "2026-09-30", "site": "store a",
+             "path": "visits/2026-09-30-store-a.md"},
+            {"text": "Where is the flour?", "date": "2026-07-05", "site": "Store A",
+             "path": "visits/2026-07-05-store-a.md"},
+            {"text": "Queues are long.", "date": "2026-07-05", "site": "Store A",
+             "path": "visits/2026-07-05-store-a.md"},
+        ])
+    );
+    assert_eq!(
+        report["trend"],
+        json!([{"label": "2026-07", "entries": 1}, {"label": "2026-08", "entries": 1}, {"label": "2026-09", "entries": 1}])
+    );
+}
+
+#[test]
+fn the_terminal_report_piped_has_no_bars_or_colour() {
+    let text = quarterly(&["report", "--quarter", "last"]).ok();
+    assert!(!text.contains('\x1b') && !text.contains('█'));
+    assert!(text.starts_with(
+        "\
+Quarterly test journal: 2026Q3
+2026-07-01 to 2026-09-30, compared with 2026Q2 (2026-04-01 to 2026-06-30).
+
+Totals
+                     2026Q3  2026Q2  Change
+-------------------- ------- ------- -------
+Entries                   3       2      +1
+People who went out       3       3       0
+Customers spoken to      25      12     +13
+Hours                     9     5.5    +3.5
+Sites                     2       2       0
+Ideas mentioned           3       1      +2
+New ideas                 2       1      +1
+"
+    ));
+    assert!(text.contains(
+        "\
+Ideas
+Id      Idea            Status    Mentions  Customers  First       Last
+------- --------------- --------- --------- ---------- ----------- -----------
+        queue display   new              2         20  2026-07-05  2026-08-15
+finder  Finder app      building         1         20  2026-07-05  2026-07-05
+bundle  Bundle pricing  planned          1          5  2026-09-30  2026-09-30
+"
+    ));
+    assert!(text.ends_with(
+        "\
+Voice of the customer
+“Can I pay my mother's bill?”
+    — 2026-09-30, store a
+“Where is the flour?”
+    — 2026-07-05, Store A
+“Queues are long.”
+    — 2026-07-05, Store A
+
+Trend
+Month    Entries
+-------- --------
+2026-07        1
+2026-08        1
+2026-09        1
+"
+    ));
+}
+
+#[test]
+fn the_default_period_is_the_quarter_containing_today() {
+    let report = json_of(&["report", "--format", "json"]);
+    assert_eq!(report["period"]["label"], "2026Q4");
+    assert_eq!(report["totals"]["entries"], 1);
+    // Coverage runs to the end of the period: Bob's October visit is his second.
+    assert_eq!(report["coverage"][1]["met"], true);
+    assert_eq!(
+        report["trend"],
+        json!([
+            {"label": "2026-10", "entries": 1}, {"label": "2026-11", "entries": 0}, {"label": "2026-12", "entries": 0}
+        ])
+    );
+}
+
+#[test]
+fn filters_narrow_the_report_and_are_named_on_the_page() {
+    let page = quarterly(&[
+        "report",
+        "--quarter",
+        "last",
+        "--tag",
+        "mobile",
+        "--format",
+        "markdown",
+    ])
+    .ok();
+    assert!(page.starts_with(
+        "# Quarterly test journal: 2026Q3\n\n\
+         2026-07-01 to 2026-09-30, compared with 2026Q2 (2026-04-01 to 2026-06-30). Only entries tagged mobile.\n"
+    ));
+    let report = json_of(&[
+        "report",
+        "--quarter",
+        "last",
+        "--tag",
+        "mobile",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(report["totals"]["entries"], 1);
+    assert_eq!(report["previous"]["entries"], 2);
+}
+
+#[test]
+fn a_one_month_report_trends_by_week_and_a_range_compares_with_as_many_days() {
+    let report = json_of(&["report", "--month", "2026-07", "--format", "json"]);
+    assert_eq!(
+        report["trend"],
+        json!([
+            {"label": "2026-07-01..07", "entries": 1}, {"label": "2026-07-08..14", "entries": 0},
+            {"label": "2026-07-15..21", "entries": 0}, {"label": "2026-07-22..28", "entries": 0},
+            {"label": "2026-07-29..31", "entries": 0},
+        ])
+    );
+    let report = json_of(&[
+        "report",
+        "--since",
+        "2026-07-05",
+        "--until",
+        "2026-08-15",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        report["period"],
+        json!({"label": "2026-07-05..2026-08-15", "start": "2026-07-05", "end": "2026-08-15"})
+    );
+    assert_eq!(report["totals"]["entries"], 2);
+    // The 42 days before: 2026-05-24..2026-07-04 hold only the June lunch.
+    assert_eq!(report["previous"]["entries"], 1);
+    let open = json_of(&["report", "--since", "2026-09-01", "--format", "json"]);
+    assert_eq!(open["previous"], Value::Null);
+    assert_eq!(
+        open["trend"],
+        json!([{"label": "2026-09", "entries": 1}, {"label": "2026-10", "entries": 1}])
+    );
+}
+
+#[test]
+fn quotes_are_limited_by_the_quotes_option() {
+    let report = json_of(&[
+        "report",
+        "--quarter",
+        "last",
+        "--quotes",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(report["quotes"].as_array().unwrap().len(), 1);
+    let page = quarterly(&[
+        "report",
+        "--quarter",
+        "last",
+        "--quotes",
+        "0",
+        "--format",
+        "markdown",
+    ])
+    .ok();
+    assert!(page.contains("## Voice of the customer\n\nNo block quotes in these entries.\n"));
+}
+
+#[test]
+fn by_groups_count_each_entry_in_every_group_it_belongs_to() {
+    assert_eq!(
+        quarterly(&[
+            "report",
+            "--quarter",
+            "last",
+            "--by",
+            "kind",
+            "--format",
+            "csv"
+        ])
+        .ok(),
+        "group,entries,customers,hours,ideas\nfrontline,1,20,6,2\npeer,0,0,0,0\nimmersion,0,0,0,0\nresearch,1,0,3,1\nsales,1,5,0,1\n"
+    );
+    assert_eq!(
+        quarterly(&[
+            "report", "--year", "2026", "--by", "person", "--format", "csv"
+        ])
+        .ok(),
+        "group,entries,customers,hours,ideas\nAnn Exec,2,30,10,2\nBob Exec,2,9,3.5,1\nCy Staff,2,20,9,2\nZed Guest,2,7,1.5,1\n"
+    );
+    assert_eq!(
+        quarterly(&[
+            "report", "--year", "2026", "--by", "tag", "--format", "markdown"
+        ])
+        .ok(),
+        "\
+| Tag | Entries | Customers | Hours | Ideas |
+| --- | ---: | ---: | ---: | ---: |
+| mobile | 4 | 39 | 13.5 | 2 |
+| mobile/app | 2 | 30 | 10 | 2 |
+| pricing | 2 | 15 | 4 | 2 |
+| analytics | 1 | 0 | 3 | 1 |
+| checkout | 1 | 20 | 6 | 2 |
+"
+    );
+    assert_eq!(
+        quarterly(&[
+            "report", "--year", "2026", "--by", "quarter", "--format", "csv"
+        ])
+        .ok(),
+        "group,entries,customers,hours,ideas\n2026Q1,0,0,0,0\n2026Q2,2,12,5.5,1\n2026Q3,3,25,9,3\n2026Q4,1,7,2,1\n"
+    );
+    let sites = json_of(&[
+        "report",
+        "--quarter",
+        "last",
+        "--by",
+        "site",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        sites["groups"],
+        json!([
+            {"group": "Store A", "entries": 2, "customers": 25, "hours": 6, "ideas": 3},
+            {"group": "Data lab", "entries": 1, "customers": 0, "hours": 3, "ideas": 1},
+        ])
+    );
+    let months = quarterly(&["report", "--quarter", "last", "--by", "month"]).ok();
+    assert_eq!(
+        months,
+        "\
+Month    Entries  Customers  Hours  Ideas
+-------- -------- ---------- ------ ------
+2026-07        1         20      6      2
+2026-08        1          0      3      1
+2026-09        1          5      0      1
+"
+    );
+}
+
+#[test]
+fn output_files_are_written_whole_in_the_format_their_name_says() {
+    let dir = TempDir::new("report-output");
+    let file = dir.path().join("reports/2026Q3.md");
+    let run = quarterly(&["report", "--quarter", "last", "-o", file.to_str().unwrap()]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    assert_eq!(run.stderr, format!("wrote {}\n", file.display()));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), MARKDOWN_2026Q3);
+    // Written again, it is replaced whole and byte for byte the same.
+    quarterly(&["report", "--quarter", "last", "-o", file.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), MARKDOWN_2026Q3);
+    let json = dir.path().join("q.json");
+    quarterly(&["report", "--quarter", "last", "-o", json.to_str().unwrap()]);
+    let parsed: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(parsed["totals"]["customers"], 25);
+    let forced = dir.path().join("q.txt");
+    quarterly(&[
+        "report",
+        "--quarter",
+        "last",
+        "--format",
+        "markdown",
+        "-o",
+        forced.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read_to_string(&forced).unwrap(), MARKDOWN_2026Q3);
+}
+
+#[test]
+fn report_usage_errors() {
+    let run = quarterly(&["report", "--format", "csv"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: a report has several tables, which CSV cannot hold\n\
+         hint: add --by kind|tag|site|person|month|quarter for one table, or use --format markdown or json\n"
+    );
+    let run = quarterly(&["report", "-o", "report.pdf"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot tell a format from the name report.pdf\n"),
+        "{}",
+        run.stderr
+    );
+    let run = quarterly(&["report", "--quarter", "last", "--since", "2026-10-01"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: --since and --until leave no days in the period\n"
+    );
+}
+
+#[test]
+fn ideas_merges_mentions_across_the_journal() {
+    assert_eq!(
+        quarterly(&["ideas", "--format", "csv"]).ok(),
+        "id,title,status,mentions,sites,customers,first_date,last_date,entries\n\
+         finder,Finder app,building,3,2,37,2026-05-10,2026-10-10,\"2026-05-10-store-a, 2026-07-05-store-a, 2026-10-10-store-b\"\n\
+         ,queue display,new,2,2,20,2026-07-05,2026-08-15,\"2026-07-05-store-a, 2026-08-15-data-lab\"\n\
+         bundle,Bundle pricing,planned,1,1,5,2026-09-30,2026-09-30,2026-09-30-store-a\n"
+    );
+    let json = json_of(&["ideas", "--status", "planned", "--format", "json"]);
+    assert_eq!(
+        json,
+        json!([{"id": "bundle", "title": "Bundle pricing", "status": "planned", "mentions": 1, "sites": 1,
+                "customers": 5, "first_date": "2026-09-30", "last_date": "2026-09-30",
+                "entries": ["visits/2026-09-30-store-a.md"]}])
+    );
+    // A filter picks the mentions; the status still comes from the whole journal.
+    let q3 = json_of(&[
+        "ideas",
+        "--quarter",
+        "2026Q3",
+        "--sort",
+        "status",
+        "--format",
+        "json",
+    ]);
+    let order: Vec<(&str, &str)> = q3
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["title"].as_str().unwrap(), i["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("queue display", "new"),
+            ("Bundle pricing", "planned"),
+            ("Finder app", "building")
+        ]
+    );
+    let by_date = quarterly(&["ideas", "--sort", "date", "--format", "csv"]).ok();
+    let firsts: Vec<&str> = by_date
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(firsts, ["Finder app", "Bundle pricing", "queue display"]);
+    let run = quarterly(&["ideas", "--status", "done"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: `--status done`: not a status of this journal\n\
+         hint: the statuses are new, exploring, planned, building, shipped, dropped\n"
+    );
+}
+
+#[test]
+fn people_shows_the_year_to_date_against_targets() {
+    assert_eq!(
+        quarterly(&["people"]).ok(),
+        "\
+Person      Group       Entries  Hours  Customers  Target     Met
+----------- ----------- -------- ------ ---------- ---------- ----
+Ann Exec    executives        2     10         30  2 entries  yes
+Bob Exec    executives        2    3.5          9  2 entries  yes
+Cy Staff    it-staff          2      9         20  8 hours    yes
+Di Nogroup                    0      0          0
+Zed Guest                     2    1.5          7
+"
+    );
+    let behind = quarterly(&["people", "--behind"]);
+    assert_eq!(
+        (behind.code, behind.stdout.as_str(), behind.stderr.as_str()),
+        (0, "", "nobody is behind their target\n")
+    );
+    assert_eq!(
+        quarterly(&[
+            "people",
+            "--behind",
+            "--quarter",
+            "2026Q3",
+            "--format",
+            "csv"
+        ])
+        .ok(),
+        "person,group,entries,hours,customers,target,met\n\
+         Ann Exec,executives,1,6,20,2 entries,no\n\
+         Bob Exec,executives,0,0,0,2 entries,no\n"
+    );
+    let json = json_of(&["people", "--person", "cy", "--format", "json"]);
+    assert_eq!(
+        json[2],
+        json!({"person": "Cy Staff", "group": "it-staff", "entries": 2, "hours": 9, "customers": 20,
+               "target_entries": null, "target_hours": 8.0, "met": true})
+    );
+}
+
+#[test]
+fn quotes_newest_first_with_who_and_where() {
+    assert_eq!(
+        quarterly(&["quotes", "--limit", "2"]).ok(),
+        "\
+“Can I pay my mother's bill?”
+    2026-09-30 · store a · Zed Guest · visits/2026-09-30-store-a.md
+
+“Where is the flour?”
+    2026-07-05 · Store A · Ann Exec, Cy Staff · visits/2026-07-05-store-a.md
+"
+    );
+    assert_eq!(
+        quarterly(&["quotes", "--kind", "peer", "--format", "markdown"]).ok(),
+        "> A quote from the second quarter.\n>\n> — 2026-06-20 · HQ lunch · Bob Exec, Zed Guest · visits/2026-06-20-hq-lunch.md\n"
+    );
+    assert_eq!(
+        quarterly(&["quotes", "--kind", "peer", "--format", "jsonl"]).ok(),
+        "{\"text\":\"A quote from the second quarter.\",\"date\":\"2026-06-20\",\"site\":\"HQ lunch\",\
+         \"people\":[\"Bob Exec\",\"Zed Guest\"],\"path\":\"visits/2026-06-20-hq-lunch.md\"}\n"
+    );
+}
+
+#[test]
+fn the_example_journal_gives_a_report_worth_reading() {
+    let run = insight(&[
+        "--journal",
+        "examples/journal",
+        "report",
+        "--year",
+        "2026",
+        "--format",
+        "markdown",
+    ]);
+    let page = run.ok();
+    assert!(page.starts_with("# Frontline CIO Circle: 2026\n"), "{page}");
+    for section in [
+        "## Totals",
+        "## By kind",
+        "## Tags",
+        "## Sites",
+        "## Ideas",
+        "## Coverage",
+        "## Voice of the customer",
+        "## Trend",
+    ] {
+        assert!(page.contains(section), "{section} missing");
+    }
+    assert!(
+        page.contains("| aisle-finder | Aisle finder in the mobile app | building |"),
+        "{page}"
+    );
+}
