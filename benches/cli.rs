@@ -29,13 +29,17 @@ fn main() {
         cores()
     );
     let journal = dir.to_string_lossy().into_owned();
-    let commands: [&[&str]; 4] = [
+    let commands: [&[&str]; 8] = [
         &["list", "--tag", "mobile"],
         &["list", "--tag", "mobile", "--format", "json"],
         &["tags"],
         &[
             "list", "--text", "coupons", "--year", "2025", "--format", "paths",
         ],
+        &["report", "--year", "2025"],
+        &["report", "--year", "2025", "--format", "markdown"],
+        &["ideas"],
+        &["quotes", "--limit", "20"],
     ];
     for args in commands {
         let mut times: Vec<Duration> = (0..RUNS).map(|_| time(&journal, args)).collect();
