@@ -27,7 +27,27 @@ pub struct Entry {
     pub tags: Vec<String>,
     pub ideas: Vec<Idea>,
     pub body: String,
+    /// Keys the format does not define, in the order written: kept in the file,
+    /// ignored here, warned about by `check`.
+    pub unknown_keys: Vec<String>,
 }
+
+/// The front-matter keys of format v1.
+pub const KNOWN_KEYS: [&str; 10] = [
+    "date",
+    "kind",
+    "site",
+    "role",
+    "people",
+    "customers",
+    "hours",
+    "tags",
+    "ideas",
+    "title",
+];
+
+/// The keys an idea written as a mapping may have.
+pub const IDEA_KEYS: [&str; 5] = ["title", "id", "status", "tags", "owner"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Idea {
@@ -37,6 +57,8 @@ pub struct Idea {
     pub status: Option<String>,
     pub tags: Vec<String>,
     pub owner: Option<String>,
+    /// Keys other than [`IDEA_KEYS`].
+    pub unknown_keys: Vec<String>,
 }
 
 /// Parses an entry's text. `path` is only used to name the file in diagnostics
@@ -152,6 +174,7 @@ impl Fields<'_> {
             tags,
             ideas,
             body: body.to_string(),
+            unknown_keys: unknown_keys(self.root, &KNOWN_KEYS),
         })
     }
 
@@ -312,6 +335,7 @@ fn idea(node: &Node) -> Result<Idea, String> {
             status: None,
             tags: Vec::new(),
             owner: None,
+            unknown_keys: Vec::new(),
         });
     }
     let title = values::optional_text(node.get("title"))?
@@ -322,7 +346,20 @@ fn idea(node: &Node) -> Result<Idea, String> {
         status: values::optional_text(node.get("status"))?,
         tags: tag_list(node.get("tags"))?,
         owner: values::optional_text(node.get("owner"))?,
+        unknown_keys: unknown_keys(node, &IDEA_KEYS),
     })
+}
+
+fn unknown_keys(node: &Node, known: &[&str]) -> Vec<String> {
+    match node {
+        Node::Map(pairs) => pairs
+            .iter()
+            .map(|(key, _)| key)
+            .filter(|key| !known.contains(&key.as_str()))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn file_stem(path: &str) -> &str {

@@ -10,6 +10,8 @@ pub struct Split<'a> {
     pub yaml: &'a str,
     /// The 1-based file line on which `yaml` starts.
     pub yaml_line: usize,
+    /// The byte at which `yaml` starts in the text.
+    pub yaml_offset: usize,
     /// Everything after the closing delimiter line, byte for byte.
     pub body: &'a str,
     /// The 1-based file line on which `body` starts.
@@ -82,6 +84,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
             return Ok(Split {
                 yaml: &text[yaml_start..line.start],
                 yaml_line: 2,
+                yaml_offset: yaml_start,
                 body: &text[line.end..],
                 body_line: line_number + 1,
             });

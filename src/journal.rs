@@ -64,13 +64,30 @@ impl Location {
         self.root.join(&self.config.templates)
     }
 
+    /// The entry files, and problems met while looking for them (unreadable
+    /// folders, symbolic-link loops).
+    pub fn entry_files(&self) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+        entry_paths(&self.entries_dir(), &self.root, &self.templates_dir())
+    }
+
+    /// An entry file's path relative to the root, and its text or why it has none.
+    pub fn read_entry(&self, path: &Path) -> (String, std::result::Result<String, Diagnostic>) {
+        let rel = relative(&self.root, path);
+        let text = read_text(path).map_err(|(line, column, code, message)| {
+            Diagnostic::error(&rel, line, column, code, message)
+        });
+        (rel, text)
+    }
+
     /// Reads every entry, in parallel.
     pub fn load(self) -> Journal {
-        let (paths, mut diagnostics) =
-            entry_paths(&self.entries_dir(), &self.root, &self.templates_dir());
+        let (paths, mut diagnostics) = self.entry_files();
         let results: Vec<std::result::Result<Entry, Vec<Diagnostic>>> = paths
             .par_iter()
-            .map(|path| load_entry(&self.root, path, &self.config))
+            .map(|path| match self.read_entry(path) {
+                (rel, Ok(text)) => entry::parse(&rel, &text, &self.config),
+                (_, Err(problem)) => Err(vec![problem]),
+            })
             .collect();
         let mut entries = Vec::with_capacity(results.len());
         for result in results {
@@ -191,18 +208,6 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     parts.join("/")
-}
-
-fn load_entry(
-    root: &Path,
-    path: &Path,
-    config: &Config,
-) -> std::result::Result<Entry, Vec<Diagnostic>> {
-    let rel = relative(root, path);
-    let text = read_text(path).map_err(|(line, column, code, message)| {
-        vec![Diagnostic::error(&rel, line, column, code, message)]
-    })?;
-    entry::parse(&rel, &text, config)
 }
 
 type ReadProblem = (usize, usize, &'static str, String);

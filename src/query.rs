@@ -133,6 +133,7 @@ pub(crate) mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             ideas: Vec::new(),
             body: String::new(),
+            unknown_keys: Vec::new(),
         }
     }
 

@@ -181,6 +181,7 @@ mod tests {
             status: status.map(String::from),
             tags: vec![],
             owner: None,
+            unknown_keys: vec![],
         }
     }
 

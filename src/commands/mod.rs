@@ -1,6 +1,7 @@
 //! The command line: global options, one module per subcommand, and dispatch.
 //! Each subcommand module holds its `Args` and a `run` that glues the stages.
 
+mod check;
 mod filters;
 mod ideas;
 mod init;
@@ -74,6 +75,8 @@ pub enum Command {
     People(people::Args),
     /// What customers said: the block quotes of the entries, newest first
     Quotes(quotes::Args),
+    /// Check the journal (or the named entries) for errors and likely mistakes
+    Check(check::Args),
 }
 
 /// What every command may need from its surroundings, decided once.
@@ -199,6 +202,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ideas(args) => ideas::run(&context, args, &mut out)?,
         Command::People(args) => people::run(&context, args, &mut out)?,
         Command::Quotes(args) => quotes::run(&context, args, &mut out)?,
+        Command::Check(args) => check::run(&context, args, &mut out)?,
     };
     out.flush()?;
     if let Some(summary) = context.skipped.take() {

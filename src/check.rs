@@ -1,0 +1,515 @@
+//! `insight check`'s findings: errors that make an entry unreadable, and
+//! warnings about what is probably a mistake. Pure: texts in, diagnostics out.
+
+use jiff::civil::Date;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::aggregate::ideas::normalize;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
+use crate::frontmatter;
+use crate::suggest::{did_you_mean, edit_distance};
+use crate::yaml::{self, scalars};
+
+/// One file after checking: its entry if it is readable, and what was found.
+pub struct Checked {
+    pub path: String,
+    pub entry: Option<Entry>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where each tag value stands in the file: (value, line, column).
+    tag_positions: Vec<(String, usize, usize)>,
+    /// File lines of the front matter's top-level keys.
+    key_lines: HashMap<String, usize>,
+}
+
+impl Checked {
+    /// A file that could not be read as text.
+    pub fn unreadable(path: &str, problem: Diagnostic) -> Checked {
+        Checked {
+            path: path.to_string(),
+            entry: None,
+            diagnostics: vec![problem],
+            tag_positions: Vec::new(),
+            key_lines: HashMap::new(),
+        }
+    }
+
+    fn key_line(&self, key: &str) -> usize {
+        self.key_lines.get(key).copied().unwrap_or(1)
+    }
+
+    fn warn(
+        &mut self,
+        line: usize,
+        column: usize,
+        code: &'static str,
+        message: String,
+        hint: Option<String>,
+    ) {
+        self.diagnostics
+            .push(warning(&self.path, line, column, code, message, hint));
+    }
+
+    /// The position of tag `value`, else of the `tags:` key.
+    fn tag_position(&self, value: &str) -> (usize, usize) {
+        self.tag_positions
+            .iter()
+            .find(|(v, _, _)| v == value)
+            .map_or((self.key_line("tags"), 1), |(_, line, column)| {
+                (*line, *column)
+            })
+    }
+}
+
+fn warning(
+    path: &str,
+    line: usize,
+    column: usize,
+    code: &'static str,
+    message: String,
+    hint: Option<String>,
+) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        line,
+        column,
+        severity: Severity::Warning,
+        code,
+        message,
+        hint,
+    }
+}
+
+/// Checks one entry on its own.
+pub fn check_entry(path: &str, text: &str, config: &Config, today: Date) -> Checked {
+    let (entry, diagnostics) = match entry::parse(path, text, config) {
+        Ok(entry) => (Some(entry), Vec::new()),
+        Err(errors) => (None, errors),
+    };
+    let mut checked = Checked {
+        path: path.to_string(),
+        entry,
+        diagnostics,
+        tag_positions: Vec::new(),
+        key_lines: HashMap::new(),
+    };
+    let text = frontmatter::strip_bom(text);
+    if let (Some(entry), Ok(split)) = (checked.entry.clone(), frontmatter::split(text)) {
+        locate(&mut checked, text, &split);
+        entry_warnings(&mut checked, &entry, config, today);
+    }
+    checked
+}
+
+fn locate(checked: &mut Checked, text: &str, split: &frontmatter::Split) {
+    let keys = KNOWN_KEYS
+        .iter()
+        .map(|k| k.to_string())
+        .chain(checked.entry.iter().flat_map(|e| e.unknown_keys.clone()));
+    for key in keys {
+        let line = split.yaml_line + yaml::key_line(split.yaml, &key) - 1;
+        checked.key_lines.insert(key, line);
+    }
+    for scalar in scalars::tag_scalars(split.yaml) {
+        let (line, column) = line_column(text, split.yaml_offset + scalar.span.start);
+        checked.tag_positions.push((scalar.value, line, column));
+    }
+}
+
+/// 1-based line and column (in characters) of byte `at` in `text`.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+fn entry_warnings(checked: &mut Checked, entry: &Entry, config: &Config, today: Date) {
+    let known: Vec<String> = KNOWN_KEYS.map(String::from).to_vec();
+    for key in &entry.unknown_keys {
+        let hint = did_you_mean(key, &known).map(|k| format!("did you mean `{k}`?"));
+        let line = checked.key_line(key);
+        checked.warn(
+            line,
+            1,
+            "unknown-key",
+            format!("unknown key `{key}`; insight ignores it"),
+            hint,
+        );
+    }
+    let idea_keys: Vec<String> = IDEA_KEYS.map(String::from).to_vec();
+    for idea in &entry.ideas {
+        for key in &idea.unknown_keys {
+            let hint = did_you_mean(key, &idea_keys).map(|k| format!("did you mean `{k}`?"));
+            let line = checked.key_line("ideas");
+            let message = format!(
+                "idea `{}`: unknown key `{key}`; insight ignores it",
+                idea.title
+            );
+            checked.warn(line, 1, "unknown-key", message, hint);
+        }
+    }
+    if !config.tags.is_empty() {
+        vocabulary(checked, entry, config);
+    }
+    let date_line = checked.key_line("date");
+    if let Some(named) = date_in_file_name(&entry.path).filter(|d| *d != entry.date) {
+        let message = format!("the file name says {named} but `date` is {}", entry.date);
+        let hint = Some("rename the file or correct the date".to_string());
+        checked.warn(date_line, 1, "file-name-date", message, hint);
+    }
+    if entry.date > today {
+        let message = format!("`date` {} is after today ({today})", entry.date);
+        checked.warn(
+            date_line,
+            1,
+            "future-date",
+            message,
+            Some("is the year right?".into()),
+        );
+    }
+}
+
+fn vocabulary(checked: &mut Checked, entry: &Entry, config: &Config) {
+    let allowed: Vec<String> = config.tags.iter().map(|t| t.to_lowercase()).collect();
+    let all_tags = entry
+        .tags
+        .iter()
+        .chain(entry.ideas.iter().flat_map(|i| &i.tags));
+    for tag in all_tags {
+        let lower = tag.to_lowercase();
+        // `mobile/app` is fine when `mobile/app` or `mobile` is in the list.
+        let known = allowed.iter().any(|a| {
+            *a == lower
+                || lower
+                    .strip_prefix(a.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        });
+        if known {
+            continue;
+        }
+        let hint = match did_you_mean(tag, &config.tags) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "add it to `tags:` in insight.yaml if it is meant".into(),
+        };
+        let (line, column) = checked.tag_position(tag);
+        let message = format!("tag `{tag}` is not in the journal's tag list");
+        checked.warn(line, column, "unknown-tag", message, Some(hint));
+    }
+}
+
+fn date_in_file_name(path: &str) -> Option<Date> {
+    let name = path.rsplit('/').next()?;
+    crate::period::parse_date(name.get(..10)?)
+}
+
+/// Warnings that need the whole journal: tags that look alike, and one idea
+/// `id` under several titles. Added to the entries they concern.
+pub fn journal_warnings(checked: &mut [Checked]) {
+    look_alike_tags(checked);
+    idea_titles(checked);
+}
+
+fn tags_of(entry: &Entry) -> impl Iterator<Item = &String> {
+    entry
+        .tags
+        .iter()
+        .chain(entry.ideas.iter().flat_map(|i| &i.tags))
+}
+
+fn look_alike_tags(checked: &mut [Checked]) {
+    let mut uses: BTreeMap<String, usize> = BTreeMap::new();
+    for entry in checked.iter().filter_map(|c| c.entry.as_ref()) {
+        let mut seen: Vec<String> = tags_of(entry).map(|t| t.to_lowercase()).collect();
+        seen.sort();
+        seen.dedup();
+        for tag in seen {
+            *uses.entry(tag).or_default() += 1;
+        }
+    }
+    // For each rarely used tag, the more common one it probably meant.
+    let tags: Vec<(&String, &usize)> = uses.iter().collect();
+    let mut meant: HashMap<String, (String, usize)> = HashMap::new();
+    for (i, (a, a_uses)) in tags.iter().enumerate() {
+        for (b, b_uses) in &tags[i + 1..] {
+            if !look_alike(a, b) {
+                continue;
+            }
+            let ((rare, _), (common, common_uses)) = if (a_uses, b) < (b_uses, a) {
+                ((a, a_uses), (b, b_uses))
+            } else {
+                ((b, b_uses), (a, a_uses))
+            };
+            meant
+                .entry(rare.to_string())
+                .or_insert(((*common).clone(), **common_uses));
+        }
+    }
+    for c in checked.iter_mut() {
+        let Some(entry) = c.entry.clone() else {
+            continue;
+        };
+        let mut warned = Vec::new();
+        for tag in tags_of(&entry) {
+            let lower = tag.to_lowercase();
+            if warned.contains(&lower) {
+                continue;
+            }
+            if let Some((common, common_uses)) = meant.get(&lower) {
+                let (line, column) = c.tag_position(tag);
+                let entries = if *common_uses == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                };
+                let message =
+                    format!("tag `{tag}` looks like `{common}` (in {common_uses} {entries})");
+                let hint = Some(format!(
+                    "if they are the same, run `insight tags rename {tag} {common}`"
+                ));
+                c.warn(line, column, "look-alike-tag", message, hint);
+                warned.push(lower);
+            }
+        }
+    }
+}
+
+/// `mobile` and `moble`, `self-service` and `selfservice`: one typo or only
+/// punctuation apart. Short tags are left alone: `tv` and `tc` are different.
+fn look_alike(a: &str, b: &str) -> bool {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    if squash(a) == squash(b) {
+        return true;
+    }
+    let (a_len, b_len) = (a.chars().count(), b.chars().count());
+    a_len.min(b_len) >= 5 && a_len.abs_diff(b_len) <= 1 && edit_distance(a, b) == 1
+}
+
+fn idea_titles(checked: &mut [Checked]) {
+    // The first title each id was given, and where.
+    let mut first: HashMap<String, (String, String)> = HashMap::new();
+    let mut order: Vec<usize> = (0..checked.len()).collect();
+    order.sort_by_key(|&i| checked[i].entry.as_ref().map(|e| (e.date, e.path.clone())));
+    for i in order {
+        let Some(entry) = checked[i].entry.clone() else {
+            continue;
+        };
+        for idea in &entry.ideas {
+            let Some(id) = &idea.id else { continue };
+            match first.get(id) {
+                None => {
+                    first.insert(id.clone(), (idea.title.clone(), entry.path.clone()));
+                }
+                Some((title, path)) if normalize(title) != normalize(&idea.title) => {
+                    let message = format!(
+                        "idea `{id}` is called `{}` here but `{title}` in {path}",
+                        idea.title
+                    );
+                    let hint =
+                        Some("keep one title per id, or give a different idea its own id".into());
+                    let line = checked[i].key_line("ideas");
+                    checked[i].warn(line, 1, "idea-title", message, hint);
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// Problems in `insight.yaml` that parse fine but are probably mistakes.
+pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
+    const SETTINGS: [&str; 9] = [
+        "name",
+        "entries",
+        "templates",
+        "kinds",
+        "statuses",
+        "fiscal_year_start",
+        "tags",
+        "people",
+        "targets",
+    ];
+    let text = frontmatter::strip_bom(text);
+    let mut found = Vec::new();
+    let line = |key: &str| yaml::key_line(text, key);
+    if let Ok(yaml::Node::Map(pairs)) = yaml::parse(text) {
+        let known: Vec<String> = SETTINGS.map(String::from).to_vec();
+        for (key, _) in pairs
+            .iter()
+            .filter(|(k, _)| !SETTINGS.contains(&k.as_str()))
+        {
+            let hint = did_you_mean(key, &known).map(|k| format!("did you mean `{k}`?"));
+            found.push(warning(
+                path,
+                line(key),
+                1,
+                "unknown-setting",
+                format!("unknown setting `{key}`"),
+                hint,
+            ));
+        }
+    }
+    for (key, list) in [("kinds", &config.kinds), ("statuses", &config.statuses)] {
+        let mut seen: Vec<String> = Vec::new();
+        for item in list {
+            if seen.contains(&item.to_lowercase()) {
+                let message = format!("`{item}` is listed twice in `{key}`");
+                found.push(warning(
+                    path,
+                    line(key),
+                    1,
+                    "duplicate-setting",
+                    message,
+                    Some("remove one".into()),
+                ));
+            }
+            seen.push(item.to_lowercase());
+        }
+    }
+    for target in &config.targets {
+        if !config
+            .people
+            .iter()
+            .any(|p| p.group.as_deref() == Some(target.group.as_str()))
+        {
+            let message = format!(
+                "there is a target for group `{}`, but nobody in `people` is in it",
+                target.group
+            );
+            let hint = Some(format!(
+                "give someone `group: {}`, or check the group's spelling",
+                target.group
+            ));
+            found.push(warning(
+                path,
+                line("targets"),
+                1,
+                "empty-group",
+                message,
+                hint,
+            ));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const TODAY: Date = date(2026, 11, 22);
+
+    fn messages(checked: &Checked) -> Vec<String> {
+        checked
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn warns_about_probable_mistakes() {
+        let config = Config::parse("tags: [mobile, pricing]\n").unwrap();
+        let text = "---\ndate: 2027-01-02\nkind: frontline\nsite: X\ntag: oops\ntags: [mobile/app, prcing]\n\
+                    ideas:\n  - { title: T, staus: new }\n---\n";
+        let checked = check_entry("visits/2026-01-02-x.md", text, &config, TODAY);
+        assert_eq!(
+            messages(&checked),
+            [
+                "visits/2026-01-02-x.md:5:1: warning: unknown key `tag`; insight ignores it",
+                "visits/2026-01-02-x.md:7:1: warning: idea `T`: unknown key `staus`; insight ignores it",
+                "visits/2026-01-02-x.md:6:20: warning: tag `prcing` is not in the journal's tag list",
+                "visits/2026-01-02-x.md:2:1: warning: the file name says 2026-01-02 but `date` is 2027-01-02",
+                "visits/2026-01-02-x.md:2:1: warning: `date` 2027-01-02 is after today (2026-11-22)",
+            ]
+        );
+        let hints: Vec<Option<&str>> = checked
+            .diagnostics
+            .iter()
+            .map(|d| d.hint.as_deref())
+            .collect();
+        assert_eq!(hints[0], Some("did you mean `tags`?"));
+        assert_eq!(hints[1], Some("did you mean `status`?"));
+        assert_eq!(hints[2], Some("did you mean `pricing`?"));
+    }
+
+    #[test]
+    fn look_alikes() {
+        assert!(look_alike("mobile", "moble"));
+        assert!(look_alike("self-service", "selfservice"));
+        assert!(!look_alike("tv", "tc"));
+        assert!(!look_alike("mobile", "mobile/app"));
+        assert!(!look_alike("pricing", "billing"));
+    }
+
+    #[test]
+    fn journal_wide_warnings_land_on_the_rarer_tag_and_the_later_title() {
+        let config = Config::default();
+        let entry = |name: &str, day: &str, tags: &str, ideas: &str| {
+            let text = format!(
+                "---\ndate: {day}\nkind: peer\nsite: S\ntags: {tags}\nideas: {ideas}\n---\n"
+            );
+            check_entry(name, &text, &config, TODAY)
+        };
+        let mut checked = vec![
+            entry(
+                "a.md",
+                "2026-01-01",
+                "[mobile]",
+                "[{ id: f, title: Finder }]",
+            ),
+            entry(
+                "b.md",
+                "2026-02-01",
+                "[mobile]",
+                "[{ id: f, title: finder! }]",
+            ),
+            entry(
+                "c.md",
+                "2026-03-01",
+                "[moble]",
+                "[{ id: f, title: Store finder }]",
+            ),
+        ];
+        journal_warnings(&mut checked);
+        assert!(messages(&checked[0]).is_empty());
+        assert!(
+            messages(&checked[1]).is_empty(),
+            "{:?}",
+            messages(&checked[1])
+        );
+        assert_eq!(
+            messages(&checked[2]),
+            [
+                "c.md:5:8: warning: tag `moble` looks like `mobile` (in 2 entries)",
+                "c.md:6:1: warning: idea `f` is called `Store finder` here but `Finder` in a.md",
+            ]
+        );
+    }
+
+    #[test]
+    fn settings_warnings() {
+        let text = "kinds: [frontline, peer, Peer]\nfiscal_yaer_start: 7\npeople:\n  - { name: A, group: execs }\ntargets:\n  executives: { entries_per_year: 2 }\n";
+        let config = Config::parse(text).unwrap();
+        let found: Vec<String> = config_warnings("insight.yaml", text, &config)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "insight.yaml:2:1: warning: unknown setting `fiscal_yaer_start`",
+                "insight.yaml:1:1: warning: `Peer` is listed twice in `kinds`",
+                "insight.yaml:5:1: warning: there is a target for group `executives`, but nobody in `people` is in it",
+            ]
+        );
+    }
+}

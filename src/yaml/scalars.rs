@@ -1,0 +1,305 @@
+//! Finding the tag values in front-matter text, byte for byte, so that a tag can
+//! be pointed at (by `check`) or replaced (by `tags rename`) without touching
+//! anything else. The parsed tree cannot do this: it keeps no positions.
+//!
+//! This is a scanner for the shapes front matter takes, not a YAML parser:
+//! `tags: x`, `tags: [a, 'b']`, a block list under `tags:`, and the same inside
+//! ideas, in block or flow mappings. Whatever it changes is parsed again and
+//! compared by the caller, so a shape it misreads is refused, never written.
+
+use std::ops::Range;
+
+/// How a scalar is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Single,
+    Double,
+}
+
+/// One tag value in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scalar {
+    /// The bytes of the whole token, quotes included.
+    pub span: Range<usize>,
+    /// The text the token stands for.
+    pub value: String,
+    pub style: Style,
+    /// Inside `[ … ]` or `{ … }`, where `,` ends a plain scalar.
+    pub in_flow: bool,
+}
+
+/// Every value of every `tags` key in `yaml`, in text order.
+pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
+    let mut found = Vec::new();
+    // Set after a `tags:` with nothing after it: the indentation of that key,
+    // and of the list's items once the first is seen (the rest must match it).
+    let mut block_list_under: Option<(usize, Option<usize>)> = None;
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        let rest = &content[indent..];
+        if let Some((key_indent, item_indent)) = block_list_under {
+            if rest.is_empty() || rest.starts_with('#') {
+                offset += line.len();
+                continue;
+            }
+            let is_item = indent >= key_indent && item_indent.is_none_or(|i| i == indent);
+            if let Some(item) = rest.strip_prefix("- ").filter(|_| is_item) {
+                block_list_under = Some((key_indent, Some(indent)));
+                let at = offset + indent + 2;
+                let item_start = item.len() - item.trim_start().len();
+                if let Some(scalar) = scalar_at(yaml, at + item_start, false) {
+                    found.push(scalar);
+                }
+                offset += line.len();
+                continue;
+            }
+            block_list_under = None;
+        }
+        for key_end in tags_keys(content) {
+            let value_start =
+                key_end + content[key_end..].len() - content[key_end..].trim_start().len();
+            let in_flow = flow_depth(&content[..key_end]) > 0;
+            match content[value_start..].chars().next() {
+                None | Some('#') => block_list_under = Some((indent, None)),
+                Some('[') => found.extend(flow_list(yaml, offset + value_start)),
+                Some(_) => found.extend(scalar_at(yaml, offset + value_start, in_flow)),
+            }
+        }
+        offset += line.len();
+    }
+    found
+}
+
+/// Byte offsets just past each `tags:` key on a line: at its start (after
+/// indentation and `- `), or after `{` or `,` in a flow mapping.
+fn tags_keys(line: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let bytes = line.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut key_may_start = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        match quote {
+            Some(q) => {
+                if b == q {
+                    quote = None;
+                }
+                continue;
+            }
+            None if b == b'\'' || b == b'"' => {
+                quote = Some(b);
+                key_may_start = false;
+                continue;
+            }
+            None if b == b'#' && (i == 0 || bytes[i - 1] == b' ') => break,
+            None => {}
+        }
+        if key_may_start && line[i..].starts_with("tags:") {
+            let after = i + "tags:".len();
+            if bytes.get(after).is_none_or(|c| *c == b' ' || *c == b'\t') {
+                ends.push(after);
+            }
+        }
+        key_may_start = match b {
+            b' ' | b'\t' => key_may_start,
+            b'{' | b',' => true,
+            b'-' => bytes.get(i + 1) == Some(&b' ') && line[..i].trim().is_empty(),
+            _ => false,
+        };
+    }
+    ends
+}
+
+fn flow_depth(prefix: &str) -> i32 {
+    let mut depth = 0;
+    let mut quote: Option<char> = None;
+    for c in prefix.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// The items of a one-line flow list starting at `at` (on its `[`).
+fn flow_list(yaml: &str, at: usize) -> Vec<Scalar> {
+    let mut items = Vec::new();
+    let mut pos = at + 1;
+    loop {
+        let rest = &yaml[pos..];
+        let skip = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        pos += skip;
+        match yaml[pos..].chars().next() {
+            None | Some(']' | '\n' | '\r' | '#') => return items,
+            Some(',') => pos += 1,
+            Some(_) => match scalar_at(yaml, pos, true) {
+                Some(scalar) => {
+                    pos = scalar.span.end;
+                    items.push(scalar);
+                }
+                None => return items,
+            },
+        }
+    }
+}
+
+/// The scalar that starts at byte `at`, if one does.
+fn scalar_at(yaml: &str, at: usize, in_flow: bool) -> Option<Scalar> {
+    let rest = &yaml[at..];
+    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    match line.chars().next()? {
+        quote @ ('\'' | '"') => {
+            let close = line[1..].find(quote)? + 1;
+            let inner = &line[1..close];
+            // Escapes and doubled quotes are rare in tags; leave them alone.
+            if inner.contains('\\') || (quote == '\'' && line[close + 1..].starts_with('\'')) {
+                return None;
+            }
+            Some(Scalar {
+                span: at..at + close + 1,
+                value: inner.to_string(),
+                style: if quote == '\'' {
+                    Style::Single
+                } else {
+                    Style::Double
+                },
+                in_flow,
+            })
+        }
+        '[' | '{' | '&' | '*' | '!' | '|' | '>' => None,
+        _ => {
+            let mut end = line.len();
+            if let Some(comment) = line.find(" #") {
+                end = end.min(comment);
+            }
+            if in_flow {
+                end = end.min(line.find([',', ']', '}']).unwrap_or(line.len()));
+            }
+            let value = line[..end].trim_end();
+            (!value.is_empty()).then(|| Scalar {
+                span: at..at + value.len(),
+                value: value.to_string(),
+                style: Style::Plain,
+                in_flow,
+            })
+        }
+    }
+}
+
+/// `value` written as a scalar that reads back as itself where `like` stood:
+/// in the same quotes, or plain when plain is safe, else single-quoted.
+pub fn write_like(value: &str, like: &Scalar) -> String {
+    match like.style {
+        Style::Single => format!("'{}'", value.replace('\'', "''")),
+        Style::Double => format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")),
+        Style::Plain if plain_is_safe(value, like.in_flow) => value.to_string(),
+        Style::Plain => format!("'{}'", value.replace('\'', "''")),
+    }
+}
+
+fn plain_is_safe(value: &str, in_flow: bool) -> bool {
+    let ordinary = |c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | ' ');
+    !value.is_empty()
+        && value.chars().all(ordinary)
+        && !value.starts_with(['-', ' ', '.'])
+        && !value.ends_with(' ')
+        && !(in_flow && value.contains(' ') && value.contains(','))
+        && super::parse(&format!("x: {value}"))
+            .ok()
+            .and_then(|n| n.get("x").cloned())
+            == Some(super::Node::Str(value.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(yaml: &str) -> Vec<(String, &str)> {
+        tag_scalars(yaml)
+            .into_iter()
+            .map(|s| (s.value.clone(), &yaml[s.span.start..s.span.end]))
+            .map(|(v, raw)| (v, raw))
+            .collect()
+    }
+
+    fn v(value: &str, raw: &'static str) -> (String, &'static str) {
+        (value.to_string(), raw)
+    }
+
+    #[test]
+    fn finds_tags_in_every_shape() {
+        assert_eq!(values("tags: mobile\n"), [v("mobile", "mobile")]);
+        assert_eq!(values("tags: mobile # the app\n"), [v("mobile", "mobile")]);
+        assert_eq!(
+            values("tags: [mobile/app, 'self service', \"x\"]\n"),
+            [
+                v("mobile/app", "mobile/app"),
+                v("self service", "'self service'"),
+                v("x", "\"x\"")
+            ]
+        );
+        assert_eq!(
+            values("tags:\n  - mobile\n  - 'pricing' # yes\n\n- outside\n"),
+            [v("mobile", "mobile"), v("pricing", "'pricing'")]
+        );
+        assert_eq!(
+            values("tags:\n- a\n- b\nsite: x\n"),
+            [v("a", "a"), v("b", "b")]
+        );
+    }
+
+    #[test]
+    fn finds_tags_inside_ideas() {
+        let yaml = "site: x\nideas:\n  - id: a\n    tags: [mobile]\n  - { title: T, tags: pricing, status: new }\n  - { title: U, tags: [a, b] }\n  - title: V\n    tags:\n      - deep\n";
+        assert_eq!(
+            values(yaml),
+            [
+                v("mobile", "mobile"),
+                v("pricing", "pricing"),
+                v("a", "a"),
+                v("b", "b"),
+                v("deep", "deep")
+            ]
+        );
+    }
+
+    #[test]
+    fn ignores_look_alikes() {
+        assert!(
+            values("title: 'tags: mobile'\nsite: tags: x\nmytags: [a]\n# tags: [b]\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn writes_values_that_read_back() {
+        let plain = Scalar {
+            span: 0..1,
+            value: "x".into(),
+            style: Style::Plain,
+            in_flow: true,
+        };
+        assert_eq!(write_like("mobile/app", &plain), "mobile/app");
+        assert_eq!(write_like("a, b", &plain), "'a, b'");
+        assert_eq!(write_like("#1", &plain), "'#1'");
+        assert_eq!(write_like("yes", &plain), "yes");
+        assert_eq!(write_like("true", &plain), "'true'");
+        assert_eq!(write_like("12", &plain), "'12'");
+        assert_eq!(
+            write_like(
+                "it's",
+                &Scalar {
+                    style: Style::Single,
+                    ..plain.clone()
+                }
+            ),
+            "'it''s'"
+        );
+    }
+}
