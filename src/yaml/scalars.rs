@@ -199,22 +199,27 @@ pub fn write_like(value: &str, like: &Scalar) -> String {
     match like.style {
         Style::Single => format!("'{}'", value.replace('\'', "''")),
         Style::Double => format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")),
-        Style::Plain if plain_is_safe(value, like.in_flow) => value.to_string(),
+        Style::Plain if plain_is_safe(value) => value.to_string(),
         Style::Plain => format!("'{}'", value.replace('\'', "''")),
     }
 }
 
-fn plain_is_safe(value: &str, in_flow: bool) -> bool {
+/// Plain is safe for letters, digits and `/-_. ` (no YAML indicator can then
+/// appear, in a flow list or out of one) unless YAML would read a number,
+/// boolean or null.
+fn plain_is_safe(value: &str) -> bool {
     let ordinary = |c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | ' ');
+    let reads_back = || {
+        super::parse(&format!("x: {value}"))
+            .ok()
+            .and_then(|n| n.get("x").cloned())
+            == Some(super::Node::Str(value.to_string()))
+    };
     !value.is_empty()
         && value.chars().all(ordinary)
         && !value.starts_with(['-', ' ', '.'])
         && !value.ends_with(' ')
-        && !(in_flow && value.contains(' ') && value.contains(','))
-        && super::parse(&format!("x: {value}"))
-            .ok()
-            .and_then(|n| n.get("x").cloned())
-            == Some(super::Node::Str(value.to_string()))
+        && reads_back()
 }
 
 #[cfg(test)]
@@ -225,7 +230,6 @@ mod tests {
         tag_scalars(yaml)
             .into_iter()
             .map(|s| (s.value.clone(), &yaml[s.span.start..s.span.end]))
-            .map(|(v, raw)| (v, raw))
             .collect()
     }
 
