@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod period;
 pub mod query;
 pub mod record;
+pub mod rename;
 pub mod render;
 pub mod slug;
 pub mod suggest;

@@ -37,8 +37,8 @@ pub fn create_first_free(
 }
 
 /// Writes `path` whole or not at all: a temporary file beside it is renamed
-/// over it, so a reader never sees half a report. For generated files only,
-/// which may be replaced; never for a user's entries.
+/// over it, so a reader never sees half a file. For generated files, and for
+/// edits that have been proven to change only what they must.
 pub fn replace(path: &Path, contents: &[u8]) -> Result<()> {
     make_parent(path)?;
     let temp = temp_path(path);
@@ -47,6 +47,11 @@ pub fn replace(path: &Path, contents: &[u8]) -> Result<()> {
         .create_new(true)
         .open(&temp)
         .and_then(|mut file| file.write_all(contents).and_then(|_| file.sync_all()))
+        // A replaced file keeps its permissions.
+        .and_then(|_| match fs::metadata(path) {
+            Ok(old) => fs::set_permissions(&temp, old.permissions()),
+            Err(_) => Ok(()),
+        })
         .and_then(|_| fs::rename(&temp, path));
     written.map_err(|e| {
         let _ = fs::remove_file(&temp);

@@ -6,12 +6,17 @@ use std::process::ExitCode;
 use super::filters::FilterArgs;
 use super::{Context, TableFormat};
 use crate::aggregate::{self, TagCount};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::query::{self, Order};
+use crate::rename::{self, Outcome};
 use crate::render::{Column, Table};
+use crate::write;
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Output format
@@ -19,7 +24,27 @@ pub struct Args {
     pub format: TableFormat,
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Rename a tag (and the tags below it) in every entry, changing only the tag
+    Rename(RenameArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenameArgs {
+    /// The tag to rename (any case); `mobile` also renames `mobile/app`
+    pub old: String,
+    /// Its new name
+    pub new: String,
+    /// List what would change, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+    if let Some(Action::Rename(rename)) = args.action {
+        return rename_tag(context, rename, out);
+    }
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
     let journal = context.load_located(location);
@@ -44,4 +69,69 @@ fn table(counts: &[TagCount]) -> Table {
         table.push(vec![count.tag.clone(), count.entries.to_string()]);
     }
     table
+}
+
+fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let (old, new) = (args.old.trim(), args.new.trim());
+    if new.is_empty() || new.contains(['\n', '\r']) {
+        return Err(Error::new("the new name must be one line of text"));
+    }
+    if old == new {
+        return Err(Error::new(format!("`{old}` is already called `{new}`")));
+    }
+    let location = context.locate()?;
+    let (files, _) = location.entry_files();
+    let (mut entries, mut places, mut refused) = (0, 0, 0);
+    for path in &files {
+        let (rel, Ok(text)) = location.read_entry(path) else {
+            continue;
+        };
+        match rename::rename(&rel, &text, old, new, &location.config) {
+            Outcome::Unchanged => {}
+            Outcome::Refused(why) => {
+                crate::warn(&format!("{rel}: left unchanged: {why}"));
+                refused += 1;
+            }
+            Outcome::Renamed { text, changes } => {
+                if !args.dry_run {
+                    write::replace(path, text.as_bytes())?;
+                }
+                for change in &changes {
+                    writeln!(
+                        out,
+                        "{rel}:{}: {} -> {}",
+                        change.line, change.from, change.to
+                    )?;
+                }
+                entries += 1;
+                places += changes.len();
+            }
+        }
+    }
+    if entries == 0 && refused == 0 {
+        return Err(Error::new(format!("no entry has the tag `{old}`"))
+            .hint("`insight tags` lists the tags in use"));
+    }
+    let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let done = if args.dry_run {
+        "would rename"
+    } else {
+        "renamed"
+    };
+    let mut summary = format!(
+        "{done} `{old}` to `{new}` in {} ({})",
+        noun(entries, "entry", "entries"),
+        noun(places, "place", "places")
+    );
+    if args.dry_run {
+        summary.push_str("; nothing was written");
+    }
+    if refused > 0 {
+        summary.push_str(&format!(
+            "; {} left unchanged (see above)",
+            noun(refused, "entry", "entries")
+        ));
+    }
+    writeln!(out, "{summary}")?;
+    Ok(ExitCode::SUCCESS)
 }
