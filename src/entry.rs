@@ -89,7 +89,7 @@ pub fn parse(path: &str, text: &str, config: &Config) -> Result<Entry, Vec<Diagn
                 "yaml",
                 err.message,
             )
-            .with_hint("fix the YAML syntax; quote values that contain `: ` or start with `#`"),
+            .with_hint(err.hint),
         ]
     })?;
     if !matches!(root, Node::Map(_)) {

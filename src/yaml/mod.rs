@@ -58,6 +58,8 @@ pub struct YamlError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// What to do about it.
+    pub hint: &'static str,
 }
 
 impl fmt::Display for YamlError {
@@ -86,12 +88,13 @@ fn to_yaml_error(text: &str, err: &serde_yaml::Error) -> YamlError {
         line: line.max(1),
         column: column.max(1),
         message: strip_location(&err.to_string()),
+        hint: "fix the YAML syntax; quote values that contain `: ` or start with `#`",
     };
     explain(text, &mut error);
     error
 }
 
-/// Rewords the library's terse messages, and moves a duplicate key's error from
+/// Rewords the library's terse messages, gives each a hint, and moves a duplicate key's error from
 /// the start of the mapping to the line where the key is repeated.
 fn explain(text: &str, error: &mut YamlError) {
     if let Some(key) = error
@@ -102,7 +105,11 @@ fn explain(text: &str, error: &mut YamlError) {
         if let Some(line) = key_lines(text, &key).nth(1) {
             (error.line, error.column) = (line, 1);
         }
-        error.message = format!("`{key}` is given twice; keep one");
+        error.message = format!("`{key}` is given twice");
+        error.hint = "keep one of them; a key may appear once";
+    } else if error.message.contains("unexpected end of stream") {
+        error.message = "a quote or bracket opened here is never closed".into();
+        error.hint = "close it on the same line, e.g. `site: 'Tower One: floor 12'`";
     } else if error.message == "repetition limit exceeded" {
         error.message = "too many aliases expand here (a YAML \"billion laughs\" document?); \
                          the front matter was not read"
@@ -278,7 +285,7 @@ mod tests {
         let err = parse("date: 2026-01-01\nsite: a\nsite: b\n").unwrap_err();
         assert_eq!(
             (err.line, err.message.as_str()),
-            (3, "`site` is given twice; keep one")
+            (3, "`site` is given twice")
         );
     }
 
