@@ -102,7 +102,7 @@ pub fn skipped_summary(diagnostics: &[Diagnostic]) -> Option<String> {
         String::new()
     };
     Some(format!(
-        "skipped {count} {noun} with errors: {}{more}",
+        "skipped {count} {noun} with errors: {}{more}; `insight check` explains each",
         named.join("; ")
     ))
 }
@@ -128,7 +128,7 @@ mod tests {
         let diags = vec![err("a.md", 1), err("a.md", 2), err("b.md", 4)];
         assert_eq!(
             skipped_summary(&diags).unwrap(),
-            "skipped 2 entries with errors: a.md:1:1 (bad 1); b.md:4:1 (bad 4)"
+            "skipped 2 entries with errors: a.md:1:1 (bad 1); b.md:4:1 (bad 4); `insight check` explains each"
         );
     }
 
@@ -138,7 +138,7 @@ mod tests {
         let summary = skipped_summary(&diags).unwrap();
         assert!(summary.starts_with("skipped 5 entries"));
         assert!(
-            summary.ends_with("3.md:3:1 (bad 3) and 2 more"),
+            summary.ends_with("3.md:3:1 (bad 3) and 2 more; `insight check` explains each"),
             "{summary}"
         );
     }

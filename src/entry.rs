@@ -445,6 +445,21 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// The stable stand-in for `fuzz/`: text shaped like an entry, with
+        /// arbitrary values, is read or diagnosed, never a panic.
+        #[test]
+        fn never_panics(
+            lines in proptest::collection::vec("[a-z]{1,9}: ?[^\n]{0,30}|  - [^\n]{0,20}|[^\n]{0,40}", 0..12),
+            body in "(.|\n){0,80}",
+            closed in proptest::bool::ANY,
+        ) {
+            let close = if closed { "---\n" } else { "" };
+            let text = format!("---\n{}\n{close}{body}", lines.join("\n"));
+            let _ = parse("visits/x.md", &text, &Config::default());
+        }
+    }
+
     #[test]
     fn bad_numbers_and_statuses() {
         let errors = parse_err(

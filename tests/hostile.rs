@@ -207,7 +207,9 @@ fn alone(name: &str, bytes: impl AsRef<[u8]>, at: &str, message: &str) -> Run {
 
 /// The whole stderr when one file, `visits/<at>`, is skipped.
 fn skipped_one(at: &str, message: &str) -> String {
-    format!("warning: skipped 1 entry with errors: visits/{at} ({message})\n")
+    format!(
+        "warning: skipped 1 entry with errors: visits/{at} ({message}); `insight check` explains each\n"
+    )
 }
 
 const CUB: &str = "visits/2026-11-20-cub-foods.md\n";
@@ -251,7 +253,10 @@ fn a_hostile_journal_still_lists_its_valid_entries() {
     let list = j.list().ok().skipped(13, &first);
     assert_eq!(list.stdout, format!("{valid}{CUB}visits/jewel-osco.md\n"));
     let last = list.last_stderr_line();
-    assert!(last.ends_with(" and 10 more"), "{last}");
+    assert!(
+        last.ends_with(" and 10 more; `insight check` explains each"),
+        "{last}"
+    );
 
     let tags = j.run(&["tags", "--format", "csv"]).ok().skipped(13, &first);
     assert!(
@@ -373,7 +378,7 @@ fn duplicate_keys_are_reported() {
         .ok()
         .skipped(1, &["dup.md:"]);
     let last = run.last_stderr_line();
-    assert!(last.ends_with(" (`site` is given twice)"), "{last}");
+    assert!(last.contains(" (`site` is given twice);"), "{last}");
 }
 
 #[test]

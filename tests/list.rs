@@ -297,7 +297,8 @@ fn broken_entries_are_skipped_and_named_last_on_stderr() {
         "warning: skipped 4 entries with errors: \
          visits/bad-date.md:2:1 (`date`: `2026-13-01` is not a valid date); \
          visits/no-front-matter.md:1:1 (no front matter: the first line must be `---`); \
-         visits/typo-kind.md:3:1 (`kind`: `frontlin` is not a kind of this journal) and 1 more\n"
+         visits/typo-kind.md:3:1 (`kind`: `frontlin` is not a kind of this journal) and 1 more; \
+         `insight check` explains each\n"
     );
 }
 
