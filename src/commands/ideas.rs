@@ -13,8 +13,6 @@ use crate::render::{self, Column, Table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[command(flatten)]
-    pub filters: FilterArgs,
     /// Only ideas whose current status is S (repeat for any of several)
     #[arg(long, value_name = "S")]
     pub status: Vec<String>,
@@ -24,6 +22,8 @@ pub struct Args {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,8 +14,6 @@ use crate::render::{self, Column, Table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[command(flatten)]
-    pub filters: FilterArgs,
     /// Order by date (oldest first), site (A to Z) or customers (most first)
     #[arg(long, value_enum, default_value_t = Sort::Date)]
     pub sort: Sort,
@@ -28,6 +26,8 @@ pub struct Args {
     /// Output format; `paths` prints one file path per line, for other tools
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

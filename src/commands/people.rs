@@ -12,14 +12,14 @@ use crate::render::{self, Column, Table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[command(flatten)]
-    pub filters: FilterArgs,
     /// Only people short of their group's target
     #[arg(long)]
     pub behind: bool,
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {

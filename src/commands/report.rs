@@ -20,8 +20,6 @@ use crate::write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[command(flatten)]
-    pub filters: FilterArgs,
     /// Instead of the sections, one table of entries, customers, hours and ideas per group
     #[arg(long, value_enum, value_name = "GROUP")]
     pub by: Option<By>,
@@ -34,6 +32,8 @@ pub struct Args {
     /// Write the report to FILE (atomically) instead of the terminal
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

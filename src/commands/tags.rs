@@ -17,11 +17,11 @@ use crate::write;
 pub struct Args {
     #[command(subcommand)]
     pub action: Option<Action>,
-    #[command(flatten)]
-    pub filters: FilterArgs,
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, clap::Subcommand)]
