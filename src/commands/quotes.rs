@@ -44,7 +44,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             eprintln!("no quotes in the entries that match");
             String::new()
         }
-        Format::Table => plain(&list),
+        Format::Table => plain(&list, context.width),
         Format::Markdown => markdown(&list),
         Format::Json => render::json(&list),
         Format::Jsonl => render::json_lines(&list),
@@ -55,10 +55,16 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
 }
 
 /// Quotes are prose, not rows: each on its own, with who heard it where.
-fn plain(list: &[Quote]) -> String {
+fn plain(list: &[Quote], width: Option<u16>) -> String {
     let blocks: Vec<String> = list
         .iter()
-        .map(|q| format!("“{}”\n    {}\n", q.text, attribution(q)))
+        .map(|q| {
+            format!(
+                "{}\n    {}\n",
+                render::wrap(&format!("“{}”", q.text), width),
+                attribution(q)
+            )
+        })
         .collect();
     blocks.join("\n")
 }

@@ -132,6 +132,27 @@ pub fn json_lines<T: Serialize>(values: &[T]) -> String {
     out
 }
 
+/// `text` broken into lines of at most `width` characters at spaces, when a
+/// width is known (a terminal); a word longer than the width keeps its line.
+pub fn wrap(text: &str, width: Option<u16>) -> String {
+    let Some(width) = width.map(usize::from).filter(|w| *w > 10) else {
+        return text.to_string();
+    };
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
 /// `visits/2026/2026-01-15-cub-foods.md` → `2026-01-15-cub-foods`.
 pub fn file_stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -183,6 +204,16 @@ mod tests {
         assert_eq!(
             csv_table(&sample()),
             "site,customers\nTower One: floor 12 | west,3\n\"Say \"\"hi\"\", then\nleave\",0\n"
+        );
+    }
+
+    #[test]
+    fn wraps_at_spaces_to_the_width() {
+        assert_eq!(wrap("one two three four", Some(11)), "one two\nthree four");
+        assert_eq!(wrap("one two three four", None), "one two three four");
+        assert_eq!(
+            wrap("unbreakable-word-longer-than-width x", Some(12)),
+            "unbreakable-word-longer-than-width\nx"
         );
     }
 

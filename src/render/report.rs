@@ -77,7 +77,8 @@ pub fn text(report: &Report, page: &Page, width: Option<u16>, color: bool) -> St
                 Block::Note(text) => out.push_str(&format!("{text}\n")),
                 Block::Quotes(quotes) => {
                     for q in quotes {
-                        out.push_str(&format!("“{}”\n    — {}, {}\n", q.text, q.date, q.site));
+                        let text = super::wrap(&format!("“{}”", q.text), width);
+                        out.push_str(&format!("{text}\n    — {}, {}\n", q.date, q.site));
                     }
                 }
             }
