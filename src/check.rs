@@ -174,20 +174,16 @@ fn entry_warnings(checked: &mut Checked, entry: &Entry, config: &Config, today: 
 }
 
 fn vocabulary(checked: &mut Checked, entry: &Entry, config: &Config) {
-    let allowed: Vec<String> = config.tags.iter().map(|t| t.to_lowercase()).collect();
     let all_tags = entry
         .tags
         .iter()
         .chain(entry.ideas.iter().flat_map(|i| &i.tags));
     for tag in all_tags {
-        let lower = tag.to_lowercase();
         // `mobile/app` is fine when `mobile/app` or `mobile` is in the list.
-        let known = allowed.iter().any(|a| {
-            *a == lower
-                || lower
-                    .strip_prefix(a.as_str())
-                    .is_some_and(|r| r.starts_with('/'))
-        });
+        let known = config
+            .tags
+            .iter()
+            .any(|allowed| crate::tags::is_under(tag, allowed));
         if known {
             continue;
         }

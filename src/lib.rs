@@ -23,6 +23,7 @@ pub mod render;
 pub mod slug;
 pub mod suggest;
 pub mod synthetic;
+pub mod tags;
 pub mod template;
 pub mod values;
 pub mod write;

@@ -36,7 +36,7 @@ impl Filter {
             && self
                 .tags
                 .iter()
-                .all(|wanted| entry.tags.iter().any(|t| tag_matches(t, wanted)))
+                .all(|wanted| entry.tags.iter().any(|t| crate::tags::is_under(t, wanted)))
             && self
                 .site
                 .as_ref()
@@ -57,15 +57,6 @@ impl Filter {
             && self.since.is_none_or(|since| date >= since)
             && self.until.is_none_or(|until| date <= until)
     }
-}
-
-/// `tag` as written matches `wanted` (lowercased) if it is that tag or below it.
-pub fn tag_matches(tag: &str, wanted: &str) -> bool {
-    let tag = tag.to_lowercase();
-    tag == wanted
-        || tag
-            .strip_prefix(wanted)
-            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
@@ -139,15 +130,6 @@ pub(crate) mod tests {
 
     fn paths(selected: Vec<&Entry>) -> Vec<&str> {
         selected.iter().map(|e| e.path.as_str()).collect()
-    }
-
-    #[test]
-    fn tags_match_case_insensitively_and_by_parent() {
-        assert!(tag_matches("Mobile/App", "mobile"));
-        assert!(tag_matches("mobile", "mobile"));
-        assert!(tag_matches("mobile/app", "mobile/app"));
-        assert!(!tag_matches("mobilepay", "mobile"));
-        assert!(!tag_matches("mobile", "mobile/app"));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 use crate::config::Config;
 use crate::entry::{self, Entry};
 use crate::frontmatter;
+use crate::tags::renamed;
 use crate::yaml::scalars::{self, Scalar};
+use crate::yaml::{self, Node};
 
 /// One tag changed, for the user to review.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,15 +25,6 @@ pub enum Outcome {
     Renamed { text: String, changes: Vec<Change> },
     /// The entry carries the tag, but not in a form that can be edited safely.
     Refused(String),
-}
-
-/// `tag` renamed from `old` to `new` if it is `old` or below it (`old/x`),
-/// comparing without regard to case.
-pub fn renamed(tag: &str, old: &str, new: &str) -> Option<String> {
-    let head = tag.get(..old.len())?;
-    let rest = &tag[old.len()..];
-    (head.to_lowercase() == old.to_lowercase() && (rest.is_empty() || rest.starts_with('/')))
-        .then(|| format!("{new}{rest}"))
 }
 
 /// Renames `old` to `new` in the tags of one entry (top level and in ideas).
@@ -55,7 +48,7 @@ pub fn rename(path: &str, text: &str, old: &str, new: &str, config: &Config) -> 
     let mut changes = Vec::new();
     // From the end, so earlier byte offsets stay valid.
     for scalar in scalars::tag_scalars(split.yaml).iter().rev() {
-        let Some(value) = renamed(&scalar.value, old, new) else {
+        let Some(value) = renamed(&scalar.value, old, new).filter(|v| *v != scalar.value) else {
             continue;
         };
         let at = body_start + split.yaml_offset;
@@ -64,14 +57,80 @@ pub fn rename(path: &str, text: &str, old: &str, new: &str, config: &Config) -> 
         changes.push(change(text, span.start, scalar, value));
     }
     changes.reverse();
+    // The proof: the new front matter, parsed, is the old one with only the
+    // tags renamed (unknown keys included), and so is the entry.
+    let same_tree = match (yaml::parse(split.yaml), new_yaml(&new_text)) {
+        (Ok(before_tree), Some(Ok(after_tree))) => {
+            after_tree == tree_with_renamed_tags(before_tree, old, new)
+        }
+        _ => false,
+    };
     match entry::parse(path, &new_text, config) {
-        Ok(after) if after == expected => Outcome::Renamed {
+        Ok(after) if same_tree && after == expected => Outcome::Renamed {
             text: new_text,
             changes,
         },
         _ => Outcome::Refused(
             "the tags are written in a form insight cannot edit safely; edit them by hand".into(),
         ),
+    }
+}
+
+fn new_yaml(text: &str) -> Option<Result<Node, yaml::YamlError>> {
+    let split = frontmatter::split(frontmatter::strip_bom(text)).ok()?;
+    Some(yaml::parse(split.yaml))
+}
+
+/// The front-matter tree with `tags` renamed at the top level and in each idea.
+fn tree_with_renamed_tags(tree: Node, old: &str, new: &str) -> Node {
+    let rename_tags = |node: Node| match node {
+        Node::Seq(items) => Node::Seq(
+            items
+                .into_iter()
+                .map(|item| rename_scalar(item, old, new))
+                .collect(),
+        ),
+        other => rename_scalar(other, old, new),
+    };
+    let Node::Map(pairs) = tree else { return tree };
+    Node::Map(
+        pairs
+            .into_iter()
+            .map(|(key, value)| {
+                let value = match (key.as_str(), value) {
+                    ("tags", value) => rename_tags(value),
+                    ("ideas", Node::Seq(ideas)) => Node::Seq(
+                        ideas
+                            .into_iter()
+                            .map(|idea| match idea {
+                                Node::Map(fields) => Node::Map(
+                                    fields
+                                        .into_iter()
+                                        .map(|(k, v)| {
+                                            if k == "tags" {
+                                                (k, rename_tags(v))
+                                            } else {
+                                                (k, v)
+                                            }
+                                        })
+                                        .collect(),
+                                ),
+                                other => other,
+                            })
+                            .collect(),
+                    ),
+                    (_, value) => value,
+                };
+                (key, value)
+            })
+            .collect(),
+    )
+}
+
+fn rename_scalar(node: Node, old: &str, new: &str) -> Node {
+    match node.scalar_text().and_then(|text| renamed(&text, old, new)) {
+        Some(value) => Node::Str(value),
+        None => node,
     }
 }
 
@@ -127,21 +186,6 @@ mod tests {
     }
 
     #[test]
-    fn matches_the_tag_and_its_children() {
-        assert_eq!(
-            renamed("Mobile", "mobile", "handheld").as_deref(),
-            Some("handheld")
-        );
-        assert_eq!(
-            renamed("mobile/app", "mobile", "handheld").as_deref(),
-            Some("handheld/app")
-        );
-        assert_eq!(renamed("mobiles", "mobile", "handheld"), None);
-        assert_eq!(renamed("mob", "mobile", "handheld"), None);
-        assert_eq!(renamed("åäö", "å", "a"), None);
-    }
-
-    #[test]
     fn changes_only_the_tag() {
         let text = "\u{feff}---\r\n# a comment\r\ndate: 2026-01-02 # when\r\nsite:  'Moble: store'\r\nkind: peer\r\n\
                     tags: [moble, 'moble/app', pricing]   # tags\r\nideas:\r\n  - { title: T, tags: moble }\r\n\
@@ -159,6 +203,30 @@ mod tests {
         assert_eq!(
             changes.iter().map(|c| c.line).collect::<Vec<_>>(),
             [6, 6, 8]
+        );
+    }
+
+    #[test]
+    fn never_touches_text_outside_the_tags() {
+        let text = "---\ndate: 2026-01-02\nkind: peer\nsite: S\ntags: [mobile]\nnotes: |\n  tags: mobile\n\
+                    meta:\n  tags: [mobile]\n---\n";
+        assert_eq!(
+            renamed_text(text, "mobile", "handheld"),
+            "---\ndate: 2026-01-02\nkind: peer\nsite: S\ntags: [handheld]\nnotes: |\n  tags: mobile\n\
+             meta:\n  tags: [mobile]\n---\n"
+        );
+    }
+
+    #[test]
+    fn only_real_changes_are_listed() {
+        let text = "---\ndate: 2026-01-02\nkind: peer\nsite: S\ntags: [Mobile, mobile/app]\n---\n";
+        let Outcome::Renamed { changes, text: out } = run(text, "mobile", "mobile") else {
+            unreachable!()
+        };
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            out,
+            "---\ndate: 2026-01-02\nkind: peer\nsite: S\ntags: [mobile, mobile/app]\n---\n"
         );
     }
 

@@ -93,7 +93,12 @@ pub fn group(
                 vec![format!("{year}Q{quarter}")]
             })
         }
-        GroupBy::Tag => by_size(entries, keys, |e| tag_and_parents(&e.tags)),
+        GroupBy::Tag => by_size(entries, keys, |e| {
+            e.tags
+                .iter()
+                .flat_map(|t| crate::tags::with_parents(t))
+                .collect()
+        }),
         GroupBy::Site => by_size(entries, keys, |e| vec![e.site.clone()]),
         GroupBy::Person => by_size(entries, keys, |e| e.people.clone()),
     }
@@ -151,19 +156,6 @@ fn by_size(
             .then_with(|| a.group.to_lowercase().cmp(&b.group.to_lowercase()))
     });
     rows
-}
-
-/// `Mobile/App` → `mobile/app` and `mobile`.
-pub fn tag_and_parents(tags: &[String]) -> Vec<String> {
-    let mut all = BTreeSet::new();
-    for tag in tags {
-        let tag = tag.to_lowercase();
-        for (i, _) in tag.match_indices('/') {
-            all.insert(tag[..i].to_string());
-        }
-        all.insert(tag);
-    }
-    all.into_iter().collect()
 }
 
 #[cfg(test)]

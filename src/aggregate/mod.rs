@@ -24,14 +24,11 @@ pub struct TagCount {
 pub fn tag_counts(entries: &[&Entry]) -> Vec<TagCount> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for entry in entries {
-        let mut seen = BTreeSet::new();
-        for tag in &entry.tags {
-            let tag = tag.to_lowercase();
-            for (i, _) in tag.match_indices('/') {
-                seen.insert(tag[..i].to_string());
-            }
-            seen.insert(tag);
-        }
+        let seen: BTreeSet<String> = entry
+            .tags
+            .iter()
+            .flat_map(|t| crate::tags::with_parents(t))
+            .collect();
         for tag in seen {
             *counts.entry(tag).or_default() += 1;
         }

@@ -132,11 +132,7 @@ impl FilterArgs {
 
     pub fn filter(&self, context: &Context, location: &Location) -> Result<Filter> {
         let lower = |s: &Option<String>| s.as_ref().map(|s| s.to_lowercase());
-        let tags = self
-            .tag
-            .iter()
-            .map(|t| t.trim().trim_end_matches('/').to_lowercase())
-            .collect();
+        let tags = self.tag.iter().map(|t| crate::tags::normalize(t)).collect();
         for kind in &self.kind {
             if !location
                 .config

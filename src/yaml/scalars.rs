@@ -29,48 +29,91 @@ pub struct Scalar {
     pub in_flow: bool,
 }
 
-/// Every value of every `tags` key in `yaml`, in text order.
+/// The values of the entry's `tags` and of its ideas' `tags`, in text order:
+/// a top-level `tags:` key, and `tags:` keys inside the top-level `ideas:`.
+/// Text inside block scalars (`notes: |`) is never taken for a key.
 pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
     let mut found = Vec::new();
     // Set after a `tags:` with nothing after it: the indentation of that key,
     // and of the list's items once the first is seen (the rest must match it).
     let mut block_list_under: Option<(usize, Option<usize>)> = None;
+    // Set after a line that opens a block scalar: lines indented deeper are its text.
+    let mut block_text_under: Option<usize> = None;
+    let mut in_ideas = false;
     let mut offset = 0;
     for line in yaml.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start_matches(' ').len();
         let rest = &content[indent..];
+        let line_start = offset;
+        offset += line.len();
+        if let Some(text_indent) = block_text_under {
+            if rest.is_empty() || indent > text_indent {
+                continue;
+            }
+            block_text_under = None;
+        }
         if let Some((key_indent, item_indent)) = block_list_under {
             if rest.is_empty() || rest.starts_with('#') {
-                offset += line.len();
                 continue;
             }
             let is_item = indent >= key_indent && item_indent.is_none_or(|i| i == indent);
             if let Some(item) = rest.strip_prefix("- ").filter(|_| is_item) {
                 block_list_under = Some((key_indent, Some(indent)));
-                let at = offset + indent + 2;
+                let at = line_start + indent + 2;
                 let item_start = item.len() - item.trim_start().len();
-                if let Some(scalar) = scalar_at(yaml, at + item_start, false) {
-                    found.push(scalar);
-                }
-                offset += line.len();
+                found.extend(scalar_at(yaml, at + item_start, false));
                 continue;
             }
             block_list_under = None;
         }
+        let top_level_key = indent == 0 && !rest.is_empty() && !rest.starts_with(['-', '#']);
+        if top_level_key {
+            in_ideas = rest.starts_with("ideas:");
+        }
         for key_end in tags_keys(content) {
+            let entry_tags = key_end == "tags:".len();
+            if !(entry_tags || in_ideas) {
+                continue;
+            }
             let value_start =
                 key_end + content[key_end..].len() - content[key_end..].trim_start().len();
             let in_flow = flow_depth(&content[..key_end]) > 0;
             match content[value_start..].chars().next() {
                 None | Some('#') => block_list_under = Some((indent, None)),
-                Some('[') => found.extend(flow_list(yaml, offset + value_start)),
-                Some(_) => found.extend(scalar_at(yaml, offset + value_start, in_flow)),
+                Some('[') => found.extend(flow_list(yaml, line_start + value_start)),
+                Some(_) => found.extend(scalar_at(yaml, line_start + value_start, in_flow)),
             }
         }
-        offset += line.len();
+        if opens_block_scalar(rest) {
+            // Block text is indented deeper than the key it belongs to, which in
+            // `- notes: |` stands after the dash.
+            let after_dashes = rest.trim_start_matches("- ");
+            let is_key = !after_dashes.starts_with(['|', '>']);
+            block_text_under = Some(if is_key {
+                indent + rest.len() - after_dashes.len()
+            } else {
+                indent
+            });
+        }
     }
     found
+}
+
+/// `notes: |`, `- >-`, `text: |2 # comment`: the lines below are text.
+fn opens_block_scalar(rest: &str) -> bool {
+    let code = rest.split(" #").next().unwrap_or(rest).trim_end();
+    let Some(indicator) = code.rsplit([' ', '\t']).next() else {
+        return false;
+    };
+    let before = &code[..code.len() - indicator.len()];
+    (before.ends_with(": ")
+        || before.ends_with("- ")
+        || before.is_empty() && code.starts_with(['|', '>']))
+        && indicator.starts_with(['|', '>'])
+        && indicator[1..]
+            .chars()
+            .all(|c| matches!(c, '-' | '+' | '1'..='9'))
 }
 
 /// Byte offsets just past each `tags:` key on a line: at its start (after
@@ -272,6 +315,22 @@ mod tests {
                 v("deep", "deep")
             ]
         );
+    }
+
+    #[test]
+    fn only_the_entry_and_its_ideas_have_tags() {
+        let yaml = "notes: |\n  tags: mobile\n  more text\nmeta:\n  tags: [mobile]\ntags: [a]\n\
+                    ideas:\n  - text: >-\n      tags: b\n    tags: [c]\nafter:\n  tags: d\n";
+        assert_eq!(values(yaml), [v("a", "a"), v("c", "c")]);
+    }
+
+    #[test]
+    fn block_scalar_openers() {
+        assert!(opens_block_scalar("notes: |"));
+        assert!(opens_block_scalar("- >-"));
+        assert!(opens_block_scalar("text: |2 # a comment"));
+        assert!(!opens_block_scalar("site: a | b"));
+        assert!(!opens_block_scalar("tags: [x]"));
     }
 
     #[test]

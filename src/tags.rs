@@ -1,0 +1,92 @@
+//! What a tag is: case-insensitive text whose `/` makes a hierarchy, so that
+//! `Mobile/App` is also `mobile`. Every command matches tags through here.
+
+/// The canonical form of a tag as typed: trimmed, lowercase, no trailing `/`.
+pub fn normalize(tag: &str) -> String {
+    tag.trim().trim_end_matches('/').to_lowercase()
+}
+
+/// Whether `tag` is `wanted` or below it (`mobile/app` is under `mobile`),
+/// comparing each `/`-separated part without regard to case.
+pub fn is_under(tag: &str, wanted: &str) -> bool {
+    let wanted = wanted.trim_end_matches('/');
+    let mut parts = tag.split('/');
+    wanted.split('/').all(|w| {
+        parts
+            .next()
+            .is_some_and(|t| t.to_lowercase() == w.to_lowercase())
+    })
+}
+
+/// A tag and every tag above it, lowercased: `Mobile/App` → `mobile`, `mobile/app`.
+pub fn with_parents(tag: &str) -> Vec<String> {
+    let tag = normalize(tag);
+    let mut all: Vec<String> = tag
+        .match_indices('/')
+        .map(|(i, _)| tag[..i].to_string())
+        .collect();
+    all.push(tag);
+    all
+}
+
+/// `tag` with `old` (or the part of it that is `old`) renamed to `new`; the
+/// parts below keep their spelling. `None` when `tag` is not under `old`.
+pub fn renamed(tag: &str, old: &str, new: &str) -> Option<String> {
+    if !is_under(tag, old) {
+        return None;
+    }
+    let depth = old.trim_end_matches('/').split('/').count();
+    let below: Vec<&str> = tag.split('/').skip(depth).collect();
+    let new = new.trim_end_matches('/');
+    Some(if below.is_empty() {
+        new.to_string()
+    } else {
+        format!("{new}/{}", below.join("/"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn under() {
+        assert!(is_under("Mobile/App", "mobile"));
+        assert!(is_under("mobile", "MOBILE/"));
+        assert!(is_under("mobile/app", "mobile/app"));
+        assert!(!is_under("mobilepay", "mobile"));
+        assert!(!is_under("mobile", "mobile/app"));
+        assert!(is_under("İstanbul", "i̇stanbul"));
+    }
+
+    #[test]
+    fn parents() {
+        assert_eq!(
+            with_parents("Mobile/App/iOS"),
+            ["mobile", "mobile/app", "mobile/app/ios"]
+        );
+        assert_eq!(with_parents("pricing"), ["pricing"]);
+    }
+
+    #[test]
+    fn renaming_keeps_the_parts_below() {
+        assert_eq!(
+            renamed("Mobile", "mobile", "handheld").as_deref(),
+            Some("handheld")
+        );
+        assert_eq!(
+            renamed("mobile/App", "mobile", "handheld/").as_deref(),
+            Some("handheld/App")
+        );
+        assert_eq!(
+            renamed("mobile/app/x", "mobile/app", "apps").as_deref(),
+            Some("apps/x")
+        );
+        assert_eq!(renamed("mobiles", "mobile", "handheld"), None);
+        assert_eq!(
+            renamed("İstanbul", "i̇stanbul", "ist").as_deref(),
+            Some("ist")
+        );
+        assert_eq!(renamed("åäö", "å", "a"), None);
+    }
+}
