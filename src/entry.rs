@@ -32,6 +32,11 @@ pub struct Entry {
     pub unknown_keys: Vec<String>,
 }
 
+/// Upper bounds that no real visit reaches: they keep a typo from swamping a
+/// report, and sums over any journal far from overflowing.
+pub const MAX_CUSTOMERS: u64 = 1_000_000_000;
+pub const MAX_HOURS: f64 = 100_000.0;
+
 /// The front-matter keys of format v1.
 pub const KNOWN_KEYS: [&str; 10] = [
     "date",
@@ -264,6 +269,11 @@ impl Fields<'_> {
                 if n.fract() != 0.0 {
                     return Err(format!("expected a whole number, found {n}"));
                 }
+                if n > MAX_CUSTOMERS as f64 {
+                    return Err(format!(
+                        "{n} is more than one visit can speak to (at most {MAX_CUSTOMERS}); a typo?"
+                    ));
+                }
                 Ok(n as u64)
             }
         })
@@ -272,7 +282,12 @@ impl Fields<'_> {
     fn hours(&mut self) -> Option<Option<f64>> {
         self.field("hours", |node| match node {
             None | Some(Node::Null) => Ok(None),
-            Some(node) => values::non_negative(node).map(Some),
+            Some(node) => match values::non_negative(node)? {
+                h if h > MAX_HOURS => Err(format!(
+                    "{h} is more hours than one visit can take (at most {MAX_HOURS}); a typo?"
+                )),
+                h => Ok(Some(h)),
+            },
         })
     }
 
@@ -458,6 +473,23 @@ mod tests {
             let text = format!("---\n{}\n{close}{body}", lines.join("\n"));
             let _ = parse("visits/x.md", &text, &Config::default());
         }
+    }
+
+    #[test]
+    fn absurd_numbers_are_errors_not_overflows() {
+        let errors = parse_err(
+            "---\ndate: 2026-01-01\nkind: sales\nsite: X\ncustomers: 1e300\nhours: 1e308\n---\n",
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("at most 1000000000"), "{}", errors[0]);
+        assert!(errors[1].contains("at most 100000"), "{}", errors[1]);
+        let errors = parse_err(
+            "---\ndate: 2026-01-01\nkind: sales\nsite: X\ncustomers: 99999999999999999999\n---\n",
+        );
+        assert_eq!(
+            errors,
+            ["visits/x.md:5:12: error: the number 99999999999999999999 is too large"]
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long = "person", value_name = "NAME")]
     pub people: Vec<String>,
     /// How many customers you spoke to
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(..=crate::entry::MAX_CUSTOMERS))]
     pub customers: Option<u64>,
     /// Time spent, in hours
     #[arg(long, value_name = "HOURS", value_parser = parse_hours)]
@@ -84,8 +84,11 @@ impl Args {
 
 fn parse_hours(text: &str) -> std::result::Result<f64, String> {
     match text.trim().parse::<f64>() {
-        Ok(h) if h.is_finite() && h >= 0.0 => Ok(h),
-        _ => Err(format!("`{text}` is not a number of hours of 0 or more")),
+        Ok(h) if (0.0..=crate::entry::MAX_HOURS).contains(&h) => Ok(h),
+        _ => Err(format!(
+            "`{text}` is not a number of hours from 0 to {}",
+            crate::entry::MAX_HOURS
+        )),
     }
 }
 

@@ -107,6 +107,9 @@ fn explain(text: &str, error: &mut YamlError) {
         }
         error.message = format!("`{key}` is given twice");
         error.hint = "keep one of them; a key may appear once";
+    } else if let Some(number) = too_large_number(&error.message) {
+        error.message = format!("the number {number} is too large");
+        error.hint = "check the number; counts and hours are far smaller";
     } else if error.message.contains("unexpected end of stream") {
         error.message = "a quote or bracket opened here is never closed".into();
         error.hint = "close it on the same line, e.g. `site: 'Tower One: floor 12'`";
@@ -117,6 +120,14 @@ fn explain(text: &str, error: &mut YamlError) {
     } else if error.message == "recursion limit exceeded" {
         error.message = "lists or mappings are nested too deeply here to be front matter".into();
     }
+}
+
+/// The library reads integers too large for 64 bits as 128-bit ones, which no
+/// YAML value can hold: "invalid type: integer `N` as u128, …".
+fn too_large_number(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once("invalid type: integer `")?;
+    let (number, tail) = rest.split_once('`')?;
+    tail.contains("128").then_some(number)
 }
 
 /// The library appends " at line L column C" (sometimes more); we report the
