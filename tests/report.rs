@@ -475,6 +475,87 @@ fn output_files_are_written_whole_in_the_format_their_name_says() {
 }
 
 #[test]
+fn output_never_replaces_the_journal_or_a_stranger() {
+    let dir = TempDir::new("report-guard");
+    let journal = dir.path().join("j");
+    common::copy_dir(
+        &common::manifest_dir().join("tests/fixtures/quarterly"),
+        &journal,
+    );
+    let settings = std::fs::read_to_string(journal.join("insight.yaml")).unwrap();
+    let j = journal.to_str().unwrap();
+    for target in [
+        "insight.yaml",
+        "visits/2026-05-10-store-a.md",
+        "visits/new.md",
+    ] {
+        let path = journal.join(target);
+        let run = insight(&[
+            "--journal",
+            j,
+            "report",
+            "-f",
+            "markdown",
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{target}");
+        assert!(
+            run.stderr.contains("it belongs to the journal"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(journal.join("insight.yaml")).unwrap(),
+        settings
+    );
+    assert!(!journal.join("visits/new.md").exists());
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "my own notes\n").unwrap();
+    let run = insight(&["--journal", j, "report", "-o", notes.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} exists and does not look like an insight report\nhint: choose another file, or add --force to replace it\n",
+            notes.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my own notes\n");
+    let run = insight(&[
+        "--journal",
+        j,
+        "report",
+        "--force",
+        "-o",
+        notes.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // An earlier report, in any format, may be replaced.
+    for name in ["r.md", "r.json", "r.txt"] {
+        let path = dir.path().join(name);
+        let p = path.to_str().unwrap();
+        assert_eq!(insight(&["--journal", j, "report", "-o", p]).code, 0);
+        assert_eq!(
+            insight(&["--journal", j, "report", "-o", p]).code,
+            0,
+            "{name} again"
+        );
+    }
+    let by = dir.path().join("by.csv");
+    let p = by.to_str().unwrap();
+    assert_eq!(
+        insight(&["--journal", j, "report", "--by", "kind", "-o", p]).code,
+        0
+    );
+    assert_eq!(
+        insight(&["--journal", j, "report", "--by", "kind", "-o", p]).code,
+        0
+    );
+}
+
+#[test]
 fn report_usage_errors() {
     let run = quarterly(&["report", "--format", "csv"]);
     assert_eq!(run.code, 2);

@@ -32,6 +32,9 @@ pub struct Args {
     /// Write the report to FILE (atomically) instead of the terminal
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o, replace FILE even if it does not look like an earlier report
+    #[arg(long, requires = "output")]
+    pub force: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -81,7 +84,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         )?,
         None => {
             let report = report::build(&ReportInput {
-                name,
+                name: name.clone(),
                 config: &journal.config,
                 entries: &journal.entries,
                 filter: &filter,
@@ -107,12 +110,68 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     match &args.output {
         Some(path) => {
             let path = context.cwd.join(path);
+            safe_to_write(&path, &journal, &name, args.force)?;
             write::replace(&path, text.as_bytes())?;
             eprintln!("wrote {}", context.display_path(&path));
         }
         None => out.write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A report may replace an earlier report, never the journal itself nor a
+/// file that does not look like a report (unless `--force`).
+fn safe_to_write(path: &Path, journal: &Journal, name: &str, force: bool) -> Result<()> {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let target = match (path.parent(), path.file_name()) {
+        (Some(dir), Some(file)) => canonical(dir).join(file),
+        _ => path.to_path_buf(),
+    };
+    let protected = [
+        canonical(&journal.root.join(crate::config::CONFIG_FILE)),
+        canonical(&journal.root.join(&journal.config.entries)),
+        canonical(&journal.root.join(&journal.config.templates)),
+    ];
+    if protected
+        .iter()
+        .any(|p| target == *p || target.starts_with(p))
+    {
+        return Err(Error::new(format!(
+            "not writing the report to {}: it belongs to the journal (its settings, entries or templates)",
+            path.display()
+        ))
+        .hint("write reports to a folder of their own, e.g. -o reports/2026Q3.md"));
+    }
+    if force || !target.exists() {
+        return Ok(());
+    }
+    let first_line = std::fs::read(&target)
+        .map(|bytes| {
+            String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .unwrap_or_default();
+    if looks_like_report(&first_line, name) {
+        return Ok(());
+    }
+    Err(Error::new(format!(
+        "{} exists and does not look like an insight report",
+        path.display()
+    ))
+    .hint("choose another file, or add --force to replace it"))
+}
+
+/// The first line of a page, JSON or table that `insight report` writes.
+fn looks_like_report(first_line: &str, name: &str) -> bool {
+    let line = first_line.trim_start_matches('\u{feff}');
+    line.starts_with(&format!("# {name}: "))
+        || line.starts_with(&format!("{name}: "))
+        || line == "{"
+        || (line.contains("Entries") && line.contains("Customers") && line.contains("Ideas"))
+        || line.starts_with("group,entries,customers,hours,ideas")
 }
 
 /// `--format`, else the output file's extension, else a table.
