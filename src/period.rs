@@ -87,16 +87,43 @@ impl Period {
         Some(Period::days(start, before))
     }
 
-    /// Consecutive buckets covering the period for a trend: months, or weeks
-    /// (days 1-7, 8-14, …) when the period lies within one month. Open ends
-    /// must be closed first.
-    pub fn buckets(&self) -> Vec<Period> {
+    /// The part of the period worth drawing month by month: all of it, unless it
+    /// is open or longer than ten years, when it is cut to `first..=last` (the
+    /// first and last entry in it). `None` when there is nothing to draw.
+    pub fn span_for(&self, first: Option<Date>, last: Option<Date>) -> Option<Period> {
+        let long = self
+            .start
+            .checked_add(10.years())
+            .map_or(true, |ten| ten <= self.end);
+        if !self.is_open() && !long {
+            return Some(self.clone());
+        }
+        let (first, last) = (first?.max(self.start), last?.min(self.end));
+        (first <= last).then(|| Period::days(first, last))
+    }
+
+    /// Consecutive buckets covering the period for a trend: weeks (days 1-7,
+    /// 8-14, …) within one month, months up to three years, fiscal years beyond.
+    pub fn buckets(&self, calendar: Calendar) -> Vec<Period> {
         let same_month =
             (self.start.year(), self.start.month()) == (self.end.year(), self.end.month());
+        let up_to_three_years = self
+            .start
+            .checked_add(3.years())
+            .is_ok_and(|d| self.end < d);
         if same_month {
             self.buckets_by_week()
-        } else {
+        } else if up_to_three_years {
             self.buckets_by_month()
+        } else {
+            self.split(
+                |start| {
+                    calendar
+                        .year(calendar.fiscal_year_of(start))
+                        .map_or(self.end, |y| y.end)
+                },
+                |start, _| calendar.fiscal_year_of(start).to_string(),
+            )
         }
     }
 
@@ -128,11 +155,9 @@ impl Period {
         natural_end: impl Fn(Date) -> Date,
         label: impl Fn(Date, Date) -> String,
     ) -> Vec<Period> {
-        // A bound on the number of buckets, should an open period slip through.
-        const MOST: usize = 1200;
         let mut buckets = Vec::new();
         let mut start = self.start;
-        while start <= self.end && buckets.len() < MOST {
+        while start <= self.end {
             let end = natural_end(start).min(self.end);
             buckets.push(Period {
                 start,
@@ -209,7 +234,7 @@ impl Calendar {
     pub fn quarters_in(&self, span: &Period) -> Vec<Period> {
         let mut quarters = Vec::new();
         let mut next = self.quarter_containing(span.start);
-        while let Some(quarter) = next.filter(|q| q.start <= span.end && quarters.len() < 400) {
+        while let Some(quarter) = next.filter(|q| q.start <= span.end) {
             next = quarter
                 .end
                 .tomorrow()
@@ -535,7 +560,7 @@ mod tests {
         let labels = |text: &str| -> Vec<String> {
             parse(text, TODAY, CAL)
                 .unwrap()
-                .buckets()
+                .buckets(CAL)
                 .into_iter()
                 .map(|p| p.label)
                 .collect()
@@ -559,8 +584,12 @@ mod tests {
             ["2026-01", "2026-02", "2026-03"]
         );
         let p = parse("2026-01-15..2026-03-02", TODAY, CAL).unwrap();
-        let b = p.buckets();
+        let b = p.buckets(CAL);
         assert_eq!((b[0].start, b[2].end), (p.start, p.end));
+        assert_eq!(
+            labels("2020-03-01..2026-02-01"),
+            ["2020", "2021", "2022", "2023", "2024", "2025", "2026"]
+        );
     }
 
     #[test]
@@ -662,7 +691,7 @@ mod tests {
         fn buckets_tile_the_period(day in any_date(), len in 0i32..400) {
             let end = day.checked_add(len.days()).unwrap();
             let p = Period::days(day, end);
-            let b = p.buckets();
+            let b = p.buckets(CAL);
             prop_assert_eq!(b[0].start, p.start);
             prop_assert_eq!(b[b.len() - 1].end, p.end);
             for pair in b.windows(2) {

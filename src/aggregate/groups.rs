@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::entry::Entry;
 use crate::period::{Calendar, Period};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GroupBy {
     Kind,
     Tag,
@@ -16,6 +16,20 @@ pub enum GroupBy {
     Person,
     Month,
     Quarter,
+}
+
+impl GroupBy {
+    /// The column header for the groups.
+    pub fn title(self) -> &'static str {
+        match self {
+            GroupBy::Kind => "Kind",
+            GroupBy::Tag => "Tag",
+            GroupBy::Site => "Site",
+            GroupBy::Person => "Person",
+            GroupBy::Month => "Month",
+            GroupBy::Quarter => "Quarter",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,35 +73,28 @@ impl Acc {
 
 /// One row per group. An entry with two tags (or two people) counts in both.
 /// Kinds list every configured kind and time groups every month or quarter of
-/// `span`, with zero rows; tags, sites and people come most entries first.
+/// `span` (none without one), with zero rows; tags, sites and people come most
+/// entries first.
 pub fn group(
     entries: &[&Entry],
     by: GroupBy,
     keys: &IdeaKeys,
     config: &Config,
     calendar: Calendar,
-    span: &Period,
+    span: Option<&Period>,
 ) -> Vec<GroupRow> {
     match by {
         GroupBy::Kind => in_order(entries, keys, config.kinds.clone(), |e| {
             vec![e.kind.clone()]
         }),
         GroupBy::Month => {
-            let months: Vec<String> = span
-                .buckets_by_month()
-                .into_iter()
-                .map(|p| p.label)
-                .collect();
+            let months = span.map_or_else(Vec::new, |s| labels(s.buckets_by_month()));
             in_order(entries, keys, months, |e| {
                 vec![format!("{:04}-{:02}", e.date.year(), e.date.month())]
             })
         }
         GroupBy::Quarter => {
-            let quarters = calendar
-                .quarters_in(span)
-                .into_iter()
-                .map(|p| p.label)
-                .collect();
+            let quarters = span.map_or_else(Vec::new, |s| labels(calendar.quarters_in(s)));
             in_order(entries, keys, quarters, |e| {
                 let (year, quarter) = calendar.quarter_of(e.date);
                 vec![format!("{year}Q{quarter}")]
@@ -102,6 +109,10 @@ pub fn group(
         GroupBy::Site => by_size(entries, keys, |e| vec![e.site.clone()]),
         GroupBy::Person => by_size(entries, keys, |e| e.people.clone()),
     }
+}
+
+fn labels(periods: Vec<Period>) -> Vec<String> {
+    periods.into_iter().map(|p| p.label).collect()
 }
 
 /// Groups in the given order, each present even when empty.
@@ -180,7 +191,7 @@ mod tests {
             end: date(2026, 3, 31),
             label: String::new(),
         };
-        group(&refs, by, &keys, &Config::default(), cal, &span)
+        group(&refs, by, &keys, &Config::default(), cal, Some(&span))
             .into_iter()
             .map(|r| (r.group, r.entries, r.customers))
             .collect()

@@ -214,7 +214,7 @@ pub fn build(input: &ReportInput) -> Report {
                 },
             )
             .collect(),
-        trend: trend(&selected, input.period),
+        trend: trend(&selected, input.period, calendar),
     }
 }
 
@@ -324,18 +324,15 @@ fn coverage(year_to_date: &[&Entry], in_period: &[&Entry], config: &Config) -> V
     rows
 }
 
-fn trend(entries: &[&Entry], period: &Period) -> Vec<TrendRow> {
-    // An open end is closed at the entries themselves.
-    let span = match (entries.first(), entries.last()) {
-        _ if !period.is_open() => period.clone(),
-        (Some(first), Some(last)) => Period {
-            start: period.start.max(first.date),
-            end: period.end.min(last.date),
-            label: String::new(),
-        },
-        _ => return Vec::new(),
+fn trend(entries: &[&Entry], period: &Period, calendar: Calendar) -> Vec<TrendRow> {
+    let dates = (
+        entries.first().map(|e| e.date),
+        entries.last().map(|e| e.date),
+    );
+    let Some(span) = period.span_for(dates.0, dates.1) else {
+        return Vec::new();
     };
-    span.buckets()
+    span.buckets(calendar)
         .into_iter()
         .map(|bucket| TrendRow {
             entries: entries.iter().filter(|e| bucket.contains(e.date)).count(),

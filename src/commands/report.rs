@@ -22,7 +22,7 @@ use crate::write;
 pub struct Args {
     /// Instead of the sections, one table of entries, customers, hours and ideas per group
     #[arg(long, value_enum, value_name = "GROUP")]
-    pub by: Option<By>,
+    pub by: Option<GroupBy>,
     /// How many customer quotes to show
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub quotes: usize,
@@ -37,16 +37,6 @@ pub struct Args {
     pub force: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum By {
-    Kind,
-    Tag,
-    Site,
-    Person,
-    Month,
-    Quarter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -231,7 +221,7 @@ fn grouped(
     name: &str,
     filter: &Filter,
     period: &Period,
-    by: By,
+    by: GroupBy,
     format: Format,
     context: &Context,
     to_terminal: bool,
@@ -241,38 +231,24 @@ fn grouped(
         ..filter.clone()
     };
     let selected = query::select(&journal.entries, &filter, Order::default());
-    // Months and quarters of an open period run from the first entry to the last.
-    let span = match (selected.first(), selected.last()) {
-        (Some(first), Some(last)) if period.is_open() => {
-            Period::days(period.start.max(first.date), period.end.min(last.date))
-        }
-        _ => period.clone(),
-    };
-    let by_what = match by {
-        By::Kind => GroupBy::Kind,
-        By::Tag => GroupBy::Tag,
-        By::Site => GroupBy::Site,
-        By::Person => GroupBy::Person,
-        By::Month => GroupBy::Month,
-        By::Quarter => GroupBy::Quarter,
-    };
+    // Months and quarters of an open or very long period run from the first entry to the last.
+    let dates = (
+        selected.first().map(|e| e.date),
+        selected.last().map(|e| e.date),
+    );
+    let span = period.span_for(dates.0, dates.1);
     let keys = IdeaKeys::new(&journal.entries);
     let calendar = period::Calendar::new(journal.config.fiscal_year_start);
-    let rows = if selected.is_empty() && period.is_open() {
-        Vec::new()
-    } else {
-        groups::group(&selected, by_what, &keys, &journal.config, calendar, &span)
-    };
-    let title = match by {
-        By::Kind => "Kind",
-        By::Tag => "Tag",
-        By::Site => "Site",
-        By::Person => "Person",
-        By::Month => "Month",
-        By::Quarter => "Quarter",
-    };
+    let rows = groups::group(
+        &selected,
+        by,
+        &keys,
+        &journal.config,
+        calendar,
+        span.as_ref(),
+    );
     let mut table = Table::new(vec![
-        Column::left("group", title),
+        Column::left("group", by.title()),
         Column::right("entries", "Entries"),
         Column::right("customers", "Customers"),
         Column::right("hours", "Hours"),
