@@ -556,6 +556,48 @@ fn output_never_replaces_the_journal_or_a_stranger() {
 }
 
 #[test]
+fn coverage_lists_everyone_who_went_out() {
+    let dir = TempDir::new("coverage-all");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("visits")).unwrap();
+    std::fs::write(
+        root.join("insight.yaml"),
+        "people:\n  - { name: Ann, group: executives }\n  - { name: Bob, group: staff }\n  - Cat\n\
+         targets:\n  executives: { entries_per_year: 2 }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("visits/a.md"),
+        "---\ndate: 2026-02-01\nkind: peer\nsite: A\npeople: [Ann, Bob]\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("visits/b.md"),
+        "---\ndate: 2026-02-02\nkind: peer\nsite: B\npeople: [Cat, Dan]\n---\n",
+    )
+    .unwrap();
+    let page = insight(&[
+        "--journal",
+        dir.str(),
+        "report",
+        "-p",
+        "2026Q1",
+        "-f",
+        "markdown",
+    ])
+    .ok();
+    assert!(
+        page.contains(
+            "| Ann | executives | 1 | 0 | 2 entries | no |\n\
+             | Bob | staff | 1 | 0 |  |  |\n\
+             | Cat |  | 1 | 0 |  |  |\n\
+             | Dan | not in insight.yaml | 1 | 0 |  |  |\n"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
 fn report_usage_errors() {
     let run = quarterly(&["report", "--format", "csv"]);
     assert_eq!(run.code, 2);

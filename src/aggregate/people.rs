@@ -19,12 +19,9 @@ pub struct PersonSummary {
     pub target_hours: Option<f64>,
     /// Whether every target of the group is reached; `None` without a target.
     pub met: Option<bool>,
-}
-
-impl PersonSummary {
-    pub fn configured(&self) -> bool {
-        self.group.is_some() || self.target_entries.is_some() || self.target_hours.is_some()
-    }
+    /// Listed in `insight.yaml` (with or without a group).
+    #[serde(skip)]
+    pub in_settings: bool,
 }
 
 #[derive(Default)]
@@ -80,6 +77,7 @@ pub fn people(entries: &[&Entry], config: &Config) -> Vec<PersonSummary> {
             target_entries,
             target_hours,
             met,
+            in_settings: true,
         });
     }
     let mut others: Vec<Tally> = tallies.into_values().collect();
@@ -93,6 +91,7 @@ pub fn people(entries: &[&Entry], config: &Config) -> Vec<PersonSummary> {
         target_entries: None,
         target_hours: None,
         met: None,
+        in_settings: false,
     }));
     list
 }
@@ -132,6 +131,6 @@ mod tests {
             ]
         );
         assert_eq!(list[0].customers, 4);
-        assert!(list[2].configured() || list[2].group.is_none());
+        assert!(list[2].in_settings && !list[3].in_settings);
     }
 }

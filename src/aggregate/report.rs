@@ -119,6 +119,9 @@ pub struct CoverageRow {
     pub target_entries: Option<f64>,
     pub target_hours: Option<f64>,
     pub met: Option<bool>,
+    /// Listed in `insight.yaml`; for renderers, not part of the JSON.
+    #[serde(skip)]
+    pub in_settings: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -286,8 +289,9 @@ fn coverage_window(input: &ReportInput, calendar: Calendar) -> Period {
     }
 }
 
-/// People in `insight.yaml` whose group has a target, counted over the fiscal
-/// year to date; then those who went out in the period but are not configured.
+/// Everyone in `insight.yaml` whose group has a target, counted over the fiscal
+/// year to date; then everyone else who went out in the period (people in
+/// `insight.yaml` without a target first, then those not in it).
 fn coverage(year_to_date: &[&Entry], in_period: &[&Entry], config: &Config) -> Vec<CoverageRow> {
     let row = |p: PersonSummary| CoverageRow {
         person: p.person,
@@ -297,31 +301,30 @@ fn coverage(year_to_date: &[&Entry], in_period: &[&Entry], config: &Config) -> V
         target_entries: p.target_entries,
         target_hours: p.target_hours,
         met: p.met,
+        in_settings: p.in_settings,
     };
-    let configured = |name: &str| {
-        config
-            .people
-            .iter()
-            .any(|p| p.name.trim().eq_ignore_ascii_case(name.trim()))
-    };
-    let mut rows: Vec<CoverageRow> = people::people(year_to_date, config)
+    let went_out: Vec<PersonSummary> = people::people(in_period, config)
         .into_iter()
-        .filter(|p| p.met.is_some())
-        .map(row)
+        .filter(|p| p.entries > 0)
         .collect();
-    let year_to_date_all = people::people(year_to_date, &Config::default());
-    rows.extend(
-        people::people(in_period, &Config::default())
-            .into_iter()
-            .filter(|p| !configured(&p.person))
-            .map(|p| {
-                let fiscal = year_to_date_all
-                    .iter()
-                    .find(|q| q.person.eq_ignore_ascii_case(&p.person));
-                row(fiscal.cloned().unwrap_or(p))
-            }),
-    );
-    rows
+    let went_out_in_period =
+        |name: &str| went_out.iter().any(|p| p.person.eq_ignore_ascii_case(name));
+    let mut rows: Vec<PersonSummary> = people::people(year_to_date, config)
+        .into_iter()
+        .filter(|p| p.met.is_some() || went_out_in_period(&p.person))
+        .collect();
+    // Someone out in the period but not in the year to date (a period that
+    // starts in an earlier fiscal year) is shown with the period's figures.
+    for person in went_out {
+        if !rows
+            .iter()
+            .any(|r| r.person.eq_ignore_ascii_case(&person.person))
+        {
+            rows.push(person);
+        }
+    }
+    rows.sort_by_key(|p| (p.met.is_none(), !p.in_settings));
+    rows.into_iter().map(row).collect()
 }
 
 fn trend(entries: &[&Entry], period: &Period, calendar: Calendar) -> Vec<TrendRow> {

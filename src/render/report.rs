@@ -337,9 +337,11 @@ fn coverage(report: &Report) -> Vec<Block> {
         let target: Vec<String> = target.into_iter().flatten().collect();
         table.push(vec![
             c.person.clone(),
-            c.group
-                .clone()
-                .unwrap_or_else(|| "not in insight.yaml".into()),
+            match (&c.group, c.in_settings) {
+                (Some(group), _) => group.clone(),
+                (None, true) => String::new(),
+                (None, false) => "not in insight.yaml".into(),
+            },
             c.entries.to_string(),
             hours(c.hours),
             target.join(", "),
