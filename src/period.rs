@@ -204,7 +204,7 @@ impl Calendar {
     /// Fiscal year `year`, or `None` past the calendar's range.
     pub fn year(&self, year: i16) -> Option<Period> {
         let start = self.year_start(year)?;
-        let end = start.checked_add(12.months()).ok()?.yesterday().ok()?;
+        let end = start.checked_add(11.months()).ok()?.last_of_month();
         Some(Period {
             start,
             end,
@@ -216,7 +216,7 @@ impl Calendar {
     pub fn quarter(&self, year: i16, quarter: i8) -> Option<Period> {
         let months = i32::from(quarter.clamp(1, 4) - 1) * 3;
         let start = self.year_start(year)?.checked_add(months.months()).ok()?;
-        let end = start.checked_add(3.months()).ok()?.yesterday().ok()?;
+        let end = start.checked_add(2.months()).ok()?.last_of_month();
         Some(Period {
             start,
             end,
@@ -254,7 +254,8 @@ impl Calendar {
         Date::new(calendar_year, self.fiscal_year_start, 1).ok()
     }
 
-    fn quarter_containing(&self, date: Date) -> Option<Period> {
+    /// The fiscal quarter `date` falls in.
+    pub fn quarter_containing(&self, date: Date) -> Option<Period> {
         let (year, quarter) = self.quarter_of(date);
         self.quarter(year, quarter)
     }
@@ -590,6 +591,14 @@ mod tests {
             labels("2020-03-01..2026-02-01"),
             ["2020", "2021", "2022", "2023", "2024", "2025", "2026"]
         );
+    }
+
+    #[test]
+    fn the_last_year_of_the_calendar_works() {
+        assert_eq!(span("9999", CAL), s("9999-01-01", "9999-12-31", "9999"));
+        assert_eq!(span("9999Q4", CAL), s("9999-10-01", "9999-12-31", "9999Q4"));
+        let last = parse("this-quarter", date(9999, 12, 31), CAL).unwrap();
+        assert_eq!(last.label, "9999Q4");
     }
 
     #[test]

@@ -52,7 +52,9 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let format = output_format(&args)?;
     let location = context.locate()?;
     let calendar = context.calendar(&location);
-    let this_quarter = period::quarter_option("", context.today, calendar).map_err(Error::new)?;
+    let this_quarter = calendar
+        .quarter_containing(context.today)
+        .ok_or_else(|| Error::new(format!("{} has no quarter in the calendar", context.today)))?;
     let period = args
         .filters
         .summary_period(context, &location, this_quarter)?;
