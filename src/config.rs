@@ -108,12 +108,12 @@ impl Config {
         if let Some(dir) =
             values::optional_text(get("entries")).map_err(|m| at_key("entries", m))?
         {
-            config.entries = dir;
+            config.entries = inside_the_journal(dir).map_err(|m| at_key("entries", m))?;
         }
         if let Some(dir) =
             values::optional_text(get("templates")).map_err(|m| at_key("templates", m))?
         {
-            config.templates = dir;
+            config.templates = inside_the_journal(dir).map_err(|m| at_key("templates", m))?;
         }
         if get("kinds").is_some() {
             config.kinds = non_empty_list(get("kinds")).map_err(|m| at_key("kinds", m))?;
@@ -131,6 +131,26 @@ impl Config {
     }
 }
 
+/// A folder setting must name a folder inside the journal: `entries: /` would
+/// have every command walk the whole disk.
+fn inside_the_journal(dir: String) -> Result<String, String> {
+    let path = std::path::Path::new(&dir);
+    let escapes = path.components().any(|c| {
+        matches!(
+            c,
+            std::path::Component::ParentDir
+                | std::path::Component::RootDir
+                | std::path::Component::Prefix(_)
+        )
+    });
+    if escapes {
+        return Err(format!(
+            "`{dir}` is outside the journal; give a folder inside it, such as `visits`"
+        ));
+    }
+    Ok(dir)
+}
+
 fn non_empty_list(node: Option<&Node>) -> Result<Vec<String>, String> {
     let list = values::text_list(node)?;
     if list.is_empty() {
@@ -140,13 +160,19 @@ fn non_empty_list(node: Option<&Node>) -> Result<Vec<String>, String> {
 }
 
 fn month(node: &Node) -> Result<i8, String> {
-    match node {
-        Node::Int(m @ 1..=12) => Ok(*m as i8),
-        other => Err(format!(
+    // `7`, `"7"` and `7.0` all mean July.
+    let number = match node {
+        Node::Int(m) => Some(*m as f64),
+        Node::Float(m) => Some(*m),
+        Node::Str(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match number {
+        Some(m) if (1.0..=12.0).contains(&m) && m.fract() == 0.0 => Ok(m as i8),
+        _ => Err(format!(
             "expected a month from 1 to 12, found {}",
-            other
-                .scalar_text()
-                .unwrap_or_else(|| other.type_name().into())
+            node.scalar_text()
+                .unwrap_or_else(|| node.type_name().into())
         )),
     }
 }
@@ -241,6 +267,33 @@ mod tests {
             }
         );
         assert_eq!(config.targets[0].entries_per_year, Some(2.0));
+    }
+
+    #[test]
+    fn months_may_be_written_as_text_or_decimals() {
+        assert_eq!(
+            Config::parse("fiscal_year_start: '7'\n")
+                .unwrap()
+                .fiscal_year_start,
+            7
+        );
+        assert_eq!(
+            Config::parse("fiscal_year_start: 7.0\n")
+                .unwrap()
+                .fiscal_year_start,
+            7
+        );
+        assert!(Config::parse("fiscal_year_start: 7.5\n").is_err());
+    }
+
+    #[test]
+    fn folders_stay_inside_the_journal() {
+        assert!(Config::parse("entries: /\n").is_err());
+        assert!(Config::parse("templates: ../elsewhere\n").is_err());
+        assert_eq!(
+            Config::parse("entries: notes/visits\n").unwrap().entries,
+            "notes/visits"
+        );
     }
 
     #[test]

@@ -46,9 +46,27 @@ pub fn built_in(file: &str) -> Option<&'static str> {
 /// Fills `{{title}}`, `{{site}}` and `{{date}}` in a template's body. The body
 /// is Markdown, not YAML, so the user's text cannot break the front matter.
 pub fn fill(body: &str, title: &str, site: &str, date: &str) -> String {
-    body.replace("{{title}}", title)
-        .replace("{{site}}", site)
-        .replace("{{date}}", date)
+    // One pass, so that a title such as `{{site}}` is written as typed.
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find("{{") {
+        out.push_str(&rest[..at]);
+        let value = [("{{title}}", title), ("{{site}}", site), ("{{date}}", date)]
+            .into_iter()
+            .find(|(placeholder, _)| rest[at..].starts_with(placeholder));
+        match value {
+            Some((placeholder, value)) => {
+                out.push_str(value);
+                rest = &rest[at + placeholder.len()..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = &rest[at + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -79,5 +97,9 @@ mod tests {
     #[test]
     fn fills_placeholders() {
         assert_eq!(fill("# {{title}} at {{site}}", "T", "S", "D"), "# T at S");
+        assert_eq!(
+            fill("# {{title}} {{other}}", "{{site}} {{date}}", "S", "D"),
+            "# {{site}} {{date}} {{other}}"
+        );
     }
 }

@@ -52,24 +52,62 @@ Next: record a visit with
 }
 
 #[test]
-fn init_never_replaces_a_file() {
+fn init_keeps_files_that_are_there_and_refuses_a_second_journal() {
     let dir = TempDir::new("init-twice");
     fs::write(dir.path().join("README.md"), "mine").unwrap();
+    fs::write(dir.path().join(".gitignore"), "target/\n").unwrap();
     let run = insight_in(dir.path(), &[], &["init"]);
-    assert_eq!(run.code, 2);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert_eq!(
-        run.stderr,
-        "error: not creating a journal in .: these files exist and would be replaced: README.md\n\
-         hint: choose an empty folder, or move those files away first\n"
+        run.stdout,
+        "\
+Created a journal in .
+  insight.yaml
+  templates/visit.md
+  templates/peer.md
+  templates/immersion.md
+  templates/research.md
+  templates/sales.md
+Kept your README.md as it was
+Kept your .gitignore as it was; add the line `.insight/` to it
+
+Next: record a visit with
+  insight new visit --site \"Cub Foods, Minneapolis\" --role bakery
+"
     );
     assert_eq!(
         fs::read_to_string(dir.path().join("README.md")).unwrap(),
         "mine"
     );
-    assert!(
-        !dir.path().join("insight.yaml").exists(),
-        "nothing is written when refusing"
+    assert_eq!(
+        fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
+        "target/\n"
     );
+    let settings = fs::read_to_string(dir.path().join("insight.yaml")).unwrap();
+    fs::write(dir.path().join("insight.yaml"), "name: edited\n").unwrap();
+    let again = insight_in(dir.path(), &[], &["init"]);
+    assert_eq!(again.code, 2);
+    assert_eq!(
+        again.stderr,
+        "error: . is already a journal: it has insight.yaml\nhint: `insight new visit --site …` adds an entry to it\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("insight.yaml")).unwrap(),
+        "name: edited\n"
+    );
+    assert!(settings.contains("fiscal_year_start"));
+}
+
+#[test]
+fn an_empty_insight_journal_variable_is_no_journal() {
+    let dir = TempDir::new("empty-env");
+    init(&dir);
+    let run = insight_in(
+        &dir.path().join("visits"),
+        &[("INSIGHT_JOURNAL", "")],
+        &["list"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, "no entries match\n"));
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Context;
+use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
 use crate::template::JOURNAL_FILES;
 use crate::write;
@@ -16,36 +17,43 @@ pub struct Args {
     pub dir: PathBuf,
 }
 
+/// Creates every file of a new journal that is not there yet. A file that is
+/// (a repository's own README or .gitignore) is kept as it is and named.
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let dir = context.cwd.join(&args.dir);
-    let existing: Vec<String> = JOURNAL_FILES
-        .iter()
-        .map(|(path, _)| dir.join(path))
-        .filter(|path| path.exists())
-        .map(|path| context.display_path(&path))
-        .collect();
-    if !existing.is_empty() {
+    let shown = shown(context, &dir);
+    if dir.join(CONFIG_FILE).exists() {
         return Err(Error::new(format!(
-            "not creating a journal in {}: these files exist and would be replaced: {}",
-            shown(context, &dir),
-            existing.join(", ")
+            "{shown} is already a journal: it has {CONFIG_FILE}"
         ))
-        .hint("choose an empty folder, or move those files away first"));
+        .hint("`insight new visit --site …` adds an entry to it"));
     }
+    let mut kept = Vec::new();
+    writeln!(out, "Created a journal in {shown}")?;
     for (path, contents) in JOURNAL_FILES {
-        write::create_new(&dir.join(path), contents.as_bytes())?;
+        let target = dir.join(path);
+        if target.exists() {
+            kept.push(path);
+            continue;
+        }
+        write::create_new(&target, contents.as_bytes())?;
+        writeln!(out, "  {path}")?;
     }
     let entries = dir.join("visits");
     std::fs::create_dir_all(&entries).map_err(|e| Error::io("create", &entries, &e))?;
-    writeln!(out, "Created a journal in {}", shown(context, &dir))?;
-    for (path, _) in JOURNAL_FILES {
-        writeln!(out, "  {path}")?;
+    for path in kept {
+        let advice = if path == ".gitignore" {
+            "; add the line `.insight/` to it"
+        } else {
+            ""
+        };
+        writeln!(out, "Kept your {path} as it was{advice}")?;
     }
     writeln!(out, "\nNext: record a visit with")?;
     let cd = if args.dir == Path::new(".") {
         String::new()
     } else {
-        format!("cd {} && ", shown(context, &dir))
+        format!("cd {shown} && ")
     };
     writeln!(
         out,

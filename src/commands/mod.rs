@@ -37,8 +37,8 @@ pub struct Cli {
 
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
-    /// The journal folder (default: the nearest folder upwards holding insight.yaml)
-    #[arg(long, global = true, value_name = "DIR", env = "INSIGHT_JOURNAL")]
+    /// The journal folder (default: $INSIGHT_JOURNAL, else the nearest folder upwards holding insight.yaml)
+    #[arg(long, global = true, value_name = "DIR")]
     pub journal: Option<PathBuf>,
     /// Take DATE (YYYY-MM-DD) as today, so relative periods give the same answer every run
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date_arg)]
@@ -67,11 +67,11 @@ pub enum Command {
     Show(show::Args),
     /// Count the entries that carry each tag
     Tags(tags::Args),
-    /// The quarterly report: totals, kinds, tags, sites, ideas, coverage, quotes, trend
+    /// The quarterly report (default: this quarter): totals, kinds, tags, sites, ideas, coverage, quotes, trend
     Report(report::Args),
     /// Every idea, merged across entries: status, mentions, reach
     Ideas(ideas::Args),
-    /// Who has been out, against their group's yearly target
+    /// Who has been out (default: this fiscal year so far), against their group's yearly target
     People(people::Args),
     /// What customers said: the block quotes of the entries, newest first
     Quotes(quotes::Args),
@@ -106,7 +106,12 @@ impl Context {
             }
         };
         Ok(Context {
-            journal: global.journal.clone(),
+            // An empty INSIGHT_JOURNAL is the same as none.
+            journal: global.journal.clone().or_else(|| {
+                std::env::var_os("INSIGHT_JOURNAL")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            }),
             today: global.today.unwrap_or_else(|| jiff::Zoned::now().date()),
             cwd,
             color,
