@@ -377,7 +377,8 @@ fn unknown_keys(node: &Node, known: &[&str]) -> Vec<String> {
     }
 }
 
-fn file_stem(path: &str) -> &str {
+/// `visits/2026/2026-01-15-cub-foods.md` → `2026-01-15-cub-foods`.
+pub fn file_stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.strip_suffix(".md").unwrap_or(name)
 }

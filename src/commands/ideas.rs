@@ -9,7 +9,7 @@ use super::{Context, TableFormat};
 use crate::aggregate::ideas::{self, IdeaKeys, IdeaSummary};
 use crate::error::{Error, Result};
 use crate::query::{self, Order};
-use crate::render::{self, Column, Table};
+use crate::render::{Column, Table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -87,7 +87,11 @@ fn table(list: &[IdeaSummary]) -> Table {
         Column::left("entries", "Entries"),
     ]);
     for idea in list {
-        let entries: Vec<&str> = idea.entries.iter().map(|p| render::file_stem(p)).collect();
+        let entries: Vec<&str> = idea
+            .entries
+            .iter()
+            .map(|p| crate::entry::file_stem(p))
+            .collect();
         table.push(vec![
             idea.id.clone().unwrap_or_default(),
             idea.title.clone(),

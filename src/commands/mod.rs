@@ -151,6 +151,8 @@ fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        // A width too small for any table is a mistake, not a wish.
+        .filter(|width| *width >= 20)
         .or_else(crate::render::terminal_width)
 }
 

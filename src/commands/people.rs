@@ -68,9 +68,9 @@ fn table(list: &[PersonSummary]) -> Table {
     for p in list {
         let target: Vec<String> = [
             p.target_entries
-                .map(|n| format!("{} entries", render::hours(n))),
+                .map(|n| format!("{} entries", render::number(n))),
             p.target_hours
-                .map(|h| format!("{} hours", render::hours(h))),
+                .map(|h| format!("{} hours", render::number(h))),
         ]
         .into_iter()
         .flatten()
@@ -79,7 +79,7 @@ fn table(list: &[PersonSummary]) -> Table {
             p.person.clone(),
             p.group.clone().unwrap_or_default(),
             p.entries.to_string(),
-            render::hours(p.hours),
+            render::number(p.hours),
             p.customers.to_string(),
             target.join(", "),
             render::yes_no(p.met),

@@ -261,7 +261,7 @@ fn grouped(
             row.group.clone(),
             row.entries.to_string(),
             row.customers.to_string(),
-            render::hours(row.hours),
+            render::number(row.hours),
             row.ideas.to_string(),
         ]);
     }

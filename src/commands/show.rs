@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::Context;
-use crate::entry::Entry;
+use crate::entry::{Entry, file_stem};
 use crate::error::{Error, Result};
 use crate::journal::{Journal, relative};
 use crate::record::{EntryRecord, EntryWithBody};
@@ -118,11 +118,6 @@ fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-fn file_stem(path: &str) -> &str {
-    let name = file_name(path);
-    name.strip_suffix(".md").unwrap_or(name)
-}
-
 /// The entry as a person reads it: title, path, aligned fields, then the text.
 fn fields(entry: &Entry, default_status: &str) -> String {
     let mut rows: Vec<(&str, String)> = vec![
@@ -138,7 +133,7 @@ fn fields(entry: &Entry, default_status: &str) -> String {
     }
     rows.push(("customers", entry.customers.to_string()));
     if let Some(hours) = entry.hours {
-        rows.push(("hours", render::hours(hours)));
+        rows.push(("hours", render::number(hours)));
     }
     if !entry.tags.is_empty() {
         rows.push(("tags", entry.tags.join(", ")));

@@ -153,12 +153,6 @@ pub fn wrap(text: &str, width: Option<u16>) -> String {
     lines.join("\n")
 }
 
-/// `visits/2026/2026-01-15-cub-foods.md` → `2026-01-15-cub-foods`.
-pub fn file_stem(path: &str) -> &str {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.strip_suffix(".md").unwrap_or(name)
-}
-
 /// `yes`, `no`, or nothing when there is nothing to meet.
 pub fn yes_no(value: Option<bool>) -> String {
     match value {
@@ -168,8 +162,8 @@ pub fn yes_no(value: Option<bool>) -> String {
     }
 }
 
-/// A number of hours without a needless `.0`.
-pub fn hours(value: f64) -> String {
+/// A count, or a number of hours, without a needless `.0`.
+pub fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
@@ -218,9 +212,9 @@ mod tests {
     }
 
     #[test]
-    fn hours_are_short() {
-        assert_eq!(hours(8.0), "8");
-        assert_eq!(hours(1.5), "1.5");
-        assert_eq!(hours(1.0 / 3.0), "0.33");
+    fn numbers_are_short() {
+        assert_eq!(number(8.0), "8");
+        assert_eq!(number(1.5), "1.5");
+        assert_eq!(number(1.0 / 3.0), "0.33");
     }
 }

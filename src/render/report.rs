@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::{Column, Table, hours, markdown_table, text_table};
+use super::{Column, Table, markdown_table, number, text_table};
 use crate::aggregate::report::{PeriodRecord, QuoteRow, Report, Totals};
 
 /// How many tags and sites a page shows; JSON has them all.
@@ -199,10 +199,10 @@ fn totals(report: &Report) -> Table {
     ];
     for (i, name) in names.iter().enumerate() {
         let value = figures(now)[i];
-        let mut row = vec![name.to_string(), hours(value)];
+        let mut row = vec![name.to_string(), number(value)];
         if let Some(previous) = &report.previous {
             let before = figures(previous)[i];
-            row.push(hours(before));
+            row.push(number(before));
             row.push(signed(value - before));
         }
         table.push(row);
@@ -212,9 +212,9 @@ fn totals(report: &Report) -> Table {
 
 fn signed(change: f64) -> String {
     if change > 0.0 {
-        format!("+{}", hours(change))
+        format!("+{}", number(change))
     } else {
-        hours(change)
+        number(change)
     }
 }
 
@@ -230,7 +230,7 @@ fn kinds(report: &Report) -> Table {
             k.kind.clone(),
             k.entries.to_string(),
             k.customers.to_string(),
-            hours(k.hours),
+            number(k.hours),
         ]);
     }
     table
@@ -331,8 +331,8 @@ fn coverage(report: &Report) -> Vec<Block> {
     ]);
     for c in &report.coverage {
         let target = [
-            c.target_entries.map(|n| format!("{} entries", hours(n))),
-            c.target_hours.map(|h| format!("{} hours", hours(h))),
+            c.target_entries.map(|n| format!("{} entries", number(n))),
+            c.target_hours.map(|h| format!("{} hours", number(h))),
         ];
         let target: Vec<String> = target.into_iter().flatten().collect();
         table.push(vec![
@@ -343,7 +343,7 @@ fn coverage(report: &Report) -> Vec<Block> {
                 (None, false) => "not in insight.yaml".into(),
             },
             c.entries.to_string(),
-            hours(c.hours),
+            number(c.hours),
             target.join(", "),
             super::yes_no(c.met),
         ]);
