@@ -72,9 +72,11 @@ fn table(counts: &[TagCount]) -> Table {
 }
 
 fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let (old, new) = (args.old.trim(), args.new.trim());
-    if new.is_empty() || new.contains(['\n', '\r']) {
-        return Err(Error::new("the new name must be one line of text"));
+    let tidy = |name: &str| name.trim().trim_end_matches('/').trim().to_string();
+    let (old, new) = (tidy(&args.old), tidy(&args.new));
+    let (old, new) = (old.as_str(), new.as_str());
+    if old.is_empty() || new.is_empty() || new.contains(['\n', '\r']) {
+        return Err(Error::new("both names must be one line of text, not empty"));
     }
     if old == new {
         return Err(Error::new(format!("`{old}` is already called `{new}`")));
