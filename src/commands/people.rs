@@ -66,22 +66,13 @@ fn table(list: &[PersonSummary]) -> Table {
         Column::left("met", "Met"),
     ]);
     for p in list {
-        let target: Vec<String> = [
-            p.target_entries
-                .map(|n| format!("{} entries", render::number(n))),
-            p.target_hours
-                .map(|h| format!("{} hours", render::number(h))),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
         table.push(vec![
             p.person.clone(),
             p.group.clone().unwrap_or_default(),
             p.entries.to_string(),
             render::number(p.hours),
             p.customers.to_string(),
-            target.join(", "),
+            render::target(p.target_entries, p.target_hours),
             render::yes_no(p.met),
         ]);
     }

@@ -153,6 +153,18 @@ pub fn wrap(text: &str, width: Option<u16>) -> String {
     lines.join("\n")
 }
 
+/// A yearly target as people read it: `2 entries`, `8 hours`, or both.
+pub fn target(entries: Option<f64>, hours: Option<f64>) -> String {
+    let parts: Vec<String> = [
+        entries.map(|n| format!("{} entries", number(n))),
+        hours.map(|h| format!("{} hours", number(h))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.join(", ")
+}
+
 /// `yes`, `no`, or nothing when there is nothing to meet.
 pub fn yes_no(value: Option<bool>) -> String {
     match value {

@@ -330,11 +330,6 @@ fn coverage(report: &Report) -> Vec<Block> {
         Column::left("met", "Met"),
     ]);
     for c in &report.coverage {
-        let target = [
-            c.target_entries.map(|n| format!("{} entries", number(n))),
-            c.target_hours.map(|h| format!("{} hours", number(h))),
-        ];
-        let target: Vec<String> = target.into_iter().flatten().collect();
         table.push(vec![
             c.person.clone(),
             match (&c.group, c.in_settings) {
@@ -344,7 +339,7 @@ fn coverage(report: &Report) -> Vec<Block> {
             },
             c.entries.to_string(),
             number(c.hours),
-            target.join(", "),
+            super::target(c.target_entries, c.target_hours),
             super::yes_no(c.met),
         ]);
     }
