@@ -219,7 +219,7 @@ fn tags_of(entry: &Entry) -> impl Iterator<Item = &String> {
 fn look_alike_tags(checked: &mut [Checked]) {
     let mut uses: BTreeMap<String, usize> = BTreeMap::new();
     for entry in checked.iter().filter_map(|c| c.entry.as_ref()) {
-        let mut seen: Vec<String> = tags_of(entry).map(|t| t.to_lowercase()).collect();
+        let mut seen: Vec<String> = tags_of(entry).map(|t| crate::tags::normalize(t)).collect();
         seen.sort();
         seen.dedup();
         for tag in seen {
@@ -250,7 +250,7 @@ fn look_alike_tags(checked: &mut [Checked]) {
         };
         let mut warned = Vec::new();
         for tag in tags_of(&entry) {
-            let lower = tag.to_lowercase();
+            let lower = crate::tags::normalize(tag);
             if warned.contains(&lower) {
                 continue;
             }
@@ -264,12 +264,24 @@ fn look_alike_tags(checked: &mut [Checked]) {
                 let message =
                     format!("tag `{tag}` looks like `{common}` (in {common_uses} {entries})");
                 let hint = Some(format!(
-                    "if they are the same, run `insight tags rename {tag} {common}`"
+                    "if they are the same, run `insight tags rename {} {}`",
+                    shell_word(tag),
+                    shell_word(common)
                 ));
                 c.warn(line, column, "look-alike-tag", message, hint);
                 warned.push(lower);
             }
         }
+    }
+}
+
+/// A word as a shell reads it: quoted unless it is plainly safe.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.');
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 
@@ -435,6 +447,13 @@ mod tests {
         assert_eq!(hints[0], Some("did you mean `tags`?"));
         assert_eq!(hints[1], Some("did you mean `status`?"));
         assert_eq!(hints[2], Some("did you mean `pricing`?"));
+    }
+
+    #[test]
+    fn hints_quote_what_a_shell_would_split() {
+        assert_eq!(shell_word("self-service"), "self-service");
+        assert_eq!(shell_word("self service"), "'self service'");
+        assert_eq!(shell_word("#1 it's"), "'#1 it'\\''s'");
     }
 
     #[test]

@@ -32,7 +32,14 @@ pub fn with_parents(tag: &str) -> Vec<String> {
 /// `tag` with `old` (or the part of it that is `old`) renamed to `new`; the
 /// parts below keep their spelling. `None` when `tag` is not under `old`.
 pub fn renamed(tag: &str, old: &str, new: &str) -> Option<String> {
+    // `Mobile/` is the tag `Mobile`.
+    let tag = tag.trim_end_matches('/');
     if !is_under(tag, old) {
+        return None;
+    }
+    // Renaming into a child (`mobile` to `mobile/app`) moves only `mobile`
+    // itself: the tags already below it stay where they are.
+    if is_under(new, old) && normalize(tag) != normalize(old) {
         return None;
     }
     let depth = old.trim_end_matches('/').split('/').count();
@@ -88,5 +95,14 @@ mod tests {
             Some("ist")
         );
         assert_eq!(renamed("åäö", "å", "a"), None);
+        assert_eq!(
+            renamed("Mobile/", "mobile", "handheld").as_deref(),
+            Some("handheld")
+        );
+        assert_eq!(
+            renamed("mobile", "mobile", "mobile/app").as_deref(),
+            Some("mobile/app")
+        );
+        assert_eq!(renamed("mobile/app", "mobile", "mobile/app"), None);
     }
 }

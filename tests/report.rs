@@ -13,7 +13,7 @@
 //! Today is 2026-11-22, so `--quarter last` is 2026Q3 and the previous quarter 2026Q2.
 
 mod common;
-use common::{TempDir, insight};
+use common::{TempDir, insight, insight_in};
 use serde_json::{Value, json};
 
 fn quarterly(args: &[&str]) -> common::Run {
@@ -343,6 +343,10 @@ fn a_one_month_report_trends_by_week_and_a_range_compares_with_as_many_days() {
     let open = json_of(&["report", "--since", "2026-09-01", "--format", "json"]);
     assert_eq!(open["previous"], Value::Null);
     assert_eq!(
+        open["period"],
+        json!({"label": "2026-09-01..", "start": "2026-09-01", "end": null})
+    );
+    assert_eq!(
         open["trend"],
         json!([{"label": "2026-09", "entries": 1}, {"label": "2026-10", "entries": 1}])
     );
@@ -523,6 +527,27 @@ fn output_never_replaces_the_journal_or_a_stranger() {
         )
     );
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my own notes\n");
+    let package = dir.path().join("package.json");
+    std::fs::write(&package, "{\n  \"name\": \"x\"\n}\n").unwrap();
+    assert_eq!(
+        insight(&["--journal", j, "report", "-o", package.to_str().unwrap()]).code,
+        2
+    );
+    let table = dir.path().join("table.txt");
+    std::fs::write(&table, "Entries Customers Ideas of mine\n").unwrap();
+    assert_eq!(
+        insight(&["--journal", j, "report", "-o", table.to_str().unwrap()]).code,
+        2
+    );
+    // A relative journal root with no entries folder yet is protected all the same.
+    std::fs::remove_dir_all(journal.join("visits")).unwrap();
+    let run = insight_in(
+        &journal,
+        &[],
+        &["--journal", ".", "report", "-o", "visits/r.md"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!journal.join("visits").exists());
     let run = insight(&[
         "--journal",
         j,

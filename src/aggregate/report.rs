@@ -52,16 +52,17 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeriodRecord {
     pub label: String,
-    pub start: Date,
-    pub end: Date,
+    /// `None` for a period open at that end (`..2026-06-30`).
+    pub start: Option<Date>,
+    pub end: Option<Date>,
 }
 
 impl From<&Period> for PeriodRecord {
     fn from(p: &Period) -> Self {
         PeriodRecord {
             label: p.label.clone(),
-            start: p.start,
-            end: p.end,
+            start: (p.start != Date::MIN).then_some(p.start),
+            end: (p.end != Date::MAX).then_some(p.end),
         }
     }
 }
@@ -307,8 +308,7 @@ fn coverage(year_to_date: &[&Entry], in_period: &[&Entry], config: &Config) -> V
         .into_iter()
         .filter(|p| p.entries > 0)
         .collect();
-    let went_out_in_period =
-        |name: &str| went_out.iter().any(|p| p.person.eq_ignore_ascii_case(name));
+    let went_out_in_period = |name: &str| went_out.iter().any(|p| same_person(&p.person, name));
     let mut rows: Vec<PersonSummary> = people::people(year_to_date, config)
         .into_iter()
         .filter(|p| p.met.is_some() || went_out_in_period(&p.person))
@@ -316,15 +316,17 @@ fn coverage(year_to_date: &[&Entry], in_period: &[&Entry], config: &Config) -> V
     // Someone out in the period but not in the year to date (a period that
     // starts in an earlier fiscal year) is shown with the period's figures.
     for person in went_out {
-        if !rows
-            .iter()
-            .any(|r| r.person.eq_ignore_ascii_case(&person.person))
-        {
+        if !rows.iter().any(|r| same_person(&r.person, &person.person)) {
             rows.push(person);
         }
     }
     rows.sort_by_key(|p| (p.met.is_none(), !p.in_settings));
     rows.into_iter().map(row).collect()
+}
+
+/// Names are the same person regardless of case (`ÉMILE` is `émile`).
+fn same_person(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 fn trend(entries: &[&Entry], period: &Period, calendar: Calendar) -> Vec<TrendRow> {

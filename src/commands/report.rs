@@ -2,7 +2,7 @@
 
 use clap::ValueEnum;
 use serde::Serialize;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -102,7 +102,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     match &args.output {
         Some(path) => {
             let path = context.cwd.join(path);
-            safe_to_write(&path, &journal, &name, args.force)?;
+            safe_to_write(&path, &journal, &context.cwd, &name, args.force)?;
             write::replace(&path, text.as_bytes())?;
             eprintln!("wrote {}", context.display_path(&path));
         }
@@ -113,21 +113,21 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
 
 /// A report may replace an earlier report, never the journal itself nor a
 /// file that does not look like a report (unless `--force`).
-fn safe_to_write(path: &Path, journal: &Journal, name: &str, force: bool) -> Result<()> {
-    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let target = match (path.parent(), path.file_name()) {
-        (Some(dir), Some(file)) => canonical(dir).join(file),
-        _ => path.to_path_buf(),
-    };
+fn safe_to_write(
+    path: &Path,
+    journal: &Journal,
+    cwd: &Path,
+    name: &str,
+    force: bool,
+) -> Result<()> {
+    let target = resolved(path);
+    let root = cwd.join(&journal.root);
     let protected = [
-        canonical(&journal.root.join(crate::config::CONFIG_FILE)),
-        canonical(&journal.root.join(&journal.config.entries)),
-        canonical(&journal.root.join(&journal.config.templates)),
+        resolved(&root.join(crate::config::CONFIG_FILE)),
+        resolved(&root.join(&journal.config.entries)),
+        resolved(&root.join(&journal.config.templates)),
     ];
-    if protected
-        .iter()
-        .any(|p| target == *p || target.starts_with(p))
-    {
+    if protected.iter().any(|p| target.starts_with(p)) {
         return Err(Error::new(format!(
             "not writing the report to {}: it belongs to the journal (its settings, entries or templates)",
             path.display()
@@ -137,16 +137,9 @@ fn safe_to_write(path: &Path, journal: &Journal, name: &str, force: bool) -> Res
     if force || !target.exists() {
         return Ok(());
     }
-    let first_line = std::fs::read(&target)
-        .map(|bytes| {
-            String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])
-                .lines()
-                .next()
-                .unwrap_or("")
-                .to_string()
-        })
-        .unwrap_or_default();
-    if looks_like_report(&first_line, name) {
+    let mut head = Vec::new();
+    let _ = std::fs::File::open(&target).and_then(|f| f.take(1 << 20).read_to_end(&mut head));
+    if looks_like_report(&head, name) {
         return Ok(());
     }
     Err(Error::new(format!(
@@ -156,14 +149,56 @@ fn safe_to_write(path: &Path, journal: &Journal, name: &str, force: bool) -> Res
     .hint("choose another file, or add --force to replace it"))
 }
 
-/// The first line of a page, JSON or table that `insight report` writes.
-fn looks_like_report(first_line: &str, name: &str) -> bool {
-    let line = first_line.trim_start_matches('\u{feff}');
-    line.starts_with(&format!("# {name}: "))
-        || line.starts_with(&format!("{name}: "))
-        || line == "{"
-        || (line.contains("Entries") && line.contains("Customers") && line.contains("Ideas"))
-        || line.starts_with("group,entries,customers,hours,ideas")
+/// `path` made absolute with `.` and `..` resolved and symbolic links followed
+/// as far as the path exists, so that two names for one file compare equal.
+fn resolved(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    let existing = normal
+        .ancestors()
+        .find(|a| a.exists())
+        .unwrap_or(Path::new("/"));
+    let real = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    match normal.strip_prefix(existing) {
+        // Joining an empty path would add a trailing `/`, and `file/` does not exist.
+        Ok(rest) if !rest.as_os_str().is_empty() => real.join(rest),
+        _ => real,
+    }
+}
+
+/// Whether `head` (the start of a file) is something `insight report` wrote:
+/// a page or JSON report of this journal, or a `--by` table.
+fn looks_like_report(head: &[u8], name: &str) -> bool {
+    if let Ok(serde_json::Value::Object(json)) = serde_json::from_slice::<serde_json::Value>(head) {
+        return json.get("journal").and_then(|j| j.as_str()) == Some(name)
+            && json.contains_key("period");
+    }
+    let text = String::from_utf8_lossy(head);
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('\u{feff}');
+    let words: Vec<&str> = first
+        .split([' ', '|', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let by_table = matches!(
+        words.as_slice(),
+        [_, "Entries", "Customers", "Hours", "Ideas"]
+            | ["group", "entries", "customers", "hours", "ideas"]
+    );
+    first.starts_with(&format!("# {name}: ")) || first.starts_with(&format!("{name}: ")) || by_table
 }
 
 /// `--format`, else the output file's extension, else a table.

@@ -1,8 +1,6 @@
 //! Draws a [`Report`] as a terminal page or a Markdown page. Both come from one
 //! list of sections, so the two never disagree about what a report says.
 
-use jiff::civil::Date;
-
 use super::{Column, Table, markdown_table, number, text_table};
 use crate::aggregate::report::{PeriodRecord, QuoteRow, Report, Totals};
 
@@ -104,12 +102,12 @@ fn subtitle(report: &Report, page: &Page) -> String {
 }
 
 fn span(period: &PeriodRecord) -> String {
-    match (period.start == Date::MIN, period.end == Date::MAX) {
-        (true, true) => "All dates".into(),
-        (true, false) => format!("Up to {}", period.end),
-        (false, true) => format!("From {}", period.start),
-        (false, false) if period.start == period.end => format!("{}", period.start),
-        (false, false) => format!("{} to {}", period.start, period.end),
+    match (period.start, period.end) {
+        (None, None) => "All dates".into(),
+        (None, Some(end)) => format!("Up to {end}"),
+        (Some(start), None) => format!("From {start}"),
+        (Some(start), Some(end)) if start == end => start.to_string(),
+        (Some(start), Some(end)) => format!("{start} to {end}"),
     }
 }
 
