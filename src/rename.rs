@@ -21,6 +21,8 @@ pub struct Change {
 pub enum Outcome {
     /// The entry does not carry the tag.
     Unchanged,
+    /// The entry carries the tag, already spelled as the new name.
+    AlreadyNamed,
     /// The new text of the file and what changed in it.
     Renamed { text: String, changes: Vec<Change> },
     /// The entry carries the tag, but not in a form that can be edited safely.
@@ -38,7 +40,16 @@ pub fn rename(path: &str, text: &str, old: &str, new: &str, config: &Config) -> 
     };
     let expected = with_renamed_tags(&before, old, new);
     if expected == before {
-        return Outcome::Unchanged;
+        let carried = before
+            .tags
+            .iter()
+            .chain(before.ideas.iter().flat_map(|i| &i.tags));
+        let has_it = carried.clone().any(|t| crate::tags::is_under(t, old));
+        return if has_it {
+            Outcome::AlreadyNamed
+        } else {
+            Outcome::Unchanged
+        };
     }
     let body_start = text.len() - frontmatter::strip_bom(text).len();
     let Ok(split) = frontmatter::split(&text[body_start..]) else {
@@ -303,6 +314,10 @@ mod tests {
                 }
                 Outcome::Unchanged => {
                     prop_assert!(!tags.iter().chain(&idea_tags).any(|t| renamed(t, "mobile", "x").is_some()));
+                }
+                Outcome::AlreadyNamed => {
+                    let all = tags.iter().chain(&idea_tags);
+                    prop_assert!(all.clone().all(|t| renamed(t, "mobile", &new).is_none_or(|r| r == *t)));
                 }
                 Outcome::Refused(why) => prop_assert!(false, "refused: {why}\n{text}"),
             }

@@ -261,6 +261,43 @@ fn rename_dry_run_writes_nothing() {
 }
 
 #[test]
+fn rename_says_when_there_is_nothing_to_do_and_follows_links() {
+    let dir = tagged_journal("rename-noop");
+    fs::write(dir.path().join("insight.yaml"), "tags: [moble, pricing]\n").unwrap();
+    let run = insight_in(dir.path(), &[], &["tags", "rename", "Mobile", "mobile"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "nothing to rename: 1 entry spells it `mobile` already\n")
+    );
+    // An entry reached through a symbolic link is edited where it lives.
+    let real = dir.path().join("elsewhere.md");
+    fs::rename(dir.path().join("visits/c.md"), &real).unwrap();
+    fs::write(
+        &real,
+        "---\ndate: 2026-01-03\nkind: peer\nsite: HQ\ntags: moble\n---\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("visits/c.md")).unwrap();
+    let run = insight_in(dir.path(), &[], &["tags", "rename", "moble", "mobile"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        fs::symlink_metadata(dir.path().join("visits/c.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        "---\ndate: 2026-01-03\nkind: peer\nsite: HQ\ntags: mobile\n---\n"
+    );
+    // The vocabulary in insight.yaml is the user's to change; they are told.
+    assert_eq!(
+        run.stderr,
+        "warning: `moble` is in the `tags:` list of insight.yaml; put `mobile` there instead, or check will warn\n"
+    );
+}
+
+#[test]
 fn rename_refuses_what_it_cannot_edit_safely() {
     let dir = tagged_journal("rename-refuse");
     fs::write(

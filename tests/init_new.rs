@@ -99,6 +99,28 @@ Next: record a visit with
 }
 
 #[test]
+fn init_honours_journal_and_can_be_run_again_after_a_failure() {
+    let dir = TempDir::new("init-journal");
+    let target = dir.path().join("named");
+    let run = insight_in(
+        dir.path(),
+        &[],
+        &["--journal", target.to_str().unwrap(), "init"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(target.join("insight.yaml").is_file());
+    // `visits` in the way: nothing that would make the folder a journal is written.
+    let blocked = dir.path().join("blocked");
+    fs::create_dir_all(&blocked).unwrap();
+    fs::write(blocked.join("visits"), "a file").unwrap();
+    let run = insight_in(&blocked, &[], &["init"]);
+    assert_eq!(run.code, 2);
+    assert!(!blocked.join("insight.yaml").exists());
+    fs::remove_file(blocked.join("visits")).unwrap();
+    assert_eq!(insight_in(&blocked, &[], &["init"]).code, 0);
+}
+
+#[test]
 fn an_empty_insight_journal_variable_is_no_journal() {
     let dir = TempDir::new("empty-env");
     init(&dir);

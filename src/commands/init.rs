@@ -12,15 +12,19 @@ use crate::write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to create the journal (created if missing)
-    #[arg(value_name = "DIR", default_value = ".")]
-    pub dir: PathBuf,
+    /// Where to create the journal (default: --journal, else the current folder)
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Creates every file of a new journal that is not there yet. A file that is
 /// (a repository's own README or .gitignore) is kept as it is and named.
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
-    let dir = context.cwd.join(&args.dir);
+    let typed = args
+        .dir
+        .or_else(|| context.journal.clone())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let dir = context.cwd.join(&typed);
     let shown = shown(context, &dir);
     if dir.join(CONFIG_FILE).exists() {
         return Err(Error::new(format!(
@@ -28,20 +32,33 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         ))
         .hint("`insight new visit --site …` adds an entry to it"));
     }
+    // The entries folder first and the settings last: if anything fails on the
+    // way, the folder is not yet a journal and `init` can simply be run again.
+    let entries = dir.join("visits");
+    std::fs::create_dir_all(&entries).map_err(|e| Error::io("create", &entries, &e))?;
+    let mut settings_last: Vec<(&str, &str)> = JOURNAL_FILES.to_vec();
+    settings_last.rotate_left(1);
     let mut kept = Vec::new();
-    writeln!(out, "Created a journal in {shown}")?;
-    for (path, contents) in JOURNAL_FILES {
+    for (path, contents) in settings_last {
         let target = dir.join(path);
         if target.exists() {
             kept.push(path);
-            continue;
+        } else {
+            write::create_new(&target, contents.as_bytes())?;
         }
-        write::create_new(&target, contents.as_bytes())?;
+    }
+    writeln!(out, "Created a journal in {shown}")?;
+    for (path, _) in JOURNAL_FILES
+        .iter()
+        .filter(|(path, _)| !kept.contains(path))
+    {
         writeln!(out, "  {path}")?;
     }
-    let entries = dir.join("visits");
-    std::fs::create_dir_all(&entries).map_err(|e| Error::io("create", &entries, &e))?;
-    for path in kept {
+    for path in JOURNAL_FILES
+        .iter()
+        .map(|(path, _)| *path)
+        .filter(|path| kept.contains(path))
+    {
         let advice = if path == ".gitignore" {
             "; add the line `.insight/` to it"
         } else {
@@ -50,7 +67,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         writeln!(out, "Kept your {path} as it was{advice}")?;
     }
     writeln!(out, "\nNext: record a visit with")?;
-    let cd = if args.dir == Path::new(".") {
+    let cd = if typed == Path::new(".") {
         String::new()
     } else {
         format!("cd {shown} && ")

@@ -301,6 +301,10 @@ fn grouped(
         ]);
     }
     Ok(match format {
+        Format::Table if rows.is_empty() => {
+            eprintln!("no entries match");
+            String::new()
+        }
         Format::Table if to_terminal => render::text_table(&table, context.width, context.color),
         Format::Table => render::text_table(&table, None, false),
         Format::Markdown => render::markdown_table(&table),

@@ -83,20 +83,23 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
     }
     let location = context.locate()?;
     let (files, _) = location.entry_files();
-    let (mut entries, mut places, mut refused) = (0, 0, 0);
+    let (mut entries, mut places, mut refused, mut already) = (0, 0, 0, 0);
     for path in &files {
         let (rel, Ok(text)) = location.read_entry(path) else {
             continue;
         };
         match rename::rename(&rel, &text, old, new, &location.config) {
             Outcome::Unchanged => {}
+            Outcome::AlreadyNamed => already += 1,
             Outcome::Refused(why) => {
                 crate::warn(&format!("{rel}: left unchanged: {why}"));
                 refused += 1;
             }
             Outcome::Renamed { text, changes } => {
                 if !args.dry_run {
-                    write::replace(path, text.as_bytes())?;
+                    // Through a symbolic link, the file it points to is the entry.
+                    let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+                    write::replace(&real, text.as_bytes())?;
                 }
                 for change in &changes {
                     writeln!(
@@ -111,6 +114,18 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
         }
     }
     if entries == 0 && refused == 0 {
+        if already > 0 {
+            let noun = if already == 1 {
+                "entry spells"
+            } else {
+                "entries spell"
+            };
+            writeln!(
+                out,
+                "nothing to rename: {already} {noun} it `{new}` already"
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        }
         return Err(Error::new(format!("no entry has the tag `{old}`"))
             .hint("`insight tags` lists the tags in use"));
     }
@@ -135,5 +150,15 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
         ));
     }
     writeln!(out, "{summary}")?;
+    if location
+        .config
+        .tags
+        .iter()
+        .any(|t| crate::tags::is_under(t, old) && !crate::tags::is_under(t, new))
+    {
+        crate::warn(&format!(
+            "`{old}` is in the `tags:` list of insight.yaml; put `{new}` there instead, or check will warn"
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
