@@ -83,30 +83,32 @@ fn warning(
 
 /// Checks one entry on its own.
 pub fn check_entry(path: &str, text: &str, config: &Config, today: Date) -> Checked {
-    let (entry, diagnostics) = match entry::parse(path, text, config) {
-        Ok(entry) => (Some(entry), Vec::new()),
-        Err(errors) => (None, errors),
-    };
     let mut checked = Checked {
         path: path.to_string(),
-        entry,
-        diagnostics,
+        entry: None,
+        diagnostics: Vec::new(),
         tag_positions: Vec::new(),
         key_lines: HashMap::new(),
     };
-    let text = frontmatter::strip_bom(text);
-    if let (Some(entry), Ok(split)) = (checked.entry.clone(), frontmatter::split(text)) {
-        locate(&mut checked, text, &split);
-        entry_warnings(&mut checked, &entry, config, today);
+    match entry::parse(path, text, config) {
+        Ok(entry) => {
+            let text = frontmatter::strip_bom(text);
+            if let Ok(split) = frontmatter::split(text) {
+                locate(&mut checked, &entry, text, &split);
+                entry_warnings(&mut checked, &entry, config, today);
+            }
+            checked.entry = Some(entry);
+        }
+        Err(errors) => checked.diagnostics = errors,
     }
     checked
 }
 
-fn locate(checked: &mut Checked, text: &str, split: &frontmatter::Split) {
+fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter::Split) {
     let keys = KNOWN_KEYS
         .iter()
         .map(|k| k.to_string())
-        .chain(checked.entry.iter().flat_map(|e| e.unknown_keys.clone()));
+        .chain(entry.unknown_keys.iter().cloned());
     for key in keys {
         let line = split.yaml_line + yaml::key_line(split.yaml, &key) - 1;
         checked.key_lines.insert(key, line);
@@ -245,11 +247,12 @@ fn look_alike_tags(checked: &mut [Checked]) {
         }
     }
     for c in checked.iter_mut() {
-        let Some(entry) = c.entry.clone() else {
+        let Some(entry) = &c.entry else {
             continue;
         };
         let mut warned = Vec::new();
-        for tag in tags_of(&entry) {
+        let mut found = Vec::new();
+        for tag in tags_of(entry) {
             let lower = crate::tags::normalize(tag);
             if warned.contains(&lower) {
                 continue;
@@ -268,10 +271,18 @@ fn look_alike_tags(checked: &mut [Checked]) {
                     shell_word(tag),
                     shell_word(common)
                 ));
-                c.warn(line, column, "look-alike-tag", message, hint);
+                found.push(warning(
+                    &c.path,
+                    line,
+                    column,
+                    "look-alike-tag",
+                    message,
+                    hint,
+                ));
                 warned.push(lower);
             }
         }
+        c.diagnostics.extend(found);
     }
 }
 
@@ -306,9 +317,11 @@ fn idea_titles(checked: &mut [Checked]) {
     let mut order: Vec<usize> = (0..checked.len()).collect();
     order.sort_by_key(|&i| checked[i].entry.as_ref().map(|e| (e.date, e.path.clone())));
     for i in order {
-        let Some(entry) = checked[i].entry.clone() else {
+        let c = &mut checked[i];
+        let Some(entry) = &c.entry else {
             continue;
         };
+        let mut found = Vec::new();
         for idea in &entry.ideas {
             let Some(id) = &idea.id else { continue };
             match first.get(id) {
@@ -322,12 +335,19 @@ fn idea_titles(checked: &mut [Checked]) {
                     );
                     let hint =
                         Some("keep one title per id, or give a different idea its own id".into());
-                    let line = checked[i].key_line("ideas");
-                    checked[i].warn(line, 1, "idea-title", message, hint);
+                    found.push(warning(
+                        &c.path,
+                        c.key_line("ideas"),
+                        1,
+                        "idea-title",
+                        message,
+                        hint,
+                    ));
                 }
                 Some(_) => {}
             }
         }
+        c.diagnostics.extend(found);
     }
 }
 

@@ -4,6 +4,7 @@
 use std::io;
 use std::path::Path;
 
+use crate::config::{DEFAULT_KINDS as KINDS, DEFAULT_STATUSES as STATUSES};
 use crate::slug::slug;
 
 const SITES: [&str; 12] = [
@@ -30,7 +31,6 @@ const CITIES: [&str; 8] = [
     "Toronto",
     "Leeds",
 ];
-const KINDS: [&str; 5] = ["frontline", "peer", "immersion", "research", "sales"];
 const ROLES: [&str; 6] = [
     "bakery",
     "checkout",
@@ -68,14 +68,6 @@ const TAGS: [&str; 16] = [
     "data-warehouse",
     "tv",
     "payroll",
-];
-const STATUSES: [&str; 6] = [
-    "new",
-    "exploring",
-    "planned",
-    "building",
-    "shipped",
-    "dropped",
 ];
 const SENTENCES: [&str; 8] = [
     "Customers asked where things were more often than what they cost.",

@@ -283,11 +283,7 @@ fn coverage_window(input: &ReportInput, calendar: Calendar) -> Period {
     let start = calendar
         .year(calendar.fiscal_year_of(end))
         .map_or(end, |y| y.start);
-    Period {
-        start,
-        end,
-        label: format!("{start}..{end}"),
-    }
+    Period::days(start, end)
 }
 
 /// Everyone in `insight.yaml` whose group has a target, counted over the fiscal

@@ -134,10 +134,7 @@ fn sections(report: &Report, page: &Page) -> Vec<Section> {
             blocks: ideas(report),
         },
         Section {
-            title: format!(
-                "Coverage, {}",
-                span(&report.coverage_period).to_lowercase_first()
-            ),
+            title: format!("Coverage, {}", span(&report.coverage_period)),
             blocks: coverage(report),
         },
         Section {
@@ -149,19 +146,6 @@ fn sections(report: &Report, page: &Page) -> Vec<Section> {
             blocks: trend(report, page),
         },
     ]
-}
-
-trait LowercaseFirst {
-    fn to_lowercase_first(&self) -> String;
-}
-
-impl LowercaseFirst for String {
-    fn to_lowercase_first(&self) -> String {
-        let mut chars = self.chars();
-        chars
-            .next()
-            .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-    }
 }
 
 fn totals(report: &Report) -> Table {
