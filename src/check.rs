@@ -21,6 +21,8 @@ pub struct Checked {
     tag_positions: Vec<(String, usize, usize)>,
     /// File lines of the front matter's top-level keys.
     key_lines: HashMap<String, usize>,
+    /// The file line where each idea of `ideas:` starts, when written one per line.
+    idea_lines: Vec<usize>,
 }
 
 impl Checked {
@@ -32,7 +34,16 @@ impl Checked {
             diagnostics: vec![problem],
             tag_positions: Vec::new(),
             key_lines: HashMap::new(),
+            idea_lines: Vec::new(),
         }
+    }
+
+    /// The line of the entry's idea at `position`, else of the `ideas:` key.
+    fn idea_line(&self, position: usize) -> usize {
+        self.idea_lines
+            .get(position)
+            .copied()
+            .unwrap_or_else(|| self.key_line("ideas"))
     }
 
     fn key_line(&self, key: &str) -> usize {
@@ -89,6 +100,7 @@ pub fn check_entry(path: &str, text: &str, config: &Config, today: Date) -> Chec
         diagnostics: Vec::new(),
         tag_positions: Vec::new(),
         key_lines: HashMap::new(),
+        idea_lines: Vec::new(),
     };
     match entry::parse(path, text, config) {
         Ok(entry) => {
@@ -112,6 +124,11 @@ fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter:
     for key in keys {
         let line = split.yaml_line + yaml::key_line(split.yaml, &key) - 1;
         checked.key_lines.insert(key, line);
+    }
+    let ideas_line = yaml::key_line(split.yaml, "ideas");
+    let items = yaml::block_items_after(split.yaml, ideas_line);
+    if items.len() == entry.ideas.len() {
+        checked.idea_lines = items.iter().map(|l| split.yaml_line + l - 1).collect();
     }
     for scalar in scalars::tag_scalars(split.yaml) {
         let (line, column) = line_column(text, split.yaml_offset + scalar.span.start);
@@ -149,7 +166,7 @@ fn entry_warnings(checked: &mut Checked, entry: &Entry, config: &Config, today: 
             let line = checked.key_line("ideas");
             let message = format!(
                 "idea `{}`: unknown key `{key}`; insight ignores it",
-                idea.title
+                idea.label()
             );
             checked.warn(line, 1, "unknown-key", message, hint);
         }
@@ -311,44 +328,111 @@ fn look_alike(a: &str, b: &str) -> bool {
     a_len.min(b_len) >= 5 && a_len.abs_diff(b_len) <= 1 && edit_distance(a, b) == 1
 }
 
+/// An idea `id` is named by the first title it was given. A mention by `id`
+/// alone is fine when some mention of that id has a title (an error when
+/// none has); a mention whose title reads like another idea is a warning.
 fn idea_titles(checked: &mut [Checked]) {
-    // The first title each id was given, and where.
-    let mut first: HashMap<String, (String, String)> = HashMap::new();
     let mut order: Vec<usize> = (0..checked.len()).collect();
     order.sort_by_key(|&i| checked[i].entry.as_ref().map(|e| (e.date, e.path.clone())));
-    for i in order {
+    // The first title each id was given, and where.
+    let mut first: HashMap<String, (String, String)> = HashMap::new();
+    for &i in &order {
+        let Some(entry) = &checked[i].entry else {
+            continue;
+        };
+        for idea in &entry.ideas {
+            if let (Some(id), Some(title)) = (&idea.id, &idea.title) {
+                first
+                    .entry(id.clone())
+                    .or_insert_with(|| (title.clone(), entry.path.clone()));
+            }
+        }
+    }
+    for &i in &order {
         let c = &mut checked[i];
         let Some(entry) = &c.entry else {
             continue;
         };
         let mut found = Vec::new();
-        for idea in &entry.ideas {
+        let mut untitled_reported = Vec::new();
+        for (position, idea) in entry.ideas.iter().enumerate() {
             let Some(id) = &idea.id else { continue };
-            match first.get(id) {
-                None => {
-                    first.insert(id.clone(), (idea.title.clone(), entry.path.clone()));
-                }
-                Some((title, path)) if normalize(title) != normalize(&idea.title) => {
-                    let message = format!(
-                        "idea `{id}` is called `{}` here but `{title}` in {path}",
-                        idea.title
-                    );
-                    let hint =
-                        Some("keep one title per id, or give a different idea its own id".into());
-                    found.push(warning(
+            let line = c.idea_line(position);
+            match (first.get(id), &idea.title) {
+                (None, _) if !untitled_reported.contains(&id) => {
+                    untitled_reported.push(id);
+                    let mut d = Diagnostic::error(
                         &c.path,
-                        c.key_line("ideas"),
+                        line,
                         1,
-                        "idea-title",
-                        message,
-                        hint,
+                        "idea-without-title",
+                        format!("idea `{id}` has no title here or in any other entry"),
+                    );
+                    d.hint = Some(format!(
+                        "add `title:` to this mention (or to the one that raised `{id}`), or check the id's spelling"
                     ));
+                    found.push(d);
                 }
-                Some(_) => {}
+                (Some((canonical, path)), Some(title))
+                    if looks_like_another_idea(canonical, title) =>
+                {
+                    let message = format!(
+                        "idea `{id}` is called `{title}` here but was raised as `{canonical}` ({path}); they read like different ideas"
+                    );
+                    let hint = Some(
+                        "give a different idea an id of its own; if it is the same idea, word the titles alike".into(),
+                    );
+                    found.push(warning(&c.path, line, 1, "idea-title", message, hint));
+                }
+                _ => {}
             }
         }
         c.diagnostics.extend(found);
     }
+}
+
+/// Whether two titles given to one id share so few words that they probably
+/// name different ideas. `Finder` and `Store finder app` are one idea;
+/// `Aisle finder` and `Split billing` are two. Words a letter apart count as
+/// shared, and scripts written without spaces compare character by character.
+pub fn looks_like_another_idea(a: &str, b: &str) -> bool {
+    let (a, b) = (title_words(a), title_words(b));
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return false;
+    }
+    let shared = a
+        .iter()
+        .filter(|x| b.iter().any(|y| same_word(x, y)))
+        .count()
+        .min(smaller);
+    shared * 2 < smaller
+}
+
+/// The words of a title that carry meaning: no filler, and one "word" per
+/// character in scripts written without spaces.
+fn title_words(title: &str) -> Vec<String> {
+    const FILLER: [&str; 8] = ["the", "and", "for", "with", "from", "into", "our", "their"];
+    let mut words = Vec::new();
+    for word in normalize(title).split(' ').filter(|w| !w.is_empty()) {
+        if word.chars().any(is_unspaced_script) {
+            words.extend(word.chars().map(String::from));
+        } else if word.chars().count() > 2 && !FILLER.contains(&word) {
+            words.push(word.to_string());
+        }
+    }
+    words
+}
+
+/// Han, kana and Hangul: written without spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count().min(b.chars().count()) >= 4
+            && (a.starts_with(b) || b.starts_with(a) || edit_distance(a, b) == 1))
 }
 
 /// Problems in `insight.yaml` that parse fine but are probably mistakes.
@@ -523,10 +607,59 @@ mod tests {
         );
         assert_eq!(
             messages(&checked[2]),
-            [
-                "c.md:5:8: warning: tag `moble` looks like `mobile` (in 2 entries)",
-                "c.md:6:1: warning: idea `f` is called `Store finder` here but `Finder` in a.md",
-            ]
+            ["c.md:5:8: warning: tag `moble` looks like `mobile` (in 2 entries)"]
+        );
+    }
+
+    #[test]
+    fn titles_that_read_like_another_idea() {
+        for (a, b) in [
+            ("Finder", "Store finder app"),
+            ("Aisle finder in the mobile app", "Aisle-finder app"),
+            ("Aisle finder", "Aisle fnder"),
+            ("Scan and go in the mobile app", "Scan-and-go in the app"),
+            ("为外包客户提供自助数据提取接口", "自助数据提取接口"),
+        ] {
+            assert!(!looks_like_another_idea(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Aisle finder", "Split billing for two payers"),
+            (
+                "Aisle finder in the mobile app",
+                "Split the bill in the app",
+            ),
+            ("为外包客户提供自助数据提取接口", "制定收费原则"),
+        ] {
+            assert!(looks_like_another_idea(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_mention_by_id_needs_a_title_somewhere() {
+        let config = Config::default();
+        let entry = |name: &str, day: &str, ideas: &str| {
+            let text = format!("---\ndate: {day}\nkind: peer\nsite: S\nideas:\n{ideas}---\n");
+            check_entry(name, &text, &config, TODAY)
+        };
+        let mut checked = vec![
+            entry("a.md", "2026-01-01", "  - id: f\n    status: new\n"),
+            entry(
+                "b.md",
+                "2026-02-01",
+                "  - Other\n  - { id: f, title: Finder }\n",
+            ),
+            entry("c.md", "2026-03-01", "  - id: g\n  - id: g\n"),
+        ];
+        journal_warnings(&mut checked);
+        assert!(
+            messages(&checked[0]).is_empty(),
+            "{:?}",
+            messages(&checked[0])
+        );
+        assert!(messages(&checked[1]).is_empty());
+        assert_eq!(
+            messages(&checked[2]),
+            ["c.md:6:1: error: idea `g` has no title here or in any other entry"]
         );
     }
 

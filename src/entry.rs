@@ -57,13 +57,25 @@ pub const IDEA_KEYS: [&str; 5] = ["title", "id", "status", "tags", "owner"];
 #[derive(Debug, Clone, PartialEq)]
 pub struct Idea {
     pub id: Option<String>,
-    pub title: String,
+    /// `None` for a follow-up that names the idea by its `id` only; the idea's
+    /// title then comes from another mention (see `aggregate::ideas`).
+    pub title: Option<String>,
     /// As written in this entry; `None` when the entry does not say.
     pub status: Option<String>,
     pub tags: Vec<String>,
     pub owner: Option<String>,
     /// Keys other than [`IDEA_KEYS`].
     pub unknown_keys: Vec<String>,
+}
+
+impl Idea {
+    /// How a message names this mention: its title, else its id.
+    pub fn label(&self) -> &str {
+        self.title
+            .as_deref()
+            .or(self.id.as_deref())
+            .unwrap_or_default()
+    }
 }
 
 /// Parses an entry's text. `path` is only used to name the file in diagnostics
@@ -309,7 +321,7 @@ impl Fields<'_> {
             };
             let message = format!(
                 "idea `{}`: status `{status}` is not one of this journal's statuses",
-                idea.title
+                idea.label()
             );
             self.error("ideas", "status", message, Some(hint));
             valid = false;
@@ -346,17 +358,23 @@ fn idea(node: &Node) -> Result<Idea, String> {
     if !matches!(node, Node::Map(_)) {
         return Ok(Idea {
             id: None,
-            title: values::text(node)?,
+            title: Some(values::text(node)?),
             status: None,
             tags: Vec::new(),
             owner: None,
             unknown_keys: Vec::new(),
         });
     }
-    let title = values::optional_text(node.get("title"))?
-        .ok_or("needs a `title` (write `- title: …` or just `- the idea`)")?;
+    let title = values::optional_text(node.get("title"))?;
+    let id = values::optional_text(node.get("id"))?;
+    if title.is_none() && id.is_none() {
+        return Err(
+            "needs a `title`, or the `id` of an idea raised elsewhere (write `- title: …`, `- id: …` or just `- the idea`)"
+                .into(),
+        );
+    }
     Ok(Idea {
-        id: values::optional_text(node.get("id"))?,
+        id,
         title,
         status: values::optional_text(node.get("status"))?,
         tags: tag_list(node.get("tags"))?,
@@ -412,7 +430,7 @@ mod tests {
         assert_eq!(e.customers, 12);
         assert_eq!(e.hours, Some(7.5));
         assert_eq!(e.tags, ["mobile/app", "Pricing"]);
-        assert_eq!(e.ideas[0].title, "Aisle finder");
+        assert_eq!(e.ideas[0].title.as_deref(), Some("Aisle finder"));
         assert_eq!(e.ideas[1].id.as_deref(), Some("route"));
         assert_eq!(e.ideas[1].tags, ["mobile"]);
         assert_eq!(e.body, "# Bakery shift\n\nText\n");
@@ -474,6 +492,30 @@ mod tests {
             let text = format!("---\n{}\n{close}{body}", lines.join("\n"));
             let _ = parse("visits/x.md", &text, &Config::default());
         }
+    }
+
+    #[test]
+    fn a_mention_may_be_an_id_alone_but_not_nothing() {
+        let e = parse_ok(
+            "---\ndate: 2026-01-01\nkind: sales\nsite: X\nideas:\n  - id: finder\n    status: planned\n---\n",
+        );
+        assert_eq!(
+            (
+                e.ideas[0].id.as_deref(),
+                e.ideas[0].title.as_deref(),
+                e.ideas[0].label()
+            ),
+            (Some("finder"), None, "finder")
+        );
+        let errors = parse_err(
+            "---\ndate: 2026-01-01\nkind: sales\nsite: X\nideas:\n  - status: planned\n---\n",
+        );
+        assert_eq!(
+            errors,
+            [
+                "visits/x.md:5:1: error: `ideas`: idea 1: needs a `title`, or the `id` of an idea raised elsewhere (write `- title: …`, `- id: …` or just `- the idea`)"
+            ]
+        );
     }
 
     #[test]

@@ -41,15 +41,19 @@ impl Filter {
                 .site
                 .as_ref()
                 .is_none_or(|s| contains_folded(&entry.site, s))
-            && self
-                .person
-                .as_ref()
-                .is_none_or(|p| entry.people.iter().any(|name| contains_folded(name, p)))
+            && (self.person.is_none() || entry.people.iter().any(|n| self.person_matches(n)))
             && (!self.has_ideas || !entry.ideas.is_empty())
             && self
                 .text
                 .as_ref()
                 .is_none_or(|t| contains_folded(&entry.title, t) || contains_folded(&entry.body, t))
+    }
+
+    /// Whether `name` is one of the people `--person` asks for (anyone without it).
+    pub fn person_matches(&self, name: &str) -> bool {
+        self.person
+            .as_ref()
+            .is_none_or(|p| contains_folded(name, p))
     }
 
     fn in_time(&self, date: Date) -> bool {

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::entry::{Entry, Idea};
+use crate::aggregate::ideas::History;
+use crate::entry::Entry;
 
 #[derive(Debug, Serialize)]
 pub struct EntryRecord<'a> {
@@ -23,9 +24,15 @@ pub struct EntryRecord<'a> {
 #[derive(Debug, Serialize)]
 pub struct IdeaRecord<'a> {
     pub id: Option<&'a str>,
+    /// As the entry writes it, else the idea's title (a mention by id alone).
     pub title: &'a str,
-    /// As the entry states it, else the journal's first status (`new`).
+    /// As the entry states it, else the idea's status at that mention (the
+    /// journal's first status for an idea raised without one).
     pub status: &'a str,
+    /// Whether `status` comes from earlier mentions rather than this entry.
+    pub status_inherited: bool,
+    /// As the entry names it.
+    pub owner: Option<&'a str>,
     pub tags: &'a [String],
 }
 
@@ -38,7 +45,8 @@ pub struct EntryWithBody<'a> {
 }
 
 impl<'a> EntryRecord<'a> {
-    pub fn new(entry: &'a Entry, default_status: &'a str) -> Self {
+    /// `history` holds every idea of the journal the entry is part of.
+    pub fn new(entry: &'a Entry, history: &'a History<'a>) -> Self {
         EntryRecord {
             path: &entry.path,
             date: entry.date.to_string(),
@@ -50,21 +58,32 @@ impl<'a> EntryRecord<'a> {
             customers: entry.customers,
             hours: entry.hours,
             tags: &entry.tags,
-            ideas: entry
-                .ideas
-                .iter()
-                .map(|i| IdeaRecord::new(i, default_status))
+            ideas: (0..entry.ideas.len())
+                .map(|position| IdeaRecord::new(entry, position, history))
                 .collect(),
         }
     }
 }
 
 impl<'a> IdeaRecord<'a> {
-    pub fn new(idea: &'a Idea, default_status: &'a str) -> Self {
+    /// The idea `entry` mentions at `position` in its `ideas`.
+    pub fn new(entry: &'a Entry, position: usize, history: &'a History<'a>) -> Self {
+        let idea = &entry.ideas[position];
+        let told = history.mention(entry, position);
+        let (status, inherited) = told.map_or(
+            (idea.status.as_deref().unwrap_or_default(), false),
+            |(story, index)| story.status_at(index),
+        );
         IdeaRecord {
             id: idea.id.as_deref(),
-            title: &idea.title,
-            status: idea.status.as_deref().unwrap_or(default_status),
+            title: idea
+                .title
+                .as_deref()
+                .or(told.map(|(story, _)| story.title.as_str()))
+                .unwrap_or(idea.label()),
+            status,
+            status_inherited: inherited,
+            owner: idea.owner.as_deref(),
             tags: &idea.tags,
         }
     }

@@ -19,8 +19,10 @@ insight.yaml:2:1: warning: `peer` is listed twice in `kinds`
 insight.yaml:4:1: warning: unknown setting `colour`
 insight.yaml:7:1: warning: there is a target for group `managers`, but nobody in `people` is in it
   hint: give someone `group: managers`, or check the group's spelling
-visits/2026-02-01-renamed-idea.md:5:1: warning: idea `finder` is called `Store finder` here but `Aisle finder` in visits/2026-01-01-good.md
-  hint: keep one title per id, or give a different idea its own id
+visits/2026-02-01-renamed-idea.md:7:1: warning: idea `finder` is called `Split billing for two payers` here but was raised as `Aisle finder` (visits/2026-01-01-good.md); they read like different ideas
+  hint: give a different idea an id of its own; if it is the same idea, word the titles alike
+visits/2026-02-02-untitled-idea.md:7:1: error: idea `queue-board` has no title here or in any other entry
+  hint: add `title:` to this mention (or to the one that raised `queue-board`), or check the id's spelling
 visits/2026-03-01-warnings.md:2:1: warning: the file name says 2026-03-01 but `date` is 2026-03-02
   hint: rename the file or correct the date
 visits/2026-03-01-warnings.md:5:1: warning: unknown key `tag`; insight ignores it
@@ -68,7 +70,7 @@ visits/l-empty.md:1:1: error: the file is empty
   hint: start the file with a `---` line, then `date:`, `kind:` and `site:`, then a `---` line
 visits/m-toml.md:1:1: error: front matter in TOML (`+++`) is not supported
   hint: write the front matter as YAML between `---` lines
-checked 18 entries: 16 errors, 13 warnings
+checked 19 entries: 17 errors, 13 warnings
 ";
 
 #[test]
@@ -84,9 +86,9 @@ fn check_json_has_one_object_per_problem() {
     assert_eq!(run.code, 1);
     let problems: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let problems = problems.as_array().unwrap();
-    assert_eq!(problems.len(), 29);
+    assert_eq!(problems.len(), 30);
     assert_eq!(
-        problems[4],
+        problems[5],
         serde_json::json!({
             "path": "visits/2026-03-01-warnings.md", "line": 2, "column": 1, "severity": "warning",
             "code": "file-name-date", "message": "the file name says 2026-03-01 but `date` is 2026-03-02",

@@ -181,7 +181,7 @@ fn new_writes_an_entry_that_reads_back_as_typed() {
     let json = insight_in(dir.path(), &[], &["list", "--format", "jsonl"]).ok();
     assert_eq!(
         json,
-        r##"{"path":"visits/2026/2026-11-20-tower-one-floor-12.md","date":"2026-11-20","kind":"frontline","site":"Tower One: floor 12","role":"bakery","title":"Tower One: floor 12","people":["Wayne Shurts","#2 person"],"customers":14,"hours":7.5,"tags":["mobile/app","pricing"],"ideas":[{"id":null,"title":"Aisle finder: v2","status":"new","tags":[]}]}"##
+        r##"{"path":"visits/2026/2026-11-20-tower-one-floor-12.md","date":"2026-11-20","kind":"frontline","site":"Tower One: floor 12","role":"bakery","title":"Tower One: floor 12","people":["Wayne Shurts","#2 person"],"customers":14,"hours":7.5,"tags":["mobile/app","pricing"],"ideas":[{"id":null,"title":"Aisle finder: v2","status":"new","status_inherited":false,"owner":null,"tags":[]}]}"##
             .to_string()
             + "\n"
     );

@@ -84,6 +84,8 @@ fn json_has_exactly_the_documented_keys() {
         "id": "aisle-finder",
         "title": "Aisle finder",
         "status": "exploring",
+        "status_inherited": false,
+        "owner": null,
         "tags": [
           "mobile"
         ]
@@ -92,6 +94,8 @@ fn json_has_exactly_the_documented_keys() {
         "id": null,
         "title": "Route from the shopping list",
         "status": "new",
+        "status_inherited": false,
+        "owner": null,
         "tags": []
       }
     ]
@@ -117,7 +121,7 @@ fn jsonl_is_one_object_per_line() {
         concat!(
             r#"{"path":"visits/2025/2025-11-18-agency.md","date":"2025-11-18","kind":"sales","site":"Government agency","role":null,"title":"2025-11-18-agency","people":["Anuj Dhanda"],"customers":6,"hours":2.5,"tags":["data-warehouse"],"ideas":[]}"#,
             "\n",
-            r#"{"path":"visits/2026/2026-07-08-tower.md","date":"2026-07-08","kind":"immersion","site":"Tower One: floor 12","role":null,"title":"Building walk","people":["Robert Juliano","Dave Kowalski"],"customers":0,"hours":3,"tags":["tenants"],"ideas":[{"id":null,"title":"Carrier desk","status":"new","tags":[]}]}"#,
+            r#"{"path":"visits/2026/2026-07-08-tower.md","date":"2026-07-08","kind":"immersion","site":"Tower One: floor 12","role":null,"title":"Building walk","people":["Robert Juliano","Dave Kowalski"],"customers":0,"hours":3,"tags":["tenants"],"ideas":[{"id":null,"title":"Carrier desk","status":"new","status_inherited":false,"owner":null,"tags":[]}]}"#,
             "\n"
         )
     );

@@ -70,22 +70,34 @@ const MARKDOWN_2026Q3: &str = "\
 | Store A | 2 | 25 |
 | Data lab | 1 | 0 |
 
+## Ideas that moved
+
+Pipeline on 2026-09-30: 1 new, 1 exploring, 1 planned, 0 building, 0 shipped, 0 dropped. Reached during 2026Q3: 1 new, 1 exploring, 1 planned.
+
+| Id | Idea | From | To | Steps |
+| --- | --- | --- | --- | --- |
+| finder | Finder | new | exploring | 2026-07-05 exploring (2026-07-05-store-a) |
+|  | Queue display | not yet raised | new | 2026-07-05 new (2026-07-05-store-a) |
+| bundle | Bundle pricing | not yet raised | planned | 2026-09-30 planned (2026-09-30-store-a) |
+
 ## Ideas
 
-| Id | Idea | Status | Mentions | Customers | First | Last |
-| --- | --- | --- | ---: | ---: | --- | --- |
-|  | queue display | new | 2 | 20 | 2026-07-05 | 2026-08-15 |
-| finder | Finder app | building | 1 | 20 | 2026-07-05 | 2026-07-05 |
-| bundle | Bundle pricing | planned | 1 | 5 | 2026-09-30 | 2026-09-30 |
+| Id | Idea | Status | Owner | Mentions | Customers | First | Last |
+| --- | --- | --- | --- | ---: | ---: | --- | --- |
+|  | Queue display | new |  | 2 | 20 | 2026-07-05 | 2026-08-15 |
+| finder | Finder | exploring |  | 1 | 20 | 2026-07-05 | 2026-07-05 |
+| bundle | Bundle pricing | planned |  | 1 | 5 | 2026-09-30 | 2026-09-30 |
 
-## Coverage, 2026-01-01 to 2026-09-30
+## Coverage
 
-| Person | Group | Entries | Hours | Target | Met |
+Entries and hours in 2026Q3. Targets are yearly and judged on all of a person's entries from 2026-01-01 to 2026-09-30 (75% of the fiscal year); on track means at least that share of the target.
+
+| Person | Group | Entries | Hours | Toward target | Status |
 | --- | --- | ---: | ---: | --- | --- |
-| Ann Exec | executives | 2 | 10 | 2 entries | yes |
-| Bob Exec | executives | 1 | 1.5 | 2 entries | no |
-| Cy Staff | it-staff | 2 | 9 | 8 hours | yes |
-| Zed Guest | not in insight.yaml | 2 | 1.5 |  |  |
+| Ann Exec | executives | 1 | 6 | 2 of 2 entries | met |
+| Bob Exec | executives | 0 | 0 | 1 of 2 entries | behind |
+| Cy Staff | it-staff | 2 | 9 | 9 of 8 hours | met |
+| Zed Guest | not in insight.yaml | 1 | 0 |  |  |
 
 ## Voice of the customer
 
@@ -139,8 +151,20 @@ fn the_json_report_has_the_same_numbers_under_fixed_keys() {
     assert_eq!(
         keys,
         [
-            "journal", "period", "totals", "previous", "kinds", "tags", "sites", "ideas",
-            "coverage", "quotes", "trend"
+            "journal",
+            "period",
+            "as_of",
+            "totals",
+            "previous",
+            "kinds",
+            "tags",
+            "sites",
+            "pipeline",
+            "movements",
+            "ideas",
+            "coverage",
+            "quotes",
+            "trend"
         ]
     );
     assert_eq!(report["journal"], "Quarterly test journal");
@@ -180,25 +204,25 @@ fn the_json_report_has_the_same_numbers_under_fixed_keys() {
     assert_eq!(
         report["ideas"],
         json!([
-            {"id": null, "title": "queue display", "status": "new", "mentions": 2, "customers": 20,
-             "first_date": "2026-07-05", "last_date": "2026-08-15"},
-            {"id": "finder", "title": "Finder app", "status": "building", "mentions": 1, "customers": 20,
-             "first_date": "2026-07-05", "last_date": "2026-07-05"},
-            {"id": "bundle", "title": "Bundle pricing", "status": "planned", "mentions": 1, "customers": 5,
-             "first_date": "2026-09-30", "last_date": "2026-09-30"},
+            {"id": null, "title": "Queue display", "status": "new", "owner": null, "mentions": 2,
+             "customers": 20, "first_date": "2026-07-05", "last_date": "2026-08-15"},
+            {"id": "finder", "title": "Finder", "status": "exploring", "owner": null, "mentions": 1,
+             "customers": 20, "first_date": "2026-07-05", "last_date": "2026-07-05"},
+            {"id": "bundle", "title": "Bundle pricing", "status": "planned", "owner": null, "mentions": 1,
+             "customers": 5, "first_date": "2026-09-30", "last_date": "2026-09-30"},
         ])
     );
     assert_eq!(
         report["coverage"],
         json!([
-            {"person": "Ann Exec", "group": "executives", "entries": 2, "hours": 10,
-             "target_entries": 2.0, "target_hours": null, "met": true},
-            {"person": "Bob Exec", "group": "executives", "entries": 1, "hours": 1.5,
-             "target_entries": 2.0, "target_hours": null, "met": false},
-            {"person": "Cy Staff", "group": "it-staff", "entries": 2, "hours": 9,
-             "target_entries": null, "target_hours": 8.0, "met": true},
-            {"person": "Zed Guest", "group": null, "entries": 2, "hours": 1.5,
-             "target_entries": null, "target_hours": null, "met": null},
+            {"person": "Ann Exec", "group": "executives", "entries": 1, "hours": 6, "year_entries": 2,
+             "year_hours": 10, "target_entries": 2.0, "target_hours": null, "met": true, "on_track": true},
+            {"person": "Bob Exec", "group": "executives", "entries": 0, "hours": 0, "year_entries": 1,
+             "year_hours": 1.5, "target_entries": 2.0, "target_hours": null, "met": false, "on_track": false},
+            {"person": "Cy Staff", "group": "it-staff", "entries": 2, "hours": 9, "year_entries": 2,
+             "year_hours": 9, "target_entries": null, "target_hours": 8.0, "met": true, "on_track": true},
+            {"person": "Zed Guest", "group": null, "entries": 1, "hours": 0, "year_entries": 2,
+             "year_hours": 1.5, "target_entries": null, "target_hours": null, "met": null, "on_track": null},
         ])
     );
     assert_eq!(
@@ -242,11 +266,11 @@ New ideas                 2       1      +1
     assert!(text.contains(
         "\
 Ideas
-Id      Idea            Status    Mentions  Customers  First       Last
-------- --------------- --------- --------- ---------- ----------- -----------
-        queue display   new              2         20  2026-07-05  2026-08-15
-finder  Finder app      building         1         20  2026-07-05  2026-07-05
-bundle  Bundle pricing  planned          1          5  2026-09-30  2026-09-30
+Id      Idea            Status     Owner  Mentions  Customers  First       Last
+------- --------------- ---------- ------ --------- ---------- ----------- -----------
+        Queue display   new                      2         20  2026-07-05  2026-08-15
+finder  Finder          exploring                1         20  2026-07-05  2026-07-05
+bundle  Bundle pricing  planned                  1          5  2026-09-30  2026-09-30
 "
     ));
     assert!(text.ends_with(
@@ -613,7 +637,7 @@ fn coverage_lists_everyone_who_went_out() {
     .ok();
     assert!(
         page.contains(
-            "| Ann | executives | 1 | 0 | 2 entries | no |\n\
+            "| Ann | executives | 1 | 0 | 1 of 2 entries | on track |\n\
              | Bob | staff | 1 | 0 |  |  |\n\
              | Cat |  | 1 | 0 |  |  |\n\
              | Dan | not in insight.yaml | 1 | 0 |  |  |\n"
@@ -651,19 +675,20 @@ fn report_usage_errors() {
 fn ideas_merges_mentions_across_the_journal() {
     assert_eq!(
         quarterly(&["ideas", "--format", "csv"]).ok(),
-        "id,title,status,mentions,sites,customers,first_date,last_date,entries\n\
-         finder,Finder app,building,3,2,37,2026-05-10,2026-10-10,\"2026-05-10-store-a, 2026-07-05-store-a, 2026-10-10-store-b\"\n\
-         ,queue display,new,2,2,20,2026-07-05,2026-08-15,\"2026-07-05-store-a, 2026-08-15-data-lab\"\n\
-         bundle,Bundle pricing,planned,1,1,5,2026-09-30,2026-09-30,2026-09-30-store-a\n"
+        "id,title,status,owner,mentions,sites,customers,first_date,last_date,entries\n\
+         finder,Finder,building,,3,2,37,2026-05-10,2026-10-10,\"2026-05-10-store-a, 2026-07-05-store-a, 2026-10-10-store-b\"\n\
+         ,Queue display,new,,2,2,20,2026-07-05,2026-08-15,\"2026-07-05-store-a, 2026-08-15-data-lab\"\n\
+         bundle,Bundle pricing,planned,,1,1,5,2026-09-30,2026-09-30,2026-09-30-store-a\n"
     );
     let json = json_of(&["ideas", "--status", "planned", "--format", "json"]);
     assert_eq!(
         json,
-        json!([{"id": "bundle", "title": "Bundle pricing", "status": "planned", "mentions": 1, "sites": 1,
+        json!([{"id": "bundle", "title": "Bundle pricing", "status": "planned", "owner": null, "mentions": 1, "sites": 1,
                 "customers": 5, "first_date": "2026-09-30", "last_date": "2026-09-30",
                 "entries": ["visits/2026-09-30-store-a.md"]}])
     );
-    // A filter picks the mentions; the status still comes from the whole journal.
+    // A period picks the mentions and the day: statuses are as of its end,
+    // from every entry of the journal up to then.
     let q3 = json_of(&[
         "ideas",
         "--quarter",
@@ -682,9 +707,9 @@ fn ideas_merges_mentions_across_the_journal() {
     assert_eq!(
         order,
         [
-            ("queue display", "new"),
-            ("Bundle pricing", "planned"),
-            ("Finder app", "building")
+            ("Queue display", "new"),
+            ("Finder", "exploring"),
+            ("Bundle pricing", "planned")
         ]
     );
     let by_date = quarterly(&["ideas", "--sort", "date", "--format", "csv"]).ok();
@@ -693,7 +718,7 @@ fn ideas_merges_mentions_across_the_journal() {
         .skip(1)
         .map(|l| l.split(',').nth(1).unwrap())
         .collect();
-    assert_eq!(firsts, ["Finder app", "Bundle pricing", "queue display"]);
+    assert_eq!(firsts, ["Finder", "Bundle pricing", "Queue display"]);
     let run = quarterly(&["ideas", "--status", "done"]);
     assert_eq!(run.code, 2);
     assert_eq!(
@@ -708,11 +733,11 @@ fn people_shows_the_year_to_date_against_targets() {
     assert_eq!(
         quarterly(&["people"]).ok(),
         "\
-Person      Group       Entries  Hours  Customers  Target     Met
------------ ----------- -------- ------ ---------- ---------- ----
-Ann Exec    executives        2     10         30  2 entries  yes
-Bob Exec    executives        2    3.5          9  2 entries  yes
-Cy Staff    it-staff          2      9         20  8 hours    yes
+Person      Group       Entries  Hours  Customers  Toward target   Status
+----------- ----------- -------- ------ ---------- --------------- -------
+Ann Exec    executives        2     10         30  2 of 2 entries  met
+Bob Exec    executives        2    3.5          9  2 of 2 entries  met
+Cy Staff    it-staff          2      9         20  9 of 8 hours    met
 Di Nogroup                    0      0          0
 Zed Guest                     2    1.5          7
 "
@@ -732,15 +757,16 @@ Zed Guest                     2    1.5          7
             "csv"
         ])
         .ok(),
-        "person,group,entries,hours,customers,target,met\n\
-         Ann Exec,executives,1,6,20,2 entries,no\n\
-         Bob Exec,executives,0,0,0,2 entries,no\n"
+        // Ann went out once in the quarter, but twice in the year to its end: not behind.
+        "person,group,entries,hours,customers,target,standing\n\
+         Bob Exec,executives,0,0,0,1 of 2 entries,behind\n"
     );
     let json = json_of(&["people", "--person", "cy", "--format", "json"]);
     assert_eq!(
-        json[2],
-        json!({"person": "Cy Staff", "group": "it-staff", "entries": 2, "hours": 9, "customers": 20,
-               "target_entries": null, "target_hours": 8.0, "met": true})
+        json,
+        json!([{"person": "Cy Staff", "group": "it-staff", "entries": 2, "hours": 9, "customers": 20,
+                "year_entries": 2, "year_hours": 9, "target_entries": null, "target_hours": 8.0,
+                "met": true, "on_track": true}])
     );
 }
 
@@ -785,6 +811,7 @@ fn the_example_journal_gives_a_report_worth_reading() {
         "## By kind",
         "## Tags",
         "## Sites",
+        "## Ideas that moved",
         "## Ideas",
         "## Coverage",
         "## Voice of the customer",
@@ -793,7 +820,18 @@ fn the_example_journal_gives_a_report_worth_reading() {
         assert!(page.contains(section), "{section} missing");
     }
     assert!(
-        page.contains("| aisle-finder | Aisle finder in the mobile app | building |"),
+        page.contains(
+            "| aisle-finder | Aisle finder in the mobile app | building | Wayne Shurts |"
+        ),
+        "{page}"
+    );
+    // Followed up by id alone, the aisle finder moved twice during the year.
+    assert!(
+        page.contains(
+            "| aisle-finder | Aisle finder in the mobile app | new | building | \
+             2026-03-24 exploring (2026-03-24-supervalu-distribution-centre-hopkins); \
+             2026-09-19 building (2026-09-19-cub-foods-minneapolis) |"
+        ),
         "{page}"
     );
 }

@@ -1,29 +1,15 @@
-//! The idea pipeline: every idea, merged across the entries that mention it.
+//! The idea pipeline: every idea, the story of its mentions across entries,
+//! and where it stood on any day.
+//!
+//! Time is data here: an idea's status on day D comes only from mentions dated
+//! on or before D, so a report of a past period never changes when later
+//! entries move the idea on.
 
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::entry::{Entry, Idea};
-
-/// One idea as the journal knows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IdeaSummary {
-    pub id: Option<String>,
-    /// As its most recent mention words it.
-    pub title: String,
-    /// Its most recent stated status, else the journal's first status.
-    pub status: String,
-    pub mentions: usize,
-    /// Distinct sites of the entries that mention it.
-    pub sites: usize,
-    /// Customers spoken to in the entries that mention it.
-    pub customers: u64,
-    pub first_date: Date,
-    pub last_date: Date,
-    /// Paths of the entries that mention it, oldest first.
-    pub entries: Vec<String>,
-}
 
 /// Ideas are the same idea when they share an `id`; ideas without one are the
 /// same when their titles match once case, spacing and punctuation are ignored,
@@ -44,9 +30,9 @@ impl IdeaKeys {
     pub fn new(entries: &[Entry]) -> IdeaKeys {
         let mut id_by_title = HashMap::new();
         for idea in entries.iter().flat_map(|e| &e.ideas) {
-            if let Some(id) = &idea.id {
+            if let (Some(id), Some(title)) = (&idea.id, &idea.title) {
                 id_by_title
-                    .entry(normalize(&idea.title))
+                    .entry(normalize(title))
                     .or_insert_with(|| id.clone());
             }
         }
@@ -54,15 +40,13 @@ impl IdeaKeys {
     }
 
     pub fn key(&self, idea: &Idea) -> IdeaKey {
-        match &idea.id {
+        if let Some(id) = &idea.id {
+            return IdeaKey::Id(id.clone());
+        }
+        let title = normalize(idea.title.as_deref().unwrap_or_default());
+        match self.id_by_title.get(&title) {
             Some(id) => IdeaKey::Id(id.clone()),
-            None => {
-                let title = normalize(&idea.title);
-                match self.id_by_title.get(&title) {
-                    Some(id) => IdeaKey::Id(id.clone()),
-                    None => IdeaKey::Title(title),
-                }
-            }
+            None => IdeaKey::Title(title),
         }
     }
 }
@@ -77,72 +61,308 @@ pub fn normalize(title: &str) -> String {
         .join(" ")
 }
 
-/// The current status of every idea, from all of `history` (sorted by date): the
-/// status its most recent mention states. A mention that states none does not
-/// move an idea back.
-pub fn current_statuses(history: &[Entry], keys: &IdeaKeys) -> HashMap<IdeaKey, String> {
-    let mut statuses = HashMap::new();
-    for entry in history {
-        for idea in &entry.ideas {
-            if let Some(status) = &idea.status {
-                statuses.insert(keys.key(idea), status.clone());
+/// One mention of an idea: the entry, and the idea as that entry writes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention<'a> {
+    pub entry: &'a Entry,
+    pub idea: &'a Idea,
+}
+
+/// Everything the journal says of one idea, in the order it was said: by
+/// entry date, then path, then place in the entry.
+#[derive(Debug)]
+pub struct Story<'a> {
+    pub key: IdeaKey,
+    /// The title it was first given: one name in every report, past or present.
+    pub title: String,
+    pub mentions: Vec<Mention<'a>>,
+    /// The idea's status just after each mention: the last one stated so far,
+    /// else the journal's first status.
+    status_after: Vec<&'a str>,
+    /// Likewise its owner, `None` until one is named.
+    owner_after: Vec<Option<&'a str>>,
+}
+
+/// A change of status: the idea raised (`from` is `None`), or moved on or back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    pub date: Date,
+    pub from: Option<String>,
+    pub to: String,
+    /// The entry that says so.
+    pub path: String,
+}
+
+/// A stretch of days at one status: from the step that set it to the day
+/// before the next one, or to today.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    pub status: String,
+    pub from: Date,
+    /// `None` while the idea is still at this status.
+    pub to: Option<Date>,
+    pub days: i32,
+}
+
+impl<'a> Story<'a> {
+    fn new(key: IdeaKey, mentions: Vec<Mention<'a>>, default_status: &'a str) -> Story<'a> {
+        let title = mentions
+            .iter()
+            .find_map(|m| m.idea.title.clone())
+            .unwrap_or_else(|| match &key {
+                IdeaKey::Id(id) => id.clone(),
+                IdeaKey::Title(title) => title.clone(),
+            });
+        let mut status = default_status;
+        let mut owner = None;
+        let mut status_after = Vec::with_capacity(mentions.len());
+        let mut owner_after = Vec::with_capacity(mentions.len());
+        for mention in &mentions {
+            status = mention.idea.status.as_deref().unwrap_or(status);
+            owner = mention.idea.owner.as_deref().or(owner);
+            status_after.push(status);
+            owner_after.push(owner);
+        }
+        Story {
+            key,
+            title,
+            mentions,
+            status_after,
+            owner_after,
+        }
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        match &self.key {
+            IdeaKey::Id(id) => Some(id),
+            IdeaKey::Title(_) => None,
+        }
+    }
+
+    /// The date it was first mentioned.
+    pub fn raised(&self) -> Date {
+        self.mentions[0].entry.date
+    }
+
+    /// How many mentions are dated on or before `day`.
+    pub fn count_until(&self, day: Date) -> usize {
+        self.mentions.partition_point(|m| m.entry.date <= day)
+    }
+
+    /// Its status on `day`; `None` when it had not been raised yet.
+    pub fn status_on(&self, day: Date) -> Option<&'a str> {
+        let count = self.count_until(day);
+        (count > 0).then(|| self.status_after[count - 1])
+    }
+
+    /// Its owner on `day`: the last one named up to then.
+    pub fn owner_on(&self, day: Date) -> Option<&'a str> {
+        let count = self.count_until(day);
+        if count == 0 {
+            return None;
+        }
+        self.owner_after[count - 1]
+    }
+
+    /// Its tags up to `day`, each once (any case), as first written.
+    pub fn tags_until(&self, day: Date) -> Vec<String> {
+        let mut seen = BTreeSet::new();
+        let mut tags = Vec::new();
+        for mention in &self.mentions[..self.count_until(day)] {
+            for tag in &mention.idea.tags {
+                if seen.insert(crate::tags::normalize(tag)) {
+                    tags.push(tag.clone());
+                }
             }
         }
+        tags
     }
-    statuses
+
+    /// The status after mention `index`, and whether it is inherited: not
+    /// stated by that mention but by earlier ones. A first mention that
+    /// states none has the journal's first status, which is not inherited.
+    pub fn status_at(&self, index: usize) -> (&'a str, bool) {
+        let stated = self.mentions[index].idea.status.is_some();
+        (self.status_after[index], !stated && index > 0)
+    }
+
+    /// Every change of status dated from `start` to `end`, both included.
+    pub fn steps(&self, start: Date, end: Date) -> Vec<Step> {
+        let first = self.mentions.partition_point(|m| m.entry.date < start);
+        let last = self.count_until(end);
+        (first..last)
+            .filter_map(|i| {
+                let before = i.checked_sub(1).map(|b| self.status_after[b]);
+                let after = self.status_after[i];
+                (before != Some(after)).then(|| Step {
+                    date: self.mentions[i].entry.date,
+                    from: before.map(String::from),
+                    to: after.to_string(),
+                    path: self.mentions[i].entry.path.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The stretches of time at each status, up to `today`.
+    pub fn spans(&self, today: Date) -> Vec<Span> {
+        let steps = self.steps(Date::MIN, today);
+        steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let next = steps.get(i + 1).map(|s| s.date);
+                let until = next.unwrap_or(today);
+                Span {
+                    status: step.to.clone(),
+                    from: step.date,
+                    to: next.and_then(|d| d.yesterday().ok()),
+                    days: step.date.until(until).map_or(0, |s| s.get_days()),
+                }
+            })
+            .collect()
+    }
 }
 
-/// The date each idea was first mentioned anywhere in `history`.
-pub fn first_mentions(history: &[Entry], keys: &IdeaKeys) -> HashMap<IdeaKey, Date> {
-    let mut first = HashMap::new();
-    for entry in history {
-        for idea in &entry.ideas {
-            first.entry(keys.key(idea)).or_insert(entry.date);
+/// Every idea of the journal with its story, and where each mention belongs.
+pub struct History<'a> {
+    keys: IdeaKeys,
+    stories: BTreeMap<IdeaKey, Story<'a>>,
+    /// (entry path, place in its `ideas`) → (its idea, its place in the story).
+    places: HashMap<(&'a str, usize), (IdeaKey, usize)>,
+}
+
+impl<'a> History<'a> {
+    /// Reads every idea mention of `entries`, which are sorted by date and path.
+    pub fn new(entries: &'a [Entry], default_status: &'a str) -> History<'a> {
+        let keys = IdeaKeys::new(entries);
+        let mut mentions: BTreeMap<IdeaKey, Vec<Mention<'a>>> = BTreeMap::new();
+        let mut places = HashMap::new();
+        for entry in entries {
+            for (position, idea) in entry.ideas.iter().enumerate() {
+                let key = keys.key(idea);
+                let told = mentions.entry(key.clone()).or_default();
+                places.insert((entry.path.as_str(), position), (key, told.len()));
+                told.push(Mention { entry, idea });
+            }
+        }
+        let stories = mentions
+            .into_iter()
+            .map(|(key, told)| (key.clone(), Story::new(key, told, default_status)))
+            .collect();
+        History {
+            keys,
+            stories,
+            places,
         }
     }
-    first
+
+    pub fn key(&self, idea: &Idea) -> IdeaKey {
+        self.keys.key(idea)
+    }
+
+    pub fn story(&self, key: &IdeaKey) -> Option<&Story<'a>> {
+        self.stories.get(key)
+    }
+
+    pub fn stories(&self) -> impl Iterator<Item = &Story<'a>> {
+        self.stories.values()
+    }
+
+    /// The story of the idea that `entry` mentions at `position` in its
+    /// `ideas`, and that mention's place in it.
+    pub fn mention(&self, entry: &Entry, position: usize) -> Option<(&Story<'a>, usize)> {
+        let (key, index) = self.places.get(&(entry.path.as_str(), position))?;
+        Some((self.stories.get(key)?, *index))
+    }
+
+    /// Finds an idea by what a user types: its id, its title (any case and
+    /// punctuation), or a part of either that only one idea has.
+    pub fn find(&self, wanted: &str) -> Result<&Story<'a>, Vec<&Story<'a>>> {
+        if let Some(story) = self.stories.get(&IdeaKey::Id(wanted.to_string())) {
+            return Ok(story);
+        }
+        let needle = normalize(wanted);
+        let by_title: Vec<&Story> = self
+            .stories()
+            .filter(|s| normalize(&s.title) == needle || s.key == IdeaKey::Title(needle.clone()))
+            .collect();
+        if let [one] = by_title.as_slice() {
+            return Ok(one);
+        }
+        let partial: Vec<&Story> = self
+            .stories()
+            .filter(|s| {
+                !needle.is_empty()
+                    && (normalize(&s.title).contains(&needle)
+                        || s.id().is_some_and(|id| normalize(id).contains(&needle)))
+            })
+            .collect();
+        match partial.as_slice() {
+            [one] => Ok(one),
+            _ => Err(partial),
+        }
+    }
 }
 
-/// Summaries of the ideas mentioned in `entries` (sorted by date), by reach:
-/// most customers first, then most mentions, then oldest.
-pub fn summarize(
-    entries: &[&Entry],
-    keys: &IdeaKeys,
-    statuses: &HashMap<IdeaKey, String>,
-    default_status: &str,
-) -> Vec<IdeaSummary> {
-    struct Acc<'a> {
+/// One idea as the chosen entries tell it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IdeaSummary {
+    pub id: Option<String>,
+    /// The title it was first given.
+    pub title: String,
+    /// Its status on the day the summary is for.
+    pub status: String,
+    /// Its owner on that day.
+    pub owner: Option<String>,
+    /// Mentions in the chosen entries.
+    pub mentions: usize,
+    /// Distinct sites of the chosen entries that mention it.
+    pub sites: usize,
+    /// Customers spoken to in the chosen entries that mention it.
+    pub customers: u64,
+    pub first_date: Date,
+    pub last_date: Date,
+    /// Paths of the chosen entries that mention it, oldest first.
+    pub entries: Vec<String>,
+}
+
+/// Summaries of the ideas mentioned in `entries` (sorted by date), with their
+/// status and owner on `day`, by reach: most customers first, then most
+/// mentions, then oldest.
+pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSummary> {
+    struct Acc<'s> {
         summary: IdeaSummary,
         sites: BTreeSet<String>,
-        seen_in: BTreeSet<&'a str>,
+        seen_in: BTreeSet<&'s str>,
     }
     let mut by_key: BTreeMap<IdeaKey, Acc> = BTreeMap::new();
     for entry in entries {
         for idea in &entry.ideas {
-            let key = keys.key(idea);
-            let acc = by_key.entry(key.clone()).or_insert_with(|| Acc {
-                summary: IdeaSummary {
-                    id: match &key {
-                        IdeaKey::Id(id) => Some(id.clone()),
-                        IdeaKey::Title(_) => None,
+            let key = history.key(idea);
+            let acc = by_key.entry(key.clone()).or_insert_with(|| {
+                let story = history.story(&key);
+                Acc {
+                    summary: IdeaSummary {
+                        id: idea.id.clone().or_else(|| story?.id().map(String::from)),
+                        title: story.map_or_else(|| idea.label().to_string(), |s| s.title.clone()),
+                        status: story
+                            .and_then(|s| s.status_on(day))
+                            .unwrap_or_default()
+                            .to_string(),
+                        owner: story.and_then(|s| s.owner_on(day)).map(String::from),
+                        mentions: 0,
+                        sites: 0,
+                        customers: 0,
+                        first_date: entry.date,
+                        last_date: entry.date,
+                        entries: Vec::new(),
                     },
-                    title: idea.title.clone(),
-                    status: statuses
-                        .get(&key)
-                        .cloned()
-                        .unwrap_or_else(|| default_status.to_string()),
-                    mentions: 0,
-                    sites: 0,
-                    customers: 0,
-                    first_date: entry.date,
-                    last_date: entry.date,
-                    entries: Vec::new(),
-                },
-                sites: BTreeSet::new(),
-                seen_in: BTreeSet::new(),
+                    sites: BTreeSet::new(),
+                    seen_in: BTreeSet::new(),
+                }
             });
             acc.summary.mentions += 1;
-            acc.summary.title = idea.title.clone();
             acc.summary.last_date = entry.date;
             // An entry that lists an idea twice still counts its customers once.
             if acc.seen_in.insert(&entry.path) {
@@ -168,16 +388,126 @@ pub fn summarize(
     list
 }
 
+/// An idea whose status changed within a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Movement {
+    pub id: Option<String>,
+    pub title: String,
+    /// Its status the day before the period; `None` when not yet raised.
+    pub from: Option<String>,
+    /// Its status at the period's end.
+    pub to: String,
+    pub steps: Vec<Step>,
+}
+
+/// How many ideas stand at a status at a period's end, and how many of them
+/// got there during the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PipelineRow {
+    pub status: String,
+    pub ideas: usize,
+    pub reached: usize,
+}
+
+/// The ideas among `keys` whose status changed from `start` to `end`: those
+/// raised before first, then those raised during the period; each in pipeline
+/// order of where they ended up, then by their first step.
+pub fn movements<'k>(
+    history: &History,
+    keys: impl IntoIterator<Item = &'k IdeaKey>,
+    start: Date,
+    end: Date,
+    statuses: &[String],
+) -> Vec<Movement> {
+    let mut moved: Vec<Movement> = keys
+        .into_iter()
+        .filter_map(|key| history.story(key))
+        .filter_map(|story| {
+            let steps = story.steps(start, end);
+            let to = story.status_on(end)?;
+            (!steps.is_empty()).then(|| Movement {
+                id: story.id().map(String::from),
+                title: story.title.clone(),
+                from: day_before(start)
+                    .and_then(|d| story.status_on(d))
+                    .map(String::from),
+                to: to.to_string(),
+                steps,
+            })
+        })
+        .collect();
+    let order = |m: &Movement| {
+        (
+            m.from.is_none(),
+            rank(statuses, &m.to),
+            m.steps[0].date,
+            m.title.clone(),
+        )
+    };
+    moved.sort_by_cached_key(order);
+    moved
+}
+
+/// Where the ideas among `keys` stand at `end`, one row per configured status,
+/// and how many of them reached that status from `start` on.
+pub fn pipeline<'k>(
+    history: &History,
+    keys: impl IntoIterator<Item = &'k IdeaKey>,
+    start: Date,
+    end: Date,
+    statuses: &[String],
+) -> Vec<PipelineRow> {
+    let mut rows: Vec<PipelineRow> = statuses
+        .iter()
+        .map(|status| PipelineRow {
+            status: status.clone(),
+            ideas: 0,
+            reached: 0,
+        })
+        .collect();
+    let before = day_before(start);
+    for story in keys.into_iter().filter_map(|key| history.story(key)) {
+        let Some(now) = story.status_on(end) else {
+            continue;
+        };
+        let Some(row) = rows.iter_mut().find(|r| r.status == now) else {
+            continue;
+        };
+        row.ideas += 1;
+        if before.and_then(|d| story.status_on(d)) != Some(now) {
+            row.reached += 1;
+        }
+    }
+    rows
+}
+
+/// The day before `start`; `None` for an open start.
+fn day_before(start: Date) -> Option<Date> {
+    if start == Date::MIN {
+        None
+    } else {
+        start.yesterday().ok()
+    }
+}
+
+/// A status's place in the journal's pipeline; unknown ones last.
+pub fn rank(statuses: &[String], status: &str) -> usize {
+    statuses
+        .iter()
+        .position(|s| s == status)
+        .unwrap_or(usize::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::query::tests::entry;
     use jiff::civil::date;
 
-    fn idea(id: Option<&str>, title: &str, status: Option<&str>) -> Idea {
+    fn idea(id: Option<&str>, title: Option<&str>, status: Option<&str>) -> Idea {
         Idea {
             id: id.map(String::from),
-            title: title.into(),
+            title: title.map(String::from),
             status: status.map(String::from),
             tags: vec![],
             owner: None,
@@ -189,32 +519,41 @@ mod tests {
         let mut a = entry("a.md", date(2026, 1, 1), "Cub Foods", &[]);
         a.customers = 10;
         a.ideas = vec![
-            idea(Some("aisle"), "Aisle finder", Some("new")),
-            idea(None, "Split billing", None),
+            idea(Some("aisle"), Some("Aisle finder"), Some("new")),
+            idea(None, Some("Split billing"), None),
         ];
         let mut b = entry("b.md", date(2026, 2, 1), "Jewel", &[]);
         b.customers = 5;
         b.ideas = vec![
-            idea(None, "aisle  FINDER!", None),
-            idea(None, "Split-billing", Some("planned")),
+            idea(None, Some("aisle  FINDER!"), None),
+            idea(None, Some("Split-billing"), Some("planned")),
         ];
         let mut c = entry("c.md", date(2026, 3, 1), "cub foods", &[]);
         c.customers = 1;
-        c.ideas = vec![idea(Some("aisle"), "Aisle finder app", Some("building"))];
-        vec![a, b, c]
+        c.ideas = vec![idea(
+            Some("aisle"),
+            Some("Aisle finder app"),
+            Some("building"),
+        )];
+        let mut d = entry("d.md", date(2026, 4, 1), "Jewel", &[]);
+        d.ideas = vec![idea(Some("aisle"), None, Some("exploring"))];
+        vec![a, b, c, d]
+    }
+
+    fn statuses() -> Vec<String> {
+        crate::config::DEFAULT_STATUSES.map(String::from).to_vec()
     }
 
     #[test]
-    fn merges_by_id_and_by_normalized_title() {
+    fn merges_by_id_and_by_normalized_title_under_the_first_title() {
         let entries = journal();
-        let keys = IdeaKeys::new(&entries);
-        let statuses = current_statuses(&entries, &keys);
-        let all: Vec<&Entry> = entries.iter().collect();
-        let ideas = summarize(&all, &keys, &statuses, "new");
+        let history = History::new(&entries, "new");
+        let all: Vec<&Entry> = entries[..3].iter().collect();
+        let ideas = summarize(&all, &history, date(2026, 3, 31));
         assert_eq!(ideas.len(), 2);
         let aisle = &ideas[0];
         assert_eq!(aisle.id.as_deref(), Some("aisle"));
-        assert_eq!(aisle.title, "Aisle finder app");
+        assert_eq!(aisle.title, "Aisle finder");
         assert_eq!(aisle.status, "building");
         assert_eq!((aisle.mentions, aisle.sites, aisle.customers), (3, 2, 16));
         assert_eq!(
@@ -223,31 +562,118 @@ mod tests {
         );
         let split = &ideas[1];
         assert_eq!(
-            (split.id.as_deref(), split.status.as_str()),
-            (None, "planned")
+            (
+                split.id.as_deref(),
+                split.title.as_str(),
+                split.status.as_str()
+            ),
+            (None, "Split billing", "planned")
         );
         assert_eq!((split.mentions, split.customers), (2, 15));
         assert_eq!(split.entries, ["a.md", "b.md"]);
     }
 
     #[test]
-    fn a_mention_without_status_keeps_the_last_stated_one() {
-        let mut entries = journal();
-        entries[2].ideas[0].status = None;
-        let keys = IdeaKeys::new(&entries);
-        let statuses = current_statuses(&entries, &keys);
-        assert_eq!(statuses[&IdeaKey::Id("aisle".into())], "new");
+    fn status_on_a_day_comes_only_from_mentions_up_to_it() {
+        let entries = journal();
+        let history = History::new(&entries, "new");
+        let aisle = history.story(&IdeaKey::Id("aisle".into())).unwrap();
+        let on = |y, m, d| aisle.status_on(date(y, m, d));
+        assert_eq!(on(2025, 12, 31), None);
+        assert_eq!(on(2026, 1, 1), Some("new"));
+        // The February mention states nothing, so nothing moves.
+        assert_eq!(on(2026, 2, 15), Some("new"));
+        assert_eq!(on(2026, 3, 1), Some("building"));
+        assert_eq!(on(2026, 4, 1), Some("exploring"));
+        assert_eq!(aisle.status_at(0), ("new", false));
+        assert_eq!(aisle.status_at(1), ("new", true));
+        assert_eq!(aisle.status_at(3), ("exploring", false));
     }
 
     #[test]
-    fn first_mentions_span_the_whole_history() {
+    fn steps_and_spans_trace_every_change() {
         let entries = journal();
-        let keys = IdeaKeys::new(&entries);
-        let first = first_mentions(&entries, &keys);
-        assert_eq!(first[&IdeaKey::Id("aisle".into())], date(2026, 1, 1));
+        let history = History::new(&entries, "new");
+        let aisle = history.story(&IdeaKey::Id("aisle".into())).unwrap();
+        let steps = aisle.steps(date(2026, 1, 2), date(2026, 12, 31));
+        let steps: Vec<(Date, Option<&str>, &str)> = steps
+            .iter()
+            .map(|s| (s.date, s.from.as_deref(), s.to.as_str()))
+            .collect();
         assert_eq!(
-            first[&IdeaKey::Title("split billing".into())],
-            date(2026, 1, 1)
+            steps,
+            [
+                (date(2026, 3, 1), Some("new"), "building"),
+                (date(2026, 4, 1), Some("building"), "exploring")
+            ]
         );
+        let spans = aisle.spans(date(2026, 4, 11));
+        let spans: Vec<(&str, Option<Date>, i32)> = spans
+            .iter()
+            .map(|s| (s.status.as_str(), s.to, s.days))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("new", Some(date(2026, 2, 28)), 59),
+                ("building", Some(date(2026, 3, 31)), 31),
+                ("exploring", None, 10)
+            ]
+        );
+    }
+
+    #[test]
+    fn movements_and_pipeline_of_a_period() {
+        let entries = journal();
+        let history = History::new(&entries, "new");
+        let keys: Vec<IdeaKey> = history.stories().map(|s| s.key.clone()).collect();
+        let (start, end) = (date(2026, 2, 1), date(2026, 3, 31));
+        let moved = movements(&history, &keys, start, end, &statuses());
+        let summary: Vec<(&str, Option<&str>, &str, usize)> = moved
+            .iter()
+            .map(|m| {
+                (
+                    m.title.as_str(),
+                    m.from.as_deref(),
+                    m.to.as_str(),
+                    m.steps.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Split billing", Some("new"), "planned", 1),
+                ("Aisle finder", Some("new"), "building", 1)
+            ]
+        );
+        let rows = pipeline(&history, &keys, start, end, &statuses());
+        let rows: Vec<(&str, usize, usize)> = rows
+            .iter()
+            .map(|r| (r.status.as_str(), r.ideas, r.reached))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("new", 0, 0),
+                ("exploring", 0, 0),
+                ("planned", 1, 1),
+                ("building", 1, 1),
+                ("shipped", 0, 0),
+                ("dropped", 0, 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_an_idea_by_id_title_or_a_unique_part() {
+        let entries = journal();
+        let history = History::new(&entries, "new");
+        let title = |wanted: &str| history.find(wanted).map(|s| s.title.as_str()).ok();
+        assert_eq!(title("aisle"), Some("Aisle finder"));
+        assert_eq!(title("split BILLING"), Some("Split billing"));
+        assert_eq!(title("bill"), Some("Split billing"));
+        assert!(history.find("i").is_err());
+        assert_eq!(history.find("nothing").unwrap_err().len(), 0);
     }
 }

@@ -5,6 +5,7 @@ pub mod ideas;
 pub mod people;
 pub mod quotes;
 pub mod report;
+pub mod story;
 
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};

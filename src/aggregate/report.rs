@@ -3,10 +3,10 @@
 
 use jiff::civil::Date;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use super::ideas::{self, IdeaKeys};
-use super::people::{self, PersonSummary};
+use super::ideas::{self, History, IdeaKey, IdeaSummary, Movement, PipelineRow};
+use super::people::{self, PersonSummary, YearToDate};
 use super::quotes::{self, Quote};
 use super::{TagCount, tag_counts};
 use crate::config::Config;
@@ -31,6 +31,9 @@ pub struct ReportInput<'a> {
 pub struct Report {
     pub journal: String,
     pub period: PeriodRecord,
+    /// The day the report is counted to when the period ends after today;
+    /// entries dated later are not counted yet.
+    pub as_of: Option<Date>,
     pub totals: Totals,
     /// The previous period of the same length; `None` for an open-ended period.
     pub previous: Option<Totals>,
@@ -40,11 +43,18 @@ pub struct Report {
     pub kinds: Vec<KindRow>,
     pub tags: Vec<TagCount>,
     pub sites: Vec<SiteRow>,
+    /// Where the ideas raised by the period's end stand then, per status.
+    pub pipeline: Vec<PipelineRow>,
+    /// The ideas whose status changed during the period.
+    pub movements: Vec<Movement>,
     pub ideas: Vec<IdeaRow>,
     pub coverage: Vec<CoverageRow>,
-    /// The fiscal-year window coverage counts in; not part of the JSON.
+    /// The fiscal year to date that targets are judged on; not part of the JSON.
     #[serde(skip)]
     pub coverage_period: PeriodRecord,
+    /// How much of the fiscal year that is, from 0 to 1; not part of the JSON.
+    #[serde(skip)]
+    pub coverage_share: f64,
     pub quotes: Vec<QuoteRow>,
     pub trend: Vec<TrendRow>,
 }
@@ -103,26 +113,71 @@ pub struct SiteRow {
 pub struct IdeaRow {
     pub id: Option<String>,
     pub title: String,
+    /// At the period's end (or today).
     pub status: String,
+    pub owner: Option<String>,
     pub mentions: usize,
     pub customers: u64,
     pub first_date: Date,
     pub last_date: Date,
 }
 
+impl From<IdeaSummary> for IdeaRow {
+    fn from(i: IdeaSummary) -> Self {
+        IdeaRow {
+            id: i.id,
+            title: i.title,
+            status: i.status,
+            owner: i.owner,
+            mentions: i.mentions,
+            customers: i.customers,
+            first_date: i.first_date,
+            last_date: i.last_date,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoverageRow {
     pub person: String,
     pub group: Option<String>,
+    /// In the period's entries (narrowed by the filters).
     pub entries: usize,
     #[serde(serialize_with = "whole_or_fraction_f64")]
     pub hours: f64,
+    /// In all their entries of the fiscal year to the period's end.
+    pub year_entries: usize,
+    #[serde(serialize_with = "whole_or_fraction_f64")]
+    pub year_hours: f64,
     pub target_entries: Option<f64>,
     pub target_hours: Option<f64>,
     pub met: Option<bool>,
+    pub on_track: Option<bool>,
+    /// `met`, `on track`, `behind`, or empty; for renderers, not part of the JSON.
+    #[serde(skip)]
+    pub standing: &'static str,
     /// Listed in `insight.yaml`; for renderers, not part of the JSON.
     #[serde(skip)]
     pub in_settings: bool,
+}
+
+impl From<PersonSummary> for CoverageRow {
+    fn from(p: PersonSummary) -> Self {
+        CoverageRow {
+            standing: p.standing(),
+            person: p.person,
+            group: p.group,
+            entries: p.entries,
+            hours: p.hours,
+            year_entries: p.year_entries,
+            year_hours: p.year_hours,
+            target_entries: p.target_entries,
+            target_hours: p.target_hours,
+            met: p.met,
+            on_track: p.on_track,
+            in_settings: p.in_settings,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,8 +196,8 @@ pub struct TrendRow {
 
 pub fn build(input: &ReportInput) -> Report {
     let calendar = Calendar::new(input.config.fiscal_year_start);
-    let keys = IdeaKeys::new(input.entries);
-    let first_mentions = ideas::first_mentions(input.entries, &keys);
+    let history = History::new(input.entries, input.config.default_status());
+    let as_of = input.period.end.min(input.today);
     let in_period = |period: &Period| {
         let filter = Filter {
             period: Some(period.clone()),
@@ -150,16 +205,21 @@ pub fn build(input: &ReportInput) -> Report {
         };
         query::select(input.entries, &filter, Order::default())
     };
-    let selected = in_period(input.period);
+    // Entries dated after today are not counted yet: "now" is `--today`.
+    let selected = match input.period.clone().narrowed(None, Some(as_of)) {
+        Some(to_date) => in_period(&to_date),
+        None => Vec::new(),
+    };
     let totals_of = |entries: &[&Entry], period: &Period| {
         let mentioned: BTreeSet<_> = entries
             .iter()
             .flat_map(|e| &e.ideas)
-            .map(|i| keys.key(i))
+            .map(|i| history.key(i))
             .collect();
         let new_ideas = mentioned
             .iter()
-            .filter(|key| first_mentions.get(key).is_some_and(|d| period.contains(*d)))
+            .filter_map(|key| history.story(key))
+            .filter(|story| period.contains(story.raised()))
             .count();
         Totals {
             entries: entries.len(),
@@ -175,31 +235,38 @@ pub fn build(input: &ReportInput) -> Report {
     let previous = previous_period
         .as_ref()
         .map(|p| totals_of(&in_period(p), p));
-    let statuses = ideas::current_statuses(input.entries, &keys);
-    let coverage_window = coverage_window(input, calendar);
+    let year_to_date = YearToDate::on(as_of, calendar);
+    let ideas = ideas::summarize(&selected, &history, as_of);
+    let statuses = &input.config.statuses;
+    let mentioned: Vec<IdeaKey> = ideas_in(&selected, &history);
+    let raised_by_end = ideas_in(&in_period(&Period::days(Date::MIN, as_of)), &history);
     Report {
         journal: input.name.clone(),
         period: input.period.into(),
+        as_of: (as_of < input.period.end).then_some(as_of),
         totals: totals_of(&selected, input.period),
         previous,
         previous_period: previous_period.as_ref().map(PeriodRecord::from),
         kinds: kinds(&selected, input.config),
         tags: tag_counts(&selected),
         sites: sites(&selected),
-        ideas: ideas::summarize(&selected, &keys, &statuses, input.config.default_status())
-            .into_iter()
-            .map(|i| IdeaRow {
-                id: i.id,
-                title: i.title,
-                status: i.status,
-                mentions: i.mentions,
-                customers: i.customers,
-                first_date: i.first_date,
-                last_date: i.last_date,
-            })
-            .collect(),
-        coverage: coverage(&in_period(&coverage_window), &selected, input.config),
-        coverage_period: (&coverage_window).into(),
+        pipeline: ideas::pipeline(
+            &history,
+            &raised_by_end,
+            input.period.start,
+            as_of,
+            statuses,
+        ),
+        movements: ideas::movements(&history, &mentioned, input.period.start, as_of, statuses),
+        ideas: ideas.into_iter().map(IdeaRow::from).collect(),
+        coverage: coverage(
+            &selected,
+            &in_period(&year_to_date.period),
+            &year_to_date,
+            input,
+        ),
+        coverage_period: (&year_to_date.period).into(),
+        coverage_share: year_to_date.share,
         quotes: quotes::quotes(&selected)
             .into_iter()
             .take(input.quotes)
@@ -222,6 +289,16 @@ pub fn build(input: &ReportInput) -> Report {
     }
 }
 
+/// The distinct ideas `entries` mention.
+fn ideas_in(entries: &[&Entry], history: &History) -> Vec<IdeaKey> {
+    let keys: BTreeSet<IdeaKey> = entries
+        .iter()
+        .flat_map(|e| &e.ideas)
+        .map(|i| history.key(i))
+        .collect();
+    keys.into_iter().collect()
+}
+
 fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> usize {
     names
         .map(|n| n.trim().to_lowercase())
@@ -230,39 +307,41 @@ fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> usize {
 }
 
 fn kinds(entries: &[&Entry], config: &Config) -> Vec<KindRow> {
-    config
+    let mut rows: Vec<KindRow> = config
         .kinds
         .iter()
-        .map(|kind| {
-            let of_kind: Vec<&&Entry> = entries.iter().filter(|e| &e.kind == kind).collect();
-            KindRow {
-                kind: kind.clone(),
-                entries: of_kind.len(),
-                customers: of_kind.iter().map(|e| e.customers).sum(),
-                hours: of_kind.iter().filter_map(|e| e.hours).sum(),
-            }
+        .map(|kind| KindRow {
+            kind: kind.clone(),
+            entries: 0,
+            customers: 0,
+            hours: 0.0,
         })
-        .collect()
+        .collect();
+    for entry in entries {
+        if let Some(row) = rows.iter_mut().find(|r| r.kind == entry.kind) {
+            row.entries += 1;
+            row.customers += entry.customers;
+            row.hours += entry.hours.unwrap_or(0.0);
+        }
+    }
+    rows
 }
 
 /// Sites, most entries first; the same site in another case is the same site.
 fn sites(entries: &[&Entry]) -> Vec<SiteRow> {
     let mut rows: Vec<SiteRow> = Vec::new();
+    let mut row_of: HashMap<String, usize> = HashMap::new();
     for entry in entries {
-        match rows
-            .iter_mut()
-            .find(|r| r.site.to_lowercase() == entry.site.to_lowercase())
-        {
-            Some(row) => {
-                row.entries += 1;
-                row.customers += entry.customers;
-            }
-            None => rows.push(SiteRow {
+        let index = *row_of.entry(entry.site.to_lowercase()).or_insert_with(|| {
+            rows.push(SiteRow {
                 site: entry.site.clone(),
-                entries: 1,
-                customers: entry.customers,
-            }),
-        }
+                entries: 0,
+                customers: 0,
+            });
+            rows.len() - 1
+        });
+        rows[index].entries += 1;
+        rows[index].customers += entry.customers;
     }
     rows.sort_by(|a, b| {
         (b.entries, b.customers)
@@ -272,57 +351,22 @@ fn sites(entries: &[&Entry]) -> Vec<SiteRow> {
     rows
 }
 
-/// From the start of the fiscal year the period ends in, to the period's end
-/// (today, for a period with no end).
-fn coverage_window(input: &ReportInput, calendar: Calendar) -> Period {
-    let end = if input.period.end == Date::MAX {
-        input.today
-    } else {
-        input.period.end
-    };
-    let start = calendar
-        .year(calendar.fiscal_year_of(end))
-        .map_or(end, |y| y.start);
-    Period::days(start, end)
-}
-
-/// Everyone in `insight.yaml` whose group has a target, counted over the fiscal
-/// year to date; then everyone else who went out in the period (people in
-/// `insight.yaml` without a target first, then those not in it).
-fn coverage(year_to_date: &[&Entry], in_period: &[&Entry], config: &Config) -> Vec<CoverageRow> {
-    let row = |p: PersonSummary| CoverageRow {
-        person: p.person,
-        group: p.group,
-        entries: p.entries,
-        hours: p.hours,
-        target_entries: p.target_entries,
-        target_hours: p.target_hours,
-        met: p.met,
-        in_settings: p.in_settings,
-    };
-    let went_out: Vec<PersonSummary> = people::people(in_period, config)
+/// Everyone in `insight.yaml` whose group has a target, then everyone else who
+/// went out in the period (people in `insight.yaml` without a target first,
+/// then those not in it); with `--person`, only the people it names.
+fn coverage(
+    in_period: &[&Entry],
+    year: &[&Entry],
+    year_to_date: &YearToDate,
+    input: &ReportInput,
+) -> Vec<CoverageRow> {
+    let mut rows: Vec<PersonSummary> = people::people(in_period, year, year_to_date, input.config)
         .into_iter()
-        .filter(|p| p.entries > 0)
+        .filter(|p| p.met.is_some() || p.entries > 0)
+        .filter(|p| input.filter.person_matches(&p.person))
         .collect();
-    let went_out_in_period = |name: &str| went_out.iter().any(|p| same_person(&p.person, name));
-    let mut rows: Vec<PersonSummary> = people::people(year_to_date, config)
-        .into_iter()
-        .filter(|p| p.met.is_some() || went_out_in_period(&p.person))
-        .collect();
-    // Someone out in the period but not in the year to date (a period that
-    // starts in an earlier fiscal year) is shown with the period's figures.
-    for person in went_out {
-        if !rows.iter().any(|r| same_person(&r.person, &person.person)) {
-            rows.push(person);
-        }
-    }
     rows.sort_by_key(|p| (p.met.is_none(), !p.in_settings));
-    rows.into_iter().map(row).collect()
-}
-
-/// Names are the same person regardless of case (`ÉMILE` is `émile`).
-fn same_person(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    rows.into_iter().map(CoverageRow::from).collect()
 }
 
 fn trend(entries: &[&Entry], period: &Period, calendar: Calendar) -> Vec<TrendRow> {

@@ -1,21 +1,31 @@
-//! `insight ideas`: the idea pipeline — what was heard, how often, how far it got.
+//! `insight ideas`: the idea pipeline — what was heard, how often, how far it
+//! got; `insight ideas ID`: one idea's story.
 
 use clap::ValueEnum;
+use jiff::civil::Date;
 use std::io::Write;
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
 use super::{Context, TableFormat};
-use crate::aggregate::ideas::{self, IdeaKeys, IdeaSummary};
+use crate::aggregate::ideas::{self, History, IdeaSummary, rank};
+use crate::aggregate::story::{self, IdeaStory};
 use crate::error::{Error, Result};
-use crate::query::{self, Order};
-use crate::render::{Column, Table};
+use crate::query::{self, Filter, Order};
+use crate::render::document::{self, Block, Document, Quoted, Section};
+use crate::render::{self, Column, Table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only ideas whose current status is S (repeat for any of several)
+    /// Tell one idea's story instead: its id, its title, or a part of either
+    #[arg(value_name = "ID")]
+    pub idea: Option<String>,
+    /// Only ideas whose status (at the period's end, else today) is S; repeat for any of several
     #[arg(long, value_name = "S")]
     pub status: Vec<String>,
+    /// Only ideas whose owner's name contains NAME (any case)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
     /// Order by reach (customers, then mentions), date (latest mention first) or status (pipeline order)
     #[arg(long, value_enum, default_value_t = Sort::Reach)]
     pub sort: Sort,
@@ -35,7 +45,7 @@ pub enum Sort {
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let location = context.locate()?;
-    let filter = args.filters.filter(context, &location)?;
+    let mut filter = args.filters.filter(context, &location)?;
     let statuses = location.config.statuses.clone();
     for wanted in &args.status {
         if !statuses.contains(wanted) {
@@ -45,33 +55,48 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             );
         }
     }
+    // Statuses are as of the period's end, and "now" is today: later mentions
+    // do not count yet.
+    let day = last_day(&filter).min(context.today);
+    filter.until = Some(day);
     let journal = context.load_located(location);
-    let keys = IdeaKeys::new(&journal.entries);
-    // Status comes from the whole journal: a filter must not hide where an idea went.
-    let current = ideas::current_statuses(&journal.entries, &keys);
-    let selected = query::select(&journal.entries, &filter, Order::default());
-    let mut list = ideas::summarize(&selected, &keys, &current, journal.config.default_status());
-    list.retain(|idea| args.status.is_empty() || args.status.contains(&idea.status));
-    let pipeline = |status: &str| {
-        statuses
-            .iter()
-            .position(|s| s == status)
-            .unwrap_or(usize::MAX)
+    let history = History::new(&journal.entries, journal.config.default_status());
+    let text = match &args.idea {
+        Some(wanted) => tell(&history, wanted, day, &statuses, args.format, context)?,
+        None => {
+            let selected = query::select(&journal.entries, &filter, Order::default());
+            let mut list = ideas::summarize(&selected, &history, day);
+            list.retain(|idea| args.status.is_empty() || args.status.contains(&idea.status));
+            if let Some(owner) = &args.owner {
+                let owner = owner.to_lowercase();
+                list.retain(|idea| {
+                    idea.owner
+                        .as_ref()
+                        .is_some_and(|o| o.to_lowercase().contains(&owner))
+                });
+            }
+            match args.sort {
+                Sort::Reach => {}
+                // Stable sorts: ties keep the order of reach.
+                Sort::Date => list.sort_by_key(|idea| std::cmp::Reverse(idea.last_date)),
+                Sort::Status => list.sort_by_key(|idea| rank(&statuses, &idea.status)),
+            }
+            context.tabular(
+                args.format,
+                &table(&list),
+                &list,
+                "no ideas in the entries that match",
+            )
+        }
     };
-    match args.sort {
-        Sort::Reach => {}
-        // Stable sorts: ties keep the order of reach.
-        Sort::Date => list.sort_by_key(|idea| std::cmp::Reverse(idea.last_date)),
-        Sort::Status => list.sort_by_key(|idea| pipeline(&idea.status)),
-    }
-    let text = context.tabular(
-        args.format,
-        &table(&list),
-        &list,
-        "no ideas in the entries that match",
-    );
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The last day the filter lets through.
+fn last_day(filter: &Filter) -> Date {
+    let period_end = filter.period.as_ref().map_or(Date::MAX, |p| p.end);
+    period_end.min(filter.until.unwrap_or(Date::MAX))
 }
 
 fn table(list: &[IdeaSummary]) -> Table {
@@ -79,6 +104,7 @@ fn table(list: &[IdeaSummary]) -> Table {
         Column::left("id", "Id"),
         Column::left("title", "Idea"),
         Column::left("status", "Status"),
+        Column::left("owner", "Owner"),
         Column::right("mentions", "Mentions"),
         Column::right("sites", "Sites"),
         Column::right("customers", "Customers"),
@@ -96,6 +122,7 @@ fn table(list: &[IdeaSummary]) -> Table {
             idea.id.clone().unwrap_or_default(),
             idea.title.clone(),
             idea.status.clone(),
+            idea.owner.clone().unwrap_or_default(),
             idea.mentions.to_string(),
             idea.sites.to_string(),
             idea.customers.to_string(),
@@ -105,4 +132,177 @@ fn table(list: &[IdeaSummary]) -> Table {
         ]);
     }
     table
+}
+
+/// One idea's story, in `format`.
+fn tell(
+    history: &History,
+    wanted: &str,
+    day: Date,
+    statuses: &[String],
+    format: TableFormat,
+    context: &Context,
+) -> Result<String> {
+    let story = history.find(wanted).map_err(|candidates| {
+        let mut error = Error::new(match candidates.len() {
+            0 => format!("no idea matches `{wanted}`"),
+            n => format!("`{wanted}` matches {n} ideas:"),
+        });
+        for s in &candidates {
+            let id = s.id().map(|id| format!("{id}  ")).unwrap_or_default();
+            error.message.push_str(&format!("\n  {id}{}", s.title));
+        }
+        error.hint(if candidates.is_empty() {
+            "`insight ideas` lists every idea; give its id or a part of its title"
+        } else {
+            "give the id, or more of the title"
+        })
+    })?;
+    let told = story::tell(story, day, statuses).ok_or_else(|| {
+        Error::new(format!(
+            "`{}` was first raised on {}, after {day}",
+            story.title,
+            story.raised()
+        ))
+        .hint("choose a later period, or leave the period out")
+    })?;
+    Ok(match format {
+        TableFormat::Json => render::json(&told),
+        TableFormat::Markdown => document::markdown(&story_page(&told, day)),
+        TableFormat::Table => document::text(&story_page(&told, day), context.width, context.color),
+        TableFormat::Csv => {
+            return Err(
+                Error::new("an idea's story has several tables, which CSV cannot hold").hint(
+                    "use --format json, or `insight ideas --format csv` for the list of ideas",
+                ),
+            );
+        }
+    })
+}
+
+fn story_page(told: &IdeaStory, day: Date) -> Document {
+    let mut fields = Vec::new();
+    if let Some(id) = &told.id {
+        fields.push(("id".to_string(), id.clone()));
+    }
+    fields.push((
+        "status".into(),
+        format!("{} since {}", told.status, told.since),
+    ));
+    if let Some(owner) = &told.owner {
+        fields.push(("owner".into(), owner.clone()));
+    }
+    if !told.tags.is_empty() {
+        fields.push(("tags".into(), told.tags.join(", ")));
+    }
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    fields.push((
+        "reach".into(),
+        format!(
+            "{}, {}, {} in those entries",
+            plural(told.mentions.len(), "mention"),
+            plural(told.sites, "site"),
+            plural(told.customers as usize, "customer")
+        ),
+    ));
+    let mut intro = vec![Block::Fields(fields)];
+    if !told.later.is_empty() {
+        let later: Vec<String> = told
+            .later
+            .iter()
+            .map(|m| format!("{} {}", m.date, m.path))
+            .collect();
+        intro.push(Block::Note(format!(
+            "Not counted yet, dated after {day}: {}.",
+            later.join(", ")
+        )));
+    }
+    Document {
+        title: told.title.clone(),
+        intro,
+        sections: vec![
+            Section::new(
+                "Mentions",
+                vec![
+                    Block::Table(mentions_table(told)),
+                    Block::Note(
+                        "A status in brackets is not stated by that entry: it is where the idea stood then."
+                            .into(),
+                    ),
+                ],
+            ),
+            Section::new("Time at each status", time_at_status(told)),
+            Section::new("What customers said", evidence(told)),
+        ],
+    }
+}
+
+fn mentions_table(told: &IdeaStory) -> Table {
+    let mut table = Table::new(vec![
+        Column::left("date", "Date"),
+        Column::left("site", "Site"),
+        Column::left("people", "People"),
+        Column::right("customers", "Customers"),
+        Column::left("status", "Status"),
+        Column::left("path", "Entry"),
+    ]);
+    for m in &told.mentions {
+        let status = if m.status_inherited {
+            format!("({})", m.status)
+        } else {
+            m.status.clone()
+        };
+        table.push(vec![
+            m.date.to_string(),
+            m.site.clone(),
+            m.people.join(", "),
+            m.customers.to_string(),
+            status,
+            m.path.clone(),
+        ]);
+    }
+    table
+}
+
+fn time_at_status(told: &IdeaStory) -> Vec<Block> {
+    let mut table = Table::new(vec![
+        Column::left("status", "Status"),
+        Column::left("from", "From"),
+        Column::left("to", "To"),
+        Column::right("days", "Days"),
+    ]);
+    for span in &told.spans {
+        table.push(vec![
+            span.status.clone(),
+            span.from.to_string(),
+            span.to.map_or_else(|| "now".into(), |d| d.to_string()),
+            span.days.to_string(),
+        ]);
+    }
+    let totals: Vec<String> = told
+        .days_at_status
+        .iter()
+        .map(|t| format!("{} {}", t.status, t.days))
+        .collect();
+    vec![
+        Block::Table(table),
+        Block::Note(format!("Days in all: {}.", totals.join(", "))),
+    ]
+}
+
+fn evidence(told: &IdeaStory) -> Vec<Block> {
+    if told.quotes.is_empty() {
+        return vec![Block::Note(
+            "No block quotes in the entries that mention it.".into(),
+        )];
+    }
+    vec![Block::Quotes(
+        told.quotes
+            .iter()
+            .map(|q| Quoted {
+                text: q.text.clone(),
+                source: format!("{}, {}", q.date, q.site),
+            })
+            .collect(),
+    )]
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::filters::FilterArgs;
+use crate::aggregate::ideas::History;
 use crate::entry::Entry;
 use crate::error::Result;
 use crate::query::{self, Order, SortKey};
@@ -61,12 +62,17 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         limit: args.limit,
     };
     let selected = query::select(&journal.entries, &filter, order);
-    let default_status = journal.config.default_status();
-    let records = || {
-        selected
+    // Only JSON shows ideas, whose status may come from other entries.
+    let history = || History::new(&journal.entries, journal.config.default_status());
+    let records = |history: &History| -> String {
+        let records: Vec<EntryRecord> = selected
             .iter()
-            .map(|e| EntryRecord::new(e, default_status))
-            .collect::<Vec<_>>()
+            .map(|e| EntryRecord::new(e, history))
+            .collect();
+        match args.format {
+            Format::Jsonl => render::json_lines(&records),
+            _ => render::json(&records),
+        }
     };
     let text = match args.format {
         Format::Table if selected.is_empty() => {
@@ -76,8 +82,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         Format::Table => render::text_table(&table(&selected), context.width, context.color),
         Format::Markdown => render::markdown_table(&table(&selected)),
         Format::Csv => render::csv_table(&table(&selected)),
-        Format::Json => render::json(&records()),
-        Format::Jsonl => render::json_lines(&records()),
+        Format::Json | Format::Jsonl => records(&history()),
         Format::Paths => selected
             .iter()
             .map(|e| context.display_path(&journal.root.join(&e.path)) + "\n")

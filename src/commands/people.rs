@@ -5,14 +5,15 @@ use std::process::ExitCode;
 
 use super::filters::FilterArgs;
 use super::{Context, TableFormat};
-use crate::aggregate::people::{self, PersonSummary};
+use crate::aggregate::people::{self, PersonSummary, YearToDate};
 use crate::error::{Error, Result};
+use crate::period::Period;
 use crate::query::{self, Filter, Order};
 use crate::render::{self, Column, Table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only people short of their group's target
+    /// Only people behind their group's target: short of the share of it that the part of the fiscal year gone by calls for
     #[arg(long)]
     pub behind: bool,
     /// Output format
@@ -31,19 +32,34 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         .ok_or_else(|| Error::new("today is outside the calendar"))?;
     let year_to_date = year
         .narrowed(None, Some(context.today))
-        .unwrap_or_else(crate::period::Period::all);
+        .unwrap_or_else(Period::all);
     let period = args
         .filters
         .summary_period(context, &location, year_to_date)?;
+    // "Now" is today: entries dated later do not count yet.
+    let day = period.end.min(context.today);
+    let counted_period = period.narrowed(None, Some(day));
     let filter = Filter {
-        period: Some(period),
+        period: counted_period.clone(),
         ..args.filters.filter_without_period(context, &location)?
     };
     let journal = context.load_located(location);
-    let selected = query::select(&journal.entries, &filter, Order::default());
-    let mut list = people::people(&selected, &journal.config);
+    let counted = match counted_period {
+        Some(_) => query::select(&journal.entries, &filter, Order::default()),
+        None => Vec::new(),
+    };
+    // Whether a target is met is judged on all of a person's entries of the
+    // fiscal year up to the period's end, whatever the filters.
+    let judged_on = YearToDate::on(day, calendar);
+    let whole_year = Filter {
+        period: Some(judged_on.period.clone()),
+        ..Filter::default()
+    };
+    let year_entries = query::select(&journal.entries, &whole_year, Order::default());
+    let mut list = people::people(&counted, &year_entries, &judged_on, &journal.config);
+    list.retain(|p| filter.person_matches(&p.person));
     if args.behind {
-        list.retain(|p| p.met == Some(false));
+        list.retain(|p| p.on_track == Some(false));
     }
     let empty = if args.behind {
         "nobody is behind their target"
@@ -62,8 +78,8 @@ fn table(list: &[PersonSummary]) -> Table {
         Column::right("entries", "Entries"),
         Column::right("hours", "Hours"),
         Column::right("customers", "Customers"),
-        Column::left("target", "Target"),
-        Column::left("met", "Met"),
+        Column::left("target", "Toward target"),
+        Column::left("standing", "Status"),
     ]);
     for p in list {
         table.push(vec![
@@ -72,8 +88,13 @@ fn table(list: &[PersonSummary]) -> Table {
             p.entries.to_string(),
             render::number(p.hours),
             p.customers.to_string(),
-            render::target(p.target_entries, p.target_hours),
-            render::yes_no(p.met),
+            render::progress(
+                p.year_entries,
+                p.year_hours,
+                p.target_entries,
+                p.target_hours,
+            ),
+            p.standing().to_string(),
         ]);
     }
     table

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::Context;
+use crate::aggregate::ideas::History;
 use crate::entry::{Entry, file_stem};
 use crate::error::{Error, Result};
 use crate::journal::{Journal, relative};
@@ -34,10 +35,11 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let location = context.locate()?;
     let journal = context.load_located(location);
     let entry = find(&journal, context, &args.entry)?;
+    let history = History::new(&journal.entries, journal.config.default_status());
     let text = match args.format {
-        Format::Table => fields(entry, journal.config.default_status()),
+        Format::Table => fields(&EntryRecord::new(entry, &history), entry),
         Format::Json => render::json(&EntryWithBody {
-            entry: EntryRecord::new(entry, journal.config.default_status()),
+            entry: EntryRecord::new(entry, &history),
             body: &entry.body,
         }),
     };
@@ -119,7 +121,9 @@ fn file_name(path: &str) -> &str {
 }
 
 /// The entry as a person reads it: title, path, aligned fields, then the text.
-fn fields(entry: &Entry, default_status: &str) -> String {
+/// An idea's status is as the entry states it, or marked as inherited from
+/// the idea's earlier mentions.
+fn fields(record: &EntryRecord, entry: &Entry) -> String {
     let mut rows: Vec<(&str, String)> = vec![
         ("date", entry.date.to_string()),
         ("kind", entry.kind.clone()),
@@ -138,16 +142,20 @@ fn fields(entry: &Entry, default_status: &str) -> String {
     if !entry.tags.is_empty() {
         rows.push(("tags", entry.tags.join(", ")));
     }
-    for (i, idea) in entry.ideas.iter().enumerate() {
-        let id = idea
-            .id
-            .as_ref()
-            .map(|id| format!("[{id}] "))
+    for (i, idea) in record.ideas.iter().enumerate() {
+        let id = idea.id.map(|id| format!("[{id}] ")).unwrap_or_default();
+        let inherited = if idea.status_inherited {
+            ", inherited"
+        } else {
+            ""
+        };
+        let owner = idea
+            .owner
+            .map(|o| format!(", owner {o}"))
             .unwrap_or_default();
-        let status = idea.status.as_deref().unwrap_or(default_status);
         rows.push((
             if i == 0 { "ideas" } else { "" },
-            format!("{id}{} ({status})", idea.title),
+            format!("{id}{} ({}{inherited}{owner})", idea.title, idea.status),
         ));
     }
     let mut out = format!("{}\n{}\n\n", entry.title, entry.path);

@@ -1,6 +1,7 @@
 //! Output formats over plain data. A command turns its result into a [`Table`]
 //! (or a serializable record for JSON); these functions draw it.
 
+pub mod document;
 pub mod report;
 mod text;
 
@@ -153,25 +154,22 @@ pub fn wrap(text: &str, width: Option<u16>) -> String {
     lines.join("\n")
 }
 
-/// A yearly target as people read it: `2 entries`, `8 hours`, or both.
-pub fn target(entries: Option<f64>, hours: Option<f64>) -> String {
+/// A year's figures against a yearly target: `1 of 2 entries`, `9 of 8
+/// hours`, or both; nothing without a target.
+pub fn progress(
+    entries: usize,
+    hours: f64,
+    target_entries: Option<f64>,
+    target_hours: Option<f64>,
+) -> String {
     let parts: Vec<String> = [
-        entries.map(|n| format!("{} entries", number(n))),
-        hours.map(|h| format!("{} hours", number(h))),
+        target_entries.map(|n| format!("{entries} of {} entries", number(n))),
+        target_hours.map(|h| format!("{} of {} hours", number(hours), number(h))),
     ]
     .into_iter()
     .flatten()
     .collect();
     parts.join(", ")
-}
-
-/// `yes`, `no`, or nothing when there is nothing to meet.
-pub fn yes_no(value: Option<bool>) -> String {
-    match value {
-        Some(true) => "yes".into(),
-        Some(false) => "no".into(),
-        None => String::new(),
-    }
 }
 
 /// A count, or a number of hours, without a needless `.0`.

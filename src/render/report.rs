@@ -1,23 +1,15 @@
 //! Draws a [`Report`] as a terminal page or a Markdown page. Both come from one
 //! list of sections, so the two never disagree about what a report says.
 
-use super::{Column, Table, markdown_table, number, text_table};
-use crate::aggregate::report::{PeriodRecord, QuoteRow, Report, Totals};
+use super::document::{self, Block, Document, Quoted, Section};
+use super::{Column, Table, number};
+use crate::aggregate::ideas::Movement;
+use crate::aggregate::report::{PeriodRecord, Report, Totals};
+use crate::entry::file_stem;
 
 /// How many tags and sites a page shows; JSON has them all.
 const TOP: usize = 10;
 const BAR_WIDTH: usize = 24;
-
-enum Block {
-    Table(Table),
-    Quotes(Vec<QuoteRow>),
-    Note(String),
-}
-
-struct Section {
-    title: String,
-    blocks: Vec<Block>,
-}
 
 /// Settings that differ between a terminal and a file.
 pub struct Page<'a> {
@@ -28,65 +20,26 @@ pub struct Page<'a> {
 }
 
 pub fn markdown(report: &Report, page: &Page) -> String {
-    let mut out = format!(
-        "# {}: {}\n\n{}\n",
-        report.journal,
-        report.period.label,
-        subtitle(report, page)
-    );
-    for section in sections(report, page) {
-        out.push_str(&format!("\n## {}\n", section.title));
-        for block in section.blocks {
-            out.push('\n');
-            match block {
-                Block::Table(table) => out.push_str(&markdown_table(&table)),
-                Block::Note(text) => out.push_str(&format!("{text}\n")),
-                Block::Quotes(quotes) => {
-                    let quoted: Vec<String> = quotes
-                        .iter()
-                        .map(|q| format!("> {}\n>\n> — {}, {}\n", q.text, q.date, q.site))
-                        .collect();
-                    out.push_str(&quoted.join("\n"));
-                }
-            }
-        }
-    }
-    out
+    document::markdown(&page_of(report, page))
 }
 
 pub fn text(report: &Report, page: &Page, width: Option<u16>, color: bool) -> String {
-    let bold = |s: &str| {
-        if color {
-            format!("\x1b[1m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = format!(
-        "{}\n{}\n",
-        bold(&format!("{}: {}", report.journal, report.period.label)),
-        subtitle(report, page)
-    );
-    for section in sections(report, page) {
-        out.push_str(&format!("\n{}\n", bold(&section.title)));
-        for block in section.blocks {
-            match block {
-                Block::Table(table) => out.push_str(&text_table(&table, width, color)),
-                Block::Note(text) => out.push_str(&format!("{text}\n")),
-                Block::Quotes(quotes) => {
-                    for q in quotes {
-                        let text = super::wrap(&format!("“{}”", q.text), width);
-                        out.push_str(&format!("{text}\n    — {}, {}\n", q.date, q.site));
-                    }
-                }
-            }
-        }
+    document::text(&page_of(report, page), width, color)
+}
+
+fn page_of(report: &Report, page: &Page) -> Document {
+    Document {
+        title: format!("{}: {}", report.journal, report.period.label),
+        intro: vec![Block::Note(subtitle(report, page))],
+        sections: sections(report, page),
     }
-    out
 }
 
 fn subtitle(report: &Report, page: &Page) -> String {
     let mut line = span(&report.period);
+    if let Some(day) = report.as_of {
+        line.push_str(&format!(" (as of {day})"));
+    }
     if let Some(previous) = &report.previous_period {
         line.push_str(&format!(
             ", compared with {} ({})",
@@ -113,38 +66,15 @@ fn span(period: &PeriodRecord) -> String {
 
 fn sections(report: &Report, page: &Page) -> Vec<Section> {
     vec![
-        Section {
-            title: "Totals".into(),
-            blocks: vec![Block::Table(totals(report))],
-        },
-        Section {
-            title: "By kind".into(),
-            blocks: vec![Block::Table(kinds(report))],
-        },
-        Section {
-            title: "Tags".into(),
-            blocks: tags(report, page),
-        },
-        Section {
-            title: "Sites".into(),
-            blocks: sites(report),
-        },
-        Section {
-            title: "Ideas".into(),
-            blocks: ideas(report),
-        },
-        Section {
-            title: format!("Coverage, {}", span(&report.coverage_period)),
-            blocks: coverage(report),
-        },
-        Section {
-            title: "Voice of the customer".into(),
-            blocks: quotes(report),
-        },
-        Section {
-            title: "Trend".into(),
-            blocks: trend(report, page),
-        },
+        Section::new("Totals", vec![Block::Table(totals(report))]),
+        Section::new("By kind", vec![Block::Table(kinds(report))]),
+        Section::new("Tags", tags(report, page)),
+        Section::new("Sites", sites(report)),
+        Section::new("Ideas that moved", movements(report)),
+        Section::new("Ideas", ideas(report)),
+        Section::new("Coverage", coverage(report)),
+        Section::new("Voice of the customer", quotes(report)),
+        Section::new("Trend", trend(report, page)),
     ]
 }
 
@@ -270,6 +200,65 @@ fn with_more(table: Table, total: usize, what: &str) -> Vec<Block> {
     blocks
 }
 
+/// Where the ideas stand at the period's end, and the ones that moved.
+fn movements(report: &Report) -> Vec<Block> {
+    let end = report.as_of.or(report.period.end);
+    let standing: Vec<String> = report
+        .pipeline
+        .iter()
+        .map(|row| format!("{} {}", row.ideas, row.status))
+        .collect();
+    let reached: Vec<String> = report
+        .pipeline
+        .iter()
+        .filter(|row| row.reached > 0)
+        .map(|row| format!("{} {}", row.reached, row.status))
+        .collect();
+    let on = end.map(|d| format!(" on {d}")).unwrap_or_default();
+    let mut blocks = vec![Block::Note(format!(
+        "Pipeline{on}: {}. Reached during {}: {}.",
+        standing.join(", "),
+        report.period.label,
+        if reached.is_empty() {
+            "none".to_string()
+        } else {
+            reached.join(", ")
+        }
+    ))];
+    if report.movements.is_empty() {
+        blocks.push(Block::Note("No idea changed status.".into()));
+        return blocks;
+    }
+    let mut table = Table::new(vec![
+        Column::left("id", "Id"),
+        Column::left("title", "Idea"),
+        Column::left("from", "From"),
+        Column::left("to", "To"),
+        Column::left("steps", "Steps"),
+    ]);
+    for m in &report.movements {
+        table.push(vec![
+            m.id.clone().unwrap_or_default(),
+            m.title.clone(),
+            m.from.clone().unwrap_or_else(|| "not yet raised".into()),
+            m.to.clone(),
+            steps(m),
+        ]);
+    }
+    blocks.push(Block::Table(table));
+    blocks
+}
+
+/// `2026-07-05 exploring (2026-07-05-store-a); …`
+fn steps(movement: &Movement) -> String {
+    let steps: Vec<String> = movement
+        .steps
+        .iter()
+        .map(|s| format!("{} {} ({})", s.date, s.to, file_stem(&s.path)))
+        .collect();
+    steps.join("; ")
+}
+
 fn ideas(report: &Report) -> Vec<Block> {
     if report.ideas.is_empty() {
         return vec![Block::Note("No ideas were mentioned.".into())];
@@ -278,6 +267,7 @@ fn ideas(report: &Report) -> Vec<Block> {
         Column::left("id", "Id"),
         Column::left("title", "Idea"),
         Column::left("status", "Status"),
+        Column::left("owner", "Owner"),
         Column::right("mentions", "Mentions"),
         Column::right("customers", "Customers"),
         Column::left("first_date", "First"),
@@ -288,6 +278,7 @@ fn ideas(report: &Report) -> Vec<Block> {
             i.id.clone().unwrap_or_default(),
             i.title.clone(),
             i.status.clone(),
+            i.owner.clone().unwrap_or_default(),
             i.mentions.to_string(),
             i.customers.to_string(),
             i.first_date.to_string(),
@@ -298,18 +289,25 @@ fn ideas(report: &Report) -> Vec<Block> {
 }
 
 fn coverage(report: &Report) -> Vec<Block> {
+    let mut blocks = vec![Block::Note(format!(
+        "Entries and hours in {}. Targets are yearly and judged on all of a person's entries from {} ({:.0}% of the fiscal year); on track means at least that share of the target.",
+        report.period.label,
+        span(&report.coverage_period).replacen("From ", "", 1),
+        report.coverage_share * 100.0
+    ))];
     if report.coverage.is_empty() {
-        return vec![Block::Note(
+        blocks.push(Block::Note(
             "Nobody to show: list people with a group in insight.yaml, and give the group `targets:`.".into(),
-        )];
+        ));
+        return blocks;
     }
     let mut table = Table::new(vec![
         Column::left("person", "Person"),
         Column::left("group", "Group"),
         Column::right("entries", "Entries"),
         Column::right("hours", "Hours"),
-        Column::left("target", "Target"),
-        Column::left("met", "Met"),
+        Column::left("target", "Toward target"),
+        Column::left("standing", "Status"),
     ]);
     for c in &report.coverage {
         table.push(vec![
@@ -321,18 +319,33 @@ fn coverage(report: &Report) -> Vec<Block> {
             },
             c.entries.to_string(),
             number(c.hours),
-            super::target(c.target_entries, c.target_hours),
-            super::yes_no(c.met),
+            super::progress(
+                c.year_entries,
+                c.year_hours,
+                c.target_entries,
+                c.target_hours,
+            ),
+            c.standing.to_string(),
         ]);
     }
-    vec![Block::Table(table)]
+    blocks.push(Block::Table(table));
+    blocks
 }
 
 fn quotes(report: &Report) -> Vec<Block> {
     if report.quotes.is_empty() {
         return vec![Block::Note("No block quotes in these entries.".into())];
     }
-    vec![Block::Quotes(report.quotes.clone())]
+    vec![Block::Quotes(
+        report
+            .quotes
+            .iter()
+            .map(|q| Quoted {
+                text: q.text.clone(),
+                source: format!("{}, {}", q.date, q.site),
+            })
+            .collect(),
+    )]
 }
 
 fn trend(report: &Report, page: &Page) -> Vec<Block> {

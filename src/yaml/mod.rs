@@ -178,6 +178,34 @@ pub fn key_line(text: &str, key: &str) -> usize {
     key_lines(text, key).next().unwrap_or(1)
 }
 
+/// The 1-based lines where the items of a block sequence start, for the
+/// top-level key on line `key_line` (`ideas:` followed by `- …` lines). Empty
+/// when the value is not a block sequence (`ideas: [a, b]`).
+pub fn block_items_after(text: &str, key_line: usize) -> Vec<usize> {
+    let mut items = Vec::new();
+    let mut indent = None;
+    for (index, line) in text.lines().enumerate().skip(key_line) {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let depth = line.len() - trimmed.len();
+        let is_item = trimmed == "-" || trimmed.starts_with("- ") || trimmed.starts_with("-\t");
+        if depth == 0 && !is_item {
+            break;
+        }
+        match indent {
+            None if is_item => indent = Some(depth),
+            None => break,
+            Some(item_depth) if is_item && depth == item_depth => {}
+            Some(item_depth) if depth > item_depth => continue,
+            Some(_) => break,
+        }
+        items.push(index + 1);
+    }
+    items
+}
+
 /// Every 1-based line on which `key` starts a top-level entry.
 fn key_lines<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.lines()
@@ -252,6 +280,14 @@ fn quote_yaml11_word(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_where_each_block_item_starts() {
+        let text = "site: x\nideas:\n  - Aisle finder\n  - id: a\n    status: new\n    tags:\n      - t\n  # a comment\n  - { title: B }\ntags: [x]\n";
+        assert_eq!(block_items_after(text, 2), [3, 4, 9]);
+        assert_eq!(block_items_after("ideas:\n- a\n- b\nsite: x\n", 1), [2, 3]);
+        assert!(block_items_after("ideas: [a, b]\nsite: x\n", 1).is_empty());
+    }
 
     #[test]
     fn parses_a_mapping_in_order() {

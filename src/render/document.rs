@@ -1,0 +1,165 @@
+//! A page of sections (tables, notes, quotes, fields), drawn for a terminal or
+//! as Markdown. The report and an idea's story are both such pages, so the
+//! two formats never disagree about what a page says.
+
+use super::{Table, markdown_table, text_table, wrap};
+
+pub enum Block {
+    Table(Table),
+    /// Customer quotes, each with who said it where and when.
+    Quotes(Vec<Quoted>),
+    Note(String),
+    /// Name and value pairs, aligned: `status     building`.
+    Fields(Vec<(String, String)>),
+}
+
+pub struct Quoted {
+    pub text: String,
+    /// `2026-07-05, Store A`.
+    pub source: String,
+}
+
+pub struct Section {
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+impl Section {
+    pub fn new(title: impl Into<String>, blocks: Vec<Block>) -> Section {
+        Section {
+            title: title.into(),
+            blocks,
+        }
+    }
+}
+
+pub struct Document {
+    pub title: String,
+    /// Blocks under the title, before the first section.
+    pub intro: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+pub fn markdown(doc: &Document) -> String {
+    let mut out = format!("# {}\n", doc.title);
+    for block in &doc.intro {
+        out.push('\n');
+        out.push_str(&markdown_block(block));
+    }
+    for section in &doc.sections {
+        out.push_str(&format!("\n## {}\n", section.title));
+        for block in &section.blocks {
+            out.push('\n');
+            out.push_str(&markdown_block(block));
+        }
+    }
+    out
+}
+
+fn markdown_block(block: &Block) -> String {
+    match block {
+        Block::Table(table) => markdown_table(table),
+        Block::Note(text) => format!("{text}\n"),
+        Block::Quotes(quotes) => {
+            let quoted: Vec<String> = quotes
+                .iter()
+                .map(|q| format!("> {}\n>\n> — {}\n", q.text, q.source))
+                .collect();
+            quoted.join("\n")
+        }
+        Block::Fields(fields) => fields
+            .iter()
+            .map(|(name, value)| format!("- **{name}**: {value}\n"))
+            .collect(),
+    }
+}
+
+/// For a terminal (`width` when stdout is one) or a plain-text file.
+pub fn text(doc: &Document, width: Option<u16>, color: bool) -> String {
+    let bold = |s: &str| {
+        if color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = format!("{}\n", bold(&doc.title));
+    for block in &doc.intro {
+        out.push_str(&text_block(block, width, color));
+    }
+    for section in &doc.sections {
+        out.push_str(&format!("\n{}\n", bold(&section.title)));
+        for block in &section.blocks {
+            out.push_str(&text_block(block, width, color));
+        }
+    }
+    out
+}
+
+fn text_block(block: &Block, width: Option<u16>, color: bool) -> String {
+    match block {
+        Block::Table(table) => text_table(table, width, color),
+        Block::Note(text) => format!("{}\n", wrap(text, width)),
+        Block::Quotes(quotes) => quotes
+            .iter()
+            .map(|q| {
+                format!(
+                    "{}\n    — {}\n",
+                    wrap(&format!("“{}”", q.text), width),
+                    q.source
+                )
+            })
+            .collect(),
+        Block::Fields(fields) => {
+            let name_width = fields
+                .iter()
+                .map(|(n, _)| n.chars().count())
+                .max()
+                .unwrap_or(0);
+            fields
+                .iter()
+                .map(|(name, value)| format!("{name:<name_width$}  {value}\n"))
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Column;
+
+    fn doc() -> Document {
+        let mut table = Table::new(vec![Column::left("a", "A"), Column::right("n", "N")]);
+        table.push(vec!["x".into(), "1".into()]);
+        Document {
+            title: "Title".into(),
+            intro: vec![Block::Fields(vec![
+                ("id".into(), "f".into()),
+                ("status".into(), "new".into()),
+            ])],
+            sections: vec![
+                Section::new("Numbers", vec![Block::Table(table)]),
+                Section::new(
+                    "Said",
+                    vec![Block::Quotes(vec![Quoted {
+                        text: "Hi".into(),
+                        source: "2026-01-01, Store".into(),
+                    }])],
+                ),
+            ],
+        }
+    }
+
+    #[test]
+    fn draws_the_same_page_in_both_formats() {
+        assert_eq!(
+            markdown(&doc()),
+            "# Title\n\n- **id**: f\n- **status**: new\n\n## Numbers\n\n| A | N |\n| --- | ---: |\n| x | 1 |\n\n## Said\n\n> Hi\n>\n> — 2026-01-01, Store\n"
+        );
+        assert_eq!(
+            text(&doc(), None, false),
+            "Title\nid      f\nstatus  new\n\nNumbers\nA  N\n-- --\nx  1\n\nSaid\n“Hi”\n    — 2026-01-01, Store\n"
+        );
+    }
+}
