@@ -309,6 +309,16 @@ fn three_quarters_in_a_row_show_where_each_idea_stood_and_moved() {
 }
 
 #[test]
+fn groups_count_up_to_today_too() {
+    // The December entry is after today: the fourth quarter has two entries, not three.
+    assert_eq!(
+        history(&["report", "--year", "2026", "--by", "quarter", "-f", "csv"]).ok(),
+        "group,entries,customers,hours,ideas\n2026Q1,1,15,4,1\n2026Q2,3,25,10.5,2\n\
+         2026Q3,3,20,8.5,4\n2026Q4,2,12,7,3\n"
+    );
+}
+
+#[test]
 fn a_later_entry_leaves_an_earlier_quarter_byte_identical() {
     let dir = TempDir::new("history-later");
     let journal = dir.path().join("j");

@@ -263,8 +263,10 @@ fn grouped(
     context: &Context,
     to_terminal: bool,
 ) -> Result<String> {
+    // Like the sections, the groups count entries up to today at the latest.
     let filter = Filter {
         period: Some(period.clone()),
+        until: Some(context.today),
         ..filter.clone()
     };
     let selected = query::select(&journal.entries, &filter, Order::default());
