@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
 use crate::frontmatter;
+use crate::journal::Text;
 use crate::suggest::{did_you_mean, edit_distance};
 use crate::yaml::{self, scalars};
 
@@ -89,6 +90,14 @@ fn warning(
         code,
         message,
         hint,
+    }
+}
+
+/// Checks one entry from its text, or reports why it has none.
+pub fn check_text(path: &str, text: Text, config: &Config, today: Date) -> Checked {
+    match text {
+        Ok(text) => check_entry(path, &text, config, today),
+        Err(problem) => Checked::unreadable(path, problem),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::entry::{self, Entry};
 use crate::error::{Error, Result, io_reason};
+use crate::git;
 
 /// Entries larger than this are not read: a visit note is a few kilobytes, and a
 /// stray data dump must not cost the user gigabytes of memory.
@@ -71,24 +72,41 @@ impl Location {
     }
 
     /// An entry file's path relative to the root, and its text or why it has none.
-    pub fn read_entry(&self, path: &Path) -> (String, std::result::Result<String, Diagnostic>) {
+    pub fn read_entry(&self, path: &Path) -> (String, Text) {
         let rel = relative(&self.root, path);
-        let text = read_text(path).map_err(|(line, column, code, message)| {
-            Diagnostic::error(&rel, line, column, code, message)
-        });
+        let text = read_bytes(path)
+            .and_then(decode)
+            .map_err(|(line, column, code, message)| {
+                Diagnostic::error(&rel, line, column, code, message)
+            });
         (rel, text)
     }
 
-    /// Reads every entry, in parallel.
+    /// Reads every entry of the working tree, in parallel.
     pub fn load(self) -> Journal {
-        let (paths, mut diagnostics) = self.entry_files();
-        let results: Vec<std::result::Result<Entry, Vec<Diagnostic>>> = paths
-            .par_iter()
-            .map(|path| match self.read_entry(path) {
-                (rel, Ok(text)) => entry::parse(&rel, &text, &self.config),
-                (_, Err(problem)) => Err(vec![problem]),
-            })
+        let (paths, walk_problems) = self.entry_files();
+        let files = paths
+            .into_iter()
+            .map(|path| (relative(&self.root, &path), path))
             .collect();
+        let results = each_file(
+            files,
+            |path| read_bytes(&path),
+            |rel, text| parse_text(rel, text, &self.config),
+        );
+        Journal::assemble(self.root, self.config, results, walk_problems)
+    }
+}
+
+impl Journal {
+    /// The journal made of what parsing each file gave, plus problems met
+    /// while looking for the files.
+    pub fn assemble(
+        root: PathBuf,
+        config: Config,
+        results: Vec<std::result::Result<Entry, Vec<Diagnostic>>>,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Journal {
         let mut entries = Vec::with_capacity(results.len());
         for result in results {
             match result {
@@ -99,12 +117,121 @@ impl Location {
         entries.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
         diagnostics.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         Journal {
-            root: self.root,
-            config: self.config,
+            root,
+            config,
             entries,
             diagnostics,
         }
     }
+}
+
+/// The journal as a git snapshot holds it (a commit, the staging area), read
+/// with the same parser as the working tree. `None` when the snapshot has no
+/// `insight.yaml` at the journal's place: there was no journal there yet.
+pub fn from_snapshot(
+    repo: &git::Repo,
+    snapshot: &git::Snapshot,
+    root: PathBuf,
+) -> Result<Option<Journal>> {
+    let Some(config) = snapshot_settings(repo, snapshot)? else {
+        return Ok(None);
+    };
+    let files = snapshot_entries(repo, snapshot, &config);
+    let results = each_file(
+        files,
+        |bytes| bytes,
+        |rel, text| parse_text(rel, text, &config),
+    );
+    Ok(Some(Journal::assemble(root, config, results, Vec::new())))
+}
+
+/// The settings a snapshot holds, if it holds any.
+pub fn snapshot_settings(repo: &git::Repo, snapshot: &git::Snapshot) -> Result<Option<Config>> {
+    if !snapshot.contains(CONFIG_FILE) {
+        return Ok(None);
+    }
+    let label = format!("{CONFIG_FILE} in {}", snapshot.label);
+    let text = repo
+        .read(snapshot, CONFIG_FILE)
+        .and_then(decode)
+        .map_err(|(_, _, _, why)| Error::new(format!("cannot read {label}: {why}")))?;
+    settings(&label, &text).map(Some)
+}
+
+/// The entry files of a snapshot with their bytes (or why they have none).
+pub fn snapshot_entries(
+    repo: &git::Repo,
+    snapshot: &git::Snapshot,
+    config: &Config,
+) -> Vec<(String, std::result::Result<Vec<u8>, ReadProblem>)> {
+    snapshot
+        .paths()
+        .filter(|path| is_entry_path(path, config))
+        .map(|path| (path.to_string(), repo.read(snapshot, path)))
+        .collect()
+}
+
+/// Whether a journal-relative path is an entry by the walker's rules: a `.md`
+/// file in the entries folder or below it, neither hidden nor in a hidden
+/// folder, and not in the templates folder.
+pub fn is_entry_path(path: &str, config: &Config) -> bool {
+    let folder = |dir: &str| -> Vec<String> {
+        Path::new(dir)
+            .components()
+            .filter_map(|c| match c {
+                std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect()
+    };
+    let parts: Vec<&str> = path.split('/').collect();
+    let entries = folder(&config.entries);
+    let templates = folder(&config.templates);
+    let Some((name, folders)) = parts.split_last() else {
+        return false;
+    };
+    let under =
+        |dir: &[String]| folders.len() >= dir.len() && folders.iter().zip(dir).all(|(a, b)| a == b);
+    name.ends_with(".md")
+        && under(&entries)
+        && !(under(&templates) && templates.len() > entries.len())
+        && !parts[entries.len()..]
+            .iter()
+            .any(|part| part.starts_with('.'))
+}
+
+/// An entry's text, or the diagnostic that says why it has none.
+pub type Text = std::result::Result<String, Diagnostic>;
+
+/// Reads each file with `read`, decodes it as an entry's text, and hands it to
+/// `parse`, in parallel. The one way into the journal from every source (the
+/// disk, a commit, the staging area): `files` pairs each journal-relative path
+/// with whatever `read` needs to get its bytes.
+pub fn each_file<X: Send, T: Send>(
+    files: Vec<(String, X)>,
+    read: impl Fn(X) -> std::result::Result<Vec<u8>, ReadProblem> + Sync,
+    parse: impl Fn(&str, Text) -> T + Sync,
+) -> Vec<T> {
+    files
+        .into_par_iter()
+        .map(|(rel, source)| {
+            let text = read(source)
+                .and_then(decode)
+                .map_err(|(line, column, code, message)| {
+                    Diagnostic::error(&rel, line, column, code, message)
+                });
+            parse(&rel, text)
+        })
+        .collect()
+}
+
+/// An entry from its text, or every error that keeps it from being one.
+pub fn parse_text(
+    rel: &str,
+    text: Text,
+    config: &Config,
+) -> std::result::Result<Entry, Vec<Diagnostic>> {
+    entry::parse(rel, &text.map_err(|problem| vec![problem])?, config)
 }
 
 fn search_upwards(cwd: &Path) -> Result<PathBuf> {
@@ -125,15 +252,14 @@ fn search_upwards(cwd: &Path) -> Result<PathBuf> {
 fn read_config(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, &e))?;
-    Config::parse(&text).map_err(|e| {
-        Error::new(format!(
-            "{}:{}:{}: {}",
-            path.display(),
-            e.line,
-            e.column,
-            e.message
-        ))
-        .hint(format!(
+    settings(&path.display().to_string(), &text)
+}
+
+/// A journal's settings from the text of its `insight.yaml`; `label` names
+/// the file in an error (a path, or `main:insight.yaml` for a revision's).
+pub fn settings(label: &str, text: &str) -> Result<Config> {
+    Config::parse(text).map_err(|e| {
+        Error::new(format!("{label}:{}:{}: {}", e.line, e.column, e.message)).hint(format!(
             "fix {CONFIG_FILE}; every setting in it is optional"
         ))
     })
@@ -210,11 +336,12 @@ pub fn relative(root: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-type ReadProblem = (usize, usize, &'static str, String);
+/// Why a file gives no text: line, column, code and message.
+pub type ReadProblem = (usize, usize, &'static str, String);
 
-/// Reads a file as UTF-8 text, refusing binary files, invalid UTF-8 and files
-/// too large to be an entry, without reading more than the limit.
-fn read_text(path: &Path) -> std::result::Result<String, ReadProblem> {
+/// Reads a file's bytes, refusing files too large to be an entry without
+/// reading more than the limit.
+pub fn read_bytes(path: &Path) -> std::result::Result<Vec<u8>, ReadProblem> {
     let io_problem = |e: io::Error| {
         let reason = if e.kind() == io::ErrorKind::NotFound {
             "the file disappeared while the journal was read".to_string()
@@ -228,7 +355,13 @@ fn read_text(path: &Path) -> std::result::Result<String, ReadProblem> {
     file.take(MAX_ENTRY_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_problem)?;
-    if bytes.len() as u64 > MAX_ENTRY_BYTES {
+    too_large(bytes.len() as u64)?;
+    Ok(bytes)
+}
+
+/// Refuses a file of `size` bytes when that is more than an entry may have.
+pub fn too_large(size: u64) -> std::result::Result<(), ReadProblem> {
+    if size > MAX_ENTRY_BYTES {
         return Err((
             1,
             1,
@@ -239,7 +372,7 @@ fn read_text(path: &Path) -> std::result::Result<String, ReadProblem> {
             ),
         ));
     }
-    decode(bytes)
+    Ok(())
 }
 
 /// UTF-8 text, or where it stops being text.
@@ -291,6 +424,23 @@ mod tests {
         assert_eq!((err.0, err.1, err.2), (2, 10, "encoding"));
         let err = decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec()).unwrap_err();
         assert_eq!(err.2, "binary");
+    }
+
+    #[test]
+    fn entry_paths_follow_the_walkers_rules() {
+        let config = Config::parse("entries: ./visits/\ntemplates: visits/templates\n").unwrap();
+        let is = |path| is_entry_path(path, &config);
+        assert!(is("visits/2026/a.md"));
+        assert!(is("visits/a.md"));
+        assert!(!is("visits/a.txt"));
+        assert!(!is("notes/a.md"));
+        assert!(!is("visits/.drafts/a.md"));
+        assert!(!is("visits/.a.md"));
+        assert!(!is("visits/templates/visit.md"));
+        let whole = Config::parse("entries: .\n").unwrap();
+        assert!(is_entry_path("README.md", &whole));
+        assert!(!is_entry_path("templates/visit.md", &whole));
+        assert!(!is_entry_path(".github/a.md", &whole));
     }
 
     #[test]

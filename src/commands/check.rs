@@ -1,23 +1,28 @@
 //! `insight check`: is the journal sound? For a pre-commit hook or a journal's CI.
 
 use clap::ValueEnum;
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Context;
 use crate::check::{self, Checked};
-use crate::config::CONFIG_FILE;
+use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
-use crate::journal::{Location, relative};
+use crate::git;
+use crate::journal::{self, Location, relative};
+use jiff::civil::Date;
+use std::collections::BTreeSet;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Check only these entries, folders or insight.yaml (default: the whole journal)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Check what is staged for the next commit (git's index) instead of the files on disk: the staged entries and insight.yaml
+    #[arg(long, conflicts_with = "paths")]
+    pub staged: bool,
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
@@ -52,31 +57,25 @@ impl Selection {
     }
 }
 
+/// What a check found, before `--strict` and printing.
+struct Findings {
+    diagnostics: Vec<Diagnostic>,
+    /// How many entries were checked, and what they were (`entries`, `staged entries`).
+    entries: usize,
+    what: &'static str,
+}
+
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let location = context.locate()?;
-    let selection = select(context, &location, &args.paths)?;
-    let (files, walk_problems) = location.entry_files();
-    let today = context.today;
-    let mut checked: Vec<Checked> = files
-        .par_iter()
-        .map(|path| match location.read_entry(path) {
-            (rel, Ok(text)) => check::check_entry(&rel, &text, &location.config, today),
-            (rel, Err(problem)) => Checked::unreadable(&rel, problem),
-        })
-        .collect();
-    check::journal_warnings(&mut checked);
-    let entries_checked = checked
-        .iter()
-        .filter(|c| selection.includes(&c.path))
-        .count();
-    let settings_path = location.root.join(CONFIG_FILE);
-    let settings_text = std::fs::read_to_string(&settings_path)
-        .map_err(|e| Error::io("read", &settings_path, &e))?;
-    let mut found: Vec<Diagnostic> =
-        check::config_warnings(CONFIG_FILE, &settings_text, &location.config);
-    found.extend(walk_problems);
-    found.extend(checked.into_iter().flat_map(|c| c.diagnostics));
-    found.retain(|d| selection.includes(&d.path));
+    let Findings {
+        diagnostics: mut found,
+        entries,
+        what,
+    } = if args.staged {
+        staged(context, &location)?
+    } else {
+        working_tree(context, &location, &args.paths)?
+    };
     if args.strict {
         for d in &mut found {
             d.severity = Severity::Error;
@@ -102,7 +101,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             writeln!(
                 out,
                 "{}",
-                summary(entries_checked, errors, found.len() - errors)
+                summary(entries, what, errors, found.len() - errors)
             )?;
         }
     }
@@ -113,7 +112,125 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     })
 }
 
-fn summary(entries: usize, errors: usize, warnings: usize) -> String {
+/// The journal as it is on disk, or the entries and folders named.
+fn working_tree(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<Findings> {
+    let selection = select(context, location, paths)?;
+    let (checked, walk_problems) = check_working_tree(location, context.today);
+    let config = &location.config;
+    let settings_path = location.root.join(CONFIG_FILE);
+    let settings_text = std::fs::read_to_string(&settings_path)
+        .map_err(|e| Error::io("read", &settings_path, &e))?;
+    let mut found = check::config_warnings(CONFIG_FILE, &settings_text, config);
+    found.extend(walk_problems);
+    Ok(gather(
+        found,
+        checked,
+        |path| selection.includes(path),
+        "entry",
+    ))
+}
+
+/// What the next commit will contain: the staged entries and `insight.yaml`,
+/// read from git's index, whatever the files on disk say now.
+fn staged(context: &Context, location: &Location) -> Result<Findings> {
+    let repo = git::Repo::open(&location.root)?;
+    let head = repo.at_commit("HEAD", repo.commit("HEAD")?)?;
+    let index = repo.staged()?;
+    let changed: BTreeSet<String> = index.changed_since(&head).into_iter().collect();
+    let mut found = Vec::new();
+    let staged_settings = journal::snapshot_settings(&repo, &index)?;
+    let config = staged_settings
+        .clone()
+        .unwrap_or_else(|| location.config.clone());
+    if changed.contains(CONFIG_FILE) {
+        let text = repo
+            .read(&index, CONFIG_FILE)
+            .and_then(journal::decode)
+            .map_err(|(_, _, _, why)| {
+                Error::new(format!("cannot read the staged {CONFIG_FILE}: {why}"))
+            })?;
+        found.extend(check::config_warnings(CONFIG_FILE, &text, &config));
+    }
+    let checked = check_snapshot(&repo, &index, &config, context.today);
+    // Journal-wide warnings saw every staged entry, but speak of the changed ones.
+    let mut findings = gather(
+        found,
+        checked,
+        |path| changed.contains(path),
+        "staged entry",
+    );
+    if staged_settings.is_none() && findings.entries > 0 {
+        findings.diagnostics.push(Diagnostic {
+            path: CONFIG_FILE.into(),
+            line: 1,
+            column: 1,
+            severity: Severity::Warning,
+            code: "settings-not-staged",
+            message: format!(
+                "{CONFIG_FILE} is not in the staging area, so the entries were checked with the one on disk"
+            ),
+            hint: Some(format!("`git add {CONFIG_FILE}` to commit the journal's settings")),
+        });
+    }
+    Ok(findings)
+}
+
+/// Every entry file on disk checked, with the journal-wide warnings, and the
+/// problems met while looking for the files.
+pub(super) fn check_working_tree(
+    location: &Location,
+    today: Date,
+) -> (Vec<Checked>, Vec<Diagnostic>) {
+    let (paths, walk_problems) = location.entry_files();
+    let files = paths
+        .into_iter()
+        .map(|path| (relative(&location.root, &path), path))
+        .collect();
+    let config = &location.config;
+    let mut checked = journal::each_file(
+        files,
+        |path| journal::read_bytes(&path),
+        |rel, text| check::check_text(rel, text, config, today),
+    );
+    check::journal_warnings(&mut checked);
+    (checked, walk_problems)
+}
+
+/// Every entry file of a git snapshot checked, with the journal-wide warnings.
+pub(super) fn check_snapshot(
+    repo: &git::Repo,
+    snapshot: &git::Snapshot,
+    config: &Config,
+    today: Date,
+) -> Vec<Checked> {
+    let files = journal::snapshot_entries(repo, snapshot, config);
+    let mut checked = journal::each_file(
+        files,
+        |bytes| bytes,
+        |rel, text| check::check_text(rel, text, config, today),
+    );
+    check::journal_warnings(&mut checked);
+    checked
+}
+
+/// The problems of the chosen files, and how many entries were chosen.
+fn gather(
+    mut found: Vec<Diagnostic>,
+    checked: Vec<Checked>,
+    chosen: impl Fn(&str) -> bool,
+    what: &'static str,
+) -> Findings {
+    let entries = checked.iter().filter(|c| chosen(&c.path)).count();
+    found.extend(checked.into_iter().flat_map(|c| c.diagnostics));
+    found.retain(|d| chosen(&d.path));
+    Findings {
+        diagnostics: found,
+        entries,
+        what,
+    }
+}
+
+fn summary(entries: usize, what: &str, errors: usize, warnings: usize) -> String {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let problems = match (errors, warnings) {
         (0, 0) => "no problems".to_string(),
@@ -123,7 +240,7 @@ fn summary(entries: usize, errors: usize, warnings: usize) -> String {
     };
     format!(
         "checked {}: {problems}",
-        count(entries, "entry").replace("entrys", "entries")
+        count(entries, what).replace("entrys", "entries")
     )
 }
 

@@ -2,6 +2,7 @@
 //! Each subcommand module holds its `Args` and a `run` that glues the stages.
 
 mod check;
+mod diff;
 mod filters;
 mod ideas;
 mod init;
@@ -75,8 +76,10 @@ pub enum Command {
     People(people::Args),
     /// What customers said: the block quotes of the entries, newest first
     Quotes(quotes::Args),
-    /// Check the journal (or the named entries) for errors and likely mistakes
+    /// Check the journal (or the named entries, or what is staged) for errors and likely mistakes
     Check(check::Args),
+    /// What a branch or commit changes in the journal: entries, ideas, quotes, totals, problems
+    Diff(diff::Args),
 }
 
 /// What every command may need from its surroundings, decided once.
@@ -210,6 +213,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::People(args) => people::run(&context, args, &mut out)?,
         Command::Quotes(args) => quotes::run(&context, args, &mut out)?,
         Command::Check(args) => check::run(&context, args, &mut out)?,
+        Command::Diff(args) => diff::run(&context, args, &mut out)?,
     };
     out.flush()?;
     if let Some(summary) = context.skipped.take() {

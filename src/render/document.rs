@@ -11,6 +11,8 @@ pub enum Block {
     Note(String),
     /// Name and value pairs, aligned: `status     building`.
     Fields(Vec<(String, String)>),
+    /// Lines shown as they are: a fenced block in Markdown.
+    Code(Vec<String>),
 }
 
 pub struct Quoted {
@@ -71,7 +73,21 @@ fn markdown_block(block: &Block) -> String {
             .iter()
             .map(|(name, value)| format!("- **{name}**: {value}\n"))
             .collect(),
+        Block::Code(lines) => {
+            // A fence longer than any run of backticks inside, so nothing escapes it.
+            let longest = lines
+                .iter()
+                .map(|l| longest_backtick_run(l))
+                .max()
+                .unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            format!("{fence}\n{}\n{fence}\n", lines.join("\n"))
+        }
     }
+}
+
+fn longest_backtick_run(line: &str) -> usize {
+    line.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
 /// For a terminal (`width` when stdout is one) or a plain-text file.
@@ -110,6 +126,7 @@ fn text_block(block: &Block, width: Option<u16>, color: bool) -> String {
                 )
             })
             .collect(),
+        Block::Code(lines) => lines.iter().map(|l| format!("{l}\n")).collect(),
         Block::Fields(fields) => {
             let name_width = fields
                 .iter()

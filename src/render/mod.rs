@@ -1,6 +1,7 @@
 //! Output formats over plain data. A command turns its result into a [`Table`]
 //! (or a serializable record for JSON); these functions draw it.
 
+pub mod diff;
 pub mod document;
 pub mod report;
 mod text;
@@ -170,6 +171,15 @@ pub fn progress(
     .flatten()
     .collect();
     parts.join(", ")
+}
+
+/// A change with its sign: `+3`, `-1.5`, `0`.
+pub fn signed(change: f64) -> String {
+    if change > 0.0 {
+        format!("+{}", number(change))
+    } else {
+        number(change)
+    }
 }
 
 /// A count, or a number of hours, without a needless `.0`.

@@ -2,7 +2,7 @@
 //! list of sections, so the two never disagree about what a report says.
 
 use super::document::{self, Block, Document, Quoted, Section};
-use super::{Column, Table, number};
+use super::{Column, Table, number, signed};
 use crate::aggregate::ideas::Movement;
 use crate::aggregate::report::{PeriodRecord, Report, Totals};
 use crate::entry::file_stem;
@@ -120,14 +120,6 @@ fn totals(report: &Report) -> Table {
         table.push(row);
     }
     table
-}
-
-fn signed(change: f64) -> String {
-    if change > 0.0 {
-        format!("+{}", number(change))
-    } else {
-        number(change)
-    }
 }
 
 fn kinds(report: &Report) -> Table {

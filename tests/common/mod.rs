@@ -99,3 +99,28 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// `git ARGS` in `dir` with a fixed identity and clock, so commit ids are the
+/// same on every run; panics when git fails.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .env_clear()
+        .env("HOME", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Ann Berg")
+        .env("GIT_AUTHOR_EMAIL", "ann@example.com")
+        .env("GIT_COMMITTER_NAME", "Ann Berg")
+        .env("GIT_COMMITTER_EMAIL", "ann@example.com")
+        .env("GIT_AUTHOR_DATE", "2026-11-20T10:00:00+00:00")
+        .env("GIT_COMMITTER_DATE", "2026-11-20T10:00:00+00:00")
+        .args(args)
+        .output()
+        .expect("run git");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}

@@ -1,0 +1,235 @@
+//! Reading a journal out of git: a commit's tree or the staging area, straight
+//! from git's objects, never by checking anything out. The only module that
+//! speaks git (through gix); everything else sees paths and bytes.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use gix::bstr::ByteSlice;
+
+use crate::error::{Error, Result};
+use crate::journal::{ReadProblem, relative, too_large};
+
+/// A commit, as the rest of the program holds one.
+pub type CommitId = gix::ObjectId;
+
+/// The git repository a journal lives in; the journal may be any folder of it.
+pub struct Repo {
+    repo: gix::Repository,
+    /// The journal's root relative to the work tree, `/`-separated; empty at its top.
+    prefix: String,
+}
+
+/// The journal's files as git holds them at one point in time.
+pub struct Snapshot {
+    /// What it is, for people: `HEAD`, `main`, `the merge base of main and HEAD`, `the staging area`.
+    pub label: String,
+    /// The commit, abbreviated; `None` for the staging area or a branch with no commit yet.
+    pub commit: Option<String>,
+    /// Journal-relative path → the blob holding its content.
+    files: BTreeMap<String, gix::ObjectId>,
+}
+
+impl Snapshot {
+    /// Every regular file of the journal, sorted.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// The paths whose content here differs from `other`'s: added or changed.
+    pub fn changed_since(&self, other: &Snapshot) -> Vec<String> {
+        self.files
+            .iter()
+            .filter(|(path, id)| other.files.get(*path) != Some(id))
+            .map(|(path, _)| path.clone())
+            .collect()
+    }
+
+    /// Whether a file holds the same content in both.
+    pub fn same_content(&self, path: &str, other: &Snapshot, other_path: &str) -> bool {
+        self.files
+            .get(path)
+            .is_some_and(|id| other.files.get(other_path) == Some(id))
+    }
+}
+
+impl Repo {
+    /// The repository holding `journal_root`, found as git finds it.
+    pub fn open(journal_root: &Path) -> Result<Repo> {
+        let root = journal_root
+            .canonicalize()
+            .map_err(|e| Error::io("read", journal_root, &e))?;
+        let not_in_git = || {
+            Error::new(format!(
+                "the journal at {} is not in a git repository",
+                journal_root.display()
+            ))
+            .hint("`insight diff` and `insight check --staged` read the journal from git; run `git init` in the journal, or use them in a clone")
+        };
+        let repo = gix::discover(&root).map_err(|_| not_in_git())?;
+        let workdir = repo
+            .workdir()
+            .and_then(|w| w.canonicalize().ok())
+            .ok_or_else(|| {
+                Error::new(format!(
+                    "{} has no work tree (a bare repository?)",
+                    repo.git_dir().display()
+                ))
+            })?;
+        if !root.starts_with(&workdir) {
+            return Err(not_in_git());
+        }
+        Ok(Repo {
+            prefix: relative(&workdir, &root),
+            repo,
+        })
+    }
+
+    /// The commit `rev` names (`main`, `HEAD~2`, a tag, a hash); `None` for
+    /// `HEAD`, or its branch, in a repository with no commit yet.
+    pub fn commit(&self, rev: &str) -> Result<Option<gix::ObjectId>> {
+        match self.repo.rev_parse_single(rev) {
+            Ok(id) => {
+                let commit = id
+                    .object()
+                    .and_then(|o| o.peel_to_commit())
+                    .map_err(|_| Error::new(format!("`{rev}` is not a commit")))?;
+                Ok(Some(commit.id))
+            }
+            Err(_) if self.is_unborn(rev) => Ok(None),
+            Err(_) => Err(self.unknown_revision(rev)),
+        }
+    }
+
+    /// Whether `rev` is `HEAD`, or the branch it names, before its first commit.
+    fn is_unborn(&self, rev: &str) -> bool {
+        let Ok(head) = self.repo.head() else {
+            return false;
+        };
+        head.is_unborn()
+            && (rev == "HEAD"
+                || head
+                    .referent_name()
+                    .is_some_and(|name| name.shorten() == rev))
+    }
+
+    fn unknown_revision(&self, rev: &str) -> Error {
+        let shallow = self.repo.is_shallow().unwrap_or(false);
+        let hint = if shallow {
+            "this clone is shallow, so older commits are missing; fetch more history (`git fetch --unshallow`), or name a branch, tag or commit that is here"
+        } else {
+            "name a branch, a tag or a commit; `git log --oneline` lists commits and `git branch -a` branches"
+        };
+        Error::new(format!("`{rev}` is not a revision of this repository")).hint(hint)
+    }
+
+    /// The best common ancestor of two commits, as `git diff A...B` uses.
+    pub fn merge_base(
+        &self,
+        a: gix::ObjectId,
+        b: gix::ObjectId,
+        label: &str,
+    ) -> Result<gix::ObjectId> {
+        match self.repo.merge_base(a, b) {
+            Ok(Some(base)) => Ok(base.detach()),
+            _ => Err(Error::new(format!("{label} has no merge base: the two have no history in common"))
+                .hint("in a shallow clone, fetch more history (`git fetch --unshallow`); or compare the two with `A..B`")),
+        }
+    }
+
+    /// The journal as `commit` holds it; an empty one for no commit.
+    pub fn at_commit(&self, label: &str, commit: Option<gix::ObjectId>) -> Result<Snapshot> {
+        let Some(commit) = commit else {
+            return Ok(Snapshot {
+                label: label.to_string(),
+                commit: None,
+                files: BTreeMap::new(),
+            });
+        };
+        let failed = |what: &str| Error::new(format!("cannot read {what} of {label} from git"));
+        let tree = self
+            .repo
+            .find_commit(commit)
+            .and_then(|c| c.tree_id())
+            .map_err(|_| failed("the commit"))?;
+        let index = self
+            .repo
+            .index_from_tree(&tree)
+            .map_err(|_| failed("the files"))?;
+        Ok(Snapshot {
+            label: label.to_string(),
+            commit: Some(commit.to_hex_with_len(7).to_string()),
+            files: self.journal_files(&index),
+        })
+    }
+
+    /// The journal as the staging area holds it: what the next commit will contain.
+    pub fn staged(&self) -> Result<Snapshot> {
+        let index = self
+            .repo
+            .index_or_empty()
+            .map_err(|_| Error::new("cannot read git's staging area (.git/index)"))?;
+        Ok(Snapshot {
+            label: "the staging area".into(),
+            commit: None,
+            files: self.journal_files(&index),
+        })
+    }
+
+    /// The regular files under the journal's folder, keyed by their path in
+    /// the journal. Conflicted, symbolic-link, submodule and non-UTF-8 paths
+    /// are left out: none of them can be an entry.
+    fn journal_files(&self, index: &gix::index::State) -> BTreeMap<String, gix::ObjectId> {
+        use gix::index::entry::{Mode, Stage};
+        let mut files = BTreeMap::new();
+        for entry in index.entries() {
+            let regular = entry.mode == Mode::FILE || entry.mode == Mode::FILE_EXECUTABLE;
+            if !regular || entry.stage() != Stage::Unconflicted {
+                continue;
+            }
+            let Ok(path) = entry.path(index).to_str() else {
+                continue;
+            };
+            let inside = if self.prefix.is_empty() {
+                Some(path)
+            } else {
+                path.strip_prefix(self.prefix.as_str())
+                    .and_then(|p| p.strip_prefix('/'))
+            };
+            if let Some(inside) = inside {
+                files.insert(inside.to_string(), entry.id);
+            }
+        }
+        files
+    }
+
+    /// The content of `path` in `snapshot`, refusing what is too large to be
+    /// an entry before reading it.
+    pub fn read(
+        &self,
+        snapshot: &Snapshot,
+        path: &str,
+    ) -> std::result::Result<Vec<u8>, ReadProblem> {
+        let problem = |why: String| (1, 1, "io", why);
+        let id = *snapshot
+            .files
+            .get(path)
+            .ok_or_else(|| problem(format!("not in {}", snapshot.label)))?;
+        let header = self.repo.find_header(id).map_err(|_| {
+            problem(format!(
+                "cannot read it from {}: the object is missing",
+                snapshot.label
+            ))
+        })?;
+        too_large(header.size())?;
+        let blob = self
+            .repo
+            .find_blob(id)
+            .map_err(|_| problem(format!("cannot read it from {}", snapshot.label)))?;
+        Ok(blob.data.clone())
+    }
+}

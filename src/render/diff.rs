@@ -1,0 +1,218 @@
+//! Draws a [`JournalDiff`] for a terminal or as Markdown to paste into a pull
+//! request: what changed in the entries, the ideas, the quotes and the totals,
+//! and what `check` finds in the changed entries.
+
+use super::document::{Block, Document, Quoted, Section};
+use super::{Column, Table, number, signed};
+use crate::diagnostic::Severity;
+use crate::diff::{Change, EntryChange, IdeaChange, IdeaChangeKind, JournalDiff, Side, Totals};
+
+pub fn page(diff: &JournalDiff) -> Document {
+    Document {
+        title: format!("Journal changes: {} → {}", side(&diff.from), side(&diff.to)),
+        intro: vec![Block::Note(summary(diff))],
+        sections: vec![
+            Section::new("Entries", entries(&diff.entries)),
+            Section::new("Ideas", ideas(&diff.ideas)),
+            Section::new("New quotes", quotes(diff)),
+            Section::new("Totals", vec![Block::Table(totals(diff))]),
+            Section::new("Problems in the changed entries", problems(diff)),
+        ],
+    }
+}
+
+fn side(side: &Side) -> String {
+    match &side.commit {
+        Some(commit) => format!("{} ({commit})", side.label),
+        None => side.label.clone(),
+    }
+}
+
+/// `Entries: 2 added, 1 changed. Ideas: 1 raised, 1 moved. 2 new quotes. Problems: 1 error.`
+fn summary(diff: &JournalDiff) -> String {
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let counts = |pairs: Vec<(usize, &str)>| -> Vec<String> {
+        pairs
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, word)| format!("{n} {word}"))
+            .collect()
+    };
+    let entries = |change: Change| diff.entries.iter().filter(|e| e.change == change).count();
+    let ideas = |kind: IdeaChangeKind| diff.ideas.iter().filter(|i| i.change == kind).count();
+    let entry_counts = counts(vec![
+        (entries(Change::Added), "added"),
+        (entries(Change::Changed), "changed"),
+        (entries(Change::Renamed), "renamed"),
+        (entries(Change::Removed), "removed"),
+    ]);
+    let idea_counts = counts(vec![
+        (ideas(IdeaChangeKind::Raised), "raised"),
+        (ideas(IdeaChangeKind::Moved), "moved"),
+        (ideas(IdeaChangeKind::Owner), "with a new owner"),
+    ]);
+    let mut sentences = vec![match entry_counts.is_empty() {
+        true => "No entry changed.".to_string(),
+        false => format!("Entries: {}.", entry_counts.join(", ")),
+    }];
+    if !idea_counts.is_empty() {
+        sentences.push(format!("Ideas: {}.", idea_counts.join(", ")));
+    }
+    if !diff.quotes.is_empty() {
+        sentences.push(format!("{}.", plural(diff.quotes.len(), "new quote")));
+    }
+    let errors = diff
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let problems = counts(vec![
+        (errors, if errors == 1 { "error" } else { "errors" }),
+        (
+            diff.problems.len() - errors,
+            if diff.problems.len() - errors == 1 {
+                "warning"
+            } else {
+                "warnings"
+            },
+        ),
+    ]);
+    sentences.push(match problems.is_empty() {
+        true => "No problems.".to_string(),
+        false => format!("Problems: {}.", problems.join(", ")),
+    });
+    sentences.join(" ")
+}
+
+fn entries(changes: &[EntryChange]) -> Vec<Block> {
+    if changes.is_empty() {
+        return vec![Block::Note(
+            "No entry was added, changed or removed.".into(),
+        )];
+    }
+    let mut table = Table::new(vec![
+        Column::left("change", "Change"),
+        Column::left("date", "Date"),
+        Column::left("kind", "Kind"),
+        Column::left("site", "Site"),
+        Column::left("people", "People"),
+        Column::left("path", "Entry"),
+        Column::left("fields", "What changed"),
+    ]);
+    for e in changes {
+        let mut what: Vec<String> = e
+            .from_path
+            .iter()
+            .map(|p| format!("renamed from {p}"))
+            .collect();
+        what.extend(e.fields.iter().map(|f| f.to_string()));
+        if e.date.is_none() {
+            what.push("cannot be read (see the problems)".into());
+        }
+        table.push(vec![
+            format!("{:?}", e.change).to_lowercase(),
+            e.date.map(|d| d.to_string()).unwrap_or_default(),
+            e.kind.clone().unwrap_or_default(),
+            e.site.clone().unwrap_or_default(),
+            e.people.join(", "),
+            e.path.clone(),
+            what.join(", "),
+        ]);
+    }
+    vec![Block::Table(table)]
+}
+
+fn ideas(changes: &[IdeaChange]) -> Vec<Block> {
+    if changes.is_empty() {
+        return vec![Block::Note(
+            "No idea was raised, moved or given a new owner.".into(),
+        )];
+    }
+    let mut table = Table::new(vec![
+        Column::left("id", "Id"),
+        Column::left("title", "Idea"),
+        Column::left("change", "Change"),
+        Column::left("path", "Entry"),
+    ]);
+    for i in changes {
+        let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "none".into());
+        let change = match i.change {
+            IdeaChangeKind::Raised => format!("raised: {}", or_none(&i.to)),
+            IdeaChangeKind::Moved => format!("{} → {}", or_none(&i.from), or_none(&i.to)),
+            IdeaChangeKind::Owner => format!("owner: {} → {}", or_none(&i.from), or_none(&i.to)),
+        };
+        table.push(vec![
+            i.id.clone().unwrap_or_default(),
+            i.title.clone(),
+            change,
+            i.path.clone(),
+        ]);
+    }
+    vec![Block::Table(table)]
+}
+
+fn quotes(diff: &JournalDiff) -> Vec<Block> {
+    if diff.quotes.is_empty() {
+        return vec![Block::Note("No new block quotes.".into())];
+    }
+    vec![Block::Quotes(
+        diff.quotes
+            .iter()
+            .map(|q| Quoted {
+                text: q.text.clone(),
+                source: format!("{}, {}", q.date, q.site),
+            })
+            .collect(),
+    )]
+}
+
+fn totals(diff: &JournalDiff) -> Table {
+    let mut table = Table::new(vec![
+        Column::left("measure", ""),
+        Column::right("before", "Before"),
+        Column::right("after", "After"),
+        Column::right("change", "Change"),
+    ]);
+    let figures = |t: &Totals| {
+        [
+            t.entries as f64,
+            t.customers as f64,
+            t.hours,
+            t.people as f64,
+        ]
+    };
+    let (before, after) = (figures(&diff.totals.before), figures(&diff.totals.after));
+    for (i, name) in [
+        "Entries",
+        "Customers spoken to",
+        "Hours",
+        "People who went out",
+    ]
+    .iter()
+    .enumerate()
+    {
+        table.push(vec![
+            name.to_string(),
+            number(before[i]),
+            number(after[i]),
+            signed(after[i] - before[i]),
+        ]);
+    }
+    table
+}
+
+fn problems(diff: &JournalDiff) -> Vec<Block> {
+    if diff.problems.is_empty() {
+        return vec![Block::Note(
+            "`insight check` finds no problems in them.".into(),
+        )];
+    }
+    let mut lines = Vec::new();
+    for d in &diff.problems {
+        lines.push(d.to_string());
+        if let Some(hint) = &d.hint {
+            lines.push(format!("  hint: {hint}"));
+        }
+    }
+    vec![Block::Code(lines)]
+}
