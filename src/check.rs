@@ -11,7 +11,7 @@ use crate::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
 use crate::frontmatter;
 use crate::journal::Text;
 use crate::suggest::{did_you_mean, edit_distance};
-use crate::yaml::{self, scalars};
+use crate::yaml::{self, Node, scalars};
 
 /// One file after checking: its entry if it is readable, and what was found.
 pub struct Checked {
@@ -111,12 +111,13 @@ pub fn check_entry(path: &str, text: &str, config: &Config, today: Date) -> Chec
         key_lines: HashMap::new(),
         idea_lines: Vec::new(),
     };
-    match entry::parse(path, text, config) {
-        Ok(entry) => {
+    match entry::parse_with_tree(path, text, config) {
+        Ok((entry, root)) => {
             let text = frontmatter::strip_bom(text);
             if let Ok(split) = frontmatter::split(text) {
                 locate(&mut checked, &entry, text, &split);
                 entry_warnings(&mut checked, &entry, config, today);
+                list_warnings(&mut checked, &root);
             }
             checked.entry = Some(entry);
         }
@@ -157,7 +158,8 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
 
 fn entry_warnings(checked: &mut Checked, entry: &Entry, config: &Config, today: Date) {
     let known: Vec<String> = KNOWN_KEYS.map(String::from).to_vec();
-    for key in &entry.unknown_keys {
+    let declared = |key: &String| config.extra_keys.contains(key);
+    for key in entry.unknown_keys.iter().filter(|k| !declared(k)) {
         let hint = did_you_mean(key, &known).map(|k| format!("did you mean `{k}`?"));
         let line = checked.key_line(key);
         checked.warn(
@@ -170,7 +172,7 @@ fn entry_warnings(checked: &mut Checked, entry: &Entry, config: &Config, today: 
     }
     let idea_keys: Vec<String> = IDEA_KEYS.map(String::from).to_vec();
     for idea in &entry.ideas {
-        for key in &idea.unknown_keys {
+        for key in idea.unknown_keys.iter().filter(|k| !declared(k)) {
             let hint = did_you_mean(key, &idea_keys).map(|k| format!("did you mean `{k}`?"));
             let line = checked.key_line("ideas");
             let message = format!(
@@ -198,6 +200,54 @@ fn entry_warnings(checked: &mut Checked, entry: &Entry, config: &Config, today: 
             message,
             Some("is the year right?".into()),
         );
+    }
+}
+
+/// `people: Mei Chen, Sam O'Neil` is one person and `tags: mobile, pricing`
+/// one tag: a single text stands for a list of one. When that text holds a
+/// comma, it was probably meant as a list.
+fn list_warnings(checked: &mut Checked, root: &Node) {
+    // (key, line, text) of every list written as one text.
+    let mut lists: Vec<(&str, usize, &str)> = Vec::new();
+    for key in ["people", "tags"] {
+        if let Some(Node::Str(text)) = root.get(key) {
+            lists.push((key, checked.key_line(key), text));
+        }
+    }
+    if let Some(Node::Seq(ideas)) = root.get("ideas") {
+        for (position, idea) in ideas.iter().enumerate() {
+            if let Some(Node::Str(text)) = idea.get("tags") {
+                lists.push(("tags", checked.idea_line(position), text));
+            }
+        }
+    }
+    for (key, line, text) in lists.into_iter().filter(|(_, _, text)| text.contains(',')) {
+        let items: Vec<String> = text
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(flow_item)
+            .collect();
+        let one = if key == "people" { "person" } else { "tag" };
+        let message = format!("`{text}` is one {one}, not a list");
+        let hint = Some(format!(
+            "for several, write a list: `{key}: [{}]`",
+            items.join(", ")
+        ));
+        checked.warn(line, 1, "comma-in-text", message, hint);
+    }
+}
+
+/// An item of a `[ … ]` list as YAML reads it back: plain when that is safe.
+fn flow_item(text: &str) -> String {
+    let plain = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '/' | '.' | '\''))
+        && !text.starts_with(['\'', '-', '.']);
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "''"))
     }
 }
 
@@ -446,7 +496,8 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// Problems in `insight.yaml` that parse fine but are probably mistakes.
 pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
-    const SETTINGS: [&str; 9] = [
+    const SETTINGS: [&str; 10] = [
+        "extra_keys",
         "name",
         "entries",
         "templates",

@@ -28,6 +28,9 @@ pub struct Config {
     pub fiscal_year_start: i8,
     /// Optional tag vocabulary.
     pub tags: Vec<String>,
+    /// Front-matter keys a team adds on purpose (`notes`, `description`):
+    /// kept and ignored like any other, but `check` does not warn about them.
+    pub extra_keys: Vec<String>,
     pub people: Vec<Person>,
     pub targets: Vec<Target>,
 }
@@ -56,6 +59,7 @@ impl Default for Config {
             statuses: DEFAULT_STATUSES.map(String::from).to_vec(),
             fiscal_year_start: 1,
             tags: Vec::new(),
+            extra_keys: Vec::new(),
             people: Vec::new(),
             targets: Vec::new(),
         }
@@ -125,6 +129,8 @@ impl Config {
             config.fiscal_year_start = month(node).map_err(|m| at_key("fiscal_year_start", m))?;
         }
         config.tags = values::text_list(get("tags")).map_err(|m| at_key("tags", m))?;
+        config.extra_keys =
+            values::text_list(get("extra_keys")).map_err(|m| at_key("extra_keys", m))?;
         config.people = people(get("people")).map_err(|m| at_key("people", m))?;
         config.targets = targets(get("targets")).map_err(|m| at_key("targets", m))?;
         Ok(config)
@@ -162,9 +168,7 @@ fn non_empty_list(node: Option<&Node>) -> Result<Vec<String>, String> {
 fn month(node: &Node) -> Result<i8, String> {
     // `7`, `"7"` and `7.0` all mean July.
     let number = match node {
-        Node::Int(m) => Some(*m as f64),
-        Node::Float(m) => Some(*m),
-        Node::Str(s) => s.trim().parse::<f64>().ok(),
+        Node::Str(s) => crate::values::decimal(s.trim()),
         _ => None,
     };
     match number {

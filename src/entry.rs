@@ -81,6 +81,16 @@ impl Idea {
 /// Parses an entry's text. `path` is only used to name the file in diagnostics
 /// and as the title of last resort.
 pub fn parse(path: &str, text: &str, config: &Config) -> Result<Entry, Vec<Diagnostic>> {
+    parse_with_tree(path, text, config).map(|(entry, _)| entry)
+}
+
+/// Like [`parse`], with the front matter's YAML tree for checks that need to
+/// know how a value was written.
+pub fn parse_with_tree(
+    path: &str,
+    text: &str,
+    config: &Config,
+) -> Result<(Entry, Node), Vec<Diagnostic>> {
     let text = frontmatter::strip_bom(text);
     let split = frontmatter::split(text).map_err(|err| {
         let line = match err {
@@ -123,14 +133,15 @@ pub fn parse(path: &str, text: &str, config: &Config) -> Result<Entry, Vec<Diagn
             ),
         ]);
     }
-    Fields {
+    let entry = Fields {
         path,
         split: &split,
         root: &root,
         config,
         errors: Vec::new(),
     }
-    .into_entry()
+    .into_entry()?;
+    Ok((entry, root))
 }
 
 /// Reads the fields of one front matter, collecting every error rather than
@@ -157,6 +168,12 @@ impl Fields<'_> {
         let hours = self.hours();
         let tags = self.field("tags", tag_list).unwrap_or_default();
         let ideas = self.ideas();
+        let idea_tags: Vec<String> = ideas
+            .iter()
+            .flatten()
+            .flat_map(|i| i.tags.clone())
+            .collect();
+        self.tag_parts(tags.iter().chain(&idea_tags));
         let title = self.field("title", values::optional_text);
         let (
             Some(date),
@@ -221,14 +238,75 @@ impl Fields<'_> {
         match self.field(key, values::optional_text)? {
             Some(text) => Some(text),
             None => {
+                let written = self.written_otherwise(key);
+                let hint = match &written {
+                    Some(other) => {
+                        format!("keys are written in lower case: write `{key}:` for `{other}:`")
+                    }
+                    None => format!("add `{key}:` to the front matter: {what}"),
+                };
                 self.error(
-                    key,
+                    written.as_deref().unwrap_or(key),
                     "missing",
                     format!("missing `{key}`"),
-                    Some(format!("add `{key}:` to the front matter: {what}")),
+                    Some(hint),
                 );
                 None
             }
+        }
+    }
+
+    /// A key of the front matter that is `key` in another case (`Date`).
+    fn written_otherwise(&self, key: &str) -> Option<String> {
+        match self.root {
+            Node::Map(pairs) => pairs
+                .iter()
+                .map(|(k, _)| k)
+                .find(|k| k.as_str() != key && k.eq_ignore_ascii_case(key))
+                .cloned(),
+            _ => None,
+        }
+    }
+
+    /// Tags are names joined by `/`; an empty name (`/app`, `mobile/`,
+    /// `mobile//app`) is an error, at the tag itself.
+    fn tag_parts<'t>(&mut self, tags: impl Iterator<Item = &'t String>) {
+        for tag in tags {
+            if !tag.split('/').any(|part| part.trim().is_empty()) {
+                continue;
+            }
+            let (line, column) = self.tag_position(tag);
+            let message = format!("tag `{tag}` has an empty name between its `/`s");
+            let mut diagnostic = Diagnostic::error(self.path, line, column, "empty-tag", message);
+            diagnostic.hint = Some(format!(
+                "write the names it is made of, such as `mobile/app`; here perhaps `{}`",
+                tag.split('/')
+                    .filter(|p| !p.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            ));
+            self.errors.push(diagnostic);
+        }
+    }
+
+    /// The file line and column of a tag, else of the `tags:` key.
+    fn tag_position(&self, tag: &str) -> (usize, usize) {
+        let found = yaml::scalars::tag_scalars(self.split.yaml)
+            .into_iter()
+            .find(|s| s.value.trim() == tag);
+        match found {
+            Some(scalar) => {
+                let before = &self.split.yaml[..scalar.span.start];
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                (
+                    self.split.yaml_line + before.matches('\n').count(),
+                    before[line_start..].chars().count() + 1,
+                )
+            }
+            None => (
+                self.split.yaml_line + yaml::key_line(self.split.yaml, "tags") - 1,
+                1,
+            ),
         }
     }
 
@@ -521,17 +599,21 @@ mod tests {
     #[test]
     fn absurd_numbers_are_errors_not_overflows() {
         let errors = parse_err(
-            "---\ndate: 2026-01-01\nkind: sales\nsite: X\ncustomers: 1e300\nhours: 1e308\n---\n",
+            "---\ndate: 2026-01-01\nkind: sales\nsite: X\ncustomers: 99999999999999999999\nhours: 1000001\n---\n",
         );
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("at most 1000000000"), "{}", errors[0]);
         assert!(errors[1].contains("at most 100000"), "{}", errors[1]);
+        // Not decimal digits: not a number, whatever YAML 1.1 says.
         let errors = parse_err(
-            "---\ndate: 2026-01-01\nkind: sales\nsite: X\ncustomers: 99999999999999999999\n---\n",
+            "---\ndate: 2026-01-01\nkind: sales\nsite: X\ncustomers: 1e300\nhours: 0b101\n---\n",
         );
         assert_eq!(
             errors,
-            ["visits/x.md:5:12: error: the number 99999999999999999999 is too large"]
+            [
+                "visits/x.md:5:1: error: `customers`: expected a whole number, found `1e300`: write numbers in plain decimal digits, such as 1000 or 7.5",
+                "visits/x.md:6:1: error: `hours`: expected a number, found `0b101`: write numbers in plain decimal digits, such as 1000 or 7.5"
+            ]
         );
     }
 

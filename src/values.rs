@@ -42,20 +42,40 @@ pub fn text_list(node: Option<&Node>) -> Result<Vec<String>, String> {
 
 /// A number that is not negative.
 pub fn non_negative(node: &Node) -> Result<f64, String> {
-    let value = match node {
-        Node::Int(i) => *i as f64,
-        Node::Float(f) => *f,
-        Node::Str(s) => s
-            .trim()
-            .parse::<f64>()
-            .map_err(|_| format!("expected a number, found text `{s}`"))?,
+    let text = match node {
+        Node::Str(s) => s.trim(),
         other => return Err(format!("expected a number, found {}", other.type_name())),
     };
-    if value.is_finite() && value >= 0.0 {
+    let value = decimal(text).ok_or_else(|| {
+        if text.contains(|c: char| c.is_ascii_digit()) {
+            format!(
+                "expected a number, found `{text}`: write numbers in plain decimal digits, such as 1000 or 7.5"
+            )
+        } else {
+            format!("expected a number, found text `{text}`")
+        }
+    })?;
+    if value >= 0.0 {
         Ok(value)
     } else {
-        Err(format!("expected a number of 0 or more, found {value}"))
+        Err(format!("expected a number of 0 or more, found {text}"))
     }
+}
+
+/// The one rule for numbers in a journal: decimal digits with an optional
+/// sign and an optional point, such as `12`, `-3`, `7.5` or `.5`. Not YAML
+/// 1.1's `1_000` or `0b101`, not hexadecimal or octal, not `1e3`: a count
+/// typed by hand is written the way people write counts.
+pub fn decimal(text: &str) -> Option<f64> {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let plain =
+        !(whole.is_empty() && fraction.is_empty()) && all_digits(whole) && all_digits(fraction);
+    if !plain {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 #[cfg(test)]
@@ -82,10 +102,27 @@ mod tests {
 
     #[test]
     fn numbers_must_be_non_negative() {
-        assert_eq!(non_negative(&Node::Int(3)), Ok(3.0));
-        assert_eq!(non_negative(&Node::Str("1.5".into())), Ok(1.5));
-        assert!(non_negative(&Node::Int(-1)).is_err());
-        assert!(non_negative(&Node::Float(f64::NAN)).is_err());
-        assert!(non_negative(&Node::Str("lots".into())).is_err());
+        let number = |text: &str| non_negative(&Node::Str(text.into()));
+        assert_eq!(number("3"), Ok(3.0));
+        assert_eq!(number("1.5"), Ok(1.5));
+        assert_eq!(number(".5"), Ok(0.5));
+        assert_eq!(number("7."), Ok(7.0));
+        assert_eq!(
+            number("-1"),
+            Err("expected a number of 0 or more, found -1".into())
+        );
+        assert_eq!(
+            number("lots"),
+            Err("expected a number, found text `lots`".into())
+        );
+        for not_decimal in [
+            "1_000", "0b101", "0x10", "0o7", "1e3", "1,000", "NaN", "inf", ".", "",
+        ] {
+            assert!(number(not_decimal).is_err(), "{not_decimal}");
+        }
+        assert_eq!(
+            number("1_000"),
+            Err("expected a number, found `1_000`: write numbers in plain decimal digits, such as 1000 or 7.5".into())
+        );
     }
 }

@@ -45,7 +45,7 @@ visits/a-no-front-matter.md:1:1: error: no front matter: the first line must be 
   hint: start the file with a `---` line, then `date:`, `kind:` and `site:`, then a `---` line
 visits/b-unclosed.md:1:1: error: front matter opened on line 1 is never closed by a `---` line
   hint: add a line `---` after the last front-matter key
-visits/c-yaml.md:4:1: error: a quote or bracket opened here is never closed
+visits/c-yaml.md:4:7: error: a quote or bracket opened here is never closed
   hint: close it on the same line, e.g. `site: 'Tower One: floor 12'`
 visits/d-list.md:2:1: error: the front matter is a list, not `key: value` lines
   hint: write one `key: value` per line, starting with `date:`, `kind:` and `site:`

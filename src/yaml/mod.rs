@@ -1,44 +1,39 @@
 //! The one module that speaks YAML. Everything else sees [`Node`], a plain tree,
 //! so replacing the YAML library touches this folder only.
 
+mod reader;
 pub mod scalars;
 
 use std::fmt;
 
-/// A parsed YAML value, reduced to what the journal format needs.
+/// A parsed YAML value, reduced to what the journal format needs. Scalars
+/// keep the text they were written with: whether `12` is a number is for the
+/// field that reads it to say.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
+    /// Nothing: an empty value, `~` or `null` (unquoted).
     Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
     Str(String),
     Seq(Vec<Node>),
-    /// Keys in document order. Non-string keys are turned into their text form.
+    /// Keys in document order, merge keys applied. Non-text keys are named by their type.
     Map(Vec<(String, Node)>),
 }
 
 impl Node {
-    /// The name of this value's type, for error messages ("expected a list, found a number").
+    /// The name of this value's type, for error messages ("expected a list, found text").
     pub fn type_name(&self) -> &'static str {
         match self {
             Node::Null => "nothing",
-            Node::Bool(_) => "true/false",
-            Node::Int(_) | Node::Float(_) => "a number",
             Node::Str(_) => "text",
             Node::Seq(_) => "a list",
             Node::Map(_) => "a mapping",
         }
     }
 
-    /// A scalar as text: strings as they are, numbers and booleans as written.
-    /// `None` for null, lists and mappings.
+    /// A scalar's text, as written. `None` for null, lists and mappings.
     pub fn scalar_text(&self) -> Option<String> {
         match self {
             Node::Str(s) => Some(s.clone()),
-            Node::Int(i) => Some(i.to_string()),
-            Node::Float(f) => Some(f.to_string()),
-            Node::Bool(b) => Some(b.to_string()),
             Node::Null | Node::Seq(_) | Node::Map(_) => None,
         }
     }
@@ -48,6 +43,15 @@ impl Node {
         match self {
             Node::Map(pairs) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
+        }
+    }
+
+    /// How many nodes this one is made of, itself included.
+    pub fn size(&self) -> usize {
+        1 + match self {
+            Node::Null | Node::Str(_) => 0,
+            Node::Seq(items) => items.iter().map(Node::size).sum(),
+            Node::Map(pairs) => pairs.iter().map(|(_, v)| v.size()).sum(),
         }
     }
 }
@@ -70,105 +74,60 @@ impl fmt::Display for YamlError {
 
 /// Parses one YAML document. An empty document is `Node::Null`.
 ///
-/// The library bounds recursion depth and alias expansion, so nesting bombs and
+/// Nesting depth and alias expansion are bounded, so nesting bombs and
 /// "billion laughs" documents come back as errors rather than hangs.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
-        Ok(value) => Ok(to_node(value)),
-        Err(err) => Err(to_yaml_error(text, &err)),
-    }
+    reader::parse(text)
 }
 
-fn to_yaml_error(text: &str, err: &serde_yaml::Error) -> YamlError {
-    let (line, column) = err
-        .location()
-        .map(|loc| (loc.line(), loc.column()))
-        .unwrap_or((1, 1));
-    let mut error = YamlError {
-        line: line.max(1),
-        column: column.max(1),
-        message: strip_location(&err.to_string()),
-        hint: "fix the YAML syntax; quote values that contain `: ` or start with `#`",
+/// Rewords the parser's terse messages and gives each a hint.
+fn explain(error: &mut YamlError) {
+    let message = error.message.as_str();
+    let (message, hint) = if message.contains("expected ',' or ']'") {
+        (
+            "expected ',' or ']' (check indentation and quoting)".to_string(),
+            "close the list with `]`, and quote items that contain `,` or `: `",
+        )
+    } else if message.contains("expected ',' or '}'") {
+        (
+            "expected ',' or '}' (check indentation and quoting)".to_string(),
+            "close the mapping with `}`, and quote values that contain `,` or `: `",
+        )
+    } else if message.contains("end of stream") || message == "unexpected eof" {
+        (
+            "a quote or bracket opened here is never closed".to_string(),
+            "close it on the same line, e.g. `site: 'Tower One: floor 12'`",
+        )
+    } else if message.contains("tab") {
+        (
+            "a tab where YAML allows only spaces".to_string(),
+            "indent with spaces, and quote a value that starts with a tab",
+        )
+    } else if message.contains("mapping values are not allowed") {
+        (
+            "a `: ` inside a value makes it look like another key".to_string(),
+            "quote the value, e.g. `site: 'Tower One: floor 12'`",
+        )
+    } else if message == "repetition limit exceeded" {
+        (
+            "too many aliases expand here (a YAML \"billion laughs\" document?); \
+             the front matter was not read"
+                .to_string(),
+            error.hint,
+        )
+    } else if message == "recursion limit exceeded" {
+        (
+            "lists or mappings are nested too deeply here to be front matter".to_string(),
+            error.hint,
+        )
+    } else {
+        let plain = message
+            .trim_start_matches("while parsing ")
+            .trim_start_matches("while scanning ");
+        (plain.to_string(), error.hint)
     };
-    explain(text, &mut error);
-    error
-}
-
-/// Rewords the library's terse messages, gives each a hint, and moves a duplicate key's error from
-/// the start of the mapping to the line where the key is repeated.
-fn explain(text: &str, error: &mut YamlError) {
-    if let Some(key) = error
-        .message
-        .strip_prefix("duplicate entry with key ")
-        .map(|k| k.trim_matches('"').to_string())
-    {
-        if let Some(line) = key_lines(text, &key).nth(1) {
-            (error.line, error.column) = (line, 1);
-        }
-        error.message = format!("`{key}` is given twice");
-        error.hint = "keep one of them; a key may appear once";
-    } else if let Some(number) = too_large_number(&error.message) {
-        error.message = format!("the number {number} is too large");
-        error.hint = "check the number; counts and hours are far smaller";
-    } else if error.message.contains("unexpected end of stream") {
-        error.message = "a quote or bracket opened here is never closed".into();
-        error.hint = "close it on the same line, e.g. `site: 'Tower One: floor 12'`";
-    } else if error.message == "repetition limit exceeded" {
-        error.message = "too many aliases expand here (a YAML \"billion laughs\" document?); \
-                         the front matter was not read"
-            .into();
-    } else if error.message == "recursion limit exceeded" {
-        error.message = "lists or mappings are nested too deeply here to be front matter".into();
-    }
-}
-
-/// The library reads integers too large for 64 bits as 128-bit ones, which no
-/// YAML value can hold: "invalid type: integer `N` as u128, …".
-fn too_large_number(message: &str) -> Option<&str> {
-    let (_, rest) = message.split_once("invalid type: integer `")?;
-    let (number, tail) = rest.split_once('`')?;
-    tail.contains("128").then_some(number)
-}
-
-/// The library appends " at line L column C" (sometimes more); we report the
-/// position ourselves, in file coordinates, so the suffix would only mislead.
-fn strip_location(message: &str) -> String {
-    let cut = message.find(" at line ").unwrap_or(message.len());
-    let short = message[..cut].trim_end_matches(',');
-    short.strip_prefix("did not find expected ").map_or_else(
-        || short.to_string(),
-        |rest| format!("expected {rest} (check indentation and quoting)"),
-    )
-}
-
-fn to_node(value: serde_yaml::Value) -> Node {
-    use serde_yaml::Value;
-    match value {
-        Value::Null => Node::Null,
-        Value::Bool(b) => Node::Bool(b),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => Node::Int(i),
-            None => Node::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Value::String(s) => Node::Str(s),
-        Value::Sequence(items) => Node::Seq(items.into_iter().map(to_node).collect()),
-        Value::Mapping(map) => Node::Map(
-            map.into_iter()
-                .map(|(k, v)| (key_text(k), to_node(v)))
-                .collect(),
-        ),
-        // A tag such as `!date 2026-01-01` does not change what the value means to us.
-        Value::Tagged(tagged) => to_node(tagged.value),
-    }
-}
-
-fn key_text(key: serde_yaml::Value) -> String {
-    match to_node(key) {
-        Node::Null => "null".to_string(),
-        node => node
-            .scalar_text()
-            .unwrap_or_else(|| format!("<{}>", node.type_name())),
-    }
+    error.message = message;
+    error.hint = hint;
 }
 
 /// Where a top-level key is written in a block mapping: its 1-based line in
@@ -295,13 +254,69 @@ mod tests {
         assert_eq!(
             node,
             Node::Map(vec![
-                ("b".into(), Node::Int(1)),
+                ("b".into(), Node::Str("1".into())),
                 (
                     "a".into(),
                     Node::Seq(vec![Node::Str("x".into()), Node::Str("y".into())])
                 ),
             ])
         );
+    }
+
+    #[test]
+    fn scalars_keep_the_text_they_were_written_with() {
+        let node = parse(
+            "title: 2.0\ntags: [1.10, 1.1, yes, 0b101, 1_000, '~', \"null\"]\nempty:\ntilde: ~\nnull: null\n",
+        )
+        .unwrap();
+        assert_eq!(node.get("title"), Some(&Node::Str("2.0".into())));
+        let tags: Vec<String> = match node.get("tags") {
+            Some(Node::Seq(items)) => items.iter().filter_map(Node::scalar_text).collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(tags, ["1.10", "1.1", "yes", "0b101", "1_000", "~", "null"]);
+        assert_eq!(node.get("empty"), Some(&Node::Null));
+        assert_eq!(node.get("tilde"), Some(&Node::Null));
+        assert_eq!(node.get("null"), Some(&Node::Null));
+    }
+
+    #[test]
+    fn merge_keys_fill_in_what_a_mapping_does_not_say() {
+        let text = "defaults: &d { status: planned, tags: [mobile] }\n\
+                    ideas:\n  - <<: *d\n    id: a\n    status: new\n\
+                    base: &b { kind: peer, site: HQ }\n<<: [*b, { kind: sales, role: x }]\n";
+        let node = parse(text).unwrap();
+        let idea = match node.get("ideas") {
+            Some(Node::Seq(items)) => items[0].clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            idea,
+            Node::Map(vec![
+                ("id".into(), Node::Str("a".into())),
+                ("status".into(), Node::Str("new".into())),
+                ("tags".into(), Node::Seq(vec![Node::Str("mobile".into())])),
+            ])
+        );
+        // At the root too; the first merged mapping wins over a later one.
+        assert_eq!(node.get("kind"), Some(&Node::Str("peer".into())));
+        assert_eq!(node.get("role"), Some(&Node::Str("x".into())));
+        assert_eq!(node.get("<<"), None);
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
+        let err = parse(&deep).unwrap_err();
+        assert_eq!(
+            err.message,
+            "lists or mappings are nested too deeply here to be front matter"
+        );
+        let mut block = String::new();
+        for depth in 0..100 {
+            block.push_str(&format!("{}k{depth}:\n", " ".repeat(depth)));
+        }
+        assert!(parse(&block).is_err());
     }
 
     #[test]

@@ -248,21 +248,32 @@ pub fn write_like(value: &str, like: &Scalar) -> String {
 }
 
 /// Plain is safe for letters, digits and `/-_. ` (no YAML indicator can then
-/// appear, in a flow list or out of one) unless YAML would read a number,
-/// boolean or null.
+/// appear, in a flow list or out of one) unless some YAML reader would take
+/// it for something other than text: a number, a boolean or nothing.
 fn plain_is_safe(value: &str) -> bool {
     let ordinary = |c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | ' ');
-    let reads_back = || {
-        super::parse(&format!("x: {value}"))
-            .ok()
-            .and_then(|n| n.get("x").cloned())
-            == Some(super::Node::Str(value.to_string()))
-    };
     !value.is_empty()
         && value.chars().all(ordinary)
         && !value.starts_with(['-', ' ', '.'])
         && !value.ends_with(' ')
-        && reads_back()
+        && !typed_by_some_reader(value)
+}
+
+/// Whether a YAML 1.1 or 1.2 reader (PyYAML, ruamel.yaml, libyaml-based
+/// tools) would read the plain `value` as a null, a boolean or a number.
+pub fn typed_by_some_reader(value: &str) -> bool {
+    const WORDS: [&str; 13] = [
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", ".inf", ".nan", "nan",
+    ];
+    let lower = value.to_ascii_lowercase();
+    let digits = lower.trim_start_matches(['+', '-']);
+    let numeric = !digits.is_empty()
+        && digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && digits.chars().all(|c| {
+            c.is_ascii_hexdigit()
+                || matches!(c, '.' | '_' | ':' | 'x' | 'o' | 'b' | 'e' | '+' | '-')
+        });
+    WORDS.contains(&lower.as_str()) || numeric
 }
 
 #[cfg(test)]
@@ -351,7 +362,10 @@ mod tests {
         assert_eq!(write_like("mobile/app", &plain), "mobile/app");
         assert_eq!(write_like("a, b", &plain), "'a, b'");
         assert_eq!(write_like("#1", &plain), "'#1'");
-        assert_eq!(write_like("yes", &plain), "yes");
+        // Quoted for every reader: YAML 1.1 tools read `yes` as true.
+        assert_eq!(write_like("yes", &plain), "'yes'");
+        assert_eq!(write_like("1.10", &plain), "'1.10'");
+        assert_eq!(write_like("v1.10", &plain), "v1.10");
         assert_eq!(write_like("true", &plain), "'true'");
         assert_eq!(write_like("12", &plain), "'12'");
         assert_eq!(
