@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod entry;
 pub mod error;
+pub mod export;
 pub mod frontmatter;
 pub mod git;
 pub mod journal;

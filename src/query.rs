@@ -49,6 +49,12 @@ impl Filter {
                 .is_none_or(|t| contains_folded(&entry.title, t) || contains_folded(&entry.body, t))
     }
 
+    /// The last day the filter lets through (`Date::MAX` when it has no end).
+    pub fn last_day(&self) -> Date {
+        let period_end = self.period.as_ref().map_or(Date::MAX, |p| p.end);
+        period_end.min(self.until.unwrap_or(Date::MAX))
+    }
+
     /// Whether `name` is one of the people `--person` asks for (anyone without it).
     pub fn person_matches(&self, name: &str) -> bool {
         self.person

@@ -308,6 +308,9 @@ impl<'a> History<'a> {
 /// One idea as the chosen entries tell it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IdeaSummary {
+    /// What makes it one idea; not part of the JSON.
+    #[serde(skip)]
+    pub key: IdeaKey,
     pub id: Option<String>,
     /// The title it was first given.
     pub title: String,
@@ -344,6 +347,7 @@ pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSu
                 let story = history.story(&key);
                 Acc {
                     summary: IdeaSummary {
+                        key: key.clone(),
                         id: idea.id.clone().or_else(|| story?.id().map(String::from)),
                         title: story.map_or_else(|| idea.label().to_string(), |s| s.title.clone()),
                         status: story

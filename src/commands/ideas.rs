@@ -11,7 +11,7 @@ use super::{Context, TableFormat};
 use crate::aggregate::ideas::{self, History, IdeaSummary, rank};
 use crate::aggregate::story::{self, IdeaStory};
 use crate::error::{Error, Result};
-use crate::query::{self, Filter, Order};
+use crate::query::{self, Order};
 use crate::render::document::{self, Block, Document, Quoted, Section};
 use crate::render::{self, Column, Table};
 
@@ -57,7 +57,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     }
     // Statuses are as of the period's end, and "now" is today: later mentions
     // do not count yet.
-    let day = last_day(&filter).min(context.today);
+    let day = filter.last_day().min(context.today);
     filter.until = Some(day);
     let journal = context.load_located(location);
     let history = History::new(&journal.entries, journal.config.default_status());
@@ -91,12 +91,6 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     };
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The last day the filter lets through.
-fn last_day(filter: &Filter) -> Date {
-    let period_end = filter.period.as_ref().map_or(Date::MAX, |p| p.end);
-    period_end.min(filter.until.unwrap_or(Date::MAX))
 }
 
 fn table(list: &[IdeaSummary]) -> Table {

@@ -3,6 +3,7 @@
 
 mod check;
 mod diff;
+mod export;
 mod filters;
 mod ideas;
 mod init;
@@ -80,6 +81,8 @@ pub enum Command {
     Check(check::Args),
     /// What a branch or commit changes in the journal: entries, ideas, quotes, totals, problems
     Diff(diff::Args),
+    /// Write the journal as tidy tables (CSV or JSON Lines) for DuckDB, spreadsheets and BI
+    Export(export::Args),
 }
 
 /// What every command may need from its surroundings, decided once.
@@ -149,6 +152,13 @@ impl Context {
     }
 }
 
+/// The name a journal goes by in paths and tables: its folder's name.
+pub fn journal_label(root: &Path) -> String {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    root.file_name()
+        .map_or_else(|| "journal".into(), |n| n.to_string_lossy().into_owned())
+}
+
 /// `COLUMNS` when set (as terminals and `script` set it), else what the terminal says.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS")
@@ -214,6 +224,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Quotes(args) => quotes::run(&context, args, &mut out)?,
         Command::Check(args) => check::run(&context, args, &mut out)?,
         Command::Diff(args) => diff::run(&context, args, &mut out)?,
+        Command::Export(args) => export::run(&context, args, &mut out)?,
     };
     out.flush()?;
     if let Some(summary) = context.skipped.take() {

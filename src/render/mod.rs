@@ -173,6 +173,15 @@ pub fn progress(
     parts.join(", ")
 }
 
+/// A number with all its digits, for data: `8`, `7.25`, `0.3333333333333333`.
+pub fn number_exact(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
 /// A change with its sign: `+3`, `-1.5`, `0`.
 pub fn signed(change: f64) -> String {
     if change > 0.0 {
