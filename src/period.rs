@@ -1,11 +1,18 @@
-//! Periods of time, written as hledger writes them: `2026`, `2026Q3`, `2026-07`,
-//! `2026-07-14`, `2026-07-01..2026-09-30`, `this-quarter`, `last-year`, …
-//! Years and quarters are fiscal: they follow `fiscal_year_start`, and a fiscal
-//! year is named by the calendar year it ends in. Pure: "today" is an argument.
+//! Periods of time: spans of whole days, the fiscal calendar they are counted
+//! in, and (in `parse`) the forms people type them in, as in hledger: `2026`,
+//! `2026Q3`, `q3`, `2026-07`, `jul`, `2026-07-14`, `last quarter`, `this week`,
+//! `from 2026-01-01 to 2026-03-31`, … Years and quarters are fiscal: they follow
+//! `fiscal_year_start`, and a fiscal year is named by the calendar year it ends
+//! in. Pure: "today" is an argument.
+
+mod parse;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 use std::fmt;
+
+pub use parse::PeriodError;
+use parse::Reader;
 
 /// A span of whole days, both ends included.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +88,13 @@ impl Period {
         }
         if same(month(self.start.year(), self.start.month())) {
             return month(before.year(), before.month());
+        }
+        let monday_before = |d: Date| {
+            d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
+                .ok()
+        };
+        if same(monday_before(self.start).and_then(parse::week)) {
+            return monday_before(before).and_then(parse::week);
         }
         let length = self.start.until(self.end).ok()?.get_days();
         let start = before.checked_sub(length.days()).ok()?;
@@ -275,84 +289,38 @@ fn month(year: i16, month: i8) -> Option<Period> {
     })
 }
 
-/// Parses a period expression. `today` resolves the relative forms.
-pub fn parse(text: &str, today: Date, calendar: Calendar) -> Result<Period, String> {
-    let text = text.trim();
-    let Some((from, to)) = text.split_once("..") else {
-        return single(text, today, calendar);
-    };
-    let start = match from.trim() {
-        "" => Date::MIN,
-        from => single(from, today, calendar)?.start,
-    };
-    let end = match to.trim() {
-        "" => Date::MAX,
-        to => single(to, today, calendar)?.end,
-    };
-    if start > end {
-        return Err(format!("period `{text}` ends before it starts"));
-    }
-    Ok(Period {
-        start,
-        end,
-        label: text.to_string(),
-    })
+/// Reads a period as people type it (the forms are listed in `period/parse.rs`).
+/// `today` resolves the relative forms.
+pub fn parse(text: &str, today: Date, calendar: Calendar) -> Result<Period, PeriodError> {
+    Reader { today, calendar }.period(text)
 }
 
-/// One period without `..`.
-fn single(text: &str, today: Date, calendar: Calendar) -> Result<Period, String> {
-    let lower = text.to_ascii_lowercase();
-    let found = match lower.as_str() {
-        "today" => Some(Period::days(today, today)),
-        "yesterday" => today.yesterday().ok().map(|d| Period::days(d, d)),
-        "this-month" => month(today.year(), today.month()),
-        "last-month" => today
-            .first_of_month()
-            .yesterday()
-            .ok()
-            .and_then(|d| month(d.year(), d.month())),
-        "this-quarter" => calendar.quarter_containing(today),
-        "last-quarter" => calendar.quarter_before(today),
-        "this-year" => calendar.year(calendar.fiscal_year_of(today)),
-        "last-year" => calendar.year(calendar.fiscal_year_of(today) - 1),
-        _ => absolute(&lower, calendar),
-    };
-    found.ok_or_else(|| {
-        format!(
-            "`{text}` is not a period; write e.g. 2026, 2026Q3, 2026-07, 2026-07-14, \
-             2026-07-01..2026-09-30, this-quarter or last-year"
-        )
-    })
+/// One day or period, not a range: what `--since` and `--until` take (the
+/// start of it for `--since`, the end for `--until`).
+pub fn parse_one(text: &str, today: Date, calendar: Calendar) -> Result<Period, PeriodError> {
+    Reader { today, calendar }.one_period(text, "a date or period")
 }
 
-/// `2026`, `2026q3`, `2026-07`, `2026-07-14` (already lowercased).
-fn absolute(text: &str, calendar: Calendar) -> Option<Period> {
-    let bytes = text.as_bytes();
-    let year = || text.get(..4)?.parse::<i16>().ok();
-    match (bytes.len(), bytes.get(4)) {
-        (4, None) if all_digits(text) => calendar.year(year()?),
-        (6, Some(b'q')) => {
-            let quarter = digit_in(text, 5, 1..=4)?;
-            calendar.quarter(year()?, quarter)
-        }
-        (7, Some(b'-')) => month(year()?, two_digits(text, 5)?),
-        (10, Some(b'-')) => parse_date(text).map(|d| Period::days(d, d)),
-        _ => None,
+/// One day, in any form a period can name one: `2026-07-14`, `2026/7/14`,
+/// `yesterday`, `last friday`, `3 days ago`, … What `--date` and `--today` take.
+pub fn parse_day(text: &str, today: Date, calendar: Calendar) -> Result<Date, PeriodError> {
+    let period = Reader { today, calendar }.one_period(text, "a date")?;
+    if period.start == period.end {
+        return Ok(period.start);
     }
+    Err(PeriodError {
+        message: format!(
+            "`{}` is {period} ({}..{}), not one day",
+            text.trim(),
+            period.start,
+            period.end
+        ),
+        hint: Some(format!("give a day, such as {}", period.start)),
+    })
 }
 
 fn all_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn digit_in(text: &str, at: usize, range: std::ops::RangeInclusive<i8>) -> Option<i8> {
-    let value = text.get(at..at + 1)?.parse::<i8>().ok()?;
-    range.contains(&value).then_some(value)
-}
-
-fn two_digits(text: &str, at: usize) -> Option<i8> {
-    let part = text.get(at..at + 2)?;
-    all_digits(part).then(|| part.parse().ok())?
 }
 
 /// A strict `YYYY-MM-DD` date.
@@ -388,26 +356,27 @@ pub fn parse_entry_date(text: &str) -> Option<Date> {
 
 /// `--quarter [Q]`: nothing or `this` for the quarter containing today, `last`
 /// for the one before, `3` or `Q3` for that quarter of this fiscal year, or `2026Q3`.
-pub fn quarter_option(value: &str, today: Date, calendar: Calendar) -> Result<Period, String> {
+pub fn quarter_option(value: &str, today: Date, calendar: Calendar) -> Result<Period, PeriodError> {
     let lower = value.trim().to_ascii_lowercase();
     let found = match lower.as_str() {
         "" | "this" => calendar.quarter_containing(today),
         "last" | "previous" => calendar.quarter_before(today),
-        q => {
-            let q = q.strip_prefix('q').unwrap_or(q);
-            match digit_in(q, 0, 1..=4) {
-                Some(n) if q.len() == 1 => calendar.quarter(calendar.fiscal_year_of(today), n),
-                _ => absolute(&lower, calendar).filter(|p| p.label.contains('Q')),
-            }
-        }
+        q if q.len() == 1 => parse_one(&format!("q{q}"), today, calendar).ok(),
+        q => parse_one(q, today, calendar)
+            .ok()
+            .filter(|p| calendar.quarter_containing(p.start).as_ref() == Some(p)),
     };
     found.ok_or_else(|| {
-        format!("`--quarter {value}`: write a quarter as 3, Q3, 2026Q3, this or last")
+        option_error(
+            "--quarter",
+            value,
+            "a quarter as 3, Q3, 2026Q3, this or last",
+        )
     })
 }
 
 /// `--year [Y]`: nothing or `this`, `last`, or a fiscal year such as `2026`.
-pub fn year_option(value: &str, today: Date, calendar: Calendar) -> Result<Period, String> {
+pub fn year_option(value: &str, today: Date, calendar: Calendar) -> Result<Period, PeriodError> {
     let this_year = calendar.fiscal_year_of(today);
     let found = match value.trim().to_ascii_lowercase().as_str() {
         "" | "this" => calendar.year(this_year),
@@ -415,11 +384,12 @@ pub fn year_option(value: &str, today: Date, calendar: Calendar) -> Result<Perio
         y if y.len() == 4 && all_digits(y) => y.parse().ok().and_then(|y| calendar.year(y)),
         _ => None,
     };
-    found.ok_or_else(|| format!("`--year {value}`: write a year as 2026, this or last"))
+    found.ok_or_else(|| option_error("--year", value, "a year as 2026, this or last"))
 }
 
-/// `--month [M]`: nothing or `this`, `last`, `7` (of this calendar year) or `2026-07`.
-pub fn month_option(value: &str, today: Date) -> Result<Period, String> {
+/// `--month [M]`: nothing or `this`, `last`, `7` or `jul` (of this calendar
+/// year), or `2026-07`.
+pub fn month_option(value: &str, today: Date) -> Result<Period, PeriodError> {
     let lower = value.trim().to_ascii_lowercase();
     let found = match lower.as_str() {
         "" | "this" => month(today.year(), today.month()),
@@ -429,10 +399,18 @@ pub fn month_option(value: &str, today: Date) -> Result<Period, String> {
             .ok()
             .and_then(|d| month(d.year(), d.month())),
         m if m.len() <= 2 && all_digits(m) => m.parse().ok().and_then(|m| month(today.year(), m)),
-        m if m.len() == 7 => absolute(m, Calendar::new(1)),
-        _ => None,
+        m => parse_one(m, today, Calendar::new(1))
+            .ok()
+            .filter(|p| month(p.start.year(), p.start.month()).as_ref() == Some(p)),
     };
-    found.ok_or_else(|| format!("`--month {value}`: write a month as 7, 2026-07, this or last"))
+    found.ok_or_else(|| option_error("--month", value, "a month as 7, jul, 2026-07, this or last"))
+}
+
+fn option_error(option: &str, value: &str, forms: &str) -> PeriodError {
+    PeriodError {
+        message: format!("`{option} {value}`: write {forms}"),
+        hint: None,
+    }
 }
 
 #[cfg(test)]
@@ -554,6 +532,8 @@ mod tests {
         );
         assert_eq!(previous("2026-03-10", CAL).as_deref(), Some("2026-03-09"));
         assert_eq!(previous("2026-03-10..", CAL), None);
+        assert_eq!(previous("this week", CAL).as_deref(), Some("2026-W46"));
+        assert_eq!(previous("2026-W01", CAL).as_deref(), Some("2025-W52"));
     }
 
     #[test]
@@ -611,10 +591,43 @@ mod tests {
             "2026-02-30",
             "soon",
             "2026-09-30..2026-07-01",
-            "2026-7",
+            "2026-7-40",
+            "2026-07/14",
+            "14",
+            "7/14",
+            "friday",
+            "3 months",
+            "from",
+            "from 2026 to",
+            "2026..2027..2028",
+            "in 100001 years",
+            "2026-W54",
+            "jul 14",
         ] {
             assert!(parse(bad, TODAY, CAL).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn one_day_or_period_options() {
+        let day = |text: &str| parse_day(text, TODAY, CAL).map(|d| d.to_string());
+        assert_eq!(day("yesterday").as_deref(), Ok("2026-11-21"));
+        assert_eq!(day("2026/7/4").as_deref(), Ok("2026-07-04"));
+        assert_eq!(day("last friday").as_deref(), Ok("2026-11-20"));
+        assert_eq!(day("last-friday").as_deref(), Ok("2026-11-20"));
+        assert_eq!(
+            day("2026-07").unwrap_err().message,
+            "`2026-07` is 2026-07 (2026-07-01..2026-07-31), not one day"
+        );
+        let one = |text: &str| parse_one(text, TODAY, CAL).map(|p| (p.start, p.end));
+        assert_eq!(
+            one("last quarter"),
+            Ok((date(2026, 7, 1), date(2026, 9, 30)))
+        );
+        assert_eq!(
+            one("2026-01..2026-02").unwrap_err().message,
+            "`2026-01..2026-02` is a range (2026-01..2026-02), not a date or period"
+        );
     }
 
     #[test]
@@ -689,9 +702,12 @@ mod tests {
         }
 
         #[test]
-        fn labels_parse_back_to_the_same_period(day in any_date(), fy in 1i8..=12, form in 0usize..4) {
+        fn labels_parse_back_to_the_same_period(day in any_date(), fy in 1i8..=12, form in 0usize..10) {
             let cal = Calendar::new(fy);
-            let text = ["this-quarter", "last-quarter", "this-year", "last-month"][form];
+            let text = [
+                "this-quarter", "last quarter", "this year", "last-month", "this week",
+                "next week", "3 weeks ago", "yesterday", "q2..next quarter", "since last week",
+            ][form];
             let p = parse(text, day, cal).unwrap();
             prop_assert_eq!(parse(&p.label, day, cal).unwrap(), p);
         }
@@ -711,9 +727,173 @@ mod tests {
         #[test]
         fn parse_never_panics(text in ".{0,40}") {
             let _ = parse(&text, TODAY, CAL);
+            let _ = parse_one(&text, TODAY, CAL);
+            let _ = parse_day(&text, TODAY, CAL);
             let _ = quarter_option(&text, TODAY, CAL);
             let _ = year_option(&text, TODAY, CAL);
             let _ = month_option(&text, TODAY);
         }
+
+        #[test]
+        fn word_soups_never_panic(
+            parts in prop::collection::vec(prop::sample::select(SOUP.to_vec()), 0..7),
+            day in any_date(),
+            fy in 1i8..=12,
+        ) {
+            let cal = Calendar::new(fy);
+            for glue in [" ", "-", ""] {
+                let text = parts.join(glue);
+                if let Ok(p) = parse(&text, day, cal) {
+                    prop_assert!(p.start <= p.end, "{text}: {p:?}");
+                }
+                let _ = parse_day(&text, day, cal);
+            }
+        }
+
+        #[test]
+        fn a_day_reads_the_same_in_every_spelling(day in any_date(), sep in 0usize..3, pad: bool) {
+            let sep = ["-", "/", "."][sep];
+            let (y, m, d) = (day.year(), day.month(), day.day());
+            let text = if pad {
+                format!("{y}{sep}{m:02}{sep}{d:02}")
+            } else {
+                format!("{y}{sep}{m}{sep}{d}")
+            };
+            prop_assert_eq!(parse(&text, TODAY, CAL).unwrap(), Period::days(day, day));
+            let compact = format!("{y}{m:02}{d:02}");
+            prop_assert_eq!(parse(&compact, TODAY, CAL).unwrap(), Period::days(day, day));
+            prop_assert_eq!(parse_day(&text, TODAY, CAL).unwrap(), day);
+        }
+
+        #[test]
+        fn a_month_reads_the_same_in_every_spelling(day in any_date(), sep in 0usize..3) {
+            let (y, m) = (day.year(), day.month());
+            let sep = ["-", "/", "."][sep];
+            let whole = month(y, m).unwrap();
+            let name = &parse::month_name(m)[..3];
+            for text in [
+                format!("{y}{sep}{m}"),
+                format!("{y}{sep}{m:02}"),
+                format!("{y}{m:02}"),
+                format!("{name} {y}"),
+                format!("{y} {}", parse::month_name(m)),
+            ] {
+                prop_assert_eq!(&parse(&text, TODAY, CAL).unwrap(), &whole, "{}", text);
+            }
+            prop_assert_eq!(parse(name, day, CAL).unwrap(), whole);
+        }
+
+        #[test]
+        fn spaced_hyphenated_and_glued_words_agree(
+            day in any_date(),
+            fy in 1i8..=12,
+            direction in prop::sample::select(vec!["this", "last", "next"]),
+            unit in prop::sample::select(vec!["day", "week", "month", "quarter", "year", "friday", "june"]),
+        ) {
+            let cal = Calendar::new(fy);
+            let spaced = parse(&format!("{direction} {unit}"), day, cal).unwrap();
+            prop_assert_eq!(&parse(&format!("{direction}-{unit}"), day, cal).unwrap(), &spaced);
+            prop_assert_eq!(&parse(&format!("{direction}{unit}"), day, cal).unwrap(), &spaced);
+            prop_assert_eq!(&parse(&format!("  {}  ", spaced.label.to_uppercase()), day, cal).unwrap().start, &spaced.start);
+        }
+
+        #[test]
+        fn relative_words_are_counts_of_one(
+            day in any_date(),
+            fy in 1i8..=12,
+            unit in prop::sample::select(vec!["day", "week", "month", "quarter", "year"]),
+            n in -40i64..40,
+        ) {
+            let cal = Calendar::new(fy);
+            let read = |text: String| parse(&text, day, cal).unwrap();
+            prop_assert_eq!(read(format!("last {unit}")), read(format!("1 {unit} ago")));
+            prop_assert_eq!(read(format!("next {unit}")), read(format!("in 1 {unit}s")));
+            prop_assert_eq!(read(format!("this {unit}")), read(format!("0 {unit}s ago")));
+            let current = read(format!("this {unit}"));
+            prop_assert!(current.contains(day));
+            prop_assert_eq!(read(format!("{n} {unit}s ago")), read(format!("in {} {unit}s", -n)));
+            prop_assert_eq!(read(format!("{n} {unit}s ahead")), read(format!("in {n} {unit}s")));
+            // Consecutive counts are consecutive periods.
+            let (this, next) = (read(format!("in {n} {unit}s")), read(format!("in {} {unit}s", n + 1)));
+            prop_assert_eq!(this.end.tomorrow().unwrap(), next.start);
+        }
+
+        #[test]
+        fn weekday_words_look_one_week_back_or_ahead(day in any_date(), wd in 0usize..7) {
+            let name = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][wd];
+            let last = parse_day(&format!("last {name}"), day, CAL).unwrap();
+            let next = parse_day(&format!("next {name}"), day, CAL).unwrap();
+            prop_assert_eq!(last.weekday().to_monday_zero_offset() as usize, wd);
+            prop_assert_eq!(next.weekday().to_monday_zero_offset() as usize, wd);
+            prop_assert!(last < day && day.since(last).unwrap().get_days() <= 7);
+            prop_assert!(next > day && next.since(day).unwrap().get_days() <= 7);
+        }
+
+        #[test]
+        fn a_range_runs_from_the_start_of_one_to_the_end_of_the_other(
+            a in any_date(),
+            b in any_date(),
+            forms in (0usize..4, 0usize..4),
+            fy in 1i8..=12,
+        ) {
+            let cal = Calendar::new(fy);
+            let name = |d: Date, form: usize| match form {
+                0 => d.to_string(),
+                1 => format!("{}-{}", d.year(), d.month()),
+                2 => { let (y, q) = cal.quarter_of(d); format!("{y}q{q}") }
+                _ => cal.fiscal_year_of(d).to_string(),
+            };
+            let (from, to) = (name(a, forms.0), name(b, forms.1));
+            let (first, last) = (parse(&from, TODAY, cal).unwrap(), parse(&to, TODAY, cal).unwrap());
+            let texts = [
+                format!("{from}..{to}"),
+                format!("from {from} to {to}"),
+                format!("{from} to {to}"),
+                format!("since {from} until {to}"),
+            ];
+            for text in texts {
+                let range = parse(&text, TODAY, cal);
+                if first.start <= last.end {
+                    let range = range.unwrap();
+                    prop_assert_eq!((range.start, range.end), (first.start, last.end), "{}", text);
+                    prop_assert_eq!(parse(&range.label, TODAY, cal).unwrap(), range.clone());
+                } else {
+                    let message = range.unwrap_err().message;
+                    prop_assert!(message.contains("ends before it starts"), "{}", message);
+                }
+            }
+            let open = parse(&format!("since {from}"), TODAY, cal).unwrap();
+            prop_assert_eq!((open.start, open.end), (first.start, Date::MAX));
+            let open = parse(&format!("until {to}"), TODAY, cal).unwrap();
+            prop_assert_eq!((open.start, open.end), (Date::MIN, last.end));
+        }
     }
+
+    /// Pieces of period texts, for the fuzz-like property above.
+    const SOUP: [&str; 24] = [
+        "this",
+        "last",
+        "next",
+        "in",
+        "ago",
+        "from",
+        "to",
+        "since",
+        "until",
+        "..",
+        "q3",
+        "week",
+        "quarter",
+        "year",
+        "friday",
+        "jul",
+        "2026",
+        "2026-07",
+        "7",
+        "14",
+        "-3",
+        "2026-W53",
+        "99999",
+        "2026/2/29",
+    ];
 }

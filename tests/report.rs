@@ -667,7 +667,8 @@ fn report_usage_errors() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: --since and --until leave no days in the period\n"
+        "error: --since and --until leave no days in the period 2026Q3\n\
+         hint: 2026Q3 is 2026-07-01..2026-09-30; give --since and --until inside it\n"
     );
 }
 

@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use super::{Context, parse_date_arg};
+use super::{Context, period_error};
 use crate::error::{Error, Result};
 use crate::journal::Location;
 use crate::period::{self, Period};
@@ -36,8 +36,23 @@ pub struct FilterArgs {
 #[derive(Debug, Clone, Default, clap::Args)]
 #[command(next_help_heading = "Period")]
 pub struct PeriodArgs {
-    /// Only entries in PERIOD: 2026, 2026Q3, 2026-07, 2026-07-01..2026-09-30, this-quarter, last-year, …
-    #[arg(long, short = 'p', value_name = "PERIOD", group = "when")]
+    /// Only entries in PERIOD: 2026, 2026Q3, q3, 2026-07, jul, 2026-07-14, last quarter, this year, last week, yesterday, 2026-01..2026-03, …
+    ///
+    /// PERIOD is written as in hledger: a year (2026), a quarter (2026Q3, or q3 for this year's),
+    /// a month (2026-07, 2026/7, jul, jul 2026), an ISO week (2026-W47), a day (2026-07-14,
+    /// 2026/7/14, 2026.07.14), or a word: today, yesterday, tomorrow, this/last/next
+    /// week|month|quarter|year (`last quarter` or `last-quarter`), last friday, 3 months ago,
+    /// in 2 weeks. Ranges: A..B, A to B, from A to B, since A, until B, A.., ..B, where A and
+    /// B are any of those. Unlike hledger, a range includes all of B: 2026-02..2026-03 is
+    /// February and March (in hledger it ends where March starts, so is February only), and
+    /// until 2026-07-01 includes July 1. Years and quarters follow fiscal_year_start.
+    #[arg(
+        long,
+        short = 'p',
+        value_name = "PERIOD",
+        group = "when",
+        verbatim_doc_comment
+    )]
     pub period: Option<String>,
     /// Only entries in a quarter: this one if Q is left out, `last`, `3`, `Q3` or `2026Q3`
     #[arg(long, value_name = "Q", num_args = 0..=1, default_missing_value = "", group = "when")]
@@ -45,35 +60,75 @@ pub struct PeriodArgs {
     /// Only entries in a (fiscal) year: this one if Y is left out, `last` or `2026`
     #[arg(long, value_name = "Y", num_args = 0..=1, default_missing_value = "", group = "when")]
     pub year: Option<String>,
-    /// Only entries in a month: this one if M is left out, `last`, `7` or `2026-07`
+    /// Only entries in a month: this one if M is left out, `last`, `7`, `jul` or `2026-07`
     #[arg(long, value_name = "M", num_args = 0..=1, default_missing_value = "", group = "when")]
     pub month: Option<String>,
-    /// Only entries on or after DATE
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    /// Only entries on or after DATE: a day (2026-07-14, yesterday, last friday) or the start of a period (2026-07, last quarter)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only entries on or before DATE: a day (2026-07-14, yesterday) or the end of a period (2026-07, last quarter)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+/// When a command looks: a named period, cut by `--since` and `--until`.
+#[derive(Debug, Clone, Default)]
+pub struct When {
+    pub period: Option<Period>,
     pub since: Option<Date>,
-    /// Only entries on or before DATE
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub until: Option<Date>,
 }
 
 impl PeriodArgs {
-    /// The period named by `--period`, `--quarter`, `--year` or `--month`, if any.
-    pub fn period(&self, context: &Context, location: &Location) -> Result<Option<Period>> {
+    /// The period named by `--period`, `--quarter`, `--year` or `--month`, and
+    /// the days `--since` and `--until` name. A reversed range is an error
+    /// however it is written, and so is a period that they cut to nothing.
+    pub fn when(&self, context: &Context, location: &Location) -> Result<When> {
         let today = context.today;
         let calendar = context.calendar(location);
-        let parsed = if let Some(text) = &self.period {
-            period::parse(text, today, calendar)
+        let named = if let Some(text) = &self.period {
+            Some(period::parse(text, today, calendar))
         } else if let Some(q) = &self.quarter {
-            period::quarter_option(q, today, calendar)
+            Some(period::quarter_option(q, today, calendar))
         } else if let Some(y) = &self.year {
-            period::year_option(y, today, calendar)
-        } else if let Some(m) = &self.month {
-            period::month_option(m, today)
+            Some(period::year_option(y, today, calendar))
         } else {
-            return Ok(None);
+            self.month.as_ref().map(|m| period::month_option(m, today))
         };
-        parsed.map(Some).map_err(|message| {
-            Error::new(message).hint("see `insight list --help` for the period forms")
+        let period = named.transpose().map_err(|e| period_error(None, e))?;
+        let bound = |option: &str, text: &Option<String>| {
+            text.as_ref()
+                .map(|t| period::parse_one(t, today, calendar))
+                .transpose()
+                .map_err(|e| period_error(Some(option), e))
+        };
+        let since = bound("--since", &self.since)?.map(|p| p.start);
+        let until = bound("--until", &self.until)?.map(|p| p.end);
+        if let (Some(since), Some(until)) = (since, until)
+            && since > until
+        {
+            return Err(Error::new(format!(
+                "`--since {}` is after `--until {}`: the range ends before it starts ({until} is before {since})",
+                self.since.as_deref().unwrap_or_default().trim(),
+                self.until.as_deref().unwrap_or_default().trim(),
+            ))
+            .hint(format!("write the earlier day first: --since {until} --until {since}")));
+        }
+        if let Some(named) = &period
+            && named.clone().narrowed(since, until).is_none()
+        {
+            return Err(Error::new(format!(
+                "--since and --until leave no days in the period {named}"
+            ))
+            .hint(format!(
+                "{named} is {}..{}; give --since and --until inside it",
+                named.start, named.end
+            )));
+        }
+        Ok(When {
+            period,
+            since,
+            until,
         })
     }
 }
@@ -87,8 +142,8 @@ impl FilterArgs {
         location: &Location,
         default: Period,
     ) -> Result<Period> {
-        let when = &self.when;
-        let base = match when.period(context, location)? {
+        let when = self.when.when(context, location)?;
+        let base = match when.period {
             Some(period) => period,
             None if when.since.is_some() || when.until.is_some() => Period::all(),
             None => default,
@@ -147,6 +202,7 @@ impl FilterArgs {
                 );
             }
         }
+        let when = self.when.when(context, location)?;
         Ok(Filter {
             tags,
             kinds: self.kind.clone(),
@@ -154,9 +210,9 @@ impl FilterArgs {
             person: lower(&self.person),
             text: lower(&self.text),
             has_ideas: self.has_ideas,
-            period: self.when.period(context, location)?,
-            since: self.when.since,
-            until: self.when.until,
+            period: when.period,
+            since: when.since,
+            until: when.until,
         })
     }
 }

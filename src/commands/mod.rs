@@ -42,7 +42,7 @@ pub struct GlobalArgs {
     /// The journal folder (default: $INSIGHT_JOURNAL, else the nearest folder upwards holding insight.yaml)
     #[arg(long, global = true, value_name = "DIR")]
     pub journal: Option<PathBuf>,
-    /// Take DATE (YYYY-MM-DD) as today, so relative periods give the same answer every run
+    /// Take DATE as today (2026-07-14, 2026/7/14, yesterday, …), so relative periods give the same answer every run
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date_arg)]
     pub today: Option<Date>,
     /// When to use colour; NO_COLOR in the environment means never
@@ -169,9 +169,25 @@ fn terminal_width() -> Option<u16> {
         .or_else(crate::render::terminal_width)
 }
 
+/// `--today`: a day in any form a period can name one (`2026-07-14`,
+/// `2026/7/14`, `yesterday`, …), the relative ones counted from the clock's today.
 pub fn parse_date_arg(text: &str) -> std::result::Result<Date, String> {
-    period::parse_date(text)
-        .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+    let clock = jiff::Zoned::now().date();
+    period::parse_day(text, clock, period::Calendar::new(1)).map_err(|e| e.to_string())
+}
+
+/// A period that did not read, as the error of `option` (`--since`, …) or of
+/// `--period` when `None`; the hint is the closest valid form when there is one.
+pub fn period_error(option: Option<&str>, error: period::PeriodError) -> Error {
+    let message = match option {
+        Some(option) => format!("{option}: {}", error.message),
+        None => error.message,
+    };
+    Error::new(message).hint(
+        error
+            .hint
+            .unwrap_or_else(|| "see `insight list --help` for the period forms".to_string()),
+    )
 }
 
 /// The formats of commands whose output is one table.

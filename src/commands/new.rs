@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Context, parse_date_arg};
+use super::{Context, period_error};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::frontmatter;
@@ -20,9 +20,9 @@ pub struct Args {
     /// The template to start from, a file in the templates folder: visit, peer, immersion, research, sales, …
     #[arg(value_name = "TEMPLATE")]
     pub template: String,
-    /// When the visit happened (default: today)
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-    pub date: Option<Date>,
+    /// When the visit happened (default: today): 2026-07-14, 2026/7/14, yesterday, last friday, 3 days ago, …
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     /// Where: a store, a call centre, a customer's office (asked for on a terminal if missing)
     #[arg(long, value_name = "SITE")]
     pub site: Option<String>,
@@ -107,7 +107,11 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let template = read_template(&location, &args.template)?;
     let kind = kind_of(&template, &args.template, &location.config)?;
     let site = site(context, &args)?;
-    let date = args.date.unwrap_or(context.today);
+    let date = match &args.date {
+        Some(text) => crate::period::parse_day(text, context.today, context.calendar(&location))
+            .map_err(|e| period_error(Some("--date"), e))?,
+        None => context.today,
+    };
     let contents = compose(&args, &template, &kind, &site, date);
     // The entry must read back as written; if it does not, it is a bug here,
     // and better caught before the user's editor opens.
