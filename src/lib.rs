@@ -14,6 +14,7 @@ pub mod diff;
 pub mod entry;
 pub mod error;
 pub mod export;
+pub mod fold;
 pub mod frontmatter;
 pub mod git;
 pub mod journal;

@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 
 use crate::entry::Entry;
+use crate::fold::fold;
 use crate::period::Period;
 
 /// Which entries a command looks at. Every condition given must hold.
@@ -13,11 +14,11 @@ pub struct Filter {
     pub tags: Vec<String>,
     /// Any of these kinds (case-insensitive); empty means all.
     pub kinds: Vec<String>,
-    /// Lowercased substring of the site.
+    /// Part of the site, matched ignoring case and accents (see [`fold`](crate::fold)).
     pub site: Option<String>,
-    /// Lowercased substring of one of the people.
+    /// Part of one of the people's names, matched ignoring case and accents.
     pub person: Option<String>,
-    /// Lowercased substring of the title or body.
+    /// Part of the title or body, matched ignoring case and accents.
     pub text: Option<String>,
     pub has_ideas: bool,
     pub period: Option<Period>,
@@ -69,8 +70,9 @@ impl Filter {
     }
 }
 
-fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
-    haystack.to_lowercase().contains(needle_lower)
+/// `needle_folded` is folded once, when the filter is made, not once per entry.
+fn contains_folded(haystack: &str, needle_folded: &str) -> bool {
+    fold(haystack).contains(needle_folded)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,11 +2,13 @@
 
 const MAX_LEN: usize = 60;
 
-/// `Cub Foods, Minneapolis` → `cub-foods-minneapolis`; `Åhléns City` → `ahlens-city`.
-/// Letters with no ASCII form (such as Chinese) are dropped; an empty result is `entry`.
+/// `Cub Foods, Minneapolis` → `cub-foods-minneapolis`; `Åhléns City` → `ahlens-city`;
+/// `東京` → `dong-jing`. Every script is transliterated to ASCII (by `deunicode`),
+/// so that a file name says where the visit was; an empty result is `entry`.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(fold).chain(std::iter::once(' ')) {
+    let ascii = deunicode::deunicode_with_tofu(text, " ");
+    for c in ascii.chars().chain(std::iter::once(' ')) {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -28,30 +30,6 @@ pub fn slug(text: &str) -> String {
     }
 }
 
-/// The ASCII spelling of common accented Latin letters.
-fn fold(c: char) -> impl Iterator<Item = char> {
-    let folded: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
-            "a"
-        }
-        'æ' | 'Æ' => "ae",
-        'ç' | 'č' | 'ć' | 'Ç' | 'Č' | 'Ć' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ñ' | 'ń' | 'Ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ý' | 'ÿ' | 'Ý' => "y",
-        'ß' => "ss",
-        'š' | 'ś' | 'Š' => "s",
-        'ž' | 'ź' | 'ż' | 'Ž' => "z",
-        'ł' | 'Ł' => "l",
-        _ => "",
-    };
-    let keep = folded.is_empty().then_some(c);
-    folded.chars().chain(keep)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,7 +41,10 @@ mod tests {
         assert_eq!(slug("#1 Store"), "1-store");
         assert_eq!(slug("Åhléns City, Göteborg"), "ahlens-city-goteborg");
         assert_eq!(slug("Straße"), "strasse");
-        assert_eq!(slug("呼叫中心"), "entry");
+        assert_eq!(slug("東京"), "dong-jing");
+        assert_eq!(slug("Москва, ГУМ"), "moskva-gum");
+        assert_eq!(slug("Αθήνα"), "athena");
+        assert_eq!(slug("\u{E000}"), "entry");
         assert_eq!(slug("--"), "entry");
     }
 

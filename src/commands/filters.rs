@@ -17,13 +17,13 @@ pub struct FilterArgs {
     /// Only entries of KIND (repeat for any of several)
     #[arg(long, value_name = "KIND")]
     pub kind: Vec<String>,
-    /// Only entries whose site contains TEXT (any case)
+    /// Only entries whose site contains TEXT (ignoring case and accents: zurich finds Zürich)
     #[arg(long, value_name = "TEXT")]
     pub site: Option<String>,
-    /// Only entries where a person's name contains NAME (any case)
+    /// Only entries where a person's name contains NAME (ignoring case and accents: tomas finds Tomás)
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
-    /// Only entries whose title or text contains TEXT (any case)
+    /// Only entries whose title or text contains TEXT (ignoring case and accents)
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
     /// Only entries that raise at least one idea
@@ -186,7 +186,7 @@ impl FilterArgs {
     }
 
     pub fn filter(&self, context: &Context, location: &Location) -> Result<Filter> {
-        let lower = |s: &Option<String>| s.as_ref().map(|s| s.to_lowercase());
+        let folded = |s: &Option<String>| s.as_deref().map(|s| crate::fold::fold(s).into_owned());
         let tags = self.tag.iter().map(|t| crate::tags::normalize(t)).collect();
         for kind in &self.kind {
             if !location
@@ -206,9 +206,9 @@ impl FilterArgs {
         Ok(Filter {
             tags,
             kinds: self.kind.clone(),
-            site: lower(&self.site),
-            person: lower(&self.person),
-            text: lower(&self.text),
+            site: folded(&self.site),
+            person: folded(&self.person),
+            text: folded(&self.text),
             has_ideas: self.has_ideas,
             period: when.period,
             since: when.since,

@@ -9,13 +9,14 @@ use super::Context;
 use crate::aggregate::ideas::History;
 use crate::entry::{Entry, file_stem};
 use crate::error::{Error, Result};
+use crate::fold;
 use crate::journal::{Journal, relative};
 use crate::record::{EntryRecord, EntryWithBody};
 use crate::render;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A path to the entry, or a part of its file name that only it has
+    /// A path to the entry, or a part of its file name that only it has (case and accents do not count)
     #[arg(value_name = "ENTRY")]
     pub entry: String,
     /// Output format
@@ -53,11 +54,10 @@ fn find<'a>(journal: &'a Journal, context: &Context, wanted: &str) -> Result<&'a
     if let Some(path) = as_journal_path(journal, context, wanted) {
         return by_path(journal, &path).ok_or_else(|| broken_or_outside(journal, &path, wanted));
     }
-    let needle = wanted.to_lowercase();
     let matches: Vec<&Entry> = journal
         .entries
         .iter()
-        .filter(|e| file_name(&e.path).to_lowercase().contains(&needle))
+        .filter(|e| fold::contains(file_name(&e.path), wanted))
         .collect();
     match matches.as_slice() {
         [one] => Ok(one),
@@ -66,7 +66,7 @@ fn find<'a>(journal: &'a Journal, context: &Context, wanted: &str) -> Result<&'a
             // A full file name (without `.md`) is unique even when it is part of others.
             if let Some(exact) = many
                 .iter()
-                .find(|e| file_stem(&e.path).eq_ignore_ascii_case(wanted))
+                .find(|e| fold::fold(file_stem(&e.path)) == fold::fold(wanted))
             {
                 return Ok(exact);
             }
@@ -102,12 +102,10 @@ fn by_path<'a>(journal: &'a Journal, path: &str) -> Option<&'a Entry> {
 }
 
 fn broken_or_outside(journal: &Journal, path: &str, wanted: &str) -> Error {
-    let problem = journal.diagnostics.iter().find(|d| {
-        d.path == path
-            || file_name(&d.path)
-                .to_lowercase()
-                .contains(&wanted.to_lowercase())
-    });
+    let problem = journal
+        .diagnostics
+        .iter()
+        .find(|d| d.path == path || fold::contains(file_name(&d.path), wanted));
     match problem {
         Some(d) => Error::new(format!("{} cannot be shown: {d}", d.path))
             .hint("fix the entry, then try again"),
