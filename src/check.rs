@@ -496,7 +496,7 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// Problems in `insight.yaml` that parse fine but are probably mistakes.
 pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
-    const SETTINGS: [&str; 10] = [
+    const SETTINGS: [&str; 11] = [
         "extra_keys",
         "name",
         "entries",
@@ -507,6 +507,7 @@ pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnosti
         "tags",
         "people",
         "targets",
+        "me",
     ];
     let text = frontmatter::strip_bom(text);
     let mut found = Vec::new();

@@ -33,6 +33,8 @@ pub struct Config {
     pub extra_keys: Vec<String>,
     pub people: Vec<Person>,
     pub targets: Vec<Target>,
+    /// Who "I" am: the person `insight new` records when no `--person` is given.
+    pub me: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +64,7 @@ impl Default for Config {
             extra_keys: Vec::new(),
             people: Vec::new(),
             targets: Vec::new(),
+            me: None,
         }
     }
 }
@@ -133,6 +136,7 @@ impl Config {
             values::text_list(get("extra_keys")).map_err(|m| at_key("extra_keys", m))?;
         config.people = people(get("people")).map_err(|m| at_key("people", m))?;
         config.targets = targets(get("targets")).map_err(|m| at_key("targets", m))?;
+        config.me = values::optional_text(get("me")).map_err(|m| at_key("me", m))?;
         Ok(config)
     }
 }
@@ -255,9 +259,10 @@ mod tests {
         let config = Config::parse(
             "name: J\nentries: notes\nkinds: [a, b]\nfiscal_year_start: 7\ntags: mobile\n\
              people:\n  - { name: Wayne Shurts, group: executives }\n  - Ann\n\
-             targets:\n  executives: { entries_per_year: 2 }\n",
+             targets:\n  executives: { entries_per_year: 2 }\nme: Ann\n",
         )
         .unwrap();
+        assert_eq!(config.me.as_deref(), Some("Ann"));
         assert_eq!(config.name.as_deref(), Some("J"));
         assert_eq!(config.entries, "notes");
         assert_eq!(config.kinds, ["a", "b"]);

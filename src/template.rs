@@ -43,21 +43,51 @@ pub fn built_in(file: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// Fills `{{title}}`, `{{site}}` and `{{date}}` in a template's body. The body
-/// is Markdown, not YAML, so the user's text cannot break the front matter.
-pub fn fill(body: &str, title: &str, site: &str, date: &str) -> String {
+/// What `insight new` fills a template's placeholders with.
+pub struct Fill<'a> {
+    pub title: &'a str,
+    pub site: &'a str,
+    pub date: &'a str,
+    /// Block quotes (`> …` lines), or empty.
+    pub quotes: &'a str,
+}
+
+/// Fills `{{title}}`, `{{site}}`, `{{date}}` and `{{quotes}}` in a template's
+/// body. The body is Markdown, not YAML, so the user's text cannot break the
+/// front matter. Quotes go where `{{quotes}}` stands, else at the end; an empty
+/// value alone on its line takes the line with it.
+pub fn fill(body: &str, values: &Fill) -> String {
+    let placeholders = [
+        ("{{title}}", values.title),
+        ("{{site}}", values.site),
+        ("{{date}}", values.date),
+        ("{{quotes}}", values.quotes),
+    ];
     // One pass, so that a title such as `{{site}}` is written as typed.
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
+    let mut quotes_placed = false;
     while let Some(at) = rest.find("{{") {
         out.push_str(&rest[..at]);
-        let value = [("{{title}}", title), ("{{site}}", site), ("{{date}}", date)]
+        let found = placeholders
             .into_iter()
             .find(|(placeholder, _)| rest[at..].starts_with(placeholder));
-        match value {
+        match found {
             Some((placeholder, value)) => {
+                if placeholder == "{{quotes}}" && !value.is_empty() {
+                    // A blank line sets the quotes apart from what comes before.
+                    quotes_placed = true;
+                    out.push('\n');
+                }
                 out.push_str(value);
                 rest = &rest[at + placeholder.len()..];
+                let alone = out.is_empty() || out.ends_with('\n');
+                if value.is_empty() && alone {
+                    rest = rest
+                        .strip_prefix("\r\n")
+                        .or(rest.strip_prefix('\n'))
+                        .unwrap_or(rest);
+                }
             }
             None => {
                 out.push_str("{{");
@@ -66,7 +96,34 @@ pub fn fill(body: &str, title: &str, site: &str, date: &str) -> String {
         }
     }
     out.push_str(rest);
+    if !quotes_placed && !values.quotes.is_empty() {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str(values.quotes);
+        out.push('\n');
+    }
     out
+}
+
+/// Each text as a Markdown block quote, a blank line between them.
+pub fn block_quotes(texts: &[String]) -> String {
+    texts
+        .iter()
+        .map(|text| {
+            text.trim()
+                .lines()
+                .map(|line| match line.trim_end() {
+                    "" => ">".to_string(),
+                    line => format!("> {line}"),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|quote| !quote.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 #[cfg(test)]
@@ -94,12 +151,63 @@ mod tests {
         }
     }
 
+    fn values<'a>(title: &'a str, quotes: &'a str) -> Fill<'a> {
+        Fill {
+            title,
+            site: "S",
+            date: "D",
+            quotes,
+        }
+    }
+
     #[test]
     fn fills_placeholders() {
-        assert_eq!(fill("# {{title}} at {{site}}", "T", "S", "D"), "# T at S");
         assert_eq!(
-            fill("# {{title}} {{other}}", "{{site}} {{date}}", "S", "D"),
+            fill("# {{title}} at {{site}}", &values("T", "")),
+            "# T at S"
+        );
+        assert_eq!(
+            fill("# {{title}} {{other}}", &values("{{site}} {{date}}", "")),
             "# {{site}} {{date}} {{other}}"
         );
+    }
+
+    #[test]
+    fn quotes_go_to_their_place_or_the_end() {
+        let template = "# {{title}}\n\n## Said\n{{quotes}}\n\n## Next\n";
+        assert_eq!(
+            fill(template, &values("T", "> Hi")),
+            "# T\n\n## Said\n\n> Hi\n\n## Next\n"
+        );
+        assert_eq!(
+            fill(template, &values("T", "")),
+            "# T\n\n## Said\n\n## Next\n"
+        );
+        assert_eq!(fill("# {{title}}", &values("T", "> Hi")), "# T\n\n> Hi\n");
+        assert_eq!(
+            fill("# {{title}}\n", &values("{{quotes}}", "> Hi")),
+            "# {{quotes}}\n\n> Hi\n"
+        );
+    }
+
+    #[test]
+    fn block_quotes_mark_every_line() {
+        let quotes = [
+            "I can never\n\nfind it ".to_string(),
+            "  ".to_string(),
+            "Where?".into(),
+        ];
+        assert_eq!(
+            block_quotes(&quotes),
+            "> I can never\n>\n> find it\n\n> Where?"
+        );
+    }
+
+    #[test]
+    fn every_standard_template_has_a_place_for_quotes() {
+        for name in BUILT_IN_NAMES {
+            let text = built_in(&format!("{name}.md")).unwrap();
+            assert!(text.contains("-->\n{{quotes}}\n\n## "), "{name}");
+        }
     }
 }

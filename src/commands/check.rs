@@ -92,12 +92,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     match args.format {
         Format::Json => out.write_all(crate::render::json(&found).as_bytes())?,
         Format::Text => {
-            for d in &found {
-                writeln!(out, "{d}")?;
-                if let Some(hint) = &d.hint {
-                    writeln!(out, "  hint: {hint}")?;
-                }
-            }
+            write_diagnostics(out, &found)?;
             writeln!(
                 out,
                 "{}",
@@ -228,6 +223,28 @@ fn gather(
         entries,
         what,
     }
+}
+
+/// What `insight check` finds in the entry at `rel` (journal-relative), for
+/// `insight new` to show once the entry is written.
+pub(super) fn entry_problems(location: &Location, rel: &str, today: Date) -> Vec<Diagnostic> {
+    let (checked, _) = check_working_tree(location, today);
+    checked
+        .into_iter()
+        .filter(|c| c.path == rel)
+        .flat_map(|c| c.diagnostics)
+        .collect()
+}
+
+/// Each problem as `path:line:column: severity: message`, with its hint below.
+pub(super) fn write_diagnostics(out: &mut impl Write, found: &[Diagnostic]) -> std::io::Result<()> {
+    for d in found {
+        writeln!(out, "{d}")?;
+        if let Some(hint) = &d.hint {
+            writeln!(out, "  hint: {hint}")?;
+        }
+    }
+    Ok(())
 }
 
 fn summary(entries: usize, what: &str, errors: usize, warnings: usize) -> String {

@@ -6,20 +6,29 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod idea;
+
 use super::{Context, period_error};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::frontmatter;
-use crate::journal::Location;
+use crate::journal::{Location, relative};
+use crate::suggest::did_you_mean;
 use crate::values;
 use crate::yaml::{self, Node, Value};
 use crate::{entry, slug, template, write};
+use idea::TypedIdea;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The template to start from, a file in the templates folder: visit, peer, immersion, research, sales, …
+    /// (default: the template for --kind; else asked for on a terminal; else visit)
     #[arg(value_name = "TEMPLATE")]
-    pub template: String,
+    pub template: Option<String>,
+    /// The kind of visit: frontline, peer, immersion, research, sales, … Without TEMPLATE,
+    /// it chooses the template whose `kind:` it is
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
     /// When the visit happened (default: today): 2026-07-14, 2026/7/14, yesterday, last friday, 3 days ago, …
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
@@ -29,7 +38,7 @@ pub struct Args {
     /// The role worked: bakery, call-centre agent, …
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
-    /// Who went (repeat for several people)
+    /// Who went (repeat for several people; default: `me:` in insight.yaml, else git's user.name)
     #[arg(long = "person", value_name = "NAME")]
     pub people: Vec<String>,
     /// How many customers you spoke to
@@ -41,9 +50,14 @@ pub struct Args {
     /// A tag (repeat for several)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
-    /// An idea that came up (repeat for several)
-    #[arg(long = "idea", value_name = "TITLE")]
+    /// An idea that came up (repeat for several): a title, with an id in brackets before it and a
+    /// status in parentheses after it when wanted: "[aisle-finder] Aisle finder (exploring)";
+    /// "[aisle-finder] (building)" moves an idea the journal knows to a new status
+    #[arg(long = "idea", value_name = "IDEA")]
     pub ideas: Vec<String>,
+    /// What a customer said, added to the text as a block quote (repeat for several)
+    #[arg(long = "quote", value_name = "TEXT")]
+    pub quotes: Vec<String>,
     /// A title (default: the body's first heading, which starts as the site)
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
@@ -101,21 +115,46 @@ struct Template {
     body: String,
 }
 
+/// What goes into the new entry besides the flags taken as typed.
+struct Chosen {
+    kind: String,
+    site: String,
+    date: Date,
+    people: Vec<String>,
+    ideas: Vec<Value>,
+}
+
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let args = args.one_line_values();
     let location = context.locate()?;
-    let template = read_template(&location, &args.template)?;
-    let kind = kind_of(&template, &args.template, &location.config)?;
+    let config = &location.config;
+    let kind = args
+        .kind
+        .as_deref()
+        .map(|k| known_kind(k, config))
+        .transpose()?;
+    let (name, template) = choose_template(context, &location, &args, kind.as_deref())?;
+    let kind = match kind {
+        Some(kind) => kind,
+        None => kind_of(&template, &name, config)?,
+    };
     let site = site(context, &args)?;
     let date = match &args.date {
         Some(text) => crate::period::parse_day(text, context.today, context.calendar(&location))
             .map_err(|e| period_error(Some("--date"), e))?,
         None => context.today,
     };
-    let contents = compose(&args, &template, &kind, &site, date);
+    let chosen = Chosen {
+        kind,
+        site,
+        date,
+        people: people(&args, &template, &location),
+        ideas: ideas(&args.ideas, &location)?,
+    };
+    let contents = compose(&args, &template, &chosen);
     // The entry must read back as written; if it does not, it is a bug here,
     // and better caught before the user's editor opens.
-    if let Err(problems) = entry::parse("new entry", &contents, &location.config) {
+    if let Err(problems) = entry::parse("new entry", &contents, config) {
         let first = problems
             .first()
             .map(ToString::to_string)
@@ -125,7 +164,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
                 .hint("this is a bug in insight; please report it with the command you ran"),
         );
     }
-    let candidates = file_names(&location, date, &site);
+    let candidates = file_names(&location, date, &chosen.site);
     if args.dry_run {
         out.write_all(contents.as_bytes())?;
         let target = candidates
@@ -139,8 +178,175 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     if !args.no_edit && context.interactive && context.width.is_some() {
         open_editor(context, &path);
     }
+    show_problems(context, &location, &path)?;
     writeln!(out, "{}", context.display_path(&path))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--kind` as the journal spells it.
+fn known_kind(kind: &str, config: &Config) -> Result<String> {
+    if let Some(known) = config.kinds.iter().find(|k| k.eq_ignore_ascii_case(kind)) {
+        return Ok(known.clone());
+    }
+    let kinds = config.kinds.join(", ");
+    let hint = match did_you_mean(kind, &config.kinds) {
+        Some(near) => format!("did you mean `{near}`? The kinds are {kinds}"),
+        None => format!("the kinds are {kinds}"),
+    };
+    Err(Error::new(format!("`--kind {kind}`: not a kind of this journal")).hint(hint))
+}
+
+/// The template named, else the one for `--kind`, else the one the user picks
+/// on a terminal, else `visit`.
+fn choose_template(
+    context: &Context,
+    location: &Location,
+    args: &Args,
+    kind: Option<&str>,
+) -> Result<(String, Template)> {
+    let name = match (&args.template, kind) {
+        (Some(name), _) => name.clone(),
+        (None, Some(kind)) => return template_for_kind(location, kind),
+        (None, None) if context.interactive => {
+            let names = template_names(&location.templates_dir());
+            let answer = prompt(&format!("Template ({}) [visit]: ", names.join(", ")))?;
+            match answer.trim() {
+                "" => "visit".to_string(),
+                typed => typed.to_string(),
+            }
+        }
+        (None, None) => "visit".to_string(),
+    };
+    Ok((name.clone(), read_template(location, &name)?))
+}
+
+/// The template whose kind is `kind`: `templates/KIND.md` first, then the
+/// others by name (so `frontline` finds `visit.md`); a kind without one
+/// starts from a bare heading.
+fn template_for_kind(location: &Location, kind: &str) -> Result<(String, Template)> {
+    let mut names = template_names(&location.templates_dir());
+    names.sort_by_key(|name| !name.eq_ignore_ascii_case(kind));
+    for name in names {
+        let template = read_template(location, &name)?;
+        if template
+            .kind
+            .as_deref()
+            .unwrap_or(&name)
+            .eq_ignore_ascii_case(kind)
+        {
+            return Ok((name, template));
+        }
+    }
+    let bare = Template {
+        kind: Some(kind.to_string()),
+        role: None,
+        people: vec![],
+        tags: vec![],
+        body: "# {{title}}\n".to_string(),
+    };
+    Ok((kind.to_string(), bare))
+}
+
+/// `--person`, else the template's people, else `me:` from insight.yaml, else git's user.name.
+fn people(args: &Args, template: &Template, location: &Location) -> Vec<String> {
+    if !args.people.is_empty() {
+        return args.people.clone();
+    }
+    if !template.people.is_empty() {
+        return template.people.clone();
+    }
+    location
+        .config
+        .me
+        .clone()
+        .or_else(|| git_user_name(&location.root))
+        .map(|name| one_line(&name))
+        .filter(|name| !name.is_empty())
+        .into_iter()
+        .collect()
+}
+
+/// `git config user.name` as seen from the journal's folder (so a journal's own
+/// repository settings count); `None` when git is missing or says nothing.
+fn git_user_name(journal: &Path) -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(journal)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(output.stdout).ok()?;
+    (output.status.success() && !name.trim().is_empty()).then(|| name.trim().to_string())
+}
+
+/// Each `--idea` as it goes into the front matter: a plain title, or a mapping
+/// when it has an id or a status. An id without a title is a follow-up, as the
+/// journal writes them (`{id, status}`), and must name an idea that has a title.
+fn ideas(typed: &[String], location: &Location) -> Result<Vec<Value>> {
+    let statuses = &location.config.statuses;
+    let read: Vec<TypedIdea> = typed
+        .iter()
+        .map(|text| idea::parse(text, statuses).map_err(|m| Error::new(format!("--idea {m}"))))
+        .collect::<Result<_>>()?;
+    let follow_ups: Vec<&str> = read
+        .iter()
+        .filter(|i| i.title.is_empty())
+        .filter_map(|i| i.id.as_deref())
+        .collect();
+    if !follow_ups.is_empty() {
+        let journal = location.clone().load();
+        for id in follow_ups {
+            known_id(&journal, id)?;
+        }
+    }
+    Ok(read.into_iter().map(idea_value).collect())
+}
+
+fn idea_value(typed: TypedIdea) -> Value {
+    if typed.id.is_none() && typed.status.is_none() {
+        return Value::Str(typed.title);
+    }
+    let mut pairs = Vec::new();
+    pairs.extend(typed.id.map(|id| ("id".to_string(), Value::Str(id))));
+    if !typed.title.is_empty() {
+        pairs.push(("title".to_string(), Value::Str(typed.title)));
+    }
+    pairs.extend(typed.status.map(|s| ("status".to_string(), Value::Str(s))));
+    Value::Map(pairs)
+}
+
+/// A follow-up by id alone needs an idea of that id with a title somewhere.
+fn known_id(journal: &crate::journal::Journal, id: &str) -> Result<()> {
+    let titled = journal
+        .entries
+        .iter()
+        .flat_map(|e| &e.ideas)
+        .any(|idea| idea.id.as_deref() == Some(id) && idea.title.is_some());
+    if titled {
+        return Ok(());
+    }
+    Err(Error::new(format!(
+        "--idea [{id}]: no idea in the journal has the id `{id}`, so it needs a title"
+    ))
+    .hint(format!("write it as --idea \"[{id}] Its title\"")))
+}
+
+/// Runs `insight check`'s checks on the new entry, as the user left it, and
+/// prints what they find, so that a typo is caught at once. The file is not touched.
+fn show_problems(context: &Context, location: &Location, path: &Path) -> Result<()> {
+    let rel = relative(location.root.as_path(), path);
+    let found = super::check::entry_problems(location, &rel, context.today);
+    if found.is_empty() {
+        return Ok(());
+    }
+    let mut stderr = std::io::stderr().lock();
+    super::check::write_diagnostics(&mut stderr, &found)?;
+    let shown = context.display_path(path);
+    crate::warn(&format!(
+        "{shown} is saved as you left it; fix what is above, then run `insight check {shown}`"
+    ));
+    Ok(())
 }
 
 fn read_template(location: &Location, name: &str) -> Result<Template> {
@@ -199,7 +405,8 @@ fn read_template(location: &Location, name: &str) -> Result<Template> {
     })
 }
 
-fn available_templates(dir: &Path) -> String {
+/// The templates in `dir` and the standard ones, by name.
+fn template_names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -214,9 +421,13 @@ fn available_templates(dir: &Path) -> String {
     names.extend(template::BUILT_IN_NAMES.map(String::from));
     names.sort();
     names.dedup();
+    names
+}
+
+fn available_templates(dir: &Path) -> String {
     format!(
         "the templates are {} (add your own as {}/NAME.md)",
-        names.join(", "),
+        template_names(dir).join(", "),
         dir.display()
     )
 }
@@ -269,22 +480,18 @@ fn prompt(question: &str) -> Result<String> {
 
 /// The whole new file: front matter from the flags and the template, then the
 /// template's body with its placeholders filled.
-fn compose(args: &Args, template: &Template, kind: &str, site: &str, date: Date) -> String {
+fn compose(args: &Args, template: &Template, chosen: &Chosen) -> String {
+    let date = chosen.date.to_string();
     let mut pairs: Vec<(&str, Value)> = vec![
-        ("date", Value::Str(date.to_string())),
-        ("kind", Value::Str(kind.to_string())),
-        ("site", Value::Str(site.to_string())),
+        ("date", Value::Str(date.clone())),
+        ("kind", Value::Str(chosen.kind.clone())),
+        ("site", Value::Str(chosen.site.clone())),
     ];
     if let Some(role) = args.role.clone().or_else(|| template.role.clone()) {
         pairs.push(("role", Value::Str(role)));
     }
-    let people = if args.people.is_empty() {
-        template.people.clone()
-    } else {
-        args.people.clone()
-    };
-    if !people.is_empty() {
-        pairs.push(("people", Value::List(people)));
+    if !chosen.people.is_empty() {
+        pairs.push(("people", Value::List(chosen.people.clone())));
     }
     if let Some(customers) = args.customers {
         pairs.push(("customers", Value::Int(customers)));
@@ -309,14 +516,22 @@ fn compose(args: &Args, template: &Template, kind: &str, site: &str, date: Date)
     if !tags.is_empty() {
         pairs.push(("tags", Value::List(tags)));
     }
-    if !args.ideas.is_empty() {
-        pairs.push(("ideas", Value::List(args.ideas.clone())));
+    if !chosen.ideas.is_empty() {
+        pairs.push(("ideas", Value::Items(chosen.ideas.clone())));
     }
     if let Some(title) = &args.title {
         pairs.push(("title", Value::Str(title.clone())));
     }
-    let heading = args.title.as_deref().unwrap_or(site);
-    let body = template::fill(&template.body, heading, site, &date.to_string());
+    let quotes = template::block_quotes(&args.quotes);
+    let body = template::fill(
+        &template.body,
+        &template::Fill {
+            title: args.title.as_deref().unwrap_or(&chosen.site),
+            site: &chosen.site,
+            date: &date,
+            quotes: &quotes,
+        },
+    );
     format!("---\n{}---\n{}", yaml::to_front_matter(&pairs), body)
 }
 

@@ -190,6 +190,30 @@ pub enum Value {
     Int(u64),
     Float(f64),
     List(Vec<String>),
+    /// A list whose items may be mappings, such as ideas with an id.
+    Items(Vec<Value>),
+    Map(Vec<(String, Value)>),
+}
+
+impl Value {
+    fn to_yaml(&self) -> serde_yaml::Value {
+        let string = |s: &String| serde_yaml::Value::String(s.clone());
+        match self {
+            Value::Str(s) => string(s),
+            Value::Int(i) => serde_yaml::Value::Number((*i).into()),
+            Value::Float(f) => serde_yaml::Value::Number((*f).into()),
+            Value::List(items) => serde_yaml::Value::Sequence(items.iter().map(string).collect()),
+            Value::Items(items) => {
+                serde_yaml::Value::Sequence(items.iter().map(Value::to_yaml).collect())
+            }
+            Value::Map(pairs) => serde_yaml::Value::Mapping(
+                pairs
+                    .iter()
+                    .map(|(key, value)| (string(key), value.to_yaml()))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 /// Serializes an ordered mapping as block YAML. Strings are quoted by the
@@ -198,18 +222,10 @@ pub enum Value {
 pub fn to_front_matter(pairs: &[(&str, Value)]) -> String {
     let mut mapping = serde_yaml::Mapping::new();
     for (key, value) in pairs {
-        let value = match value {
-            Value::Str(s) => serde_yaml::Value::String(s.clone()),
-            Value::Int(i) => serde_yaml::Value::Number((*i).into()),
-            Value::Float(f) => serde_yaml::Value::Number((*f).into()),
-            Value::List(items) => serde_yaml::Value::Sequence(
-                items
-                    .iter()
-                    .map(|s| serde_yaml::Value::String(s.clone()))
-                    .collect(),
-            ),
-        };
-        mapping.insert(serde_yaml::Value::String((*key).to_string()), value);
+        mapping.insert(
+            serde_yaml::Value::String((*key).to_string()),
+            value.to_yaml(),
+        );
     }
     // Serializing a mapping of strings, numbers and lists cannot fail; if the
     // library ever disagrees, an empty front matter is caught by validation.
@@ -222,14 +238,16 @@ pub fn to_front_matter(pairs: &[(&str, Value)]) -> String {
 /// Quoting them keeps a journal's meaning the same in every tool.
 fn quote_yaml11_word(line: &str) -> String {
     const WORDS: [&str; 8] = ["y", "n", "yes", "no", "on", "off", "true", "false"];
-    let (prefix, value) = match line.split_once(": ") {
-        Some((key, value)) if !line.starts_with(['-', ' ']) => (format!("{key}: "), value),
-        _ => match line.strip_prefix("- ") {
-            Some(value) => ("- ".to_string(), value),
-            None => return format!("{line}\n"),
-        },
+    // The line is indentation, an optional `- `, an optional `key: `, then the value.
+    let indented = line.trim_start_matches(' ');
+    let item = indented.strip_prefix("- ").unwrap_or(indented);
+    let value = match item.split_once(": ") {
+        // A quoted scalar may hold `: `; the keys written here are plain words.
+        Some((_, value)) if !item.starts_with(['\'', '"']) => value,
+        _ => item,
     };
     if WORDS.iter().any(|w| w.eq_ignore_ascii_case(value)) {
+        let prefix = &line[..line.len() - value.len()];
         format!("{prefix}'{value}'\n")
     } else {
         format!("{line}\n")
@@ -375,10 +393,22 @@ mod tests {
             ("role", Value::Str("yes".into())),
             ("tags", Value::List(vec!["Off".into(), "mobile".into()])),
             ("customers", Value::Int(3)),
+            (
+                "ideas",
+                Value::Items(vec![
+                    Value::Str("no".into()),
+                    Value::Map(vec![
+                        ("id".into(), Value::Str("on".into())),
+                        ("title".into(), Value::Str("Yes: no".into())),
+                        ("status".into(), Value::Str("n".into())),
+                    ]),
+                ]),
+            ),
         ]);
         assert_eq!(
             text,
-            "role: 'yes'\ntags:\n- 'Off'\n- mobile\ncustomers: 3\n"
+            "role: 'yes'\ntags:\n- 'Off'\n- mobile\ncustomers: 3\n\
+             ideas:\n- 'no'\n- id: 'on'\n  title: 'Yes: no'\n  status: 'n'\n"
         );
     }
 

@@ -38,6 +38,8 @@ pub fn insight_in(cwd: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_insight"))
         .current_dir(cwd)
         .env_clear()
+        // `insight new` asks git for user.name: keep the machine's own settings out.
+        .env("GIT_CONFIG_NOSYSTEM", "1")
         .envs(env.iter().copied())
         .args(args)
         .stdin(Stdio::null())
