@@ -48,9 +48,29 @@ pub fn report(error: &error::Error) {
     }
 }
 
+/// `--color` for stderr's labels: 0 auto, 1 always, 2 never. Set once by the
+/// command line; a process-wide setting because warnings come from everywhere.
+static STDERR_COLOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Makes `--color always` or `never` hold for stderr's labels as for stdout.
+pub fn set_stderr_color(always: Option<bool>) {
+    let choice = match always {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    };
+    STDERR_COLOR.store(choice, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn label(text: &str, ansi_color: &str) -> String {
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = match STDERR_COLOR.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     if color {
         format!("\x1b[1;{ansi_color}m{text}\x1b[0m")
     } else {

@@ -5,9 +5,17 @@ mod common;
 use common::{TempDir, insight_in};
 use serde_json::{Value, json};
 use std::fs;
-use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
+
+/// `insight --today 2026-11-22 ARGS` on a terminal without colour, answering the prompt if asked.
+fn on_terminal(dir: &Path, env: &[(&str, &str)], args: &[&str], answer: Option<&str>) -> String {
+    let mut all = vec!["--today", TODAY];
+    all.extend_from_slice(args);
+    let mut env = env.to_vec();
+    env.push(("NO_COLOR", "1"));
+    common::on_terminal(dir, &env, &all, answer)
+}
 
 const TODAY: &str = "2026-11-22";
 
@@ -409,45 +417,4 @@ fn the_new_entry_is_checked_without_an_editor_too() {
 fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
-}
-
-/// Runs `insight --today 2026-11-22 ARGS` on a pseudo-terminal (util-linux
-/// `script`), answering `answer` once the template prompt shows, and returns
-/// the screen with `\r\n` as `\n`.
-fn on_terminal(dir: &Path, env: &[(&str, &str)], args: &[&str], answer: Option<&str>) -> String {
-    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
-    let mut line = vec![
-        quote(env!("CARGO_BIN_EXE_insight")),
-        "--today".into(),
-        TODAY.into(),
-    ];
-    line.extend(args.iter().map(|a| quote(a)));
-    let mut child = Command::new("script")
-        .args(["-qec", &line.join(" "), "/dev/null"])
-        .current_dir(dir)
-        .env_clear()
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("COLUMNS", "100")
-        .env("PATH", "/usr/bin:/bin")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("util-linux `script` runs insight on a terminal");
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut screen = Vec::new();
-    if let Some(answer) = answer {
-        let mut byte = [0u8];
-        while !screen.ends_with(b"[visit]: ") && stdout.read(&mut byte).unwrap_or(0) == 1 {
-            screen.push(byte[0]);
-        }
-        writeln!(stdin, "{answer}").unwrap();
-    }
-    drop(stdin);
-    stdout.read_to_end(&mut screen).unwrap();
-    child.wait().unwrap();
-    let screen = String::from_utf8_lossy(&screen).replace("\r\n", "\n");
-    // stderr's labels are coloured on a terminal.
-    screen.replace("\u{1b}[1;33m", "").replace("\u{1b}[0m", "")
 }

@@ -2,12 +2,14 @@
 //! Each subcommand module holds its `Args` and a `run` that glues the stages.
 
 mod check;
+mod completions;
 mod diff;
 mod export;
 mod filters;
 mod ideas;
 mod init;
 mod list;
+mod man;
 mod new;
 mod people;
 mod quotes;
@@ -45,7 +47,7 @@ pub struct GlobalArgs {
     /// Take DATE as today (2026-07-14, 2026/7/14, yesterday, …), so relative periods give the same answer every run
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date_arg)]
     pub today: Option<Date>,
-    /// When to use colour; NO_COLOR in the environment means never
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never; an explicit always or never wins over NO_COLOR
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }
@@ -83,6 +85,10 @@ pub enum Command {
     Diff(diff::Args),
     /// Write the journal as tidy tables (CSV or JSON Lines) for DuckDB, spreadsheets and BI
     Export(export::Args),
+    /// Print a completion script for bash, zsh, fish, powershell or elvish
+    Completions(completions::Args),
+    /// Print the manual page (roff), e.g. `insight man | man -l -`
+    Man(man::Args),
 }
 
 /// What every command may need from its surroundings, decided once.
@@ -104,6 +110,7 @@ impl Context {
         let cwd = std::env::current_dir()
             .map_err(|e| Error::io("read", Path::new("the current folder"), &e))?;
         let stdout_tty = std::io::stdout().is_terminal();
+        // An explicit --color wins over NO_COLOR, as https://no-color.org asks.
         let color = match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -111,6 +118,10 @@ impl Context {
                 stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
+        crate::set_stderr_color(match global.color {
+            ColorChoice::Auto => None,
+            choice => Some(choice == ColorChoice::Always),
+        });
         Ok(Context {
             // An empty INSIGHT_JOURNAL is the same as none.
             journal: global.journal.clone().or_else(|| {
@@ -241,6 +252,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check::run(&context, args, &mut out)?,
         Command::Diff(args) => diff::run(&context, args, &mut out)?,
         Command::Export(args) => export::run(&context, args, &mut out)?,
+        Command::Completions(args) => completions::run(args, &mut out)?,
+        Command::Man(args) => man::run(args, &mut out)?,
     };
     out.flush()?;
     if let Some(summary) = context.skipped.take() {

@@ -2,6 +2,7 @@
 //! every run is repeatable (no NO_COLOR, no INSIGHT_JOURNAL, no EDITOR).
 #![allow(dead_code)]
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -125,4 +126,45 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs `insight ARGS` in `dir` on a pseudo-terminal (util-linux `script`),
+/// 100 columns wide, with `env` only. When `answer` is given, it is typed once
+/// the screen ends with a prompt (`: `). Returns the screen, `\r\n` as `\n`;
+/// stdout and stderr share it, as on a terminal.
+pub fn on_terminal(
+    dir: &Path,
+    env: &[(&str, &str)],
+    args: &[&str],
+    answer: Option<&str>,
+) -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+    let mut line = vec![quote(env!("CARGO_BIN_EXE_insight"))];
+    line.extend(args.iter().map(|a| quote(a)));
+    let mut child = Command::new("script")
+        .args(["-qec", &line.join(" "), "/dev/null"])
+        .current_dir(dir)
+        .env_clear()
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("COLUMNS", "100")
+        .env("PATH", "/usr/bin:/bin")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("util-linux `script` runs insight on a terminal");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut screen = Vec::new();
+    if let Some(answer) = answer {
+        let mut byte = [0u8];
+        while !screen.ends_with(b": ") && stdout.read(&mut byte).unwrap_or(0) == 1 {
+            screen.push(byte[0]);
+        }
+        writeln!(stdin, "{answer}").expect("type the answer");
+    }
+    drop(stdin);
+    stdout.read_to_end(&mut screen).expect("read the screen");
+    child.wait().expect("script ends");
+    String::from_utf8_lossy(&screen).replace("\r\n", "\n")
 }
