@@ -16,14 +16,23 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         };
     }
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if is_combining_accent(c) {
-            // Text typed as a letter followed by its accent (decomposed): drop the accent.
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
             continue;
         }
-        match deunicode::deunicode_char(c).filter(|_| is_latin_letter(c)) {
-            Some(ascii) => folded.extend(ascii.chars().map(|a| a.to_ascii_lowercase())),
-            None => folded.push(c),
+        for c in c.to_lowercase() {
+            if is_combining_accent(c) {
+                // Text typed as a letter followed by its accent (decomposed): drop the accent.
+                continue;
+            }
+            match is_latin_letter(c)
+                .then(|| deunicode::deunicode_char(c))
+                .flatten()
+            {
+                Some(ascii) => folded.extend(ascii.chars().map(|a| a.to_ascii_lowercase())),
+                None => folded.push(c),
+            }
         }
     }
     Cow::Owned(folded)

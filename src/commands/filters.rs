@@ -36,7 +36,7 @@ pub struct FilterArgs {
 #[derive(Debug, Clone, Default, clap::Args)]
 #[command(next_help_heading = "Period")]
 pub struct PeriodArgs {
-    /// Only entries in PERIOD: 2026, 2026Q3, q3, 2026-07, jul, 2026-07-14, last quarter, this year, last week, yesterday, 2026-01..2026-03, …
+    /// Only entries in PERIOD: 2026, 2026Q3, q3, 2026-07, jul, 2026-07-14, last quarter, this year, last week, yesterday, 2026-01..2026-03 (all of March included), …
     ///
     /// PERIOD is written as in hledger: a year (2026), a quarter (2026Q3, or q3 for this year's),
     /// a month (2026-07, 2026/7, jul, jul 2026), an ISO week (2026-W47), a day (2026-07-14,

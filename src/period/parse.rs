@@ -216,13 +216,15 @@ impl Reader {
     /// One period, as words.
     fn single(&self, words: &[String]) -> Result<Period, Miss> {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        match words.as_slice() {
+        self.single_words(&words)
+    }
+
+    fn single_words(&self, words: &[&str]) -> Result<Period, Miss> {
+        match words {
             ["in", count, unit] if count.parse::<i64>().is_ok() => {
                 self.relative_count(count, unit, 1)
             }
-            ["in", rest @ ..] if !rest.is_empty() => {
-                self.single(&rest.iter().map(|w| w.to_string()).collect::<Vec<_>>())
-            }
+            ["in", rest @ ..] if !rest.is_empty() => self.single_words(rest),
             [word] => self.one_word(word),
             [count, unit, "ago"] => self.relative_count(count, unit, -1),
             [count, unit, "ahead"] => self.relative_count(count, unit, 1),
@@ -276,7 +278,6 @@ impl Reader {
             }
             return Err(Miss::Unknown);
         }
-        let is_year = |w: &str| w.len() == 4 && all_digits(w);
         match (first, second) {
             (name, year) | (year, name) if is_year(year) && month_number(name).is_some() => {
                 let m = month_number(name).unwrap_or(1);
