@@ -1,6 +1,7 @@
 //! Reading a journal out of git: a commit's tree or the staging area, straight
 //! from git's objects, never by checking anything out. The only module that
-//! speaks git (through gix); everything else sees paths and bytes.
+//! speaks git (through gix, and the `git` program for the user's name);
+//! everything else sees paths and bytes.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -232,4 +233,20 @@ impl Repo {
             .map_err(|_| problem(format!("cannot read it from {}", snapshot.label)))?;
         Ok(blob.data.clone())
     }
+}
+
+/// `git config user.name` as seen from `dir` (so a journal's own repository
+/// settings count, as do ~/.gitconfig and its includes): the person a new entry
+/// names by default. Asks the `git` program, which reads every place git keeps
+/// settings; `None` when git is missing or has no name.
+pub fn user_name(dir: &Path) -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(output.stdout).ok()?;
+    (output.status.success() && !name.trim().is_empty()).then(|| name.trim().to_string())
 }

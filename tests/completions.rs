@@ -4,7 +4,7 @@
 mod common;
 use common::{TempDir, insight_in};
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 14] = [
     "init",
     "new",
     "list",
@@ -15,6 +15,8 @@ const SUBCOMMANDS: [&str; 12] = [
     "people",
     "quotes",
     "check",
+    "diff",
+    "export",
     "completions",
     "man",
 ];
@@ -80,7 +82,7 @@ fn the_man_page_names_every_subcommand() {
         (
             2,
             "error: `reprot` is not an insight command\n\
-             hint: did you mean `report`? The commands are init, new, list, show, tags, report, ideas, people, quotes, check, completions, man\n"
+             hint: did you mean `report`? The commands are init, new, list, show, tags, report, ideas, people, quotes, check, diff, export, completions, man\n"
         )
     );
 }

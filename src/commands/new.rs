@@ -259,25 +259,11 @@ fn people(args: &Args, template: &Template, location: &Location) -> Vec<String> 
         .config
         .me
         .clone()
-        .or_else(|| git_user_name(&location.root))
+        .or_else(|| crate::git::user_name(&location.root))
         .map(|name| one_line(&name))
         .filter(|name| !name.is_empty())
         .into_iter()
         .collect()
-}
-
-/// `git config user.name` as seen from the journal's folder (so a journal's own
-/// repository settings count); `None` when git is missing or says nothing.
-fn git_user_name(journal: &Path) -> Option<String> {
-    let output = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .current_dir(journal)
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let name = String::from_utf8(output.stdout).ok()?;
-    (output.status.success() && !name.trim().is_empty()).then(|| name.trim().to_string())
 }
 
 /// Each `--idea` as it goes into the front matter: a plain title, or a mapping
