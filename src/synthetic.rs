@@ -125,6 +125,10 @@ fn settings() -> String {
     text
 }
 
+/// One entry as `insight new` writes it and a person then fills it in: a
+/// front matter of about 300 bytes in block style, with tags and two ideas
+/// and no `title:`; a body of 1 to 2 KB that opens with the title as a `#`
+/// heading and holds two block quotes.
 fn entry(rng: &mut Rng, index: usize) -> (String, String) {
     let year = 2023 + rng.below(4);
     let (month, day) = (1 + rng.below(12), 1 + rng.below(28));
@@ -133,29 +137,30 @@ fn entry(rng: &mut Rng, index: usize) -> (String, String) {
     let mut tags: Vec<&str> = (0..1 + rng.below(3)).map(|_| rng.pick(&TAGS)).collect();
     tags.dedup();
     let date = format!("{year}-{month:02}-{day:02}");
+    let block = |items: &[&str]| -> String { items.iter().map(|i| format!("- {i}\n")).collect() };
+    let id = rng.below(200);
     let mut text = format!(
-        "---\ndate: {date}\nkind: {}\nsite: {site}\nrole: {}\npeople: [{}]\ncustomers: {}\nhours: {}\ntags: [{}]\n",
+        "---\ndate: {date}\nkind: {}\nsite: {site}\nrole: {}\npeople:\n{}customers: {}\nhours: {}\ntags:\n{}\
+         ideas:\n- id: idea-{id}\n  title: Idea number {id}\n  status: {}\n- {}\n---\n",
         rng.pick(&KINDS),
         rng.pick(&ROLES),
-        people.join(", "),
+        block(&people),
         rng.below(40),
         1 + rng.below(8),
-        tags.join(", "),
+        block(&tags),
+        rng.pick(&STATUSES),
+        rng.pick(&SENTENCES).trim_end_matches('.'),
     );
-    if rng.below(3) == 0 {
-        let id = rng.below(200);
-        text.push_str(&format!(
-            "ideas:\n  - {{ id: idea-{id}, title: Idea number {id}, status: {} }}\n",
-            rng.pick(&STATUSES)
-        ));
-    }
-    text.push_str(&format!("---\n# Visit {index} to {site}\n\n"));
-    for _ in 0..3 {
-        let paragraph: Vec<&str> = (0..3).map(|_| rng.pick(&SENTENCES)).collect();
-        text.push_str(&paragraph.join(" "));
+    text.push_str(&format!("# Visit {index} to {site}\n\n"));
+    let paragraphs = 4 + rng.below(4);
+    for p in 0..paragraphs {
+        let sentences: Vec<&str> = (0..3).map(|_| rng.pick(&SENTENCES)).collect();
+        text.push_str(&sentences.join(" "));
         text.push_str("\n\n");
+        if p == 1 || p == paragraphs - 1 {
+            text.push_str(&format!("> {}\n\n", rng.pick(&SENTENCES)));
+        }
     }
-    text.push_str(&format!("> {}\n", rng.pick(&SENTENCES)));
     let path = format!("visits/{year}/{date}-{}-{index}.md", slug(&site));
     (path, text)
 }
@@ -196,8 +201,14 @@ mod tests {
         }
         let mobile = files
             .iter()
-            .filter(|(_, t)| t.contains("tags: [mobile") || t.contains(", mobile"))
+            .filter(|(_, t)| t.contains("\n- mobile\n") || t.contains("\n- mobile/"))
             .count();
         assert!(mobile > 30, "{mobile} of 200 entries are tagged mobile");
+        // Like a real entry: 1 to 2 KB with two quotes, the title as a heading.
+        for (_, text) in &files[1..] {
+            assert!((1000..2400).contains(&text.len()), "{} bytes", text.len());
+            assert_eq!(text.matches("\n> ").count(), 2);
+            assert!(!text.contains("\ntitle:"));
+        }
     }
 }
