@@ -57,6 +57,10 @@ pub struct Report {
     pub coverage_share: f64,
     pub quotes: Vec<QuoteRow>,
     pub trend: Vec<TrendRow>,
+    /// The previous period's trend, bucket for bucket, for charts that set
+    /// the two side by side; empty without a previous period. Not in the JSON.
+    #[serde(skip)]
+    pub previous_trend: Vec<TrendRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -192,6 +196,10 @@ pub struct QuoteRow {
 pub struct TrendRow {
     pub label: String,
     pub entries: usize,
+    /// The bucket starts after the day the report is counted to, so nothing
+    /// in it is counted yet; for renderers, not part of the JSON.
+    #[serde(skip)]
+    pub upcoming: bool,
 }
 
 pub fn build(input: &ReportInput) -> Report {
@@ -232,9 +240,11 @@ pub fn build(input: &ReportInput) -> Report {
         }
     };
     let previous_period = input.period.previous(calendar);
+    let previous_entries = previous_period.as_ref().map(in_period);
     let previous = previous_period
         .as_ref()
-        .map(|p| totals_of(&in_period(p), p));
+        .zip(previous_entries.as_deref())
+        .map(|(p, entries)| totals_of(entries, p));
     let year_to_date = YearToDate::on(as_of, calendar);
     let ideas = ideas::summarize(&selected, &history, as_of);
     let statuses = &input.config.statuses;
@@ -285,7 +295,12 @@ pub fn build(input: &ReportInput) -> Report {
                 },
             )
             .collect(),
-        trend: trend(&selected, input.period, calendar),
+        trend: trend(&selected, input.period, as_of, calendar),
+        previous_trend: previous_period
+            .as_ref()
+            .zip(previous_entries.as_deref())
+            .map(|(p, entries)| trend(entries, p, p.end, calendar))
+            .unwrap_or_default(),
     }
 }
 
@@ -369,7 +384,8 @@ fn coverage(
     rows.into_iter().map(CoverageRow::from).collect()
 }
 
-fn trend(entries: &[&Entry], period: &Period, calendar: Calendar) -> Vec<TrendRow> {
+/// Entries per bucket of `period`; buckets starting after `as_of` are upcoming.
+fn trend(entries: &[&Entry], period: &Period, as_of: Date, calendar: Calendar) -> Vec<TrendRow> {
     let dates = (
         entries.first().map(|e| e.date),
         entries.last().map(|e| e.date),
@@ -381,6 +397,7 @@ fn trend(entries: &[&Entry], period: &Period, calendar: Calendar) -> Vec<TrendRo
         .into_iter()
         .map(|bucket| TrendRow {
             entries: entries.iter().filter(|e| bucket.contains(e.date)).count(),
+            upcoming: bucket.start > as_of,
             label: bucket.label,
         })
         .collect()

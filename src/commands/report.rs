@@ -46,6 +46,8 @@ pub enum Format {
     Json,
     /// Only with --by
     Csv,
+    /// One self-contained page with charts, for a browser, an email or print
+    Html,
 }
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
@@ -95,6 +97,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
                 Format::Table => render::report::text(&report, &page, None, false),
                 Format::Markdown => render::report::markdown(&report, &page),
                 Format::Json => render::json(&report),
+                Format::Html => render::html::report(&report, &page)?,
                 Format::Csv => unreachable!("output_format rejects csv without --by"),
             }
         }
@@ -179,11 +182,14 @@ fn resolved(path: &Path) -> PathBuf {
 /// Whether `head` (the start of a file) is something `insight report` wrote:
 /// a page or JSON report of this journal, or a `--by` table.
 fn looks_like_report(head: &[u8], name: &str) -> bool {
+    let text = String::from_utf8_lossy(head);
+    if text.trim_start().starts_with("<!DOCTYPE html>") {
+        return text.contains(&render::html::signature(name));
+    }
     if let Ok(serde_json::Value::Object(json)) = serde_json::from_slice::<serde_json::Value>(head) {
         return json.get("journal").and_then(|j| j.as_str()) == Some(name)
             && json.contains_key("period");
     }
-    let text = String::from_utf8_lossy(head);
     let first = text
         .lines()
         .next()
@@ -208,6 +214,12 @@ fn output_format(args: &Args) -> Result<Format> {
         (None, Some(path)) => format_of(path)?,
         (None, None) => Format::Table,
     };
+    if format == Format::Html && args.by.is_some() {
+        return Err(
+            Error::new("--by gives one table, and the HTML page is the whole report")
+                .hint("leave out --by for the page, or use --format table, markdown, json or csv with --by"),
+        );
+    }
     if format == Format::Csv && args.by.is_none() {
         return Err(Error::new("a report has several tables, which CSV cannot hold")
             .hint("add --by kind|tag|site|person|month|quarter for one table, or use --format markdown or json"));
@@ -226,11 +238,12 @@ fn format_of(path: &Path) -> Result<Format> {
         Some("json") => Ok(Format::Json),
         Some("csv") => Ok(Format::Csv),
         Some("txt") => Ok(Format::Table),
+        Some("html" | "htm") => Ok(Format::Html),
         _ => Err(Error::new(format!(
             "cannot tell a format from the name {}",
             path.display()
         ))
-        .hint("end the name in .md, .json, .csv or .txt, or add --format")),
+        .hint("end the name in .md, .html, .json, .csv or .txt, or add --format")),
     }
 }
 
@@ -311,6 +324,7 @@ fn grouped(
         Format::Table => render::text_table(&table, None, false),
         Format::Markdown => render::markdown_table(&table),
         Format::Csv => render::csv_table(&table),
+        Format::Html => unreachable!("output_format rejects html with --by"),
         Format::Json => render::json(&Grouped {
             journal: name,
             period: period.into(),

@@ -3,7 +3,7 @@
 
 use super::document::{self, Block, Document, Quoted, Section};
 use super::{Column, Table, number, signed};
-use crate::aggregate::ideas::Movement;
+use crate::aggregate::ideas::{Movement, Step};
 use crate::aggregate::report::{PeriodRecord, Report, Totals};
 use crate::entry::file_stem;
 
@@ -35,7 +35,7 @@ fn page_of(report: &Report, page: &Page) -> Document {
     }
 }
 
-fn subtitle(report: &Report, page: &Page) -> String {
+pub(super) fn subtitle(report: &Report, page: &Page) -> String {
     let mut line = span(&report.period);
     if let Some(day) = report.as_of {
         line.push_str(&format!(" (as of {day})"));
@@ -54,7 +54,7 @@ fn subtitle(report: &Report, page: &Page) -> String {
     line
 }
 
-fn span(period: &PeriodRecord) -> String {
+pub(super) fn span(period: &PeriodRecord) -> String {
     match (period.start, period.end) {
         (None, None) => "All dates".into(),
         (None, Some(end)) => format!("Up to {end}"),
@@ -64,7 +64,7 @@ fn span(period: &PeriodRecord) -> String {
     }
 }
 
-fn sections(report: &Report, page: &Page) -> Vec<Section> {
+pub(super) fn sections(report: &Report, page: &Page) -> Vec<Section> {
     vec![
         Section::new("Totals", vec![Block::Table(totals(report))]),
         Section::new("By kind", vec![Block::Table(kinds(report))]),
@@ -232,7 +232,7 @@ fn movements(report: &Report) -> Vec<Block> {
         table.push(vec![
             m.id.clone().unwrap_or_default(),
             m.title.clone(),
-            m.from.clone().unwrap_or_else(|| "not yet raised".into()),
+            from(m),
             m.to.clone(),
             steps(m),
         ]);
@@ -241,14 +241,32 @@ fn movements(report: &Report) -> Vec<Block> {
     blocks
 }
 
+/// Where an idea stood the day before the period.
+pub(super) fn from(movement: &Movement) -> String {
+    movement
+        .from
+        .clone()
+        .unwrap_or_else(|| "not yet raised".into())
+}
+
 /// `2026-07-05 exploring (2026-07-05-store-a); …`
 fn steps(movement: &Movement) -> String {
-    let steps: Vec<String> = movement
-        .steps
-        .iter()
-        .map(|s| format!("{} {} ({})", s.date, s.to, file_stem(&s.path)))
-        .collect();
+    let steps: Vec<String> = movement.steps.iter().map(step).collect();
     steps.join("; ")
+}
+
+/// `2026-07-05 exploring (2026-07-05-store-a)`: when, to what, in which entry.
+fn step(step: &Step) -> String {
+    let (what, entry) = step_parts(step);
+    format!("{what} {entry}")
+}
+
+/// `2026-07-05 exploring` and `(2026-07-05-store-a)`.
+pub(super) fn step_parts(step: &Step) -> (String, String) {
+    (
+        format!("{} {}", step.date, step.to),
+        format!("({})", file_stem(&step.path)),
+    )
 }
 
 fn ideas(report: &Report) -> Vec<Block> {
@@ -344,9 +362,8 @@ fn trend(report: &Report, page: &Page) -> Vec<Block> {
     if report.trend.is_empty() {
         return vec![Block::Note("No entries.".into())];
     }
-    let weekly = report.trend.iter().any(|t| t.label.contains(".."));
     let mut columns = vec![
-        Column::left("label", if weekly { "Week" } else { "Month" }),
+        Column::left("label", bucket_title(report)),
         Column::right("entries", "Entries"),
     ];
     if page.bars {
@@ -362,6 +379,27 @@ fn trend(report: &Report, page: &Page) -> Vec<Block> {
         table.push(row);
     }
     vec![Block::Table(table)]
+}
+
+/// What one row of the trend counts: `week`, `month` or `year`.
+pub(super) fn bucket_name(report: &Report) -> &'static str {
+    let label = report.trend.first().map_or("", |t| t.label.as_str());
+    if label.contains("..") {
+        "week"
+    } else if label.len() == 4 {
+        "year"
+    } else {
+        "month"
+    }
+}
+
+/// The trend table's first heading: `Week`, `Month` or `Year`.
+pub(super) fn bucket_title(report: &Report) -> &'static str {
+    match bucket_name(report) {
+        "week" => "Week",
+        "year" => "Year",
+        _ => "Month",
+    }
 }
 
 /// A bar as long as `value` is against `most`; anything above zero shows.

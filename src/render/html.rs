@@ -1,0 +1,359 @@
+//! The report as one self-contained HTML page with charts: the only module
+//! that writes HTML. The page is drawn by the askama template
+//! `templates/report.html`, which escapes every value it is given, so text
+//! from the journal (a site named `<script>`, a quote holding `</svg>`) can
+//! only ever show as text.
+//!
+//! The tables are the Markdown report's own (`super::report::sections`), so
+//! the two formats cannot disagree about a number; this module adds the
+//! charts, marks quotes and idea titles with their language, and lays out a
+//! few tables more richly (the steps of an idea, the trend beside the
+//! previous period's).
+
+mod charts;
+mod language;
+
+use askama::Template;
+
+use super::document::{Block, Section};
+use super::report::{self as text, Page};
+use super::{Align, Table};
+use crate::aggregate::report::Report;
+use crate::error::{Error, Result};
+use charts::Chart;
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage<'a> {
+    journal: &'a str,
+    lang: &'static str,
+    title: String,
+    subtitle: String,
+    sections: Vec<HtmlSection>,
+}
+
+/// The lines that mark a page as a report of `journal`, in the page's head.
+#[derive(Template)]
+#[template(path = "signature.html")]
+struct Signature<'a> {
+    journal: &'a str,
+}
+
+struct HtmlSection {
+    /// The anchor the contents link to: `ideas-that-moved`.
+    id: String,
+    title: String,
+    /// Drawn after the first `chart_after` blocks (a note that explains
+    /// it), before the rest: the picture first, the figures after it.
+    chart: Option<Chart>,
+    chart_after: usize,
+    blocks: Vec<HtmlBlock>,
+}
+
+enum HtmlBlock {
+    Table(HtmlTable),
+    Note(String),
+    Quotes(Vec<HtmlQuote>),
+    Fields(Vec<(String, String)>),
+}
+
+struct HtmlTable {
+    columns: Vec<HtmlColumn>,
+    rows: Vec<Vec<Cell>>,
+    /// Many columns: on a phone each row is set as a card of label and value.
+    wide: bool,
+}
+
+struct HtmlColumn {
+    title: String,
+    /// `num` for figures (right-aligned); `short` for a word or a date, which
+    /// shares a line with others on a phone's card; else empty.
+    class: &'static str,
+}
+
+impl HtmlColumn {
+    fn new(key: &str, title: impl Into<String>, align: Align) -> HtmlColumn {
+        let class = match (align, key) {
+            (Align::Right, _) => "num",
+            (_, "status" | "standing" | "from" | "to" | "owner" | "group" | "target") => "short",
+            (_, key) if key.ends_with("date") => "short",
+            _ => "",
+        };
+        HtmlColumn {
+            title: title.into(),
+            class,
+        }
+    }
+}
+
+struct Cell {
+    /// Shown one under the other.
+    lines: Vec<Line>,
+    lang: Option<&'static str>,
+}
+
+/// A line of a cell: text kept on one line (a date: browsers break after
+/// its hyphens), then text that may wrap.
+struct Line {
+    keep: String,
+    rest: String,
+}
+
+impl Cell {
+    fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            lines: vec![Line {
+                keep: String::new(),
+                rest: text.into(),
+            }],
+            lang: None,
+        }
+    }
+
+    /// A date, or anything else that must not break.
+    fn unbroken(text: impl Into<String>) -> Cell {
+        Cell {
+            lines: vec![Line {
+                keep: text.into(),
+                rest: String::new(),
+            }],
+            lang: None,
+        }
+    }
+
+    /// Words from the journal, marked with their language when it is evident.
+    fn words(text: impl Into<String>) -> Cell {
+        let text = text.into();
+        Cell {
+            lang: language::marked(&text),
+            ..Cell::text(text)
+        }
+    }
+}
+
+struct HtmlQuote {
+    text: String,
+    source: String,
+    lang: Option<&'static str>,
+}
+
+/// Tables with more columns than this become cards on a narrow screen.
+const NARROW_COLUMNS: usize = 4;
+
+/// The whole page. Deterministic: the same report gives the same bytes.
+pub fn report(report: &Report, page: &Page) -> Result<String> {
+    let sections = text::sections(report, page)
+        .into_iter()
+        .map(|section| html_section(section, report))
+        .collect();
+    ReportPage {
+        journal: &report.journal,
+        lang: language::PAGE,
+        title: format!("{}: {}", report.journal, report.period.label),
+        subtitle: text::subtitle(report, page),
+        sections,
+    }
+    .render()
+    .map_err(|e| Error::new(format!("cannot draw the HTML report: {e}")))
+}
+
+/// What an HTML report of `journal` holds in its head, to tell an earlier
+/// report (which may be replaced) from any other file.
+pub fn signature(journal: &str) -> String {
+    Signature { journal }.render().unwrap_or_default()
+}
+
+/// A section of the Markdown page, with its chart, and the tables that the
+/// page lays out more richly than Markdown can.
+fn html_section(section: Section, report: &Report) -> HtmlSection {
+    let mut blocks: Vec<HtmlBlock> = section.blocks.into_iter().map(html_block).collect();
+    let chart = match section.title.as_str() {
+        "By kind" => charts::kinds(report),
+        "Ideas that moved" => {
+            if !report.movements.is_empty() {
+                blocks.retain(|b| !matches!(b, HtmlBlock::Table(_)));
+                blocks.push(HtmlBlock::Table(movements(report)));
+            }
+            charts::pipeline(report)
+        }
+        "Coverage" => charts::coverage(report),
+        "Trend" => {
+            if !report.previous_trend.is_empty() {
+                blocks = vec![HtmlBlock::Table(trend(report))];
+            }
+            charts::trend(report)
+        }
+        _ => None,
+    };
+    // The coverage note says what the targets are, which the chart needs.
+    let chart_after = usize::from(section.title == "Coverage");
+    HtmlSection {
+        id: anchor(&section.title),
+        title: section.title,
+        chart,
+        chart_after,
+        blocks,
+    }
+}
+
+fn html_block(block: Block) -> HtmlBlock {
+    match block {
+        Block::Table(table) => HtmlBlock::Table(html_table(table)),
+        Block::Note(text) => HtmlBlock::Note(text),
+        Block::Quotes(quotes) => HtmlBlock::Quotes(
+            quotes
+                .into_iter()
+                .map(|q| HtmlQuote {
+                    lang: language::marked(&q.text),
+                    text: q.text,
+                    source: q.source,
+                })
+                .collect(),
+        ),
+        Block::Fields(fields) => HtmlBlock::Fields(fields),
+    }
+}
+
+fn html_table(table: Table) -> HtmlTable {
+    // Idea titles are the customers' and the team's own words, in any language.
+    let make: Vec<fn(String) -> Cell> = table
+        .columns
+        .iter()
+        .map(|c| match c.key {
+            "title" => Cell::words,
+            "first_date" | "last_date" | "date" | "label" => Cell::unbroken,
+            _ => Cell::text,
+        })
+        .collect();
+    HtmlTable {
+        wide: table.columns.len() > NARROW_COLUMNS,
+        columns: table
+            .columns
+            .into_iter()
+            .map(|c| HtmlColumn::new(c.key, c.title, c.align))
+            .collect(),
+        rows: table
+            .rows
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .zip(&make)
+                    .map(|(cell, make)| make(cell))
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// The ideas that moved, each step on a line of its own.
+fn movements(report: &Report) -> HtmlTable {
+    let columns = [
+        ("id", "Id"),
+        ("title", "Idea"),
+        ("from", "From"),
+        ("to", "To"),
+        ("steps", "Steps"),
+    ];
+    HtmlTable {
+        wide: true,
+        columns: columns
+            .into_iter()
+            .map(|(key, title)| HtmlColumn::new(key, title, Align::Left))
+            .collect(),
+        rows: report
+            .movements
+            .iter()
+            .map(|m| {
+                vec![
+                    Cell::text(m.id.clone().unwrap_or_default()),
+                    Cell::words(m.title.clone()),
+                    Cell::text(text::from(m)),
+                    Cell::text(m.to.clone()),
+                    Cell {
+                        lines: m
+                            .steps
+                            .iter()
+                            .map(|step| {
+                                let (keep, rest) = text::step_parts(step);
+                                Line { keep, rest }
+                            })
+                            .collect(),
+                        lang: None,
+                    },
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The trend beside the previous period's, bucket for bucket.
+fn trend(report: &Report) -> HtmlTable {
+    let unit = text::bucket_title(report);
+    let previous = report
+        .previous_period
+        .as_ref()
+        .map_or(String::new(), |p| p.label.clone());
+    HtmlTable {
+        wide: false,
+        columns: vec![
+            HtmlColumn::new("label", unit, Align::Left),
+            HtmlColumn::new("entries", "Entries", Align::Right),
+            HtmlColumn::new(
+                "previous_label",
+                format!("{unit} in {previous}"),
+                Align::Left,
+            ),
+            HtmlColumn::new(
+                "previous_entries",
+                format!("Entries in {previous}"),
+                Align::Right,
+            ),
+        ],
+        rows: report
+            .trend
+            .iter()
+            .enumerate()
+            .map(|(i, now)| {
+                let before = report.previous_trend.get(i);
+                vec![
+                    Cell::unbroken(now.label.clone()),
+                    Cell::text(now.entries.to_string()),
+                    Cell::unbroken(before.map(|b| b.label.clone()).unwrap_or_default()),
+                    Cell::text(before.map(|b| b.entries.to_string()).unwrap_or_default()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// `Ideas that moved` → `ideas-that-moved`.
+fn anchor(title: &str) -> String {
+    let mut id = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_plain() {
+        assert_eq!(anchor("Ideas that moved"), "ideas-that-moved");
+        assert_eq!(anchor("Voice of the customer"), "voice-of-the-customer");
+    }
+
+    #[test]
+    fn the_signature_escapes_the_name() {
+        assert_eq!(
+            signature("R&D \"lab\" <x>"),
+            "<meta name=\"generator\" content=\"insight\">\n<meta name=\"insight-journal\" content=\"R&#38;D &#34;lab&#34; &#60;x&#62;\">"
+        );
+    }
+}
