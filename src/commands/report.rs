@@ -184,7 +184,7 @@ fn resolved(path: &Path) -> PathBuf {
 fn looks_like_report(head: &[u8], name: &str) -> bool {
     let text = String::from_utf8_lossy(head);
     if text.trim_start().starts_with("<!DOCTYPE html>") {
-        return text.contains(&render::html::signature(name));
+        return render::html::signature(name).is_some_and(|mark| text.contains(&mark));
     }
     if let Ok(serde_json::Value::Object(json)) = serde_json::from_slice::<serde_json::Value>(head) {
         return json.get("journal").and_then(|j| j.as_str()) == Some(name)

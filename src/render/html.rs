@@ -28,7 +28,9 @@ struct ReportPage<'a> {
     journal: &'a str,
     lang: &'static str,
     title: String,
-    subtitle: String,
+    /// The Markdown page's notes under its title: the period, what it is
+    /// compared with, the filters.
+    subtitle: Vec<String>,
     sections: Vec<HtmlSection>,
 }
 
@@ -142,16 +144,29 @@ const NARROW_COLUMNS: usize = 4;
 
 /// The whole page. Deterministic: the same report gives the same bytes.
 pub fn report(report: &Report, page: &Page) -> Result<String> {
-    let sections = text::sections(report, page)
-        .into_iter()
-        .map(|section| html_section(section, report))
-        .collect();
+    // Bars of block characters are for terminals; the page draws its own.
+    let page = Page {
+        bars: false,
+        scope: page.scope,
+    };
+    let document = text::page_of(report, &page);
     ReportPage {
         journal: &report.journal,
         lang: language::PAGE,
-        title: format!("{}: {}", report.journal, report.period.label),
-        subtitle: text::subtitle(report, page),
-        sections,
+        title: document.title,
+        subtitle: document
+            .intro
+            .into_iter()
+            .filter_map(|block| match block {
+                Block::Note(text) => Some(text),
+                _ => None,
+            })
+            .collect(),
+        sections: document
+            .sections
+            .into_iter()
+            .map(|section| html_section(section, report))
+            .collect(),
     }
     .render()
     .map_err(|e| Error::new(format!("cannot draw the HTML report: {e}")))
@@ -159,8 +174,8 @@ pub fn report(report: &Report, page: &Page) -> Result<String> {
 
 /// What an HTML report of `journal` holds in its head, to tell an earlier
 /// report (which may be replaced) from any other file.
-pub fn signature(journal: &str) -> String {
-    Signature { journal }.render().unwrap_or_default()
+pub fn signature(journal: &str) -> Option<String> {
+    Signature { journal }.render().ok()
 }
 
 /// A section of the Markdown page, with its chart, and the tables that the
@@ -178,7 +193,7 @@ fn html_section(section: Section, report: &Report) -> HtmlSection {
         }
         "Coverage" => charts::coverage(report),
         "Trend" => {
-            if !report.previous_trend.is_empty() {
+            if !report.trend.is_empty() && !report.previous_trend.is_empty() {
                 blocks = vec![HtmlBlock::Table(trend(report))];
             }
             charts::trend(report)
@@ -352,7 +367,7 @@ mod tests {
     #[test]
     fn the_signature_escapes_the_name() {
         assert_eq!(
-            signature("R&D \"lab\" <x>"),
+            signature("R&D \"lab\" <x>").unwrap(),
             "<meta name=\"generator\" content=\"insight\">\n<meta name=\"insight-journal\" content=\"R&#38;D &#34;lab&#34; &#60;x&#62;\">"
         );
     }

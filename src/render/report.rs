@@ -27,7 +27,7 @@ pub fn text(report: &Report, page: &Page, width: Option<u16>, color: bool) -> St
     document::text(&page_of(report, page), width, color)
 }
 
-fn page_of(report: &Report, page: &Page) -> Document {
+pub(super) fn page_of(report: &Report, page: &Page) -> Document {
     Document {
         title: format!("{}: {}", report.journal, report.period.label),
         intro: vec![Block::Note(subtitle(report, page))],
@@ -35,7 +35,7 @@ fn page_of(report: &Report, page: &Page) -> Document {
     }
 }
 
-pub(super) fn subtitle(report: &Report, page: &Page) -> String {
+fn subtitle(report: &Report, page: &Page) -> String {
     let mut line = span(&report.period);
     if let Some(day) = report.as_of {
         line.push_str(&format!(" (as of {day})"));
@@ -64,7 +64,7 @@ pub(super) fn span(period: &PeriodRecord) -> String {
     }
 }
 
-pub(super) fn sections(report: &Report, page: &Page) -> Vec<Section> {
+fn sections(report: &Report, page: &Page) -> Vec<Section> {
     vec![
         Section::new("Totals", vec![Block::Table(totals(report))]),
         Section::new("By kind", vec![Block::Table(kinds(report))]),

@@ -56,6 +56,25 @@ pub fn insight(args: &[&str]) -> Run {
     insight_in(&manifest_dir(), &[], &all)
 }
 
+/// The example journal's HTML report for 2026 as of 2026-11-23, with eight
+/// quotes (Chinese, Swedish and German among them), as `scripts/screenshot.sh`
+/// draws it; `args` say where it goes (`-o FILE`, or `--format html`).
+pub fn example_year_page(args: &[&str]) -> Run {
+    let mut all = vec![
+        "--journal",
+        "examples/journal",
+        "--today",
+        "2026-11-23",
+        "report",
+        "--year",
+        "2026",
+        "--quotes",
+        "8",
+    ];
+    all.extend_from_slice(args);
+    insight_in(&manifest_dir(), &[], &all)
+}
+
 /// `insight` on the `basic` fixture journal.
 pub fn basic(args: &[&str]) -> Run {
     let mut all = vec!["--journal", "tests/fixtures/basic"];
