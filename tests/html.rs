@@ -278,3 +278,23 @@ fn the_page_is_the_whole_report_not_a_by_table() {
     assert_eq!(run.code, 2);
     assert!(!common::manifest_dir().join("by.html").exists());
 }
+
+#[test]
+fn a_period_without_entries_draws_no_empty_charts() {
+    let page = quarterly(&["report", "--quarter", "2026Q1", "--format", "html"]).ok();
+    let captions: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix("<figcaption>"))
+        .collect();
+    // Only coverage, where no entry is news: everyone is behind.
+    assert_eq!(
+        captions,
+        ["Toward the yearly target, 2026-01-01 to 2026-03-31</figcaption>"]
+    );
+    // The trend's table still says so, month by month.
+    assert_eq!(
+        page.matches("<td data-label=\"Entries in 2025Q4\" class=\"num\">0</td>")
+            .count(),
+        3
+    );
+}

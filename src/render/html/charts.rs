@@ -152,6 +152,7 @@ pub fn pipeline(report: &Report) -> Option<Chart> {
 
 /// Entries per bucket of the period, each beside the same bucket of the
 /// previous period when there is one. Buckets not yet begun get no bar.
+/// Nothing when neither period has an entry.
 pub fn trend(report: &Report) -> Option<Chart> {
     if report.trend.is_empty() {
         return None;
@@ -163,8 +164,10 @@ pub fn trend(report: &Report) -> Option<Chart> {
         .chain(previous)
         .map(|t| t.entries)
         .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+        .unwrap_or(0) as f64;
+    if most == 0.0 {
+        return None;
+    }
     let paired = !previous.is_empty();
     let rows = report
         .trend
