@@ -153,6 +153,7 @@ const ELEMENTS: &[&str] = &[
     "dl",
     "dt",
     "dd",
+    "pre",
 ];
 
 fn element_names(page: &str) -> BTreeSet<String> {

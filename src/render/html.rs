@@ -57,6 +57,8 @@ enum HtmlBlock {
     Note(String),
     Quotes(Vec<HtmlQuote>),
     Fields(Vec<(String, String)>),
+    /// Lines shown as they are.
+    Code(String),
 }
 
 struct HtmlTable {
@@ -226,6 +228,7 @@ fn html_block(block: Block) -> HtmlBlock {
                 .collect(),
         ),
         Block::Fields(fields) => HtmlBlock::Fields(fields),
+        Block::Code(lines) => HtmlBlock::Code(lines.join("\n")),
     }
 }
 
