@@ -4,7 +4,7 @@
 //! from the journal (a site named `<script>`, a quote holding `</svg>`) can
 //! only ever show as text.
 //!
-//! The tables are the Markdown report's own (`super::report::sections`), so
+//! The page is the Markdown report's own (`super::report::page_of`), so
 //! the two formats cannot disagree about a number; this module adds the
 //! charts, marks quotes and idea titles with their language, and lays out a
 //! few tables more richly (the steps of an idea, the trend beside the
