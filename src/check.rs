@@ -39,6 +39,17 @@ impl Checked {
         }
     }
 
+    /// Names the file as a union of journals names it (see [`crate::union`]).
+    pub fn relabel(&mut self, label: &str, shared_ids: &[String]) {
+        self.path = format!("{label}/{}", self.path);
+        for d in &mut self.diagnostics {
+            crate::union::relabel_diagnostic(d, label);
+        }
+        if let Some(entry) = &mut self.entry {
+            crate::union::relabel_entry(entry, label, shared_ids);
+        }
+    }
+
     /// The line of the entry's idea at `position`, else of the `ideas:` key.
     fn idea_line(&self, position: usize) -> usize {
         self.idea_lines
@@ -496,7 +507,10 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// Problems in `insight.yaml` that parse fine but are probably mistakes.
 pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
-    const SETTINGS: [&str; 11] = [
+    const SETTINGS: [&str; 14] = [
+        "include",
+        "label",
+        "shared_ids",
         "extra_keys",
         "name",
         "entries",

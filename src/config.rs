@@ -35,6 +35,13 @@ pub struct Config {
     pub targets: Vec<Target>,
     /// Who "I" am: the person `insight new` records when no `--person` is given.
     pub me: Option<String>,
+    /// Other journals to read with this one, relative to this file's folder.
+    pub include: Vec<String>,
+    /// The name this journal goes by among several (default: its folder's name).
+    pub label: Option<String>,
+    /// Idea id prefixes shared by journals read together: an id starting with
+    /// one is one idea in all of them; any other id belongs to its journal.
+    pub shared_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,8 +72,92 @@ impl Default for Config {
             people: Vec::new(),
             targets: Vec::new(),
             me: None,
+            include: Vec::new(),
+            label: None,
+            shared_ids: Vec::new(),
         }
     }
+}
+
+/// One journal's settings and the file they came from, for merging.
+pub struct Source<'a> {
+    /// The settings file, as messages should name it.
+    pub file: String,
+    pub config: &'a Config,
+}
+
+/// The settings of several journals read together. The first journal names
+/// the whole and keeps its folders; kinds, statuses, tag vocabularies, extra
+/// keys, people, targets and shared id prefixes are merged, in order. What
+/// must agree (the fiscal year, a person's group, a group's target) is an
+/// error naming both files when it does not.
+pub fn merge(sources: &[Source]) -> Result<Config, String> {
+    let Some((first, rest)) = sources.split_first() else {
+        return Ok(Config::default());
+    };
+    let mut merged = first.config.clone();
+    // Where each person's group and each group's target was first set.
+    let mut person_from: Vec<&str> = vec![first.file.as_str(); merged.people.len()];
+    let mut target_from: Vec<&str> = vec![first.file.as_str(); merged.targets.len()];
+    for source in rest {
+        let config = source.config;
+        if config.fiscal_year_start != merged.fiscal_year_start {
+            return Err(format!(
+                "{} starts the fiscal year in month {}, but {} in month {}; journals read together must agree",
+                first.file, merged.fiscal_year_start, source.file, config.fiscal_year_start
+            ));
+        }
+        for list in [
+            (&mut merged.kinds, &config.kinds),
+            (&mut merged.statuses, &config.statuses),
+            (&mut merged.tags, &config.tags),
+            (&mut merged.extra_keys, &config.extra_keys),
+            (&mut merged.shared_ids, &config.shared_ids),
+        ] {
+            for item in list.1 {
+                if !list.0.contains(item) {
+                    list.0.push(item.clone());
+                }
+            }
+        }
+        for person in &config.people {
+            let same = |p: &Person| p.name.trim().eq_ignore_ascii_case(person.name.trim());
+            match merged.people.iter().position(same) {
+                None => {
+                    merged.people.push(person.clone());
+                    person_from.push(&source.file);
+                }
+                Some(i) if merged.people[i].group != person.group => {
+                    let group = |g: &Option<String>| g.clone().unwrap_or_else(|| "no group".into());
+                    return Err(format!(
+                        "{} is in {} in {}, but in {} in {}; a person has one group in journals read together",
+                        person.name,
+                        group(&merged.people[i].group),
+                        person_from[i],
+                        group(&person.group),
+                        source.file
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        for target in &config.targets {
+            match merged.targets.iter().position(|t| t.group == target.group) {
+                None => {
+                    merged.targets.push(target.clone());
+                    target_from.push(&source.file);
+                }
+                Some(i) if merged.targets[i] != *target => {
+                    return Err(format!(
+                        "the group {} has one target in {} and another in {}; journals read together must agree",
+                        target.group, target_from[i], source.file
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(merged)
 }
 
 /// An error in `insight.yaml`, at a 1-based line of that file.
@@ -137,6 +228,18 @@ impl Config {
         config.people = people(get("people")).map_err(|m| at_key("people", m))?;
         config.targets = targets(get("targets")).map_err(|m| at_key("targets", m))?;
         config.me = values::optional_text(get("me")).map_err(|m| at_key("me", m))?;
+        config.include = values::text_list(get("include")).map_err(|m| at_key("include", m))?;
+        config.label = values::optional_text(get("label")).map_err(|m| at_key("label", m))?;
+        if let Some(label) = &config.label
+            && label.contains(['/', '\\', ':'])
+        {
+            return Err(at_key(
+                "label",
+                format!("`{label}` has a `/`, `\\` or `:`; a label is one word such as `team-a`"),
+            ));
+        }
+        config.shared_ids =
+            values::text_list(get("shared_ids")).map_err(|m| at_key("shared_ids", m))?;
         Ok(config)
     }
 }

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use crate::aggregate::ideas::{self, History, IdeaKey};
 use crate::config::Config;
 use crate::entry::Entry;
+use crate::journal::Journal;
 use crate::markdown;
 use crate::tags;
 
@@ -61,11 +62,8 @@ impl Table {
 
 /// What the export is made of.
 pub struct Source<'a> {
-    /// The name each entry's journal goes by: its folder's name.
-    pub journal: &'a str,
-    pub config: &'a Config,
-    /// Every entry of the journal, sorted: the history of the ideas.
-    pub all: &'a [Entry],
+    /// The journal (or the journals read as one) the entries come from.
+    pub journal: &'a Journal,
     /// The entries chosen by the filters and period, sorted.
     pub selected: &'a [&'a Entry],
     /// The day ideas are taken as of: the period's end, or today.
@@ -74,7 +72,10 @@ pub struct Source<'a> {
 
 /// Every table, in the order the README lists them.
 pub fn tables(source: &Source) -> Vec<Table> {
-    let history = History::new(source.all, source.config.default_status());
+    let history = History::new(
+        &source.journal.entries,
+        source.journal.config.default_status(),
+    );
     vec![
         entries(source),
         entry_people(source),
@@ -82,7 +83,7 @@ pub fn tables(source: &Source) -> Vec<Table> {
         idea_mentions(source, &history),
         ideas_table(source, &history),
         quotes(source),
-        people(source.config),
+        people(&source.journal.config),
     ]
 }
 
@@ -106,7 +107,7 @@ fn entries(source: &Source) -> Table {
     for e in source.selected {
         table.rows.push(vec![
             e.path.as_str().into(),
-            source.journal.into(),
+            source.journal.label_of(&e.path).into(),
             Cell::Date(e.date),
             e.kind.as_str().into(),
             e.site.as_str().into(),
@@ -385,13 +386,15 @@ mod tests {
             unknown_keys: vec![],
         }];
         a.body = "> One\n\n> Two\n".into();
-        let all = vec![a];
-        let selected: Vec<&Entry> = all.iter().collect();
-        let config = Config::default();
+        let journal = Journal::assemble(
+            std::path::PathBuf::from("j"),
+            Config::default(),
+            vec![Ok(a)],
+            Vec::new(),
+        );
+        let selected: Vec<&Entry> = journal.entries.iter().collect();
         let tables = tables(&Source {
-            journal: "j",
-            config: &config,
-            all: &all,
+            journal: &journal,
             selected: &selected,
             day: date(2026, 12, 31),
         });

@@ -10,19 +10,25 @@ use crate::diagnostic::Diagnostic;
 use crate::entry::{self, Entry};
 use crate::error::{Error, Result, io_reason};
 use crate::git;
+use crate::union::{self, Member};
 
 /// Entries larger than this are not read: a visit note is a few kilobytes, and a
 /// stray data dump must not cost the user gigabytes of memory.
 pub const MAX_ENTRY_BYTES: u64 = 8 * 1024 * 1024;
 
-/// A journal's root folder and settings, before any entry is read.
+/// A journal's root folder and settings, before any entry is read; or
+/// several journals read as one (see [`crate::union`]).
 #[derive(Debug, Clone)]
 pub struct Location {
+    /// The first journal's folder: where `new` writes and git is read.
     pub root: PathBuf,
+    /// The settings: the first journal's, merged with the others'.
     pub config: Config,
+    /// Every journal read, the first first; one for a journal on its own.
+    pub members: Vec<Member>,
 }
 
-/// Everything read from a journal.
+/// Everything read from a journal, or from several read as one.
 #[derive(Debug)]
 pub struct Journal {
     pub root: PathBuf,
@@ -31,14 +37,63 @@ pub struct Journal {
     pub entries: Vec<Entry>,
     /// Problems with individual files, sorted by path then line.
     pub diagnostics: Vec<Diagnostic>,
+    /// Each journal read, with its label, folder and settings; the paths of
+    /// a union start with the label.
+    pub members: Vec<Member>,
+}
+
+impl Journal {
+    /// Whether several journals were read as one.
+    pub fn is_union(&self) -> bool {
+        self.members.len() > 1
+    }
+
+    /// The file behind a journal path (`team-a/visits/…` in a union).
+    pub fn file(&self, path: &str) -> PathBuf {
+        if self.is_union()
+            && let Some((label, rest)) = path.split_once('/')
+            && let Some(member) = self.members.iter().find(|m| m.label == label)
+        {
+            return member.root.join(rest);
+        }
+        self.root.join(path)
+    }
+
+    /// The journal path of a file on disk, if it is inside a journal read.
+    pub fn path_of(&self, file: &Path) -> Option<String> {
+        let file = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
+        self.members.iter().find_map(|member| {
+            let root = member
+                .root
+                .canonicalize()
+                .unwrap_or_else(|_| member.root.clone());
+            let rel = relative(&root, &file);
+            match file.starts_with(&root) {
+                false => None,
+                true if self.is_union() => Some(format!("{}/{rel}", member.label)),
+                true => Some(rel),
+            }
+        })
+    }
+
+    /// The label of the journal an entry comes from.
+    pub fn label_of<'a>(&'a self, path: &'a str) -> &'a str {
+        match self.members.as_slice() {
+            [only] => &only.label,
+            _ => path.split_once('/').map_or(path, |(label, _)| label),
+        }
+    }
 }
 
 impl Location {
-    /// Finds the journal: `explicit` (from `--journal` or `INSIGHT_JOURNAL`),
-    /// else the nearest folder upwards from `cwd` that holds `insight.yaml`.
-    pub fn find(explicit: Option<&Path>, cwd: &Path) -> Result<Location> {
-        let root = match explicit {
-            Some(dir) => {
+    /// Finds the journals: `explicit` (from `--journal`, or `INSIGHT_JOURNAL`),
+    /// else the nearest folder upwards from `cwd` that holds `insight.yaml`;
+    /// then every journal their settings include.
+    pub fn find(explicit: &[PathBuf], cwd: &Path) -> Result<Location> {
+        let roots = if explicit.is_empty() {
+            vec![search_upwards(cwd)?]
+        } else {
+            for dir in explicit {
                 if !dir.join(CONFIG_FILE).is_file() {
                     return Err(Error::new(format!(
                         "{} is not a journal: it has no {CONFIG_FILE}",
@@ -49,12 +104,45 @@ impl Location {
                         dir.display()
                     )));
                 }
-                dir.to_path_buf()
             }
-            None => search_upwards(cwd)?,
+            explicit.to_vec()
         };
-        let config = read_config(&root)?;
-        Ok(Location { root, config })
+        let members = union::gather(&roots, read_config)?;
+        let config = match members.as_slice() {
+            [only] => only.config.clone(),
+            all => union::merged_config(all)?,
+        };
+        Ok(Location {
+            root: roots[0].clone(),
+            config,
+            members,
+        })
+    }
+
+    /// The first journal alone: what commands that write, or read git, work on.
+    pub fn first(&self) -> Location {
+        Location {
+            root: self.root.clone(),
+            config: self.members[0].config.clone(),
+            members: vec![self.members[0].clone()],
+        }
+    }
+
+    /// Each journal read, as a location of its own.
+    pub fn each(&self) -> Vec<Location> {
+        self.members
+            .iter()
+            .map(|m| Location {
+                root: m.root.clone(),
+                config: m.config.clone(),
+                members: vec![m.clone()],
+            })
+            .collect()
+    }
+
+    /// Whether several journals are read as one.
+    pub fn is_union(&self) -> bool {
+        self.members.len() > 1
     }
 
     pub fn entries_dir(&self) -> PathBuf {
@@ -82,8 +170,36 @@ impl Location {
         (rel, text)
     }
 
-    /// Reads every entry of the working tree, in parallel.
+    /// Reads every entry of the working tree, in parallel; of every journal
+    /// read, for a union.
     pub fn load(self) -> Journal {
+        if !self.is_union() {
+            return self.load_one();
+        }
+        let members = self.members.clone();
+        let (mut entries, mut diagnostics) = (Vec::new(), Vec::new());
+        for (member, location) in self.members.iter().zip(self.each()) {
+            let mut journal = location.load_one();
+            for entry in &mut journal.entries {
+                union::relabel_entry(entry, &member.label, &self.config.shared_ids);
+            }
+            for diagnostic in &mut journal.diagnostics {
+                union::relabel_diagnostic(diagnostic, &member.label);
+            }
+            entries.append(&mut journal.entries);
+            diagnostics.append(&mut journal.diagnostics);
+        }
+        let mut journal = Journal::assemble(
+            self.root,
+            self.config,
+            entries.into_iter().map(Ok).collect(),
+            diagnostics,
+        );
+        journal.members = members;
+        journal
+    }
+
+    fn load_one(self) -> Journal {
         let (paths, walk_problems) = self.entry_files();
         let files = paths
             .into_iter()
@@ -94,7 +210,10 @@ impl Location {
             |path| read_bytes(&path),
             |rel, text| parse_text(rel, text, &self.config),
         );
-        Journal::assemble(self.root, self.config, results, walk_problems)
+        let member = self.members[0].clone();
+        let mut journal = Journal::assemble(self.root, self.config, results, walk_problems);
+        journal.members = vec![member];
+        journal
     }
 }
 
@@ -117,6 +236,11 @@ impl Journal {
         entries.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
         diagnostics.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         Journal {
+            members: vec![Member {
+                label: union::folder_name(&root),
+                root: root.clone(),
+                config: config.clone(),
+            }],
             root,
             config,
             entries,

@@ -137,10 +137,7 @@ fn check_named_paths_only() {
     assert_eq!(run.code, 0);
     // Files outside the entries folder are passed over, as a pre-commit hook may name any file.
     let run = broken(&["check", "README.md", "tests/fixtures/broken/insight.yaml"]);
-    assert_eq!(
-        run.stderr,
-        "skipping README.md: not in the entries folder visits/\n"
-    );
+    assert_eq!(run.stderr, "skipping README.md: not in the journal\n");
     assert!(
         run.stdout.ends_with("checked 0 entries: 3 warnings\n"),
         "{}",

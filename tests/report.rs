@@ -653,7 +653,7 @@ fn report_usage_errors() {
     assert_eq!(
         run.stderr,
         "error: a report has several tables, which CSV cannot hold\n\
-         hint: add --by kind|tag|site|person|month|quarter for one table, or use --format markdown or json\n"
+         hint: add --by kind|tag|site|person|month|quarter|journal for one table, or use --format markdown or json\n"
     );
     let run = quarterly(&["report", "-o", "report.pdf"]);
     assert_eq!(run.code, 2);

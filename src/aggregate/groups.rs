@@ -16,6 +16,8 @@ pub enum GroupBy {
     Person,
     Month,
     Quarter,
+    /// The journal of each entry, when several are read as one.
+    Journal,
 }
 
 impl GroupBy {
@@ -28,6 +30,7 @@ impl GroupBy {
             GroupBy::Person => "Person",
             GroupBy::Month => "Month",
             GroupBy::Quarter => "Quarter",
+            GroupBy::Journal => "Journal",
         }
     }
 }
@@ -75,6 +78,7 @@ impl Acc {
 /// Kinds list every configured kind and time groups every month or quarter of
 /// `span` (none without one), with zero rows; tags, sites and people come most
 /// entries first.
+#[allow(clippy::too_many_arguments)]
 pub fn group(
     entries: &[&Entry],
     by: GroupBy,
@@ -82,6 +86,7 @@ pub fn group(
     config: &Config,
     calendar: Calendar,
     span: Option<&Period>,
+    journals: &[String],
 ) -> Vec<GroupRow> {
     match by {
         GroupBy::Kind => in_order(entries, keys, config.kinds.clone(), |e| {
@@ -108,6 +113,11 @@ pub fn group(
         }),
         GroupBy::Site => by_size(entries, keys, |e| vec![e.site.clone()]),
         GroupBy::Person => by_size(entries, keys, |e| e.people.clone()),
+        // A union's paths start with their journal's label.
+        GroupBy::Journal => in_order(entries, keys, journals.to_vec(), |e| match journals {
+            [only] => vec![only.clone()],
+            _ => vec![e.path.split('/').next().unwrap_or_default().to_string()],
+        }),
     }
 }
 
@@ -191,10 +201,18 @@ mod tests {
             end: date(2026, 3, 31),
             label: String::new(),
         };
-        group(&refs, by, &keys, &Config::default(), cal, Some(&span))
-            .into_iter()
-            .map(|r| (r.group, r.entries, r.customers))
-            .collect()
+        group(
+            &refs,
+            by,
+            &keys,
+            &Config::default(),
+            cal,
+            Some(&span),
+            &["j".into()],
+        )
+        .into_iter()
+        .map(|r| (r.group, r.entries, r.customers))
+        .collect()
     }
 
     fn r(g: &str, e: usize, c: u64) -> (String, usize, u64) {

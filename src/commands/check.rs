@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::git;
 use crate::journal::{self, Location, relative};
+use crate::union;
 use jiff::civil::Date;
 use std::collections::BTreeSet;
 
@@ -39,21 +40,20 @@ pub enum Format {
     Json,
 }
 
-/// What the user named: the settings file, and entry files or folders.
+/// What the user named: settings files, and entry files or folders.
 struct Selection {
-    settings: bool,
-    /// Journal-relative paths; an entry is selected when it is one of them or below one.
+    /// Journal paths (with the journal's label in a union); a file is
+    /// selected when it is one of them or below one. Empty: everything.
     prefixes: Vec<String>,
 }
 
 impl Selection {
     fn includes(&self, path: &str) -> bool {
-        if path == CONFIG_FILE {
-            return self.settings;
-        }
-        self.prefixes
-            .iter()
-            .any(|p| p.is_empty() || path == p || path.starts_with(&format!("{p}/")))
+        self.prefixes.is_empty()
+            || self
+                .prefixes
+                .iter()
+                .any(|p| path == p || path.starts_with(&format!("{p}/")))
     }
 }
 
@@ -72,7 +72,8 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         entries,
         what,
     } = if args.staged {
-        staged(context, &location)?
+        // git holds the first journal; the others are read from disk only.
+        staged(context, &location.first())?
     } else {
         working_tree(context, &location, &args.paths)?
     };
@@ -82,8 +83,9 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         }
     }
     // Settings first, then entries by path; within a file, by line.
+    let settings = |path: &str| path == CONFIG_FILE || path.ends_with(&format!("/{CONFIG_FILE}"));
     found.sort_by(|a, b| {
-        (a.path != CONFIG_FILE, &a.path, a.line).cmp(&(b.path != CONFIG_FILE, &b.path, b.line))
+        (!settings(&a.path), &a.path, a.line).cmp(&(!settings(&b.path), &b.path, b.line))
     });
     let errors = found
         .iter()
@@ -107,16 +109,24 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     })
 }
 
-/// The journal as it is on disk, or the entries and folders named.
+/// The journal as it is on disk (every journal of a union), or the
+/// entries and folders named.
 fn working_tree(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<Findings> {
     let selection = select(context, location, paths)?;
     let (checked, walk_problems) = check_working_tree(location, context.today);
-    let config = &location.config;
-    let settings_path = location.root.join(CONFIG_FILE);
-    let settings_text = std::fs::read_to_string(&settings_path)
-        .map_err(|e| Error::io("read", &settings_path, &e))?;
-    let mut found = check::config_warnings(CONFIG_FILE, &settings_text, config);
-    found.extend(walk_problems);
+    let mut found = walk_problems;
+    for (member, one) in location.members.iter().zip(location.each()) {
+        let settings_path = one.root.join(CONFIG_FILE);
+        let settings_text = std::fs::read_to_string(&settings_path)
+            .map_err(|e| Error::io("read", &settings_path, &e))?;
+        let mut warnings = check::config_warnings(CONFIG_FILE, &settings_text, &one.config);
+        if location.is_union() {
+            for d in &mut warnings {
+                union::relabel_diagnostic(d, &member.label);
+            }
+        }
+        found.extend(warnings);
+    }
     Ok(gather(
         found,
         checked,
@@ -170,25 +180,38 @@ fn staged(context: &Context, location: &Location) -> Result<Findings> {
     Ok(findings)
 }
 
-/// Every entry file on disk checked, with the journal-wide warnings, and the
-/// problems met while looking for the files.
+/// Every entry file on disk checked (of every journal of a union, each
+/// with its own settings), with the journal-wide warnings, and the problems
+/// met while looking for the files.
 pub(super) fn check_working_tree(
     location: &Location,
     today: Date,
 ) -> (Vec<Checked>, Vec<Diagnostic>) {
-    let (paths, walk_problems) = location.entry_files();
-    let files = paths
-        .into_iter()
-        .map(|path| (relative(&location.root, &path), path))
-        .collect();
-    let config = &location.config;
-    let mut checked = journal::each_file(
-        files,
-        |path| journal::read_bytes(&path),
-        |rel, text| check::check_text(rel, text, config, today),
-    );
-    check::journal_warnings(&mut checked);
-    (checked, walk_problems)
+    let (mut all, mut problems) = (Vec::new(), Vec::new());
+    for (member, one) in location.members.iter().zip(location.each()) {
+        let (paths, mut walk_problems) = one.entry_files();
+        let files = paths
+            .into_iter()
+            .map(|path| (relative(&one.root, &path), path))
+            .collect();
+        let mut checked = journal::each_file(
+            files,
+            |path| journal::read_bytes(&path),
+            |rel, text| check::check_text(rel, text, &one.config, today),
+        );
+        if location.is_union() {
+            for c in &mut checked {
+                c.relabel(&member.label, &location.config.shared_ids);
+            }
+            for d in &mut walk_problems {
+                union::relabel_diagnostic(d, &member.label);
+            }
+        }
+        all.append(&mut checked);
+        problems.append(&mut walk_problems);
+    }
+    check::journal_warnings(&mut all);
+    (all, problems)
 }
 
 /// Every entry file of a git snapshot checked, with the journal-wide warnings.
@@ -262,16 +285,7 @@ fn summary(entries: usize, what: &str, errors: usize, warnings: usize) -> String
 }
 
 fn select(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<Selection> {
-    if paths.is_empty() {
-        return Ok(Selection {
-            settings: true,
-            prefixes: vec![String::new()],
-        });
-    }
-    let root = canonical(&location.root);
-    let entries = relative(&root, &canonical(&location.entries_dir()));
     let mut selection = Selection {
-        settings: false,
         prefixes: Vec::new(),
     };
     for typed in paths {
@@ -280,20 +294,44 @@ fn select(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<S
             return Err(Error::new(format!("{} does not exist", typed.display()))
                 .hint("name entries that exist; in a pre-commit hook, leave out deleted files (--diff-filter=d)"));
         }
-        let rel = relative(&root, &canonical(&path));
-        if rel == CONFIG_FILE {
-            selection.settings = true;
-        } else if rel == entries || rel.starts_with(&format!("{entries}/")) || rel.is_empty() {
-            selection.settings |= rel.is_empty();
-            selection
-                .prefixes
-                .push(if rel.is_empty() { entries.clone() } else { rel });
+        let path = canonical(&path);
+        let owner = location
+            .members
+            .iter()
+            .zip(location.each())
+            .find(|(_, one)| path.starts_with(canonical(&one.root)));
+        let Some((member, one)) = owner else {
+            eprintln!("skipping {}: not in the journal", typed.display());
+            continue;
+        };
+        let root = canonical(&one.root);
+        let entries = relative(&root, &canonical(&one.entries_dir()));
+        let rel = relative(&root, &path);
+        let named = if rel == CONFIG_FILE {
+            vec![rel]
+        } else if rel.is_empty() {
+            vec![CONFIG_FILE.to_string(), entries]
+        } else if rel == entries || rel.starts_with(&format!("{entries}/")) {
+            vec![rel]
         } else {
             eprintln!(
                 "skipping {}: not in the entries folder {entries}/",
                 typed.display()
             );
-        }
+            continue;
+        };
+        let label = |p: String| {
+            if location.is_union() {
+                format!("{}/{p}", member.label)
+            } else {
+                p
+            }
+        };
+        selection.prefixes.extend(named.into_iter().map(label));
+    }
+    if !paths.is_empty() && selection.prefixes.is_empty() {
+        // Only files outside the entries were named: nothing to check.
+        selection.prefixes.push("\0".into());
     }
     Ok(selection)
 }

@@ -81,7 +81,8 @@ pub fn parse_range(range: Option<&str>) -> (End, End) {
 }
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
-    let location = context.locate()?;
+    // git holds the first journal; a union's others are not compared.
+    let location = context.locate()?.first();
     let repo = Repo::open(&location.root)?;
     let (from, to) = parse_range(args.range.as_deref());
     let old = read(&repo, &location, &from, context.today)?;

@@ -49,11 +49,8 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let earlier = earlier_export(&dir)?;
     let journal = context.load_located(location);
     let selected = query::select(&journal.entries, &filter, Order::default());
-    let label = super::journal_label(&journal.root);
     let tables = export::tables(&Source {
-        journal: &label,
-        config: &journal.config,
-        all: &journal.entries,
+        journal: &journal,
         selected: &selected,
         day: filter.last_day().min(context.today),
     });

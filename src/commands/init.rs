@@ -22,7 +22,7 @@ pub struct Args {
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let typed = args
         .dir
-        .or_else(|| context.journal.clone())
+        .or_else(|| context.journal.first().cloned())
         .unwrap_or_else(|| PathBuf::from("."));
     let dir = context.cwd.join(&typed);
     let shown = shown(context, &dir);

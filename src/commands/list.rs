@@ -85,7 +85,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         Format::Json | Format::Jsonl => records(&history()),
         Format::Paths => selected
             .iter()
-            .map(|e| context.display_path(&journal.root.join(&e.path)) + "\n")
+            .map(|e| context.display_path(&journal.file(&e.path)) + "\n")
             .collect(),
     };
     out.write_all(text.as_bytes())?;

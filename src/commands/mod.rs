@@ -41,9 +41,9 @@ pub struct Cli {
 
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
-    /// The journal folder (default: $INSIGHT_JOURNAL, else the nearest folder upwards holding insight.yaml)
-    #[arg(long, global = true, value_name = "DIR")]
-    pub journal: Option<PathBuf>,
+    /// The journal folder (default: $INSIGHT_JOURNAL, else the nearest folder upwards holding insight.yaml); repeat to read several journals as one
+    #[arg(long, short = 'J', global = true, value_name = "DIR")]
+    pub journal: Vec<PathBuf>,
     /// Take DATE as today (2026-07-14, 2026/7/14, yesterday, …), so relative periods give the same answer every run
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date_arg)]
     pub today: Option<Date>,
@@ -93,7 +93,8 @@ pub enum Command {
 
 /// What every command may need from its surroundings, decided once.
 pub struct Context {
-    pub journal: Option<PathBuf>,
+    /// The journals named with --journal (or INSIGHT_JOURNAL); none to search.
+    pub journal: Vec<PathBuf>,
     pub today: Date,
     pub cwd: PathBuf,
     /// Colour on stdout.
@@ -124,11 +125,15 @@ impl Context {
         });
         Ok(Context {
             // An empty INSIGHT_JOURNAL is the same as none.
-            journal: global.journal.clone().or_else(|| {
+            journal: if global.journal.is_empty() {
                 std::env::var_os("INSIGHT_JOURNAL")
                     .filter(|v| !v.is_empty())
                     .map(PathBuf::from)
-            }),
+                    .into_iter()
+                    .collect()
+            } else {
+                global.journal.clone()
+            },
             today: global.today.unwrap_or_else(|| jiff::Zoned::now().date()),
             cwd,
             color,
@@ -140,7 +145,7 @@ impl Context {
 
     /// Finds the journal's folder and reads its settings.
     pub fn locate(&self) -> Result<Location> {
-        Location::find(self.journal.as_deref(), &self.cwd)
+        Location::find(&self.journal, &self.cwd)
     }
 
     /// Loads a located journal, then reports on stderr any entries skipped.
@@ -161,13 +166,6 @@ impl Context {
             .display()
             .to_string()
     }
-}
-
-/// The name a journal goes by in paths and tables: its folder's name.
-pub fn journal_label(root: &Path) -> String {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    root.file_name()
-        .map_or_else(|| "journal".into(), |n| n.to_string_lossy().into_owned())
 }
 
 /// `COLUMNS` when set (as terminals and `script` set it), else what the terminal says.

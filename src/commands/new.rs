@@ -126,7 +126,7 @@ struct Chosen {
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let args = args.one_line_values();
-    let location = context.locate()?;
+    let location = context.locate()?.first();
     let config = &location.config;
     let kind = args
         .kind

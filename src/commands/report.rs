@@ -124,12 +124,18 @@ fn safe_to_write(
     force: bool,
 ) -> Result<()> {
     let target = resolved(path);
-    let root = cwd.join(&journal.root);
-    let protected = [
-        resolved(&root.join(crate::config::CONFIG_FILE)),
-        resolved(&root.join(&journal.config.entries)),
-        resolved(&root.join(&journal.config.templates)),
-    ];
+    let protected: Vec<PathBuf> = journal
+        .members
+        .iter()
+        .flat_map(|member| {
+            let root = cwd.join(&member.root);
+            [
+                resolved(&root.join(crate::config::CONFIG_FILE)),
+                resolved(&root.join(&member.config.entries)),
+                resolved(&root.join(&member.config.templates)),
+            ]
+        })
+        .collect();
     if protected.iter().any(|p| target.starts_with(p)) {
         return Err(Error::new(format!(
             "not writing the report to {}: it belongs to the journal (its settings, entries or templates)",
@@ -222,7 +228,7 @@ fn output_format(args: &Args) -> Result<Format> {
     }
     if format == Format::Csv && args.by.is_none() {
         return Err(Error::new("a report has several tables, which CSV cannot hold")
-            .hint("add --by kind|tag|site|person|month|quarter for one table, or use --format markdown or json"));
+            .hint("add --by kind|tag|site|person|month|quarter|journal for one table, or use --format markdown or json"));
     }
     Ok(format)
 }
@@ -298,6 +304,11 @@ fn grouped(
         &journal.config,
         calendar,
         span.as_ref(),
+        &journal
+            .members
+            .iter()
+            .map(|m| m.label.clone())
+            .collect::<Vec<_>>(),
     );
     let mut table = Table::new(vec![
         Column::left("group", by.title()),

@@ -2,7 +2,6 @@
 
 use clap::ValueEnum;
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use super::Context;
@@ -10,7 +9,7 @@ use crate::aggregate::ideas::History;
 use crate::entry::{Entry, file_stem};
 use crate::error::{Error, Result};
 use crate::fold;
-use crate::journal::{Journal, relative};
+use crate::journal::Journal;
 use crate::record::{EntryRecord, EntryWithBody};
 use crate::render;
 
@@ -81,20 +80,13 @@ fn find<'a>(journal: &'a Journal, context: &Context, wanted: &str) -> Result<&'a
     }
 }
 
-/// `wanted` as a journal-relative path, if it names an existing file.
+/// `wanted` as a journal path, if it names an existing file: relative to
+/// the current folder, or a journal path (`team-a/visits/…` in a union).
 fn as_journal_path(journal: &Journal, context: &Context, wanted: &str) -> Option<String> {
-    let typed = Path::new(wanted);
-    [context.cwd.join(typed), journal.root.join(typed)]
+    [context.cwd.join(wanted), journal.file(wanted)]
         .into_iter()
         .find(|p| p.is_file())
-        .map(|p| {
-            let canonical = p.canonicalize().unwrap_or(p);
-            let root = journal
-                .root
-                .canonicalize()
-                .unwrap_or_else(|_| journal.root.clone());
-            relative(&root, &canonical)
-        })
+        .and_then(|file| journal.path_of(&file))
 }
 
 fn by_path<'a>(journal: &'a Journal, path: &str) -> Option<&'a Entry> {

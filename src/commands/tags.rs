@@ -81,7 +81,7 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
     if old == new {
         return Err(Error::new(format!("`{old}` is already called `{new}`")));
     }
-    let location = context.locate()?;
+    let location = context.locate()?.first();
     let (files, _) = location.entry_files();
     let (mut entries, mut places, mut refused, mut already) = (0, 0, 0, 0);
     for path in &files {
