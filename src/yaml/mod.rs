@@ -1,6 +1,7 @@
 //! The one module that speaks YAML. Everything else sees [`Node`], a plain tree,
 //! so replacing the YAML library touches this folder only.
 
+mod fast;
 mod reader;
 pub mod scalars;
 
@@ -77,7 +78,12 @@ impl fmt::Display for YamlError {
 /// Nesting depth and alias expansion are bounded, so nesting bombs and
 /// "billion laughs" documents come back as errors rather than hangs.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
-    reader::parse(text)
+    // The common flat front matter is read directly; anything the fast path
+    // is unsure of, and every error, comes from the full reader.
+    match fast::parse(text) {
+        Some(node) => Ok(node),
+        None => reader::parse(text),
+    }
 }
 
 /// Rewords the parser's terse messages and gives each a hint.

@@ -1,0 +1,334 @@
+//! A fast path for front matter as people and `insight new` write it: `key:
+//! value` lines, lists of plain items in `[a, b]` or `- a` form, and a list
+//! of ideas whose items are plain text or `key: value` lines. Anything else
+//! (quotes, comments after a value, anchors, tabs, several lines to one
+//! value, a repeated key) makes it give up, and the full reader takes over:
+//! it never guesses. A property test holds it to giving exactly what the
+//! reader gives.
+
+use super::Node;
+
+/// The tree of `text`, when it is simple enough to read here; `None` means
+/// "ask the full reader".
+pub fn parse(text: &str) -> Option<Node> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut pairs: Vec<(String, Node)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if skippable(line) {
+            i += 1;
+            continue;
+        }
+        let (key, value) = key_value(line)?;
+        if pairs.iter().any(|(k, _)| k == key) {
+            return None;
+        }
+        i += 1;
+        let node = match value {
+            Some(value) => scalar_or_flow(value)?,
+            None => {
+                let (node, next) = block_value(&lines, i)?;
+                i = next;
+                node
+            }
+        };
+        pairs.push((key.to_string(), node));
+    }
+    Some(if pairs.is_empty() {
+        Node::Null
+    } else {
+        Node::Map(pairs)
+    })
+}
+
+/// Blank lines and whole-line comments.
+fn skippable(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    trimmed.is_empty() || trimmed.starts_with('#')
+}
+
+/// `key: value` or `key:` at the start of a line; the value, if any, trimmed.
+fn key_value(line: &str) -> Option<(&str, Option<&str>)> {
+    let (key, rest) = line.split_once(':')?;
+    let simple = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    if key.is_empty() || !key.chars().all(simple) || key.starts_with('-') {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((key, None));
+    }
+    let value = rest.strip_prefix(' ')?.trim_matches(' ');
+    Some((key, (!value.is_empty()).then_some(value)))
+}
+
+/// A plain scalar, nothing, or a flow list of plain scalars.
+fn scalar_or_flow(value: &str) -> Option<Node> {
+    if let Some(inner) = value.strip_prefix('[') {
+        let inner = inner.strip_suffix(']')?;
+        if inner.trim().is_empty() {
+            return Some(Node::Seq(Vec::new()));
+        }
+        let items: Option<Vec<Node>> = inner
+            .split(',')
+            .map(|item| {
+                let item = item.trim_matches(' ');
+                (!item.is_empty() && plain(item, true)).then(|| Node::Str(item.to_string()))
+            })
+            .collect();
+        return items.map(Node::Seq);
+    }
+    plain(value, false).then(|| scalar(value))
+}
+
+fn scalar(text: &str) -> Node {
+    match text {
+        "~" | "null" | "Null" | "NULL" => Node::Null,
+        _ => Node::Str(text.to_string()),
+    }
+}
+
+/// Whether `text` reads as a plain scalar with exactly this text: it starts
+/// with no indicator, holds no `: ` or ` #`, does not end in `:`, and in a
+/// flow list holds none of `,[]{}`.
+fn plain(text: &str, in_flow: bool) -> bool {
+    const INDICATORS: &[char] = &[
+        '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
+        '`',
+    ];
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let flow_safe = !in_flow || !text.contains([',', '[', ']', '{', '}']);
+    !INDICATORS.contains(&first)
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.ends_with(':')
+        && !text.contains('\t')
+        && !text.chars().any(|c| c.is_control())
+        && flow_safe
+}
+
+/// The block list that starts at `lines[start]` as the value of a top-level
+/// key; where it ends.
+fn block_value(lines: &[&str], start: usize) -> Option<(Node, usize)> {
+    let mut items = Vec::new();
+    let mut i = start;
+    let mut dash_indent = None;
+    while i < lines.len() {
+        let line = lines[i];
+        if skippable(line) {
+            i += 1;
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        let item = match rest.strip_prefix("- ") {
+            Some(item) => item,
+            None if indent == 0 => break,
+            None => return None,
+        };
+        match dash_indent {
+            None => dash_indent = Some(indent),
+            Some(d) if d != indent => return None,
+            Some(_) => {}
+        }
+        i += 1;
+        let item = item.trim_end_matches(' ');
+        match key_value(item) {
+            Some((key, value)) => {
+                let (mapping, next) = idea_mapping(lines, i, indent + 2, key, value)?;
+                items.push(mapping);
+                i = next;
+            }
+            None => {
+                if !plain(item, false) {
+                    return None;
+                }
+                items.push(scalar(item));
+            }
+        }
+    }
+    // `key:` with nothing below it is nothing.
+    if dash_indent.is_none() {
+        return Some((Node::Null, i));
+    }
+    Some((Node::Seq(items), i))
+}
+
+/// A list item written as `key: value` lines: its first pair is on the dash
+/// line, the others below at `indent`.
+fn idea_mapping(
+    lines: &[&str],
+    start: usize,
+    indent: usize,
+    key: &str,
+    value: Option<&str>,
+) -> Option<(Node, usize)> {
+    let mut pairs = vec![(key.to_string(), scalar_or_flow(value?)?)];
+    let mut i = start;
+    while i < lines.len() {
+        let line = lines[i];
+        if skippable(line) {
+            i += 1;
+            continue;
+        }
+        let own = line.len() - line.trim_start_matches(' ').len();
+        if own < indent {
+            break;
+        }
+        if own > indent {
+            return None;
+        }
+        let (key, value) = key_value(&line[own..])?;
+        if pairs.iter().any(|(k, _)| k == key) {
+            return None;
+        }
+        pairs.push((key.to_string(), scalar_or_flow(value?)?));
+        i += 1;
+    }
+    Some((Node::Map(pairs), i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_as_reader(text: &str) {
+        if let Some(fast) = parse(text) {
+            assert_eq!(
+                Ok(fast),
+                super::super::reader::parse(text),
+                "the fast path and the reader disagree on:\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn reads_what_insight_new_writes() {
+        let text = "date: 2026-11-20\nkind: frontline\nsite: Cub Foods, Minneapolis\npeople:\n- Wayne Shurts\n\
+                    customers: 12\ntags:\n- mobile/app\n- pricing\nideas:\n- id: aisle\n  title: Aisle finder\n  \
+                    status: new\n- Route through the store\n";
+        let node = parse(text).expect("the common form");
+        assert_eq!(
+            node.get("ideas"),
+            Some(&Node::Seq(vec![
+                Node::Map(vec![
+                    ("id".into(), Node::Str("aisle".into())),
+                    ("title".into(), Node::Str("Aisle finder".into())),
+                    ("status".into(), Node::Str("new".into())),
+                ]),
+                Node::Str("Route through the store".into()),
+            ]))
+        );
+        same_as_reader(text);
+    }
+
+    #[test]
+    fn agrees_with_the_reader_on_every_journal_in_the_repository() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut read_fast = 0;
+        for dir in ["examples", "tests/fixtures", "journal-template"] {
+            for file in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+                let Ok(text) = std::fs::read_to_string(file.path()) else {
+                    continue;
+                };
+                let yaml = match file.path().extension().and_then(|e| e.to_str()) {
+                    Some("md") => {
+                        match crate::frontmatter::split(crate::frontmatter::strip_bom(&text)) {
+                            Ok(split) => split.yaml.to_string(),
+                            Err(_) => continue,
+                        }
+                    }
+                    Some("yaml") => text.clone(),
+                    _ => continue,
+                };
+                same_as_reader(&yaml);
+                read_fast += usize::from(parse(&yaml).is_some());
+            }
+        }
+        assert!(read_fast > 20, "only {read_fast} files took the fast path");
+    }
+
+    #[test]
+    fn gives_up_rather_than_guess() {
+        for text in [
+            "site: 'Tower One: floor 12'\n",
+            "site: Tower # 1\n",
+            "a: b: c\n",
+            "tags: [a, [b]]\n",
+            "x: &a 1\ny: *a\n",
+            "<<: {a: 1}\n",
+            "site: a\nsite: b\n",
+            "site:\n  continued\n",
+            "title: |\n  text\n",
+            "tags:\n\t- a\n",
+            "\"date\": 2026-01-01\n",
+            "ideas:\n- id: a\n  tags:\n  - x\n",
+        ] {
+            assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    /// Front matter in the form the fast path is for, put together at random.
+    fn common_form() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = "[A-Za-zéü東0-9][A-Za-z0-9 ./éü東-]{0,10}[A-Za-z0-9]";
+        let value = prop_oneof![
+            proptest::string::string_regex(word).unwrap(),
+            proptest::collection::vec(proptest::string::string_regex(word).unwrap(), 0..4)
+                .prop_map(|items| format!("[{}]", items.join(", "))),
+        ];
+        let idea = prop_oneof![
+            proptest::string::string_regex(word)
+                .unwrap()
+                .prop_map(|t| format!("- {t}\n")),
+            (
+                proptest::string::string_regex(word).unwrap(),
+                proptest::string::string_regex(word).unwrap()
+            )
+                .prop_map(|(id, title)| format!("- id: {id}\n  title: {title}\n  status: new\n")),
+        ];
+        (
+            proptest::collection::vec(value, 1..6),
+            proptest::collection::vec(idea, 0..3),
+        )
+            .prop_map(|(values, ideas)| {
+                let keys = ["date", "kind", "site", "people", "tags", "title"];
+                let mut text: String = keys
+                    .iter()
+                    .zip(values)
+                    .map(|(k, v)| format!("{k}: {v}\n"))
+                    .collect();
+                if !ideas.is_empty() {
+                    text.push_str("ideas:\n");
+                    text.push_str(&ideas.concat());
+                }
+                text
+            })
+    }
+
+    proptest::proptest! {
+        /// Front matter of the common form is read here, exactly as the full
+        /// reader reads it.
+        #[test]
+        fn reads_the_common_form_as_the_reader_does(text in common_form()) {
+            let fast = parse(&text);
+            proptest::prop_assert!(fast.is_some(), "gave up on:\n{}", text);
+            proptest::prop_assert_eq!(fast, super::super::reader::parse(&text).ok());
+        }
+
+        /// On front matter made of the pieces people type, and of pieces that
+        /// YAML reads in surprising ways, the fast path either gives up or
+        /// gives exactly the tree the full reader gives.
+        #[test]
+        fn agrees_with_the_reader(
+            lines in proptest::collection::vec(
+                "(date|kind|site|tags|people|ideas|title|x-y|n_1)(: ?)([a-zA-Z0-9 ./,:#&*!'\"~éü東-]{0,12}|\\[[a-z, :#]{0,10}\\]|)|(  |)- [a-zA-Z0-9 :#'\\[\\],-]{0,12}|  [a-z]{1,6}: [a-z0-9 ]{0,8}|# [a-z]{0,5}|",
+                0..10,
+            )
+        ) {
+            same_as_reader(&lines.join("\n"));
+        }
+    }
+}
