@@ -5,6 +5,9 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// The text of the body's first level-one heading (`# Title`), if any.
 pub fn first_heading(body: &str) -> Option<String> {
+    if let Some(title) = plain_first_heading(body) {
+        return Some(title);
+    }
     let mut parser = Parser::new(body);
     // Stop at the first heading: the rest of the body is never parsed.
     parser.find(|event| {
@@ -27,6 +30,19 @@ pub fn first_heading(body: &str) -> Option<String> {
     }
     let title = title.trim().to_string();
     (!title.is_empty()).then_some(title)
+}
+
+/// The title of a body that opens with a plain `# Title` line, as most do,
+/// without parsing the rest of it; `None` when the first line is anything
+/// else, or holds what Markdown would read as markup.
+fn plain_first_heading(body: &str) -> Option<String> {
+    let line = body.lines().find(|l| !l.trim().is_empty())?;
+    let text = line.strip_prefix("# ")?;
+    if text.contains(['*', '_', '`', '[', ']', '<', '>', '&', '\\', '!', '~', '#']) {
+        return None;
+    }
+    let title = text.trim();
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 /// The body's block quotes (what customers said), outermost only, each as one
@@ -83,6 +99,39 @@ mod tests {
             first_heading("intro\n\n## Sub\n\n# The *real* `title`\n\n# Second\n").as_deref(),
             Some("The real title")
         );
+    }
+
+    #[test]
+    fn a_plain_first_line_heading_reads_as_the_parser_reads_it() {
+        for body in [
+            "# Tills at Store 12\n\ntext\n",
+            "\n\n#  Spaced   out  \n",
+            "# Ett pass i kassan på Cub Foods – hyllappen möter verkligheten\n",
+            "# 東京の店舗\r\n\r\ntext",
+        ] {
+            let fast = plain_first_heading(body);
+            assert!(fast.is_some(), "{body}");
+            let mut parsed = Parser::new(body);
+            parsed.find(|e| matches!(e, Event::Start(Tag::Heading { .. })));
+            let mut text = String::new();
+            for event in parsed {
+                match event {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) => text.push_str(&t),
+                    _ => {}
+                }
+            }
+            assert_eq!(fast.as_deref(), Some(text.trim()), "{body}");
+        }
+        for markup in [
+            "# The *real* title\n",
+            "# Title #\n",
+            "intro\n\n# Later\n",
+            "#Title\n",
+            "    # code\n",
+        ] {
+            assert_eq!(plain_first_heading(markup), None, "{markup}");
+        }
     }
 
     #[test]
