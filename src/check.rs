@@ -9,8 +9,9 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
 use crate::frontmatter;
-use crate::journal::Text;
+use crate::journal::Contents;
 use crate::suggest::{did_you_mean, edit_distance};
+use crate::text::Text;
 use crate::yaml::{self, Node, scalars};
 
 /// One file after checking: its entry if it is readable, and what was found.
@@ -105,7 +106,7 @@ fn warning(
 }
 
 /// Checks one entry from its text, or reports why it has none.
-pub fn check_text(path: &str, text: Text, config: &Config, today: Date) -> Checked {
+pub fn check_text(path: &str, text: Contents, config: &Config, today: Date) -> Checked {
     match text {
         Ok(text) => check_entry(path, &text, config, today),
         Err(problem) => Checked::unreadable(path, problem),
@@ -141,7 +142,7 @@ fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter:
     let keys = KNOWN_KEYS
         .iter()
         .map(|k| k.to_string())
-        .chain(entry.unknown_keys.iter().cloned());
+        .chain(entry.unknown_keys.iter().map(|k| k.to_string()));
     for key in keys {
         let line = split.yaml_line + yaml::key_line(split.yaml, &key) - 1;
         checked.key_lines.insert(key, line);
@@ -169,7 +170,7 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
 
 fn entry_warnings(checked: &mut Checked, entry: &Entry, config: &Config, today: Date) {
     let known: Vec<String> = KNOWN_KEYS.map(String::from).to_vec();
-    let declared = |key: &String| config.extra_keys.contains(key);
+    let declared = |key: &Text| config.extra_keys.iter().any(|k| *k == **key);
     for key in entry.unknown_keys.iter().filter(|k| !declared(k)) {
         let hint = did_you_mean(key, &known).map(|k| format!("did you mean `{k}`?"));
         let line = checked.key_line(key);
@@ -298,7 +299,7 @@ pub fn journal_warnings(checked: &mut [Checked]) {
     idea_titles(checked);
 }
 
-fn tags_of(entry: &Entry) -> impl Iterator<Item = &String> {
+fn tags_of(entry: &Entry) -> impl Iterator<Item = &Text> {
     entry
         .tags
         .iter()
@@ -413,8 +414,8 @@ fn idea_titles(checked: &mut [Checked]) {
         for idea in &entry.ideas {
             if let (Some(id), Some(title)) = (&idea.id, &idea.title) {
                 first
-                    .entry(id.clone())
-                    .or_insert_with(|| (title.clone(), entry.path.clone()));
+                    .entry(id.to_string())
+                    .or_insert_with(|| (title.to_string(), entry.path.clone()));
             }
         }
     }
@@ -428,7 +429,7 @@ fn idea_titles(checked: &mut [Checked]) {
         for (position, idea) in entry.ideas.iter().enumerate() {
             let Some(id) = &idea.id else { continue };
             let line = c.idea_line(position);
-            match (first.get(id), &idea.title) {
+            match (first.get(id.as_str()), &idea.title) {
                 (None, _) if !untitled_reported.contains(&id) => {
                     untitled_reported.push(id);
                     let mut d = Diagnostic::error(

@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entry::Entry;
 use crate::markdown;
 use crate::record::whole_or_fraction_f64;
+use crate::text::Text;
 
 /// One side of the comparison.
 pub struct Version<'a> {
@@ -61,7 +62,7 @@ pub struct EntryChange {
     pub date: Option<Date>,
     pub kind: Option<String>,
     pub site: Option<String>,
-    pub people: Vec<String>,
+    pub people: Vec<Text>,
     /// For a changed or renamed entry, the fields that differ: `date`,
     /// `kind`, `site`, `role`, `title`, `people`, `customers`, `hours`,
     /// `tags`, `ideas`, `text`, `other keys`, or `readable` when it became
@@ -251,8 +252,8 @@ fn row(
         path: path.to_string(),
         from_path: from_path.map(String::from),
         date: entry.map(|e| e.date),
-        kind: entry.map(|e| e.kind.clone()),
-        site: entry.map(|e| e.site.clone()),
+        kind: entry.map(|e| e.kind.to_string()),
+        site: entry.map(|e| e.site.to_string()),
         people: entry.map(|e| e.people.clone()).unwrap_or_default(),
         fields,
     }
@@ -314,7 +315,7 @@ fn idea_changes(old: &Version, new: &Version, today: Date) -> Vec<IdeaChange> {
                 )
             });
         }
-        let owner = |s: &Story| s.owner_on(today).map(String::from);
+        let owner = |s: &Story| s.owner_on(today).map(|o| o.to_string());
         if owner(earlier) != owner(story) && owner(story).is_some() {
             changes.push(IdeaChange {
                 from: owner(earlier),
@@ -335,10 +336,10 @@ fn change(kind: IdeaChangeKind, story: &Story, to: Option<String>, path: String)
     IdeaChange {
         change: kind,
         id: match &story.key {
-            IdeaKey::Id(id) => Some(id.clone()),
+            IdeaKey::Id(id) => Some(id.to_string()),
             IdeaKey::Title(_) => None,
         },
-        title: story.title.clone(),
+        title: story.title.to_string(),
         from: None,
         to,
         path,
@@ -382,7 +383,7 @@ fn new_quotes(old: &Version, new: &Version, changes: &[EntryChange]) -> Vec<NewQ
                 None => quotes.push(NewQuote {
                     text,
                     date: entry.date,
-                    site: entry.site.clone(),
+                    site: entry.site.to_string(),
                     path: entry.path.clone(),
                 }),
             }

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, Split};
 use crate::suggest::did_you_mean;
+use crate::text::Text;
 use crate::values;
 use crate::yaml::{self, Node};
 use crate::{markdown, period};
@@ -16,20 +17,20 @@ pub struct Entry {
     /// Relative to the journal root, `/`-separated.
     pub path: String,
     pub date: Date,
-    pub kind: String,
-    pub site: String,
-    pub role: Option<String>,
+    pub kind: Text,
+    pub site: Text,
+    pub role: Option<Text>,
     pub title: String,
-    pub people: Vec<String>,
+    pub people: Vec<Text>,
     pub customers: u64,
     pub hours: Option<f64>,
     /// As written; matching is case-insensitive.
-    pub tags: Vec<String>,
+    pub tags: Vec<Text>,
     pub ideas: Vec<Idea>,
     pub body: String,
     /// Keys the format does not define, in the order written: kept in the file,
     /// ignored here, warned about by `check`.
-    pub unknown_keys: Vec<String>,
+    pub unknown_keys: Vec<Text>,
 }
 
 /// Upper bounds that no real visit reaches: they keep a typo from swamping a
@@ -56,16 +57,16 @@ pub const IDEA_KEYS: [&str; 5] = ["title", "id", "status", "tags", "owner"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Idea {
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// `None` for a follow-up that names the idea by its `id` only; the idea's
     /// title then comes from another mention (see `aggregate::ideas`).
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// As written in this entry; `None` when the entry does not say.
-    pub status: Option<String>,
-    pub tags: Vec<String>,
-    pub owner: Option<String>,
+    pub status: Option<Text>,
+    pub tags: Vec<Text>,
+    pub owner: Option<Text>,
     /// Keys other than [`IDEA_KEYS`].
-    pub unknown_keys: Vec<String>,
+    pub unknown_keys: Vec<Text>,
 }
 
 impl Idea {
@@ -168,7 +169,7 @@ impl Fields<'_> {
         let hours = self.hours();
         let tags = self.field("tags", tag_list).unwrap_or_default();
         let ideas = self.ideas();
-        let idea_tags: Vec<String> = ideas
+        let idea_tags: Vec<Text> = ideas
             .iter()
             .flatten()
             .flat_map(|i| i.tags.clone())
@@ -198,11 +199,11 @@ impl Fields<'_> {
         Ok(Entry {
             path: self.path.to_string(),
             date,
-            kind,
-            site,
-            role,
+            kind: Text::new(&kind),
+            site: Text::new(&site),
+            role: role.as_deref().map(Text::new),
             title,
-            people,
+            people: people.iter().map(Text::from).collect(),
             customers,
             hours,
             tags,
@@ -270,7 +271,7 @@ impl Fields<'_> {
 
     /// Tags are names joined by `/`; an empty name (`/app`, `mobile/`,
     /// `mobile//app`) is an error, at the tag itself.
-    fn tag_parts<'t>(&mut self, tags: impl Iterator<Item = &'t String>) {
+    fn tag_parts<'t>(&mut self, tags: impl Iterator<Item = &'t Text>) {
         for tag in tags {
             if !tag.split('/').any(|part| part.trim().is_empty()) {
                 continue;
@@ -409,13 +410,18 @@ impl Fields<'_> {
 }
 
 /// Tags, trimmed, without empty ones.
-fn tag_list(node: Option<&Node>) -> Result<Vec<String>, String> {
+fn tag_list(node: Option<&Node>) -> Result<Vec<Text>, String> {
     let tags = values::text_list(node)?;
     Ok(tags
-        .into_iter()
-        .map(|t| t.trim().to_string())
+        .iter()
+        .map(|t| t.trim())
         .filter(|t| !t.is_empty())
+        .map(Text::new)
         .collect())
+}
+
+fn optional_text(node: Option<&Node>) -> Result<Option<Text>, String> {
+    Ok(values::optional_text(node)?.as_deref().map(Text::new))
 }
 
 fn ideas_list(node: Option<&Node>) -> Result<Vec<Idea>, String> {
@@ -436,15 +442,15 @@ fn idea(node: &Node) -> Result<Idea, String> {
     if !matches!(node, Node::Map(_)) {
         return Ok(Idea {
             id: None,
-            title: Some(values::text(node)?),
+            title: Some(Text::new(&values::text(node)?)),
             status: None,
             tags: Vec::new(),
             owner: None,
             unknown_keys: Vec::new(),
         });
     }
-    let title = values::optional_text(node.get("title"))?;
-    let id = values::optional_text(node.get("id"))?;
+    let title = optional_text(node.get("title"))?;
+    let id = optional_text(node.get("id"))?;
     if title.is_none() && id.is_none() {
         return Err(
             "needs a `title`, or the `id` of an idea raised elsewhere (write `- title: …`, `- id: …` or just `- the idea`)"
@@ -454,20 +460,20 @@ fn idea(node: &Node) -> Result<Idea, String> {
     Ok(Idea {
         id,
         title,
-        status: values::optional_text(node.get("status"))?,
+        status: optional_text(node.get("status"))?,
         tags: tag_list(node.get("tags"))?,
-        owner: values::optional_text(node.get("owner"))?,
+        owner: optional_text(node.get("owner"))?,
         unknown_keys: unknown_keys(node, &IDEA_KEYS),
     })
 }
 
-fn unknown_keys(node: &Node, known: &[&str]) -> Vec<String> {
+fn unknown_keys(node: &Node, known: &[&str]) -> Vec<Text> {
     match node {
         Node::Map(pairs) => pairs
             .iter()
             .map(|(key, _)| key)
             .filter(|key| !known.contains(&key.as_str()))
-            .cloned()
+            .map(Text::from)
             .collect(),
         _ => Vec::new(),
     }

@@ -160,7 +160,7 @@ impl Location {
     }
 
     /// An entry file's path relative to the root, and its text or why it has none.
-    pub fn read_entry(&self, path: &Path) -> (String, Text) {
+    pub fn read_entry(&self, path: &Path) -> (String, Contents) {
         let rel = relative(&self.root, path);
         let text = read_bytes(path)
             .and_then(decode)
@@ -325,7 +325,7 @@ pub fn is_entry_path(path: &str, config: &Config) -> bool {
 }
 
 /// An entry's text, or the diagnostic that says why it has none.
-pub type Text = std::result::Result<String, Diagnostic>;
+pub type Contents = std::result::Result<String, Diagnostic>;
 
 /// Reads each file with `read`, decodes it as an entry's text, and hands it to
 /// `parse`, in parallel. The one way into the journal from every source (the
@@ -334,7 +334,7 @@ pub type Text = std::result::Result<String, Diagnostic>;
 pub fn each_file<X: Send, T: Send>(
     files: Vec<(String, X)>,
     read: impl Fn(X) -> std::result::Result<Vec<u8>, ReadProblem> + Sync,
-    parse: impl Fn(&str, Text) -> T + Sync,
+    parse: impl Fn(&str, Contents) -> T + Sync,
 ) -> Vec<T> {
     files
         .into_par_iter()
@@ -352,7 +352,7 @@ pub fn each_file<X: Send, T: Send>(
 /// An entry from its text, or every error that keeps it from being one.
 pub fn parse_text(
     rel: &str,
-    text: Text,
+    text: Contents,
     config: &Config,
 ) -> std::result::Result<Entry, Vec<Diagnostic>> {
     entry::parse(rel, &text.map_err(|problem| vec![problem])?, config)

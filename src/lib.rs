@@ -29,6 +29,7 @@ pub mod suggest;
 pub mod synthetic;
 pub mod tags;
 pub mod template;
+pub mod text;
 pub mod union;
 pub mod values;
 pub mod write;

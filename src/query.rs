@@ -120,6 +120,7 @@ pub fn select<'a>(entries: &'a [Entry], filter: &Filter, order: Order) -> Vec<&'
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::text::Text;
     use jiff::civil::date;
 
     pub fn entry(path: &str, day: Date, site: &str, tags: &[&str]) -> Entry {
@@ -133,7 +134,7 @@ pub(crate) mod tests {
             people: vec!["Wayne Shurts".into()],
             customers: 0,
             hours: None,
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            tags: tags.iter().map(|t| Text::from(*t)).collect(),
             ideas: Vec::new(),
             body: String::new(),
             unknown_keys: Vec::new(),

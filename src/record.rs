@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::aggregate::ideas::History;
 use crate::entry::Entry;
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 pub struct EntryRecord<'a> {
@@ -13,11 +14,11 @@ pub struct EntryRecord<'a> {
     pub site: &'a str,
     pub role: Option<&'a str>,
     pub title: &'a str,
-    pub people: &'a [String],
+    pub people: &'a [Text],
     pub customers: u64,
     #[serde(serialize_with = "whole_or_fraction")]
     pub hours: Option<f64>,
-    pub tags: &'a [String],
+    pub tags: &'a [Text],
     pub ideas: Vec<IdeaRecord<'a>>,
 }
 
@@ -33,7 +34,7 @@ pub struct IdeaRecord<'a> {
     pub status_inherited: bool,
     /// As the entry names it.
     pub owner: Option<&'a str>,
-    pub tags: &'a [String],
+    pub tags: &'a [Text],
 }
 
 /// An entry with its Markdown body, for `show --format json`.

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::entry::{self, Entry};
 use crate::frontmatter;
 use crate::tags::renamed;
+use crate::text::Text;
 use crate::yaml::scalars::{self, Scalar};
 use crate::yaml::{self, Node};
 
@@ -154,9 +155,9 @@ fn change(text: &str, at: usize, scalar: &Scalar, to: String) -> Change {
 }
 
 fn with_renamed_tags(entry: &Entry, old: &str, new: &str) -> Entry {
-    let rename_all = |tags: &[String]| -> Vec<String> {
+    let rename_all = |tags: &[Text]| -> Vec<Text> {
         tags.iter()
-            .map(|t| renamed(t, old, new).unwrap_or_else(|| t.clone()))
+            .map(|t| renamed(t, old, new).map_or_else(|| t.clone(), Text::from))
             .collect()
     };
     let mut expected = entry.clone();

@@ -150,7 +150,7 @@ pub fn relabel_entry(entry: &mut Entry, label: &str, shared_ids: &[String]) {
                 .iter()
                 .any(|prefix| id.starts_with(prefix.as_str()))
         {
-            *id = format!("{label}:{id}");
+            *id = format!("{label}:{id}").into();
         }
     }
 }

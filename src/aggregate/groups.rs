@@ -90,7 +90,7 @@ pub fn group(
 ) -> Vec<GroupRow> {
     match by {
         GroupBy::Kind => in_order(entries, keys, config.kinds.clone(), |e| {
-            vec![e.kind.clone()]
+            vec![e.kind.to_string()]
         }),
         GroupBy::Month => {
             let months = span.map_or_else(Vec::new, |s| labels(s.buckets_by_month()));
@@ -111,8 +111,10 @@ pub fn group(
                 .flat_map(|t| crate::tags::with_parents(t))
                 .collect()
         }),
-        GroupBy::Site => by_size(entries, keys, |e| vec![e.site.clone()]),
-        GroupBy::Person => by_size(entries, keys, |e| e.people.clone()),
+        GroupBy::Site => by_size(entries, keys, |e| vec![e.site.to_string()]),
+        GroupBy::Person => by_size(entries, keys, |e| {
+            e.people.iter().map(|p| p.to_string()).collect()
+        }),
         // A union's paths start with their journal's label.
         GroupBy::Journal => in_order(entries, keys, journals.to_vec(), |e| match journals {
             [only] => vec![only.clone()],

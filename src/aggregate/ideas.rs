@@ -10,20 +10,22 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::entry::{Entry, Idea};
+use crate::text::Text;
 
 /// Ideas are the same idea when they share an `id`; ideas without one are the
 /// same when their titles match once case, spacing and punctuation are ignored,
 /// and a title-only mention of an idea that has an id elsewhere joins it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum IdeaKey {
-    Id(String),
-    Title(String),
+    Id(Text),
+    /// Its title in lowercase words.
+    Title(Text),
 }
 
 /// Assigns each mention its key. Built from every entry of the journal, so an
 /// id seen anywhere claims its title everywhere.
 pub struct IdeaKeys {
-    id_by_title: HashMap<String, String>,
+    id_by_title: HashMap<String, Text>,
 }
 
 impl IdeaKeys {
@@ -46,7 +48,7 @@ impl IdeaKeys {
         let title = normalize(idea.title.as_deref().unwrap_or_default());
         match self.id_by_title.get(&title) {
             Some(id) => IdeaKey::Id(id.clone()),
-            None => IdeaKey::Title(title),
+            None => IdeaKey::Title(Text::new(&title)),
         }
     }
 }
@@ -74,13 +76,13 @@ pub struct Mention<'a> {
 pub struct Story<'a> {
     pub key: IdeaKey,
     /// The title it was first given: one name in every report, past or present.
-    pub title: String,
+    pub title: Text,
     pub mentions: Vec<Mention<'a>>,
     /// The idea's status just after each mention: the last one stated so far,
     /// else the journal's first status.
     status_after: Vec<&'a str>,
     /// Likewise its owner, `None` until one is named.
-    owner_after: Vec<Option<&'a str>>,
+    owner_after: Vec<Option<&'a Text>>,
 }
 
 /// A change of status: the idea raised (`from` is `None`), or moved on or back.
@@ -119,7 +121,7 @@ impl<'a> Story<'a> {
         let mut owner_after = Vec::with_capacity(mentions.len());
         for mention in &mentions {
             status = mention.idea.status.as_deref().unwrap_or(status);
-            owner = mention.idea.owner.as_deref().or(owner);
+            owner = mention.idea.owner.as_ref().or(owner);
             status_after.push(status);
             owner_after.push(owner);
         }
@@ -132,10 +134,17 @@ impl<'a> Story<'a> {
         }
     }
 
-    pub fn id(&self) -> Option<&str> {
+    pub fn id(&self) -> Option<&Text> {
         match &self.key {
             IdeaKey::Id(id) => Some(id),
             IdeaKey::Title(_) => None,
+        }
+    }
+
+    /// Its key's text: the id, or the title in lowercase words.
+    fn key_text(&self) -> &Text {
+        match &self.key {
+            IdeaKey::Id(text) | IdeaKey::Title(text) => text,
         }
     }
 
@@ -156,7 +165,7 @@ impl<'a> Story<'a> {
     }
 
     /// Its owner on `day`: the last one named up to then.
-    pub fn owner_on(&self, day: Date) -> Option<&'a str> {
+    pub fn owner_on(&self, day: Date) -> Option<&'a Text> {
         let count = self.count_until(day);
         if count == 0 {
             return None;
@@ -165,7 +174,7 @@ impl<'a> Story<'a> {
     }
 
     /// Its tags up to `day`, each once (any case), as first written.
-    pub fn tags_until(&self, day: Date) -> Vec<String> {
+    pub fn tags_until(&self, day: Date) -> Vec<Text> {
         let mut seen = BTreeSet::new();
         let mut tags = Vec::new();
         for mention in &self.mentions[..self.count_until(day)] {
@@ -279,13 +288,13 @@ impl<'a> History<'a> {
     /// Finds an idea by what a user types: its id, its title (any case and
     /// punctuation), or a part of either that only one idea has.
     pub fn find(&self, wanted: &str) -> Result<&Story<'a>, Vec<&Story<'a>>> {
-        if let Some(story) = self.stories.get(&IdeaKey::Id(wanted.to_string())) {
+        if let Some(story) = self.stories.get(&IdeaKey::Id(Text::new(wanted))) {
             return Ok(story);
         }
         let needle = normalize(wanted);
         let by_title: Vec<&Story> = self
             .stories()
-            .filter(|s| normalize(&s.title) == needle || s.key == IdeaKey::Title(needle.clone()))
+            .filter(|s| normalize(&s.title) == needle || *s.key_text() == needle)
             .collect();
         if let [one] = by_title.as_slice() {
             return Ok(one);
@@ -311,13 +320,13 @@ pub struct IdeaSummary {
     /// What makes it one idea; not part of the JSON.
     #[serde(skip)]
     pub key: IdeaKey,
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// The title it was first given.
-    pub title: String,
+    pub title: Text,
     /// Its status on the day the summary is for.
     pub status: String,
     /// Its owner on that day.
-    pub owner: Option<String>,
+    pub owner: Option<Text>,
     /// Mentions in the chosen entries.
     pub mentions: usize,
     /// Distinct sites of the chosen entries that mention it.
@@ -348,13 +357,13 @@ pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSu
                 Acc {
                     summary: IdeaSummary {
                         key: key.clone(),
-                        id: idea.id.clone().or_else(|| story?.id().map(String::from)),
-                        title: story.map_or_else(|| idea.label().to_string(), |s| s.title.clone()),
+                        id: idea.id.clone().or_else(|| story?.id().cloned()),
+                        title: story.map_or_else(|| Text::new(idea.label()), |s| s.title.clone()),
                         status: story
                             .and_then(|s| s.status_on(day))
                             .unwrap_or_default()
                             .to_string(),
-                        owner: story.and_then(|s| s.owner_on(day)).map(String::from),
+                        owner: story.and_then(|s| s.owner_on(day)).cloned(),
                         mentions: 0,
                         sites: 0,
                         customers: 0,
@@ -395,8 +404,8 @@ pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSu
 /// An idea whose status changed within a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Movement {
-    pub id: Option<String>,
-    pub title: String,
+    pub id: Option<Text>,
+    pub title: Text,
     /// Its status the day before the period; `None` when not yet raised.
     pub from: Option<String>,
     /// Its status at the period's end.
@@ -430,7 +439,7 @@ pub fn movements<'k>(
             let steps = story.steps(start, end);
             let to = story.status_on(end)?;
             (!steps.is_empty()).then(|| Movement {
-                id: story.id().map(String::from),
+                id: story.id().cloned(),
                 title: story.title.clone(),
                 from: day_before(start)
                     .and_then(|d| story.status_on(d))
@@ -510,9 +519,9 @@ mod tests {
 
     fn idea(id: Option<&str>, title: Option<&str>, status: Option<&str>) -> Idea {
         Idea {
-            id: id.map(String::from),
-            title: title.map(String::from),
-            status: status.map(String::from),
+            id: id.map(Text::from),
+            title: title.map(Text::from),
+            status: status.map(Text::from),
             tags: vec![],
             owner: None,
             unknown_keys: vec![],

@@ -5,13 +5,14 @@ use serde::Serialize;
 
 use crate::entry::Entry;
 use crate::markdown;
+use crate::text::Text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
     pub text: String,
     pub date: Date,
-    pub site: String,
-    pub people: Vec<String>,
+    pub site: Text,
+    pub people: Vec<Text>,
     pub path: String,
 }
 

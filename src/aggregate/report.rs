@@ -14,6 +14,7 @@ use crate::entry::Entry;
 use crate::period::{Calendar, Period};
 use crate::query::{self, Filter, Order};
 use crate::record::whole_or_fraction_f64;
+use crate::text::Text;
 
 /// What the report is about. `filter` holds the user's filters without the period.
 pub struct ReportInput<'a> {
@@ -108,18 +109,18 @@ pub struct KindRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SiteRow {
-    pub site: String,
+    pub site: Text,
     pub entries: usize,
     pub customers: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IdeaRow {
-    pub id: Option<String>,
-    pub title: String,
+    pub id: Option<Text>,
+    pub title: Text,
     /// At the period's end (or today).
     pub status: String,
-    pub owner: Option<String>,
+    pub owner: Option<Text>,
     pub mentions: usize,
     pub customers: u64,
     pub first_date: Date,
@@ -188,7 +189,7 @@ impl From<PersonSummary> for CoverageRow {
 pub struct QuoteRow {
     pub text: String,
     pub date: Date,
-    pub site: String,
+    pub site: Text,
     pub path: String,
 }
 
@@ -314,7 +315,7 @@ fn ideas_in(entries: &[&Entry], history: &History) -> Vec<IdeaKey> {
     keys.into_iter().collect()
 }
 
-fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> usize {
+fn distinct<'a>(names: impl Iterator<Item = &'a Text>) -> usize {
     names
         .map(|n| n.trim().to_lowercase())
         .collect::<BTreeSet<_>>()

@@ -8,16 +8,17 @@ use std::collections::BTreeSet;
 
 use super::ideas::{Span, Story, rank};
 use crate::markdown;
+use crate::text::Text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IdeaStory {
-    pub id: Option<String>,
-    pub title: String,
+    pub id: Option<Text>,
+    pub title: Text,
     /// Its status today, and the day it got there.
     pub status: String,
     pub since: Date,
-    pub owner: Option<String>,
-    pub tags: Vec<String>,
+    pub owner: Option<Text>,
+    pub tags: Vec<Text>,
     /// Customers spoken to in the entries that mention it.
     pub customers: u64,
     /// Distinct sites of those entries.
@@ -35,15 +36,15 @@ pub struct IdeaStory {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MentionRow {
     pub date: Date,
-    pub site: String,
-    pub people: Vec<String>,
+    pub site: Text,
+    pub people: Vec<Text>,
     pub customers: u64,
     /// As the entry states it, else the idea's status at that mention.
     pub status: String,
     pub status_inherited: bool,
     /// The title as this mention words it; `None` for a mention by id alone.
-    pub title: Option<String>,
-    pub owner: Option<String>,
+    pub title: Option<Text>,
+    pub owner: Option<Text>,
     pub path: String,
 }
 
@@ -57,7 +58,7 @@ pub struct StatusDays {
 pub struct EvidenceQuote {
     pub text: String,
     pub date: Date,
-    pub site: String,
+    pub site: Text,
     pub path: String,
 }
 
@@ -118,11 +119,11 @@ pub fn tell(story: &Story, today: Date, statuses: &[String]) -> Option<IdeaStory
         .map(|m| m.entry.site.to_lowercase())
         .collect();
     Some(IdeaStory {
-        id: story.id().map(String::from),
+        id: story.id().cloned(),
         title: story.title.clone(),
         status: status.to_string(),
         since,
-        owner: story.owner_on(today).map(String::from),
+        owner: story.owner_on(today).cloned(),
         tags: story.tags_until(today),
         customers,
         sites: sites.len(),
@@ -167,7 +168,7 @@ mod tests {
         Idea {
             id: Some("f".into()),
             title: None,
-            status: status.map(String::from),
+            status: status.map(Text::from),
             tags: vec![],
             owner: None,
             unknown_keys: vec![],

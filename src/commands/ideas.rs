@@ -113,10 +113,10 @@ fn table(list: &[IdeaSummary]) -> Table {
             .map(|p| crate::entry::file_stem(p))
             .collect();
         table.push(vec![
-            idea.id.clone().unwrap_or_default(),
-            idea.title.clone(),
+            idea.id.clone().unwrap_or_default().to_string(),
+            idea.title.to_string(),
             idea.status.clone(),
-            idea.owner.clone().unwrap_or_default(),
+            idea.owner.clone().unwrap_or_default().to_string(),
             idea.mentions.to_string(),
             idea.sites.to_string(),
             idea.customers.to_string(),
@@ -177,14 +177,14 @@ fn tell(
 fn story_page(told: &IdeaStory, day: Date) -> Document {
     let mut fields = Vec::new();
     if let Some(id) = &told.id {
-        fields.push(("id".to_string(), id.clone()));
+        fields.push(("id".to_string(), id.to_string()));
     }
     fields.push((
         "status".into(),
         format!("{} since {}", told.status, told.since),
     ));
     if let Some(owner) = &told.owner {
-        fields.push(("owner".into(), owner.clone()));
+        fields.push(("owner".into(), owner.to_string()));
     }
     if !told.tags.is_empty() {
         fields.push(("tags".into(), told.tags.join(", ")));
@@ -212,7 +212,7 @@ fn story_page(told: &IdeaStory, day: Date) -> Document {
         )));
     }
     Document {
-        title: told.title.clone(),
+        title: told.title.to_string(),
         intro,
         sections: vec![
             Section::new(
@@ -248,7 +248,7 @@ fn mentions_table(told: &IdeaStory) -> Table {
         };
         table.push(vec![
             m.date.to_string(),
-            m.site.clone(),
+            m.site.to_string(),
             m.people.join(", "),
             m.customers.to_string(),
             status,

@@ -104,8 +104,8 @@ fn table(entries: &[&Entry]) -> Table {
     for e in entries {
         table.push(vec![
             e.date.to_string(),
-            e.kind.clone(),
-            e.site.clone(),
+            e.kind.to_string(),
+            e.site.to_string(),
             e.title.clone(),
             e.customers.to_string(),
             e.tags.join(", "),

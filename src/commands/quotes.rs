@@ -78,7 +78,7 @@ fn markdown(list: &[Quote]) -> String {
 }
 
 fn attribution(q: &Quote) -> String {
-    let mut parts = vec![q.date.to_string(), q.site.clone()];
+    let mut parts = vec![q.date.to_string(), q.site.to_string()];
     if !q.people.is_empty() {
         parts.push(q.people.join(", "));
     }
@@ -97,7 +97,7 @@ fn table(list: &[Quote]) -> Table {
     for q in list {
         table.push(vec![
             q.date.to_string(),
-            q.site.clone(),
+            q.site.to_string(),
             q.people.join(", "),
             q.text.clone(),
             q.path.clone(),

@@ -116,11 +116,11 @@ fn file_name(path: &str) -> &str {
 fn fields(record: &EntryRecord, entry: &Entry) -> String {
     let mut rows: Vec<(&str, String)> = vec![
         ("date", entry.date.to_string()),
-        ("kind", entry.kind.clone()),
-        ("site", entry.site.clone()),
+        ("kind", entry.kind.to_string()),
+        ("site", entry.site.to_string()),
     ];
     if let Some(role) = &entry.role {
-        rows.push(("role", role.clone()));
+        rows.push(("role", role.to_string()));
     }
     if !entry.people.is_empty() {
         rows.push(("people", entry.people.join(", ")));

@@ -176,7 +176,7 @@ fn sites(report: &Report) -> Vec<Block> {
     ]);
     for s in report.sites.iter().take(TOP) {
         table.push(vec![
-            s.site.clone(),
+            s.site.to_string(),
             s.entries.to_string(),
             s.customers.to_string(),
         ]);
@@ -230,8 +230,8 @@ fn movements(report: &Report) -> Vec<Block> {
     ]);
     for m in &report.movements {
         table.push(vec![
-            m.id.clone().unwrap_or_default(),
-            m.title.clone(),
+            m.id.clone().unwrap_or_default().to_string(),
+            m.title.to_string(),
             from(m),
             m.to.clone(),
             steps(m),
@@ -285,10 +285,10 @@ fn ideas(report: &Report) -> Vec<Block> {
     ]);
     for i in &report.ideas {
         table.push(vec![
-            i.id.clone().unwrap_or_default(),
-            i.title.clone(),
+            i.id.clone().unwrap_or_default().to_string(),
+            i.title.to_string(),
             i.status.clone(),
-            i.owner.clone().unwrap_or_default(),
+            i.owner.clone().unwrap_or_default().to_string(),
             i.mentions.to_string(),
             i.customers.to_string(),
             i.first_date.to_string(),
