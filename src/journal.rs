@@ -2,6 +2,7 @@
 //! Loading never fails because of one bad entry: each becomes a diagnostic.
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,17 @@ pub struct Journal {
     /// Each journal read, with its label, folder and settings; the paths of
     /// a union start with the label.
     pub members: Vec<Member>,
+    /// Whether the entries hold their bodies; else [`Journal::body`] reads
+    /// them from disk when asked, so that a journal of 100,000 entries does
+    /// not keep 150 MB of text it will not show.
+    pub bodies: Bodies,
+}
+
+/// Whether loading keeps each entry's body in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    Keep,
+    Drop,
 }
 
 impl Journal {
@@ -74,6 +86,21 @@ impl Journal {
                 true => Some(rel),
             }
         })
+    }
+
+    /// An entry's body: from memory when the bodies were kept, else read
+    /// again from its file (empty if it can no longer be read).
+    pub fn body<'a>(&self, entry: &'a Entry) -> Cow<'a, str> {
+        if self.bodies == Bodies::Keep {
+            return Cow::Borrowed(&entry.body);
+        }
+        let text = read_bytes(&self.file(&entry.path)).and_then(decode);
+        let body = text.ok().and_then(|text| {
+            crate::frontmatter::split(crate::frontmatter::strip_bom(&text))
+                .ok()
+                .map(|split| split.body.to_string())
+        });
+        Cow::Owned(body.unwrap_or_default())
     }
 
     /// The label of the journal an entry comes from.
@@ -171,15 +198,15 @@ impl Location {
     }
 
     /// Reads every entry of the working tree, in parallel; of every journal
-    /// read, for a union.
-    pub fn load(self) -> Journal {
+    /// read, for a union. Bodies are kept only when asked for.
+    pub fn load(self, bodies: Bodies) -> Journal {
         if !self.is_union() {
-            return self.load_one();
+            return self.load_one(bodies);
         }
         let members = self.members.clone();
         let (mut entries, mut diagnostics) = (Vec::new(), Vec::new());
         for (member, location) in self.members.iter().zip(self.each()) {
-            let mut journal = location.load_one();
+            let mut journal = location.load_one(bodies);
             for entry in &mut journal.entries {
                 union::relabel_entry(entry, &member.label, &self.config.shared_ids);
             }
@@ -196,10 +223,11 @@ impl Location {
             diagnostics,
         );
         journal.members = members;
+        journal.bodies = bodies;
         journal
     }
 
-    fn load_one(self) -> Journal {
+    fn load_one(self, bodies: Bodies) -> Journal {
         let (paths, walk_problems) = self.entry_files();
         let files = paths
             .into_iter()
@@ -208,11 +236,18 @@ impl Location {
         let results = each_file(
             files,
             |path| read_bytes(&path),
-            |rel, text| parse_text(rel, text, &self.config),
+            |rel, text| {
+                let mut parsed = parse_text(rel, text, &self.config);
+                if let (Ok(entry), Bodies::Drop) = (&mut parsed, bodies) {
+                    entry.body = String::new();
+                }
+                parsed
+            },
         );
         let member = self.members[0].clone();
         let mut journal = Journal::assemble(self.root, self.config, results, walk_problems);
         journal.members = vec![member];
+        journal.bodies = bodies;
         journal
     }
 }
@@ -241,6 +276,7 @@ impl Journal {
                 root: root.clone(),
                 config: config.clone(),
             }],
+            bodies: Bodies::Keep,
             root,
             config,
             entries,

@@ -3,6 +3,8 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use std::borrow::Cow;
+
 use crate::entry::Entry;
 use crate::markdown;
 use crate::text::Text;
@@ -16,15 +18,23 @@ pub struct Quote {
     pub path: String,
 }
 
-/// Every block quote of `entries`, newest entry first, in the order each entry
-/// gives them.
-pub fn quotes(entries: &[&Entry]) -> Vec<Quote> {
-    let mut newest_first: Vec<&&Entry> = entries.iter().collect();
+/// The block quotes of `entries`, newest entry first, in the order each
+/// entry gives them; at most `limit`. `body` gives an entry's body: bodies
+/// stay on disk until asked for, so only the entries a page shows are read.
+pub fn quotes<'b>(
+    entries: &[&'b Entry],
+    limit: usize,
+    body: impl Fn(&'b Entry) -> Cow<'b, str>,
+) -> Vec<Quote> {
+    let mut newest_first: Vec<&Entry> = entries.to_vec();
     newest_first.sort_by(|a, b| b.date.cmp(&a.date).then(a.path.cmp(&b.path)));
-    newest_first
-        .into_iter()
-        .flat_map(|entry| {
-            markdown::block_quotes(&entry.body)
+    let mut found = Vec::new();
+    for entry in newest_first {
+        if found.len() >= limit {
+            break;
+        }
+        found.extend(
+            markdown::block_quotes(&body(entry))
                 .into_iter()
                 .map(|text| Quote {
                     text,
@@ -32,9 +42,11 @@ pub fn quotes(entries: &[&Entry]) -> Vec<Quote> {
                     site: entry.site.clone(),
                     people: entry.people.clone(),
                     path: entry.path.clone(),
-                })
-        })
-        .collect()
+                }),
+        );
+    }
+    found.truncate(limit);
+    found
 }
 
 #[cfg(test)]
@@ -49,7 +61,12 @@ mod tests {
         old.body = "> first\n\n> second\n".into();
         let mut new = entry("new.md", date(2026, 2, 1), "B", &[]);
         new.body = "text\n\n> latest\n".into();
-        let texts: Vec<String> = quotes(&[&old, &new]).into_iter().map(|q| q.text).collect();
+        let body = |e: &Entry| Cow::Owned(e.body.clone());
+        let texts: Vec<String> = quotes(&[&old, &new], 9, body)
+            .into_iter()
+            .map(|q| q.text)
+            .collect();
         assert_eq!(texts, ["latest", "first", "second"]);
+        assert_eq!(quotes(&[&old, &new], 2, body).len(), 2);
     }
 }

@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use super::ideas::{self, History, IdeaKey, IdeaSummary, Movement, PipelineRow};
@@ -26,6 +27,8 @@ pub struct ReportInput<'a> {
     pub period: &'a Period,
     pub today: Date,
     pub quotes: usize,
+    /// An entry's body, for its quotes (bodies stay on disk until asked for).
+    pub body: &'a dyn Fn(&'a Entry) -> Cow<'a, str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -278,9 +281,8 @@ pub fn build(input: &ReportInput) -> Report {
         ),
         coverage_period: (&year_to_date.period).into(),
         coverage_share: year_to_date.share,
-        quotes: quotes::quotes(&selected)
+        quotes: quotes::quotes(&selected, input.quotes, input.body)
             .into_iter()
-            .take(input.quotes)
             .map(
                 |Quote {
                      text,

@@ -59,7 +59,12 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     // do not count yet.
     let day = filter.last_day().min(context.today);
     filter.until = Some(day);
-    let journal = context.load_located(location);
+    // A story quotes the entries behind the idea.
+    let bodies = match args.idea {
+        Some(_) => crate::journal::Bodies::Keep,
+        None => super::bodies_for(&filter),
+    };
+    let journal = context.load_located(location, bodies);
     let history = History::new(&journal.entries, journal.config.default_status());
     let text = match &args.idea {
         Some(wanted) => tell(&history, wanted, day, &statuses, args.format, context)?,

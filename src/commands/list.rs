@@ -4,8 +4,8 @@ use clap::ValueEnum;
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::Context;
 use super::filters::FilterArgs;
+use super::{Context, bodies_for};
 use crate::aggregate::ideas::History;
 use crate::entry::Entry;
 use crate::error::Result;
@@ -51,7 +51,7 @@ pub enum Format {
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
-    let journal = context.load_located(location);
+    let journal = context.load_located(location, bodies_for(&filter));
     let order = Order {
         key: match args.sort {
             Sort::Date => SortKey::Date,

@@ -26,7 +26,7 @@ use std::process::ExitCode;
 
 use crate::diagnostic::skipped_summary;
 use crate::error::{Error, Result};
-use crate::journal::{Journal, Location};
+use crate::journal::{Bodies, Journal, Location};
 use crate::period;
 
 /// Keep and read a customer-insight journal: one Markdown file per visit.
@@ -91,6 +91,16 @@ pub enum Command {
     Man(man::Args),
 }
 
+/// Whether a command's entries need their bodies in memory: only to look for
+/// `--text` in them.
+pub fn bodies_for(filter: &crate::query::Filter) -> Bodies {
+    if filter.text.is_some() {
+        Bodies::Keep
+    } else {
+        Bodies::Drop
+    }
+}
+
 /// What every command may need from its surroundings, decided once.
 pub struct Context {
     /// The journals named with --journal (or INSIGHT_JOURNAL); none to search.
@@ -149,8 +159,9 @@ impl Context {
     }
 
     /// Loads a located journal, then reports on stderr any entries skipped.
-    pub fn load_located(&self, location: Location) -> Journal {
-        let journal = location.load();
+    /// `bodies` says whether the command needs the entries' texts in memory.
+    pub fn load_located(&self, location: Location, bodies: Bodies) -> Journal {
+        let journal = location.load(bodies);
         *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
         journal
     }

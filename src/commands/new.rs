@@ -281,7 +281,7 @@ fn ideas(typed: &[String], location: &Location) -> Result<Vec<Value>> {
         .filter_map(|i| i.id.as_deref())
         .collect();
     if !follow_ups.is_empty() {
-        let journal = location.clone().load();
+        let journal = location.clone().load(crate::journal::Bodies::Drop);
         for id in follow_ups {
             known_id(&journal, id)?;
         }

@@ -43,7 +43,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         period: counted_period.clone(),
         ..args.filters.filter_without_period(context, &location)?
     };
-    let journal = context.load_located(location);
+    let journal = context.load_located(location, super::bodies_for(&filter));
     let counted = match counted_period {
         Some(_) => query::select(&journal.entries, &filter, Order::default()),
         None => Vec::new(),

@@ -35,10 +35,11 @@ pub enum Format {
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
-    let journal = context.load_located(location);
+    let journal = context.load_located(location, crate::journal::Bodies::Keep);
     let selected = query::select(&journal.entries, &filter, Order::default());
-    let mut list = quotes::quotes(&selected);
-    list.truncate(args.limit.unwrap_or(usize::MAX));
+    let list = quotes::quotes(&selected, args.limit.unwrap_or(usize::MAX), |e| {
+        journal.body(e)
+    });
     let text = match args.format {
         Format::Table if list.is_empty() => {
             eprintln!("no quotes in the entries that match");

@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::Context;
 use super::filters::FilterArgs;
+use super::{Context, bodies_for};
 use crate::aggregate::groups::{self, GroupBy, GroupRow};
 use crate::aggregate::ideas::IdeaKeys;
 use crate::aggregate::report::{self, PeriodRecord, ReportInput};
@@ -62,7 +62,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         .summary_period(context, &location, this_quarter)?;
     let filter = args.filters.filter_without_period(context, &location)?;
     let scope = args.filters.describe();
-    let journal = context.load_located(location);
+    let journal = context.load_located(location, bodies_for(&filter));
     let name = journal_name(&journal);
     let to_terminal = args.output.is_none();
     let text = match args.by {
@@ -85,6 +85,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
                 period: &period,
                 today: context.today,
                 quotes: args.quotes,
+                body: &|entry| journal.body(entry),
             });
             let page = Page {
                 bars: to_terminal && context.width.is_some(),

@@ -47,7 +47,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     }
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
-    let journal = context.load_located(location);
+    let journal = context.load_located(location, super::bodies_for(&filter));
     let selected = query::select(&journal.entries, &filter, Order::default());
     let counts = aggregate::tag_counts(&selected);
     let text = context.tabular(
