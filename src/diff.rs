@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entry::Entry;
 use crate::markdown;
 use crate::record::whole_or_fraction_f64;
-use crate::text::Text;
+use crate::text::Texts;
 
 /// One side of the comparison.
 pub struct Version<'a> {
@@ -62,7 +62,7 @@ pub struct EntryChange {
     pub date: Option<Date>,
     pub kind: Option<String>,
     pub site: Option<String>,
-    pub people: Vec<Text>,
+    pub people: Texts,
     /// For a changed or renamed entry, the fields that differ: `date`,
     /// `kind`, `site`, `role`, `title`, `people`, `customers`, `hours`,
     /// `tags`, `ideas`, `text`, `other keys`, or `readable` when it became
@@ -426,28 +426,28 @@ mod tests {
             id: Some("f".into()),
             title: Some("Finder".into()),
             status: Some(status.into()),
-            tags: vec![],
+            tags: Default::default(),
             owner: None,
-            unknown_keys: vec![],
+            unknown_keys: Default::default(),
         }
     }
 
     #[test]
     fn entries_added_changed_renamed_and_removed() {
         let mut kept = entry("kept.md", date(2026, 1, 1), "A", &[]);
-        kept.ideas = vec![idea("new")];
+        kept.ideas = vec![idea("new")].into();
         kept.body = "> one\n".into();
         let moved = entry("old-name.md", date(2026, 1, 2), "B", &[]);
         let dropped = entry("dropped.md", date(2026, 1, 3), "C", &[]);
         let old = vec![kept.clone(), moved.clone(), dropped];
         let mut kept2 = kept.clone();
-        kept2.ideas = vec![idea("planned")];
+        kept2.ideas = vec![idea("planned")].into();
         kept2.body = "> one\n\n> two\n".into();
         kept2.customers = 4;
         let mut moved2 = moved.clone();
         moved2.path = "new-name.md".into();
         let mut added = entry("added.md", date(2026, 1, 4), "D", &[]);
-        added.people = vec!["Ann".into()];
+        added.people = vec!["Ann"].into();
         let new = vec![kept2, moved2, added];
         let none = BTreeSet::new();
         let broken: BTreeSet<String> = ["broken.md".to_string()].into();

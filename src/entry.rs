@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, Split};
 use crate::suggest::did_you_mean;
-use crate::text::Text;
+use crate::text::{Text, Texts};
 use crate::values;
 use crate::yaml::{self, Node};
 use crate::{markdown, period};
@@ -21,16 +21,16 @@ pub struct Entry {
     pub site: Text,
     pub role: Option<Text>,
     pub title: String,
-    pub people: Vec<Text>,
+    pub people: Texts,
     pub customers: u64,
     pub hours: Option<f64>,
     /// As written; matching is case-insensitive.
-    pub tags: Vec<Text>,
-    pub ideas: Vec<Idea>,
+    pub tags: Texts,
+    pub ideas: Box<[Idea]>,
     pub body: String,
     /// Keys the format does not define, in the order written: kept in the file,
     /// ignored here, warned about by `check`.
-    pub unknown_keys: Vec<Text>,
+    pub unknown_keys: Box<[Text]>,
 }
 
 /// Upper bounds that no real visit reaches: they keep a typo from swamping a
@@ -63,10 +63,10 @@ pub struct Idea {
     pub title: Option<Text>,
     /// As written in this entry; `None` when the entry does not say.
     pub status: Option<Text>,
-    pub tags: Vec<Text>,
+    pub tags: Texts,
     pub owner: Option<Text>,
     /// Keys other than [`IDEA_KEYS`].
-    pub unknown_keys: Vec<Text>,
+    pub unknown_keys: Box<[Text]>,
 }
 
 impl Idea {
@@ -172,7 +172,7 @@ impl Fields<'_> {
         let idea_tags: Vec<Text> = ideas
             .iter()
             .flatten()
-            .flat_map(|i| i.tags.clone())
+            .flat_map(|i| i.tags.iter().cloned())
             .collect();
         self.tag_parts(tags.iter().chain(&idea_tags));
         let title = self.field("title", values::optional_text);
@@ -206,10 +206,10 @@ impl Fields<'_> {
             people: people.iter().map(Text::from).collect(),
             customers,
             hours,
-            tags,
-            ideas,
+            tags: Texts::new(tags),
+            ideas: ideas.into(),
             body: body.to_string(),
-            unknown_keys: unknown_keys(self.root, &KNOWN_KEYS),
+            unknown_keys: unknown_keys(self.root, &KNOWN_KEYS).into(),
         })
     }
 
@@ -444,9 +444,9 @@ fn idea(node: &Node) -> Result<Idea, String> {
             id: None,
             title: Some(Text::new(&values::text(node)?)),
             status: None,
-            tags: Vec::new(),
+            tags: Texts::default(),
             owner: None,
-            unknown_keys: Vec::new(),
+            unknown_keys: Box::default(),
         });
     }
     let title = optional_text(node.get("title"))?;
@@ -461,9 +461,9 @@ fn idea(node: &Node) -> Result<Idea, String> {
         id,
         title,
         status: optional_text(node.get("status"))?,
-        tags: tag_list(node.get("tags"))?,
+        tags: Texts::new(tag_list(node.get("tags"))?),
         owner: optional_text(node.get("owner"))?,
-        unknown_keys: unknown_keys(node, &IDEA_KEYS),
+        unknown_keys: unknown_keys(node, &IDEA_KEYS).into(),
     })
 }
 

@@ -381,10 +381,11 @@ mod tests {
             id: None,
             title: Some("Queue board".into()),
             status: None,
-            tags: vec![],
+            tags: Default::default(),
             owner: None,
-            unknown_keys: vec![],
-        }];
+            unknown_keys: Default::default(),
+        }]
+        .into();
         a.body = "> One\n\n> Two\n".into();
         let journal = Journal::assemble(
             std::path::PathBuf::from("j"),

@@ -131,13 +131,13 @@ pub(crate) mod tests {
             site: site.into(),
             role: None,
             title: format!("Visit to {site}"),
-            people: vec!["Wayne Shurts".into()],
+            people: vec!["Wayne Shurts"].into(),
             customers: 0,
             hours: None,
             tags: tags.iter().map(|t| Text::from(*t)).collect(),
-            ideas: Vec::new(),
+            ideas: Box::default(),
             body: String::new(),
-            unknown_keys: Vec::new(),
+            unknown_keys: Box::default(),
         }
     }
 

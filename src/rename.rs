@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::entry::{self, Entry};
 use crate::frontmatter;
 use crate::tags::renamed;
-use crate::text::Text;
+use crate::text::{Text, Texts};
 use crate::yaml::scalars::{self, Scalar};
 use crate::yaml::{self, Node};
 
@@ -155,7 +155,7 @@ fn change(text: &str, at: usize, scalar: &Scalar, to: String) -> Change {
 }
 
 fn with_renamed_tags(entry: &Entry, old: &str, new: &str) -> Entry {
-    let rename_all = |tags: &[Text]| -> Vec<Text> {
+    let rename_all = |tags: &[Text]| -> Texts {
         tags.iter()
             .map(|t| renamed(t, old, new).map_or_else(|| t.clone(), Text::from))
             .collect()

@@ -145,6 +145,87 @@ impl Serialize for Text {
     }
 }
 
+/// A list of texts that many entries share: the same two people, the same
+/// tags. Equal lists made on one thread share one copy, as [`Text`]s do.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Texts(Arc<[Text]>);
+
+thread_local! {
+    static SEEN_LISTS: RefCell<HashSet<Arc<[Text]>>> = RefCell::new(HashSet::new());
+}
+
+impl Texts {
+    pub fn new(items: Vec<Text>) -> Texts {
+        if items.is_empty() {
+            return Texts::default();
+        }
+        SEEN_LISTS.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            if let Some(shared) = seen.get(items.as_slice()) {
+                return Texts(Arc::clone(shared));
+            }
+            let shared: Arc<[Text]> = Arc::from(items);
+            if seen.len() < REMEMBERED {
+                seen.insert(Arc::clone(&shared));
+            }
+            Texts(shared)
+        })
+    }
+}
+
+impl Deref for Texts {
+    type Target = [Text];
+
+    fn deref(&self) -> &[Text] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Texts {
+    type Item = &'a Text;
+    type IntoIter = std::slice::Iter<'a, Text>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl FromIterator<Text> for Texts {
+    fn from_iter<I: IntoIterator<Item = Text>>(items: I) -> Texts {
+        Texts::new(items.into_iter().collect())
+    }
+}
+
+impl<T: Into<Text>> From<Vec<T>> for Texts {
+    fn from(items: Vec<T>) -> Texts {
+        Texts::new(items.into_iter().map(Into::into).collect())
+    }
+}
+
+impl<const N: usize> PartialEq<[&str; N]> for Texts {
+    fn eq(&self, other: &[&str; N]) -> bool {
+        self.0.len() == N && self.0.iter().zip(other).all(|(a, b)| a == b)
+    }
+}
+
+impl PartialEq<Vec<String>> for Texts {
+    fn eq(&self, other: &Vec<String>) -> bool {
+        self.0.len() == other.len() && self.0.iter().zip(other).all(|(a, b)| a == b)
+    }
+}
+
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.iter()).finish()
+    }
+}
+
+impl Serialize for Texts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

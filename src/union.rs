@@ -171,11 +171,11 @@ mod tests {
             id: Some(id.into()),
             title: Some("T".into()),
             status: None,
-            tags: vec![],
+            tags: Default::default(),
             owner: None,
-            unknown_keys: vec![],
+            unknown_keys: Default::default(),
         };
-        entry.ideas = vec![idea("scan"), idea("org/loyalty")];
+        entry.ideas = vec![idea("scan"), idea("org/loyalty")].into();
         relabel_entry(&mut entry, "team-a", &["org/".into()]);
         assert_eq!(entry.path, "team-a/visits/a.md");
         let ids: Vec<&str> = entry.ideas.iter().filter_map(|i| i.id.as_deref()).collect();

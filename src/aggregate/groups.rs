@@ -190,7 +190,7 @@ mod tests {
     fn rows(by: GroupBy) -> Vec<(String, usize, u64)> {
         let mut a = entry("a", date(2026, 1, 5), "Cub", &["mobile/app", "pricing"]);
         a.customers = 3;
-        a.people = vec!["Ann".into(), "Bo".into()];
+        a.people = vec!["Ann", "Bo"].into();
         let mut b = entry("b", date(2026, 3, 9), "cub", &["Mobile"]);
         b.kind = "peer".into();
         b.customers = 2;

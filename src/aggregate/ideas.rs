@@ -522,9 +522,9 @@ mod tests {
             id: id.map(Text::from),
             title: title.map(Text::from),
             status: status.map(Text::from),
-            tags: vec![],
+            tags: Default::default(),
             owner: None,
-            unknown_keys: vec![],
+            unknown_keys: Default::default(),
         }
     }
 
@@ -534,22 +534,25 @@ mod tests {
         a.ideas = vec![
             idea(Some("aisle"), Some("Aisle finder"), Some("new")),
             idea(None, Some("Split billing"), None),
-        ];
+        ]
+        .into();
         let mut b = entry("b.md", date(2026, 2, 1), "Jewel", &[]);
         b.customers = 5;
         b.ideas = vec![
             idea(None, Some("aisle  FINDER!"), None),
             idea(None, Some("Split-billing"), Some("planned")),
-        ];
+        ]
+        .into();
         let mut c = entry("c.md", date(2026, 3, 1), "cub foods", &[]);
         c.customers = 1;
         c.ideas = vec![idea(
             Some("aisle"),
             Some("Aisle finder app"),
             Some("building"),
-        )];
+        )]
+        .into();
         let mut d = entry("d.md", date(2026, 4, 1), "Jewel", &[]);
-        d.ideas = vec![idea(Some("aisle"), None, Some("exploring"))];
+        d.ideas = vec![idea(Some("aisle"), None, Some("exploring"))].into();
         vec![a, b, c, d]
     }
 

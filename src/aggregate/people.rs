@@ -200,11 +200,11 @@ mod tests {
     #[test]
     fn counts_against_group_targets() {
         let mut a = entry("a", date(2026, 1, 1), "A", &[]);
-        a.people = vec!["wayne shurts".into(), "Zed".into()];
+        a.people = vec!["wayne shurts", "Zed"].into();
         a.hours = Some(3.0);
         a.customers = 4;
         let mut b = entry("b", date(2026, 2, 1), "B", &[]);
-        b.people = vec!["Wayne Shurts".into(), "Ann".into(), "Ann".into()];
+        b.people = vec!["Wayne Shurts", "Ann", "Ann"].into();
         b.hours = Some(4.5);
         let year = YearToDate::on(date(2026, 12, 31), Calendar::new(1));
         let list = people(&[&a, &b], &[&a, &b], &year, &config());
@@ -228,7 +228,7 @@ mod tests {
     #[test]
     fn targets_are_judged_on_the_whole_year_and_pro_rated() {
         let mut a = entry("a", date(2026, 2, 1), "A", &[]);
-        a.people = vec!["Wayne Shurts".into()];
+        a.people = vec!["Wayne Shurts"].into();
         // End of Q1: a quarter of the year is gone, so one visit of two is on track.
         let q1 = YearToDate::on(date(2026, 3, 31), Calendar::new(1));
         assert_eq!(q1.period.label, "2026-01-01..2026-03-31");

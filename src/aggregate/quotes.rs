@@ -7,14 +7,14 @@ use std::borrow::Cow;
 
 use crate::entry::Entry;
 use crate::markdown;
-use crate::text::Text;
+use crate::text::{Text, Texts};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
     pub text: String,
     pub date: Date,
     pub site: Text,
-    pub people: Vec<Text>,
+    pub people: Texts,
     pub path: String,
 }
 

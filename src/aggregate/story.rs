@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use super::ideas::{Span, Story, rank};
 use crate::markdown;
-use crate::text::Text;
+use crate::text::{Text, Texts};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IdeaStory {
@@ -37,7 +37,7 @@ pub struct IdeaStory {
 pub struct MentionRow {
     pub date: Date,
     pub site: Text,
-    pub people: Vec<Text>,
+    pub people: Texts,
     pub customers: u64,
     /// As the entry states it, else the idea's status at that mention.
     pub status: String,
@@ -169,9 +169,9 @@ mod tests {
             id: Some("f".into()),
             title: None,
             status: status.map(Text::from),
-            tags: vec![],
+            tags: Default::default(),
             owner: None,
-            unknown_keys: vec![],
+            unknown_keys: Default::default(),
         }
     }
 
@@ -181,18 +181,19 @@ mod tests {
         a.ideas = vec![Idea {
             title: Some("Finder".into()),
             owner: Some("Ann".into()),
-            tags: vec!["mobile".into()],
+            tags: vec!["mobile"].into(),
             ..mention(None)
-        }];
+        }]
+        .into();
         a.customers = 3;
         a.body = "> Where is it?\n".into();
         let mut b = entry("b.md", date(2026, 1, 11), "B", &[]);
-        b.ideas = vec![mention(Some("planned")), mention(None)];
+        b.ideas = vec![mention(Some("planned")), mention(None)].into();
         b.customers = 4;
         let mut c = entry("c.md", date(2026, 1, 21), "A", &[]);
-        c.ideas = vec![mention(Some("new"))];
+        c.ideas = vec![mention(Some("new"))].into();
         let mut later = entry("d.md", date(2026, 3, 1), "A", &[]);
-        later.ideas = vec![mention(Some("shipped"))];
+        later.ideas = vec![mention(Some("shipped"))].into();
         let entries: Vec<Entry> = vec![a, b, c, later];
         let history = History::new(&entries, "new");
         let statuses = crate::config::DEFAULT_STATUSES.map(String::from);

@@ -241,7 +241,7 @@ fn template_for_kind(location: &Location, kind: &str) -> Result<(String, Templat
         kind: Some(kind.to_string()),
         role: None,
         people: vec![],
-        tags: vec![],
+        tags: Default::default(),
         body: "# {{title}}\n".to_string(),
     };
     Ok((kind.to_string(), bare))
@@ -365,7 +365,7 @@ fn read_template(location: &Location, name: &str) -> Result<Template> {
             kind: None,
             role: None,
             people: vec![],
-            tags: vec![],
+            tags: Default::default(),
             body: text.to_string(),
         });
     };
