@@ -390,7 +390,7 @@ mod tests {
         let journal = Journal::assemble(
             std::path::PathBuf::from("j"),
             Config::default(),
-            vec![Ok(a)],
+            vec![a],
             Vec::new(),
         );
         let selected: Vec<&Entry> = journal.entries.iter().collect();

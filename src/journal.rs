@@ -216,36 +216,38 @@ impl Location {
             entries.append(&mut journal.entries);
             diagnostics.append(&mut journal.diagnostics);
         }
-        let mut journal = Journal::assemble(
-            self.root,
-            self.config,
-            entries.into_iter().map(Ok).collect(),
-            diagnostics,
-        );
+        let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
         journal.members = members;
         journal.bodies = bodies;
         journal
     }
 
     fn load_one(self, bodies: Bodies) -> Journal {
-        let (paths, walk_problems) = self.entry_files();
-        let files = paths
+        let (paths, mut diagnostics) = self.entry_files();
+        // Only the journal paths are kept; each file's full path is made
+        // again when it is read.
+        let files: Vec<(String, ())> = paths
             .into_iter()
-            .map(|path| (relative(&self.root, &path), path))
+            .map(|path| (relative(&self.root, &path), ()))
             .collect();
-        let results = each_file(
+        let mut entries = Vec::with_capacity(files.len());
+        let root = &self.root;
+        each_file_into(
             files,
-            |path| read_bytes(&path),
-            |rel, text| {
-                let mut parsed = parse_text(rel, text, &self.config);
-                if let (Ok(entry), Bodies::Drop) = (&mut parsed, bodies) {
-                    entry.body = String::new();
+            |rel, ()| read_bytes(&root.join(rel)),
+            |rel, text| parse_text(rel, text, &self.config),
+            |parsed| match parsed {
+                Ok(mut entry) => {
+                    if bodies == Bodies::Drop {
+                        entry.body = String::new();
+                    }
+                    entries.push(entry);
                 }
-                parsed
+                Err(problems) => diagnostics.extend(problems),
             },
         );
         let member = self.members[0].clone();
-        let mut journal = Journal::assemble(self.root, self.config, results, walk_problems);
+        let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
         journal.members = vec![member];
         journal.bodies = bodies;
         journal
@@ -253,22 +255,16 @@ impl Location {
 }
 
 impl Journal {
-    /// The journal made of what parsing each file gave, plus problems met
-    /// while looking for the files.
+    /// The journal of these entries and these problems with its files.
     pub fn assemble(
         root: PathBuf,
         config: Config,
-        results: Vec<std::result::Result<Entry, Vec<Diagnostic>>>,
+        mut entries: Vec<Entry>,
         mut diagnostics: Vec<Diagnostic>,
     ) -> Journal {
-        let mut entries = Vec::with_capacity(results.len());
-        for result in results {
-            match result {
-                Ok(entry) => entries.push(entry),
-                Err(problems) => diagnostics.extend(problems),
-            }
-        }
-        entries.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+        // Paths are unique, so an unstable sort gives one order, without the
+        // scratch copy of every entry that a stable sort makes.
+        entries.sort_unstable_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
         diagnostics.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         Journal {
             members: vec![Member {
@@ -297,12 +293,17 @@ pub fn from_snapshot(
         return Ok(None);
     };
     let files = snapshot_entries(repo, snapshot, &config);
-    let results = each_file(
+    let (mut entries, mut diagnostics) = (Vec::new(), Vec::new());
+    each_file_into(
         files,
-        |bytes| bytes,
+        |_, bytes| bytes,
         |rel, text| parse_text(rel, text, &config),
+        |parsed| match parsed {
+            Ok(entry) => entries.push(entry),
+            Err(problems) => diagnostics.extend(problems),
+        },
     );
-    Ok(Some(Journal::assemble(root, config, results, Vec::new())))
+    Ok(Some(Journal::assemble(root, config, entries, diagnostics)))
 }
 
 /// The settings a snapshot holds, if it holds any.
@@ -366,23 +367,49 @@ pub type Contents = std::result::Result<String, Diagnostic>;
 /// Reads each file with `read`, decodes it as an entry's text, and hands it to
 /// `parse`, in parallel. The one way into the journal from every source (the
 /// disk, a commit, the staging area): `files` pairs each journal-relative path
-/// with whatever `read` needs to get its bytes.
+/// with whatever else `read` needs to get its bytes.
 pub fn each_file<X: Send, T: Send>(
     files: Vec<(String, X)>,
-    read: impl Fn(X) -> std::result::Result<Vec<u8>, ReadProblem> + Sync,
+    read: impl Fn(&str, X) -> std::result::Result<Vec<u8>, ReadProblem> + Sync,
     parse: impl Fn(&str, Contents) -> T + Sync,
 ) -> Vec<T> {
-    files
-        .into_par_iter()
-        .map(|(rel, source)| {
-            let text = read(source)
-                .and_then(decode)
-                .map_err(|(line, column, code, message)| {
-                    Diagnostic::error(&rel, line, column, code, message)
-                });
-            parse(&rel, text)
-        })
-        .collect()
+    let mut all = Vec::with_capacity(files.len());
+    each_file_into(files, read, parse, |result| all.push(result));
+    all
+}
+
+/// How many files are read and parsed at once. A batch is worked in parallel,
+/// and its results handed on before the next begins, so that what the loader
+/// holds at once is a batch of texts, never the whole journal's.
+const BATCH: usize = 256;
+
+/// Like [`each_file`], handing each result to `keep` as soon as its batch is done.
+pub fn each_file_into<X: Send, T: Send>(
+    files: Vec<(String, X)>,
+    read: impl Fn(&str, X) -> std::result::Result<Vec<u8>, ReadProblem> + Sync,
+    parse: impl Fn(&str, Contents) -> T + Sync,
+    mut keep: impl FnMut(T),
+) {
+    let mut files = files.into_iter();
+    loop {
+        let batch: Vec<(String, X)> = files.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<T> = batch
+            .into_par_iter()
+            .map(|(rel, source)| {
+                let text =
+                    read(&rel, source)
+                        .and_then(decode)
+                        .map_err(|(line, column, code, message)| {
+                            Diagnostic::error(&rel, line, column, code, message)
+                        });
+                parse(&rel, text)
+            })
+            .collect();
+        results.into_iter().for_each(&mut keep);
+    }
 }
 
 /// An entry from its text, or every error that keeps it from being one.

@@ -7,6 +7,7 @@
 
 use jiff::civil::Date;
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::entry::{Entry, Idea};
@@ -237,8 +238,9 @@ impl<'a> Story<'a> {
 pub struct History<'a> {
     keys: IdeaKeys,
     stories: BTreeMap<IdeaKey, Story<'a>>,
-    /// (entry path, place in its `ideas`) → (its idea, its place in the story).
-    places: HashMap<(&'a str, usize), (IdeaKey, usize)>,
+    /// (the idea as an entry writes it) → (its idea, its place in the story);
+    /// made on first use, since reports do not need it.
+    places: OnceCell<HashMap<*const Idea, (IdeaKey, usize)>>,
 }
 
 impl<'a> History<'a> {
@@ -246,13 +248,12 @@ impl<'a> History<'a> {
     pub fn new(entries: &'a [Entry], default_status: &'a str) -> History<'a> {
         let keys = IdeaKeys::new(entries);
         let mut mentions: BTreeMap<IdeaKey, Vec<Mention<'a>>> = BTreeMap::new();
-        let mut places = HashMap::new();
         for entry in entries {
-            for (position, idea) in entry.ideas.iter().enumerate() {
-                let key = keys.key(idea);
-                let told = mentions.entry(key.clone()).or_default();
-                places.insert((entry.path.as_str(), position), (key, told.len()));
-                told.push(Mention { entry, idea });
+            for idea in &entry.ideas {
+                mentions
+                    .entry(keys.key(idea))
+                    .or_default()
+                    .push(Mention { entry, idea });
             }
         }
         let stories = mentions
@@ -262,7 +263,7 @@ impl<'a> History<'a> {
         History {
             keys,
             stories,
-            places,
+            places: OnceCell::new(),
         }
     }
 
@@ -281,7 +282,18 @@ impl<'a> History<'a> {
     /// The story of the idea that `entry` mentions at `position` in its
     /// `ideas`, and that mention's place in it.
     pub fn mention(&self, entry: &Entry, position: usize) -> Option<(&Story<'a>, usize)> {
-        let (key, index) = self.places.get(&(entry.path.as_str(), position))?;
+        let places = self.places.get_or_init(|| {
+            // Keyed by where each mention lives in memory: the entries are
+            // borrowed for as long as the history, so no two share a place.
+            let mut places = HashMap::new();
+            for story in self.stories.values() {
+                for (index, mention) in story.mentions.iter().enumerate() {
+                    places.insert(mention.idea as *const Idea, (story.key.clone(), index));
+                }
+            }
+            places
+        });
+        let (key, index) = places.get(&(entry.ideas.get(position)? as *const Idea))?;
         Some((self.stories.get(key)?, *index))
     }
 

@@ -196,7 +196,7 @@ pub(super) fn check_working_tree(
             .collect();
         let mut checked = journal::each_file(
             files,
-            |path| journal::read_bytes(&path),
+            |_, path| journal::read_bytes(&path),
             |rel, text| check::check_text(rel, text, &one.config, today),
         );
         if location.is_union() {
@@ -224,7 +224,7 @@ pub(super) fn check_snapshot(
     let files = journal::snapshot_entries(repo, snapshot, config);
     let mut checked = journal::each_file(
         files,
-        |bytes| bytes,
+        |_, bytes| bytes,
         |rel, text| check::check_text(rel, text, config, today),
     );
     check::journal_warnings(&mut checked);
