@@ -14,6 +14,8 @@ pub mod entry;
 pub mod error;
 pub mod frontmatter;
 pub mod journal;
+pub mod lines;
+pub mod look_alike;
 pub mod markdown;
 pub mod period;
 pub mod query;

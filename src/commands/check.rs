@@ -56,11 +56,11 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let location = context.locate()?;
     let selection = select(context, &location, &args.paths)?;
     let (files, walk_problems) = location.entry_files();
-    let today = context.today;
+    let checker = check::Checker::new(&location.config, context.today);
     let mut checked: Vec<Checked> = files
         .par_iter()
         .map(|path| match location.read_entry(path) {
-            (rel, Ok(text)) => check::check_entry(&rel, &text, &location.config, today),
+            (rel, Ok(text)) => checker.check_entry(&rel, &text),
             (rel, Err(problem)) => Checked::unreadable(&rel, problem),
         })
         .collect();

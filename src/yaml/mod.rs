@@ -178,6 +178,18 @@ pub fn key_line(text: &str, key: &str) -> usize {
     key_lines(text, key).next().unwrap_or(1)
 }
 
+/// The 1-based line of every top-level key, found in one pass: for a front
+/// matter with many keys, asking [`key_line`] for each would be quadratic.
+pub fn first_key_lines(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut lines = std::collections::HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        if let Some(key) = top_level_key(line) {
+            lines.entry(key).or_insert(index + 1);
+        }
+    }
+    lines
+}
+
 /// Every 1-based line on which `key` starts a top-level entry.
 fn key_lines<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.lines()
@@ -274,6 +286,8 @@ mod tests {
         assert_eq!(key_line(text, "kind"), 4);
         assert_eq!(key_line(text, "date"), 1);
         assert_eq!(key_line(text, "missing"), 1);
+        let all = first_key_lines(text);
+        assert_eq!((all["kind"], all["date"], all.len()), (4, 1, 3));
     }
 
     #[test]
