@@ -59,9 +59,11 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let checker = check::Checker::new(&location.config, context.today);
     let mut checked: Vec<Checked> = files
         .par_iter()
-        .map(|path| match location.read_entry(path) {
-            (rel, Ok(text)) => checker.check_entry(&rel, &text),
-            (rel, Err(problem)) => Checked::unreadable(&rel, problem),
+        .map(|path| {
+            location.with_entry(path, |rel, text| match text {
+                Ok(text) => checker.check_entry(&rel, &text),
+                Err(problem) => Checked::unreadable(&rel, problem),
+            })
         })
         .collect();
     check::journal_warnings(&mut checked);
@@ -93,10 +95,12 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     match args.format {
         Format::Json => out.write_all(crate::render::json(&found).as_bytes())?,
         Format::Text => {
+            // Control characters from a file name or a value are shown as escapes.
+            let shown = |text: &str| crate::render::escape_controls(text, false).into_owned();
             for d in &found {
-                writeln!(out, "{d}")?;
+                writeln!(out, "{}", shown(&d.to_string()))?;
                 if let Some(hint) = &d.hint {
-                    writeln!(out, "  hint: {hint}")?;
+                    writeln!(out, "  hint: {}", shown(hint))?;
                 }
             }
             writeln!(
