@@ -177,7 +177,7 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
         write::replace_all(&replacements)?;
     }
     for line in &report {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", crate::render::escape_controls(line, false))?;
     }
     let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let done = if args.dry_run {

@@ -1,7 +1,7 @@
 //! Draws a [`Report`] as a terminal page or a Markdown page. Both come from one
 //! list of sections, so the two never disagree about what a report says.
 
-use super::{Column, Table, markdown_table, number, text_table};
+use super::{Column, Table, escape_controls, markdown_table, number, text_table};
 use crate::aggregate::report::{PeriodRecord, QuoteRow, Report, Totals};
 
 /// How many tags and sites a page shows; JSON has them all.
@@ -30,7 +30,7 @@ pub struct Page<'a> {
 pub fn markdown(report: &Report, page: &Page) -> String {
     let mut out = format!(
         "# {}: {}\n\n{}\n",
-        report.journal,
+        escape_controls(&report.journal, false),
         report.period.label,
         subtitle(report, page)
     );
@@ -44,7 +44,10 @@ pub fn markdown(report: &Report, page: &Page) -> String {
                 Block::Quotes(quotes) => {
                     let quoted: Vec<String> = quotes
                         .iter()
-                        .map(|q| format!("> {}\n>\n> — {}, {}\n", q.text, q.date, q.site))
+                        .map(|q| {
+                            let (text, site) = (quoted(&q.text), quoted(&q.site));
+                            format!("> {text}\n>\n> — {}, {site}\n", q.date)
+                        })
                         .collect();
                     out.push_str(&quoted.join("\n"));
                 }
@@ -62,9 +65,10 @@ pub fn text(report: &Report, page: &Page, width: Option<u16>, color: bool) -> St
             s.to_string()
         }
     };
+    let journal = escape_controls(&report.journal, false);
     let mut out = format!(
         "{}\n{}\n",
-        bold(&format!("{}: {}", report.journal, report.period.label)),
+        bold(&format!("{journal}: {}", report.period.label)),
         subtitle(report, page)
     );
     for section in sections(report, page) {
@@ -75,14 +79,20 @@ pub fn text(report: &Report, page: &Page, width: Option<u16>, color: bool) -> St
                 Block::Note(text) => out.push_str(&format!("{text}\n")),
                 Block::Quotes(quotes) => {
                     for q in quotes {
-                        let text = super::wrap(&format!("“{}”", q.text), width);
-                        out.push_str(&format!("{text}\n    — {}, {}\n", q.date, q.site));
+                        let text = super::wrap(&format!("“{}”", quoted(&q.text)), width);
+                        let site = quoted(&q.site);
+                        out.push_str(&format!("{text}\n    — {}, {site}\n", q.date));
                     }
                 }
             }
         }
     }
     out
+}
+
+/// A quote or site on one line, control characters shown as escapes.
+fn quoted(text: &str) -> String {
+    escape_controls(text, false).into_owned()
 }
 
 fn subtitle(report: &Report, page: &Page) -> String {
@@ -96,7 +106,7 @@ fn subtitle(report: &Report, page: &Page) -> String {
     }
     line.push('.');
     if let Some(scope) = page.scope {
-        line.push_str(&format!(" {scope}."));
+        line.push_str(&format!(" {}.", escape_controls(scope, false)));
     }
     line
 }
