@@ -3,8 +3,11 @@
 
 use rayon::prelude::*;
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
@@ -16,6 +19,15 @@ use crate::union::{self, Member};
 /// Entries larger than this are not read: a visit note is a few kilobytes, and a
 /// stray data dump must not cost the user gigabytes of memory.
 pub const MAX_ENTRY_BYTES: u64 = 8 * 1024 * 1024;
+
+/// At most this many bytes of entries are read and parsed at once, however
+/// many threads there are: parsing takes several times a file's size, and
+/// sixteen threads each on an 8 MiB file would take gigabytes. Real entries
+/// are a few kilobytes, so the limit never slows a real journal.
+pub const MAX_BYTES_IN_FLIGHT: u64 = MAX_ENTRY_BYTES;
+
+/// Folders nested deeper than this below the entries folder are not read.
+pub const MAX_FOLDER_DEPTH: usize = 16;
 
 /// A journal's root folder and settings, before any entry is read; or
 /// several journals read as one (see [`crate::union`]).
@@ -66,9 +78,9 @@ impl Journal {
             && let Some((label, rest)) = path.split_once('/')
             && let Some(member) = self.members.iter().find(|m| m.label == label)
         {
-            return member.root.join(rest);
+            return file_path(&member.root, rest);
         }
-        self.root.join(path)
+        file_path(&self.root, path)
     }
 
     /// The journal path of a file on disk, if it is inside a journal read.
@@ -399,12 +411,14 @@ pub fn each_file_into<X: Send, T: Send>(
         let results: Vec<T> = batch
             .into_par_iter()
             .map(|(rel, source)| {
-                let text =
-                    read(&rel, source)
-                        .and_then(decode)
-                        .map_err(|(line, column, code, message)| {
-                            Diagnostic::error(&rel, line, column, code, message)
-                        });
+                let bytes = read(&rel, source);
+                // The bytes count against the budget until the entry is parsed.
+                let _held = IN_FLIGHT.hold(bytes.as_ref().map_or(0, |b| b.len() as u64));
+                let text = bytes
+                    .and_then(decode)
+                    .map_err(|(line, column, code, message)| {
+                        Diagnostic::error(&rel, line, column, code, message)
+                    });
                 parse(&rel, text)
             })
             .collect();
@@ -419,6 +433,54 @@ pub fn parse_text(
     config: &Config,
 ) -> std::result::Result<Entry, Vec<Diagnostic>> {
     entry::parse(rel, &text.map_err(|problem| vec![problem])?, config)
+}
+
+/// The bytes of entries being read and parsed now, by all threads.
+static IN_FLIGHT: Budget = Budget {
+    bytes: Mutex::new(0),
+    freed: Condvar::new(),
+};
+
+/// A number of bytes that threads take from and give back, waiting when it
+/// would run over [`MAX_BYTES_IN_FLIGHT`].
+struct Budget {
+    bytes: Mutex<u64>,
+    freed: Condvar,
+}
+
+/// Bytes taken from a [`Budget`], given back when dropped.
+struct Held {
+    budget: &'static Budget,
+    bytes: u64,
+}
+
+impl Budget {
+    /// Takes `bytes`, first waiting until they fit; a file alone may take
+    /// the whole budget.
+    fn hold(&'static self, bytes: u64) -> Held {
+        let bytes = bytes.min(MAX_BYTES_IN_FLIGHT);
+        // A poisoned lock means another thread panicked; its count is still right.
+        let mut in_flight = self.bytes.lock().unwrap_or_else(|p| p.into_inner());
+        while *in_flight > 0 && *in_flight + bytes > MAX_BYTES_IN_FLIGHT {
+            in_flight = self
+                .freed
+                .wait(in_flight)
+                .unwrap_or_else(|p| p.into_inner());
+        }
+        *in_flight += bytes;
+        Held {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let mut in_flight = self.budget.bytes.lock().unwrap_or_else(|p| p.into_inner());
+        *in_flight -= self.bytes;
+        self.budget.freed.notify_all();
+    }
 }
 
 fn search_upwards(cwd: &Path) -> Result<PathBuf> {
@@ -453,18 +515,33 @@ pub fn settings(label: &str, text: &str) -> Result<Config> {
 }
 
 /// The `.md` files under the entries folder, skipping hidden folders and the
-/// templates folder. Unreadable folders and symlink loops become diagnostics.
+/// templates folder. Unreadable folders, symlink loops and folders outside
+/// the bounds of [`Bounds`] become diagnostics, each once.
 fn entry_paths(dir: &Path, root: &Path, templates: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut paths = Vec::new();
-    let mut problems = Vec::new();
     if !dir.exists() {
-        return (paths, problems);
+        return (paths, Vec::new());
     }
+    let bounds = Bounds::new(root, dir);
+    let problems = RefCell::new(Vec::new());
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !(is_hidden(e.file_name()) || e.path() == templates));
+        .filter_entry(|e| {
+            let skipped = e.depth() > 0 && (is_hidden(e.file_name()) || e.path() == templates);
+            if skipped || !e.file_type().is_dir() {
+                return !skipped;
+            }
+            match bounds.admit(e.path(), e.depth()) {
+                Ok(admitted) => admitted,
+                Err((reason, hint)) => {
+                    let problem = Diagnostic::error(&relative(root, e.path()), 1, 1, "io", reason);
+                    problems.borrow_mut().push(problem.with_hint(hint));
+                    false
+                }
+            }
+        });
     for item in walker {
         match item {
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
@@ -476,7 +553,7 @@ fn entry_paths(dir: &Path, root: &Path, templates: &Path) -> (Vec<PathBuf>, Vec<
                     .path()
                     .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
                 let reason = walk_problem(&err, &path);
-                problems.push(Diagnostic::error(
+                problems.borrow_mut().push(Diagnostic::error(
                     &relative(root, &path),
                     1,
                     1,
@@ -486,7 +563,103 @@ fn entry_paths(dir: &Path, root: &Path, templates: &Path) -> (Vec<PathBuf>, Vec<
             }
         }
     }
-    (paths, problems)
+    (paths, problems.into_inner())
+}
+
+/// Where the walk of the entries folder may go. Inside the journal, any
+/// folder; through a symbolic link to outside it, only a folder on the same
+/// file system as the journal that does not hold the journal (a link to `/`
+/// or to the home folder would have every command read the whole disk). No
+/// folder is read twice (two links to one folder), none that holds the
+/// entries folder (that would read every entry twice), and none deeper than
+/// [`MAX_FOLDER_DEPTH`] below the entries folder.
+struct Bounds {
+    /// The journal's root and entries folder, links resolved.
+    root: PathBuf,
+    entries: PathBuf,
+    device: Option<u64>,
+    /// Folders read so far, links resolved.
+    seen: RefCell<HashSet<PathBuf>>,
+    /// Whether the depth limit was already reported: once is enough.
+    too_deep_reported: std::cell::Cell<bool>,
+}
+
+impl Bounds {
+    fn new(root: &Path, entries: &Path) -> Bounds {
+        let resolved = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        Bounds {
+            root: resolved(root),
+            entries: resolved(entries),
+            device: device(root),
+            seen: RefCell::new(HashSet::new()),
+            too_deep_reported: std::cell::Cell::new(false),
+        }
+    }
+
+    /// Whether the walk goes into the folder at `path` (`depth` below the
+    /// entries folder): `Ok(false)` to pass over it silently, `Err` to say why
+    /// it is passed over.
+    fn admit(
+        &self,
+        path: &Path,
+        depth: usize,
+    ) -> std::result::Result<bool, (String, &'static str)> {
+        if depth > MAX_FOLDER_DEPTH {
+            if self.too_deep_reported.replace(true) {
+                return Ok(false);
+            }
+            return Err((
+                format!(
+                    "folders more than {MAX_FOLDER_DEPTH} levels below the entries folder are not read"
+                ),
+                "keep entries in fewer levels of folders, such as visits/2026/",
+            ));
+        }
+        let Ok(real) = path.canonicalize() else {
+            // walkdir reports what it cannot read.
+            return Ok(true);
+        };
+        if depth > 0 && self.entries.starts_with(&real) {
+            return Err((
+                format!(
+                    "a symbolic link to {}, which holds the entries folder; it was not followed",
+                    real.display()
+                ),
+                "remove the link: every entry is already read where it is",
+            ));
+        }
+        if !real.starts_with(&self.root) {
+            let leads = |why: &str| {
+                let message = format!(
+                    "leads outside the journal to {}, {why}; it was not read",
+                    real.display()
+                );
+                let hint = "link only to a folder of entries on the same disk, or move the entries into the journal";
+                Err((message, hint))
+            };
+            if self.root.starts_with(&real) {
+                return leads("a folder that holds the journal itself");
+            }
+            if self.device.is_some() && device(&real) != self.device {
+                return leads("which is on another file system");
+            }
+        }
+        Ok(self.seen.borrow_mut().insert(real))
+    }
+}
+
+/// The file system a path is on, where the platform tells.
+fn device(path: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| m.dev())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// Why a folder or link could not be followed, in words that say what to do.
@@ -513,14 +686,85 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-/// A path relative to the journal root, `/`-separated, for output and diagnostics.
+/// A path relative to the journal root, `/`-separated, for output and
+/// diagnostics. Lossless: a path whose file names are not all UTF-8, or that
+/// holds a backslash, is written with each backslash doubled (`\\`) and each
+/// byte that is not UTF-8 as `\xHH`; a path without a backslash is the names
+/// as they are. [`file_path`] turns either back into the file's path.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
+    let parts: Vec<&std::ffi::OsStr> = rel.components().map(|c| c.as_os_str()).collect();
+    let plain: Option<Vec<&str>> = parts.iter().map(|p| p.to_str()).collect();
+    match plain {
+        Some(names) if !names.iter().any(|n| n.contains('\\')) => names.join("/"),
+        _ => {
+            let escaped: Vec<String> = parts.iter().map(|p| escape_name(p)).collect();
+            escaped.join("/")
+        }
+    }
+}
+
+/// The file at `relative` (as [`relative`] writes it) under `root`.
+pub fn file_path(root: &Path, relative: &str) -> PathBuf {
+    if !relative.contains('\\') {
+        return root.join(relative);
+    }
+    let mut bytes = Vec::with_capacity(relative.len());
+    let mut rest = relative.as_bytes();
+    while let Some((&b, after)) = rest.split_first() {
+        rest = after;
+        match (b, rest) {
+            (b'\\', [b'\\', tail @ ..]) => {
+                bytes.push(b'\\');
+                rest = tail;
+            }
+            (b'\\', [b'x', h, l, tail @ ..]) if hex(*h).is_some() && hex(*l).is_some() => {
+                bytes.push(hex(*h).unwrap_or(0) * 16 + hex(*l).unwrap_or(0));
+                rest = tail;
+            }
+            _ => bytes.push(b),
+        }
+    }
+    root.join(path_from_bytes(bytes))
+}
+
+fn hex(digit: u8) -> Option<u8> {
+    (digit as char).to_digit(16).map(|d| d as u8)
+}
+
+/// A file name with backslashes doubled and bytes that are not UTF-8 as `\xHH`.
+fn escape_name(name: &std::ffi::OsStr) -> String {
+    let bytes = name_bytes(name);
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+fn name_bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(name.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn name_bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(name.to_string_lossy().into_owned().into_bytes())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Why a file gives no text: line, column, code and message.
@@ -631,10 +875,72 @@ mod tests {
     }
 
     #[test]
+    fn threads_never_hold_more_than_the_budget() {
+        static TEST_BUDGET: Budget = Budget {
+            bytes: Mutex::new(0),
+            freed: Condvar::new(),
+        };
+        let most = std::sync::atomic::AtomicU64::new(0);
+        // Sixteen threads each reading a 5 MiB file: at most one at a time fits.
+        std::thread::scope(|scope| {
+            for _ in 0..16 {
+                scope.spawn(|| {
+                    let _held = TEST_BUDGET.hold(5 * 1024 * 1024);
+                    let now = *TEST_BUDGET.bytes.lock().unwrap();
+                    most.fetch_max(now, std::sync::atomic::Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                });
+            }
+        });
+        assert_eq!(most.into_inner(), 5 * 1024 * 1024);
+        assert_eq!(*TEST_BUDGET.bytes.lock().unwrap(), 0);
+        // A file larger than the budget still goes, alone.
+        drop(TEST_BUDGET.hold(MAX_ENTRY_BYTES + 1));
+    }
+
+    #[test]
     fn relative_paths_use_slashes() {
         assert_eq!(
             relative(Path::new("/j"), Path::new("/j/visits/2026/a.md")),
             "visits/2026/a.md"
         );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn relative_paths_keep_every_byte() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = Path::new("/j");
+        let names: [&[u8]; 6] = [
+            b"visits/caf\xe9.md",
+            b"visits/a\\b.md",
+            b"visits/a\\xe9.md",
+            b"visits/\xff\\x\xfe/new\nline\x1b.md",
+            b"visits/plain caf\xc3\xa9.md",
+            b"visits/\\",
+        ];
+        let written: Vec<String> = names
+            .iter()
+            .map(|name| relative(root, &root.join(std::ffi::OsStr::from_bytes(name))))
+            .collect();
+        assert_eq!(
+            written,
+            [
+                "visits/caf\\xe9.md",
+                "visits/a\\\\b.md",
+                "visits/a\\\\xe9.md",
+                "visits/\\xff\\\\x\\xfe/new\nline\x1b.md",
+                "visits/plain café.md",
+                "visits/\\\\",
+            ]
+        );
+        for (name, rel) in names.iter().zip(&written) {
+            assert_eq!(
+                file_path(root, rel).as_os_str().as_bytes(),
+                root.join(std::ffi::OsStr::from_bytes(name))
+                    .as_os_str()
+                    .as_bytes()
+            );
+        }
     }
 }

@@ -18,6 +18,8 @@ pub mod fold;
 pub mod frontmatter;
 pub mod git;
 pub mod journal;
+pub mod lines;
+pub mod look_alike;
 pub mod markdown;
 pub mod period;
 pub mod query;
@@ -37,15 +39,19 @@ pub mod yaml;
 
 use std::io::IsTerminal;
 
-/// Prints a warning on stderr, its label in colour on a terminal.
+/// Prints a warning on stderr, its label in colour on a terminal. Control
+/// characters (from a file name, a tag) are shown as escapes.
 pub fn warn(message: &str) {
+    let message = render::escape_controls(message, true);
     eprintln!("{} {message}", label("warning:", "33"));
 }
 
-/// Prints an error and its hints on stderr.
+/// Prints an error and its hints on stderr, control characters as escapes.
 pub fn report(error: &error::Error) {
-    eprintln!("{} {}", label("error:", "31"), error.message);
+    let message = render::escape_controls(&error.message, true);
+    eprintln!("{} {message}", label("error:", "31"));
     for hint in &error.hints {
+        let hint = render::escape_controls(hint, true);
         eprintln!("{} {hint}", label("hint:", "36"));
     }
 }

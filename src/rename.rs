@@ -1,12 +1,16 @@
 //! Renaming a tag inside an entry's text, changing only that tag's characters.
 //! Pure: text in, text out. Every edit is proven by parsing the result again.
 
+use std::collections::HashSet;
+use std::ops::Range;
+
 use crate::config::Config;
 use crate::entry::{self, Entry};
 use crate::frontmatter;
-use crate::tags::renamed;
+use crate::lines::LineIndex;
+use crate::tags::{normalize, renamed};
 use crate::text::{Text, Texts};
-use crate::yaml::scalars::{self, Scalar};
+use crate::yaml::scalars::{self, Place, Scalar};
 use crate::yaml::{self, Node};
 
 /// One tag changed, for the user to review.
@@ -16,6 +20,8 @@ pub struct Change {
     pub line: usize,
     pub from: String,
     pub to: String,
+    /// The list already held `to`, so `from` was taken out rather than renamed.
+    pub removed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +34,54 @@ pub enum Outcome {
     Renamed { text: String, changes: Vec<Change> },
     /// The entry carries the tag, but not in a form that can be edited safely.
     Refused(String),
+}
+
+/// What the rename does to one tag of a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fate {
+    Keep,
+    Rename(String),
+    /// Renamed into a tag the list already has: taken out, so the list holds
+    /// the new name once.
+    Drop(String),
+}
+
+/// The fate of each tag of one list (`None` for an item that is not a tag).
+/// A renamed tag is dropped when the list already holds its new name, as a
+/// tag that stays or as one renamed before it.
+fn fates<'a>(tags: impl IntoIterator<Item = Option<&'a str>>, old: &str, new: &str) -> Vec<Fate> {
+    let renames: Vec<(Option<&str>, Option<String>)> = tags
+        .into_iter()
+        .map(|tag| {
+            let to = tag.and_then(|t| renamed(t, old, new).filter(|to| to != t));
+            (tag, to)
+        })
+        .collect();
+    let mut present: HashSet<String> = renames
+        .iter()
+        .filter(|(_, to)| to.is_none())
+        .filter_map(|(tag, _)| tag.map(normalize))
+        .collect();
+    renames
+        .into_iter()
+        .map(|(_, to)| match to {
+            None => Fate::Keep,
+            Some(to) if present.insert(normalize(&to)) => Fate::Rename(to),
+            Some(to) => Fate::Drop(to),
+        })
+        .collect()
+}
+
+/// The tags of one list after the rename.
+fn renamed_tags(tags: &[Text], old: &str, new: &str) -> Texts {
+    tags.iter()
+        .zip(fates(tags.iter().map(|t| Some(t.as_str())), old, new))
+        .filter_map(|(tag, fate)| match fate {
+            Fate::Keep => Some(tag.clone()),
+            Fate::Rename(to) => Some(Text::from(to)),
+            Fate::Drop(_) => None,
+        })
+        .collect()
 }
 
 /// Renames `old` to `new` in the tags of one entry (top level and in ideas).
@@ -56,19 +110,15 @@ pub fn rename(path: &str, text: &str, old: &str, new: &str, config: &Config) -> 
     let Ok(split) = frontmatter::split(&text[body_start..]) else {
         return Outcome::Refused("the front matter could not be found again".into());
     };
-    let mut new_text = text.to_string();
-    let mut changes = Vec::new();
-    // From the end, so earlier byte offsets stay valid.
-    for scalar in scalars::tag_scalars(split.yaml).iter().rev() {
-        let Some(value) = renamed(&scalar.value, old, new).filter(|v| *v != scalar.value) else {
-            continue;
-        };
-        let at = body_start + split.yaml_offset;
-        let span = at + scalar.span.start..at + scalar.span.end;
-        new_text.replace_range(span.clone(), &scalars::write_like(&value, scalar));
-        changes.push(change(text, span.start, scalar, value));
-    }
-    changes.reverse();
+    let yaml_start = body_start + split.yaml_offset;
+    let (edits, changes) = edits(
+        text,
+        yaml_start,
+        &scalars::tag_scalars(split.yaml),
+        old,
+        new,
+    );
+    let new_text = apply(text, &edits);
     // The proof: the new front matter, parsed, is the old one with only the
     // tags renamed (unknown keys included), and so is the entry.
     let same_tree = match (yaml::parse(split.yaml), new_yaml(&new_text)) {
@@ -88,6 +138,99 @@ pub fn rename(path: &str, text: &str, old: &str, new: &str, config: &Config) -> 
     }
 }
 
+/// The byte ranges of `text` to replace, in order, and the changes they make.
+/// `scalars` are in the front matter, which starts at byte `yaml_start`.
+fn edits(
+    text: &str,
+    yaml_start: usize,
+    scalars: &[Scalar],
+    old: &str,
+    new: &str,
+) -> (Vec<(Range<usize>, String)>, Vec<Change>) {
+    let lines = LineIndex::new(text);
+    let mut edits = Vec::new();
+    let mut changes = Vec::new();
+    for list in scalars.chunk_by(|a, b| a.list == b.list) {
+        let fates = fates(list.iter().map(|s| Some(s.value.as_str())), old, new);
+        for (i, (scalar, fate)) in list.iter().zip(&fates).enumerate() {
+            let (edit, to, removed) = match fate {
+                Fate::Keep => continue,
+                Fate::Rename(to) => (
+                    (scalar.span.clone(), scalars::write_like(to, scalar)),
+                    to,
+                    false,
+                ),
+                Fate::Drop(to) => ((removal(list, &fates, i), String::new()), to, true),
+            };
+            changes.push(Change {
+                line: lines.line(yaml_start + scalar.span.start),
+                from: scalar.value.clone(),
+                to: to.clone(),
+                removed,
+            });
+            let (range, with) = edit;
+            edits.push((yaml_start + range.start..yaml_start + range.end, with));
+        }
+    }
+    (merged(edits), changes)
+}
+
+/// The bytes (of the front matter) that take item `i` of a list out, with
+/// its separator. Neighbouring items taken out together share one range: the
+/// run of them up to the next item that stays, or, at the end of a flow list,
+/// from the item before the run.
+fn removal(list: &[Scalar], fates: &[Fate], i: usize) -> Range<usize> {
+    let dropped = |k: usize| matches!(fates[k], Fate::Drop(_));
+    match &list[i].place {
+        Place::BlockItem { line } => line.clone(),
+        // A list of one is never left empty: what the tag became is in it.
+        Place::Alone => list[i].span.clone(),
+        Place::FlowItem => {
+            let end = (i..list.len()).find(|&k| !dropped(k));
+            match end {
+                Some(next) => list[i].span.start..list[next].span.start,
+                None => {
+                    let first = (0..=i).rev().find(|&k| !dropped(k)).map_or(i, |k| k + 1);
+                    let from = first
+                        .checked_sub(1)
+                        .map_or(list[i].span.start, |k| list[k].span.end);
+                    from..list[i].span.end
+                }
+            }
+        }
+    }
+}
+
+/// Edits in order, with the ones that overlap (items of one run) made one.
+fn merged(mut edits: Vec<(Range<usize>, String)>) -> Vec<(Range<usize>, String)> {
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out: Vec<(Range<usize>, String)> = Vec::with_capacity(edits.len());
+    for (range, with) in edits {
+        match out.last_mut() {
+            Some((last, last_with)) if range.start < last.end => {
+                // Only removals overlap; the run's range covers them all.
+                debug_assert!(with.is_empty() && last_with.is_empty());
+                last.end = last.end.max(range.end);
+            }
+            _ => out.push((range, with)),
+        }
+    }
+    out
+}
+
+/// `text` with each range replaced, in one pass.
+fn apply(text: &str, edits: &[(Range<usize>, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (range, with) in edits {
+        out.push_str(&text[copied..range.start]);
+        out.push_str(with);
+        copied = range.end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 fn new_yaml(text: &str) -> Option<Result<Node, yaml::YamlError>> {
     let split = frontmatter::split(frontmatter::strip_bom(text)).ok()?;
     Some(yaml::parse(split.yaml))
@@ -96,12 +239,21 @@ fn new_yaml(text: &str) -> Option<Result<Node, yaml::YamlError>> {
 /// The front-matter tree with `tags` renamed at the top level and in each idea.
 fn tree_with_renamed_tags(tree: Node, old: &str, new: &str) -> Node {
     let rename_tags = |node: Node| match node {
-        Node::Seq(items) => Node::Seq(
-            items
-                .into_iter()
-                .map(|item| rename_scalar(item, old, new))
-                .collect(),
-        ),
+        Node::Seq(items) => {
+            let texts: Vec<Option<String>> = items.iter().map(Node::scalar_text).collect();
+            let fates = fates(texts.iter().map(Option::as_deref), old, new);
+            Node::Seq(
+                items
+                    .into_iter()
+                    .zip(fates)
+                    .filter_map(|(item, fate)| match fate {
+                        Fate::Keep => Some(item),
+                        Fate::Rename(to) => Some(Node::Str(to)),
+                        Fate::Drop(_) => None,
+                    })
+                    .collect(),
+            )
+        }
         other => rename_scalar(other, old, new),
     };
     let Node::Map(pairs) = tree else { return tree };
@@ -146,24 +298,11 @@ fn rename_scalar(node: Node, old: &str, new: &str) -> Node {
     }
 }
 
-fn change(text: &str, at: usize, scalar: &Scalar, to: String) -> Change {
-    Change {
-        line: text[..at].matches('\n').count() + 1,
-        from: scalar.value.clone(),
-        to,
-    }
-}
-
 fn with_renamed_tags(entry: &Entry, old: &str, new: &str) -> Entry {
-    let rename_all = |tags: &[Text]| -> Texts {
-        tags.iter()
-            .map(|t| renamed(t, old, new).map_or_else(|| t.clone(), Text::from))
-            .collect()
-    };
     let mut expected = entry.clone();
-    expected.tags = rename_all(&entry.tags);
+    expected.tags = renamed_tags(&entry.tags, old, new);
     for idea in &mut expected.ideas {
-        idea.tags = rename_all(&idea.tags);
+        idea.tags = renamed_tags(&idea.tags, old, new);
     }
     expected
 }
@@ -252,6 +391,58 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_renamed_into_one_the_list_has_is_taken_out() {
+        let head = "---\ndate: 2026-01-02\nkind: peer\nsite: S\n";
+        let cases = [
+            ("tags: [check, checkout]\n", "tags: [checkout]\n"),
+            ("tags: [checkout, check] # c\n", "tags: [checkout] # c\n"),
+            (
+                "tags: [a, check ,Checkout, b]\n",
+                "tags: [a, Checkout, b]\n",
+            ),
+            ("tags: [checkout, check, Check]\n", "tags: [checkout]\n"),
+            (
+                "tags: [check, Check, x, checkout]\n",
+                "tags: [x, checkout]\n",
+            ),
+            ("tags: [check, check]\n", "tags: [checkout]\n"),
+            (
+                "tags:\n  - check  # old\n  - checkout\nideas:\n  - { title: T, tags: [checkout, check] }\n",
+                "tags:\n  - checkout\nideas:\n  - { title: T, tags: [checkout] }\n",
+            ),
+            (
+                "tags: check\nideas: [{ title: T, tags: [checkout] }]\n",
+                "tags: checkout\nideas: [{ title: T, tags: [checkout] }]\n",
+            ),
+        ];
+        for (tags, expected) in cases {
+            let text = format!("{head}{tags}---\nbody\n");
+            assert_eq!(
+                renamed_text(&text, "check", "checkout"),
+                format!("{head}{expected}---\nbody\n"),
+                "{tags}"
+            );
+        }
+        let crlf = "---\r\ndate: 2026-01-02\r\nkind: peer\r\nsite: S\r\ntags:\r\n  - checkout\r\n  - check\r\n---\r\n";
+        let Outcome::Renamed { text, changes } = run(crlf, "check", "checkout") else {
+            unreachable!()
+        };
+        assert_eq!(
+            text,
+            "---\r\ndate: 2026-01-02\r\nkind: peer\r\nsite: S\r\ntags:\r\n  - checkout\r\n---\r\n"
+        );
+        assert_eq!(
+            changes,
+            [Change {
+                line: 7,
+                from: "check".into(),
+                to: "checkout".into(),
+                removed: true
+            }]
+        );
+    }
+
+    #[test]
     fn leaves_other_entries_alone_and_refuses_what_it_cannot_prove() {
         let text = "---\ndate: 2026-01-02\nkind: peer\nsite: S\ntags: [pricing]\n---\n";
         assert_eq!(run(text, "mobile", "handheld"), Outcome::Unchanged);
@@ -300,18 +491,33 @@ mod tests {
             let text = if crlf { text.replace('\n', "\r\n") } else { text };
             match run(&text, "mobile", &new) {
                 Outcome::Renamed { text: out, .. } => {
-                    let expect_tags: Vec<String> = tags.iter().map(|t| renamed(t, "mobile", &new).unwrap_or_else(|| t.clone())).collect();
+                    // Renamed tags, each once: a renamed tag the list holds
+                    // already (unrenamed, or renamed before it) is taken out.
+                    let stays = |t: &String| renamed(t, "mobile", &new).is_none_or(|r| r == *t);
+                    let mut held: Vec<String> = tags.iter().filter(|t| stays(t)).map(|t| normalize(t)).collect();
+                    let expect_tags: Vec<String> = tags.iter().filter_map(|t| {
+                        if stays(t) {
+                            return Some(t.clone());
+                        }
+                        let to = renamed(t, "mobile", &new).unwrap();
+                        (!held.contains(&normalize(&to))).then(|| {
+                            held.push(normalize(&to));
+                            to
+                        })
+                    }).collect();
                     let entry = entry::parse("x.md", &out, &Config::default()).unwrap();
-                    prop_assert_eq!(entry.tags, expect_tags);
-                    // Outside the tags, the files agree once the new name is put back.
-                    prop_assert_eq!(out.lines().count(), text.lines().count());
+                    prop_assert_eq!(&entry.tags, &expect_tags);
+                    // Outside the tags, the files agree line for line; a
+                    // block list loses the lines of the tags taken out.
+                    let taken_out = tags.len() - expect_tags.len();
+                    let lines_out = if flow || items.is_empty() { 0 } else { taken_out };
+                    prop_assert_eq!(out.lines().count() + lines_out, text.lines().count());
                     let tail = if crlf { "---\r\nbody mobile\r\n" } else { "---\nbody mobile\n" };
                     prop_assert!(out.ends_with(tail));
-                    for (a, b) in text.lines().zip(out.lines()) {
-                        if !(a.contains("tags") || a.trim_start().starts_with("- ")) {
-                            prop_assert_eq!(a, b);
-                        }
-                    }
+                    let untouched = |l: &&str| !(l.contains("tags") || l.trim_start().starts_with("- "));
+                    let before: Vec<&str> = text.lines().filter(untouched).collect();
+                    let after: Vec<&str> = out.lines().filter(untouched).collect();
+                    prop_assert_eq!(before, after);
                 }
                 Outcome::Unchanged => {
                     prop_assert!(!tags.iter().chain(&idea_tags).any(|t| renamed(t, "mobile", "x").is_some()));

@@ -190,6 +190,7 @@ pub(super) fn check_working_tree(
     let (mut all, mut problems) = (Vec::new(), Vec::new());
     for (member, one) in location.members.iter().zip(location.each()) {
         let (paths, mut walk_problems) = one.entry_files();
+        let checker = check::Checker::new(&one.config, today);
         let files = paths
             .into_iter()
             .map(|path| (relative(&one.root, &path), path))
@@ -197,7 +198,7 @@ pub(super) fn check_working_tree(
         let mut checked = journal::each_file(
             files,
             |_, path| journal::read_bytes(&path),
-            |rel, text| check::check_text(rel, text, &one.config, today),
+            |rel, text| checker.check_text(rel, text),
         );
         if location.is_union() {
             for c in &mut checked {
@@ -222,10 +223,11 @@ pub(super) fn check_snapshot(
     today: Date,
 ) -> Vec<Checked> {
     let files = journal::snapshot_entries(repo, snapshot, config);
+    let checker = check::Checker::new(config, today);
     let mut checked = journal::each_file(
         files,
         |_, bytes| bytes,
-        |rel, text| check::check_text(rel, text, config, today),
+        |rel, text| checker.check_text(rel, text),
     );
     check::journal_warnings(&mut checked);
     checked
@@ -261,10 +263,12 @@ pub(super) fn entry_problems(location: &Location, rel: &str, today: Date) -> Vec
 
 /// Each problem as `path:line:column: severity: message`, with its hint below.
 pub(super) fn write_diagnostics(out: &mut impl Write, found: &[Diagnostic]) -> std::io::Result<()> {
+    // Control characters from a file name or a value are shown as escapes.
+    let shown = |text: &str| crate::render::escape_controls(text, false).into_owned();
     for d in found {
-        writeln!(out, "{d}")?;
+        writeln!(out, "{}", shown(&d.to_string()))?;
         if let Some(hint) = &d.hint {
-            writeln!(out, "  hint: {hint}")?;
+            writeln!(out, "  hint: {}", shown(hint))?;
         }
     }
     Ok(())

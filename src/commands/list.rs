@@ -2,13 +2,14 @@
 
 use clap::ValueEnum;
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
 use super::{Context, bodies_for};
 use crate::aggregate::ideas::History;
 use crate::entry::Entry;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::query::{self, Order, SortKey};
 use crate::record::EntryRecord;
 use crate::render::{self, Column, Table};
@@ -24,9 +25,14 @@ pub struct Args {
     /// Show at most N entries (after sorting)
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
-    /// Output format; `paths` prints one file path per line, for other tools
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: table); `paths` prints one file path per line,
+    /// byte for byte, for other tools
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Print the paths separated by NUL bytes rather than lines, for `xargs -0`
+    /// (implies `--format paths`)
+    #[arg(long, short = '0')]
+    pub null: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -49,6 +55,16 @@ pub enum Format {
 }
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+    let format = match (args.format, args.null) {
+        (None, true) => Format::Paths,
+        (Some(format), true) if format != Format::Paths => {
+            return Err(Error::new(
+                "`--null` separates paths: it works only with `--format paths`",
+            )
+            .hint("leave out --format, or use --format paths"));
+        }
+        (format, _) => format.unwrap_or(Format::Table),
+    };
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
     let journal = context.load_located(location, bodies_for(&filter));
@@ -69,12 +85,12 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             .iter()
             .map(|e| EntryRecord::new(e, history))
             .collect();
-        match args.format {
+        match format {
             Format::Jsonl => render::json_lines(&records),
             _ => render::json(&records),
         }
     };
-    let text = match args.format {
+    let text = match format {
         Format::Table if selected.is_empty() => {
             eprintln!("no entries match");
             String::new()
@@ -83,13 +99,46 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         Format::Markdown => render::markdown_table(&table(&selected)),
         Format::Csv => render::csv_table(&table(&selected)),
         Format::Json | Format::Jsonl => records(&history()),
-        Format::Paths => selected
-            .iter()
-            .map(|e| context.display_path(&journal.file(&e.path)) + "\n")
-            .collect(),
+        Format::Paths => {
+            let end = if args.null { b'\0' } else { b'\n' };
+            for entry in &selected {
+                out.write_all(&shown_path(context, &journal.file(&entry.path)))?;
+                out.write_all(&[end])?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
     };
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A path as `--format paths` prints it: relative to the current folder when
+/// inside it, byte for byte for a pipe; on a terminal, control characters
+/// (a file name can hold an escape byte) are shown as escapes.
+fn shown_path(context: &Context, path: &Path) -> Vec<u8> {
+    let bytes = path_bytes(path.strip_prefix(&context.cwd).unwrap_or(path));
+    if !context.terminal {
+        return bytes;
+    }
+    let mut shown = String::new();
+    for chunk in bytes.utf8_chunks() {
+        shown.push_str(&crate::render::escape_controls(chunk.valid(), false));
+        for byte in chunk.invalid() {
+            shown.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    shown.into_bytes()
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
 }
 
 fn table(entries: &[&Entry]) -> Table {

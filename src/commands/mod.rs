@@ -111,6 +111,8 @@ pub struct Context {
     pub color: bool,
     /// stdout's width when it is a terminal; `None` when piped.
     pub width: Option<u16>,
+    /// Whether stdout is a terminal (rather than a pipe or a file).
+    pub terminal: bool,
     pub interactive: bool,
     /// The line about skipped entries, printed last so that stderr ends with it.
     skipped: RefCell<Option<String>>,
@@ -148,6 +150,7 @@ impl Context {
             cwd,
             color,
             width: if stdout_tty { terminal_width() } else { None },
+            terminal: stdout_tty,
             interactive: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
             skipped: RefCell::new(None),
         })

@@ -62,8 +62,8 @@ fn plain(list: &[Quote], width: Option<u16>) -> String {
         .map(|q| {
             format!(
                 "{}\n    {}\n",
-                render::wrap(&format!("“{}”", q.text), width),
-                attribution(q)
+                render::wrap(&format!("“{}”", one_line(&q.text)), width),
+                one_line(&attribution(q))
             )
         })
         .collect();
@@ -73,9 +73,20 @@ fn plain(list: &[Quote], width: Option<u16>) -> String {
 fn markdown(list: &[Quote]) -> String {
     let blocks: Vec<String> = list
         .iter()
-        .map(|q| format!("> {}\n>\n> — {}\n", q.text, attribution(q)))
+        .map(|q| {
+            format!(
+                "> {}\n>\n> — {}\n",
+                one_line(&q.text),
+                one_line(&attribution(q))
+            )
+        })
         .collect();
     blocks.join("\n")
+}
+
+/// Text from the journal on one line, control characters shown as escapes.
+fn one_line(text: &str) -> String {
+    render::escape_controls(text, false).into_owned()
 }
 
 fn attribution(q: &Quote) -> String {

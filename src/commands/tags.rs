@@ -1,6 +1,8 @@
 //! `insight tags`: how many entries carry each tag.
 
+use std::collections::HashSet;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
@@ -71,6 +73,14 @@ fn table(counts: &[TagCount]) -> Table {
     table
 }
 
+/// An entry the rename changes, ready to be written.
+struct Edit {
+    /// The file itself: through a symbolic link, the file it points to.
+    real: PathBuf,
+    was: String,
+    text: String,
+}
+
 fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Result<ExitCode> {
     let tidy = |name: &str| name.trim().trim_end_matches('/').trim().to_string();
     let (old, new) = (tidy(&args.old), tidy(&args.new));
@@ -81,12 +91,27 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
     if old == new {
         return Err(Error::new(format!("`{old}` is already called `{new}`")));
     }
+    // A union's other journals are not edited: renames happen in the first.
     let location = context.locate()?.first();
-    let (files, _) = location.entry_files();
-    let (mut entries, mut places, mut refused, mut already) = (0, 0, 0, 0);
+    let (files, walk_problems) = location.entry_files();
+    for problem in &walk_problems {
+        crate::warn(&format!(
+            "{}: not searched: {}",
+            problem.path, problem.message
+        ));
+    }
+    // Every entry is read and renamed in memory first; files are written only
+    // when all of them are ready, all or none.
+    let (mut edits, mut report) = (Vec::new(), Vec::new());
+    let mut written: HashSet<PathBuf> = HashSet::new();
+    let (mut places, mut refused, mut already) = (0, 0, 0);
     for path in &files {
-        let (rel, Ok(text)) = location.read_entry(path) else {
-            continue;
+        let (rel, text) = match location.read_entry(path) {
+            (rel, Ok(text)) => (rel, text),
+            (rel, Err(problem)) => {
+                crate::warn(&format!("{rel}: not searched: {}", problem.message));
+                continue;
+            }
         };
         match rename::rename(&rel, &text, old, new, &location.config) {
             Outcome::Unchanged => {}
@@ -95,24 +120,36 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
                 crate::warn(&format!("{rel}: left unchanged: {why}"));
                 refused += 1;
             }
-            Outcome::Renamed { text, changes } => {
-                if !args.dry_run {
-                    // Through a symbolic link, the file it points to is the entry.
-                    let real = path.canonicalize().unwrap_or_else(|_| path.clone());
-                    write::replace(&real, text.as_bytes())?;
+            Outcome::Renamed {
+                text: renamed,
+                changes,
+            } => {
+                let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+                // Two links to one file: it is one entry, changed once.
+                if !written.insert(real.clone()) {
+                    continue;
                 }
                 for change in &changes {
-                    writeln!(
-                        out,
-                        "{rel}:{}: {} -> {}",
+                    let removed = if change.removed {
+                        " (the entry has it already: taken out)"
+                    } else {
+                        ""
+                    };
+                    report.push(format!(
+                        "{rel}:{}: {} -> {}{removed}",
                         change.line, change.from, change.to
-                    )?;
+                    ));
                 }
-                entries += 1;
                 places += changes.len();
+                edits.push(Edit {
+                    real,
+                    was: text,
+                    text: renamed,
+                });
             }
         }
     }
+    let entries = edits.len();
     if entries == 0 && refused == 0 {
         if already > 0 {
             let noun = if already == 1 {
@@ -128,6 +165,20 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
         }
         return Err(Error::new(format!("no entry has the tag `{old}`"))
             .hint("`insight tags` lists the tags in use"));
+    }
+    if !args.dry_run {
+        let replacements: Vec<write::Replacement> = edits
+            .iter()
+            .map(|edit| write::Replacement {
+                path: &edit.real,
+                was: edit.was.as_bytes(),
+                contents: edit.text.as_bytes(),
+            })
+            .collect();
+        write::replace_all(&replacements)?;
+    }
+    for line in &report {
+        writeln!(out, "{}", crate::render::escape_controls(line, false))?;
     }
     let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let done = if args.dry_run {

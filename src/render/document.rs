@@ -42,8 +42,14 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
+/// Text from the journal, with control characters shown as escapes: a
+/// title or a quote must never move a terminal's cursor.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    super::escape_controls(text, false)
+}
+
 pub fn markdown(doc: &Document) -> String {
-    let mut out = format!("# {}\n", doc.title);
+    let mut out = format!("# {}\n", shown(&doc.title));
     for block in &doc.intro {
         out.push('\n');
         out.push_str(&markdown_block(block));
@@ -61,17 +67,17 @@ pub fn markdown(doc: &Document) -> String {
 fn markdown_block(block: &Block) -> String {
     match block {
         Block::Table(table) => markdown_table(table),
-        Block::Note(text) => format!("{text}\n"),
+        Block::Note(text) => format!("{}\n", shown(text)),
         Block::Quotes(quotes) => {
             let quoted: Vec<String> = quotes
                 .iter()
-                .map(|q| format!("> {}\n>\n> — {}\n", q.text, q.source))
+                .map(|q| format!("> {}\n>\n> — {}\n", shown(&q.text), shown(&q.source)))
                 .collect();
             quoted.join("\n")
         }
         Block::Fields(fields) => fields
             .iter()
-            .map(|(name, value)| format!("- **{name}**: {value}\n"))
+            .map(|(name, value)| format!("- **{name}**: {}\n", shown(value)))
             .collect(),
         Block::Code(lines) => {
             // A fence longer than any run of backticks inside, so nothing escapes it.
@@ -81,6 +87,7 @@ fn markdown_block(block: &Block) -> String {
                 .max()
                 .unwrap_or(0);
             let fence = "`".repeat(longest.max(2) + 1);
+            let lines: Vec<_> = lines.iter().map(|l| shown(l)).collect();
             format!("{fence}\n{}\n{fence}\n", lines.join("\n"))
         }
     }
@@ -99,7 +106,7 @@ pub fn text(doc: &Document, width: Option<u16>, color: bool) -> String {
             s.to_string()
         }
     };
-    let mut out = format!("{}\n", bold(&doc.title));
+    let mut out = format!("{}\n", bold(&shown(&doc.title)));
     for block in &doc.intro {
         out.push_str(&text_block(block, width, color));
     }
@@ -115,18 +122,18 @@ pub fn text(doc: &Document, width: Option<u16>, color: bool) -> String {
 fn text_block(block: &Block, width: Option<u16>, color: bool) -> String {
     match block {
         Block::Table(table) => text_table(table, width, color),
-        Block::Note(text) => format!("{}\n", wrap(text, width)),
+        Block::Note(text) => format!("{}\n", wrap(&shown(text), width)),
         Block::Quotes(quotes) => quotes
             .iter()
             .map(|q| {
                 format!(
                     "{}\n    — {}\n",
-                    wrap(&format!("“{}”", q.text), width),
-                    q.source
+                    wrap(&format!("“{}”", shown(&q.text)), width),
+                    shown(&q.source)
                 )
             })
             .collect(),
-        Block::Code(lines) => lines.iter().map(|l| format!("{l}\n")).collect(),
+        Block::Code(lines) => lines.iter().map(|l| format!("{}\n", shown(l))).collect(),
         Block::Fields(fields) => {
             let name_width = fields
                 .iter()
@@ -135,7 +142,7 @@ fn text_block(block: &Block, width: Option<u16>, color: bool) -> String {
                 .unwrap_or(0);
             fields
                 .iter()
-                .map(|(name, value)| format!("{name:<name_width$}  {value}\n"))
+                .map(|(name, value)| format!("{name:<name_width$}  {}\n", shown(value)))
                 .collect()
         }
     }

@@ -8,8 +8,33 @@ pub mod report;
 mod text;
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 pub use text::{terminal_width, text_table};
+
+/// `text` safe to show on a terminal: control characters from the journal
+/// (an escape byte, a carriage return, a tab, C1 codes) are shown as escapes
+/// such as `\x1b`, `\r`, `\t` and `\u{9b}`, so no file can move the cursor,
+/// change colours or retitle a terminal. Line breaks are kept when
+/// `keep_lines`, else shown as `\n`.
+pub fn escape_controls(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && !(keep_lines && c == '\n');
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !escaped(c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -88,10 +113,12 @@ pub fn markdown_table(table: &Table) -> String {
 }
 
 fn markdown_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    let text = text
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace("\r\n", " ")
-        .replace(['\n', '\r'], " ")
+        .replace(['\n', '\r'], " ");
+    escape_controls(&text, false).into_owned()
 }
 
 /// RFC 4180 CSV with a header row of column keys.
@@ -122,7 +149,7 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     // which serde_json always serializes.
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
-    text
+    escape_json_controls(text)
 }
 
 /// One compact JSON object per line.
@@ -132,7 +159,31 @@ pub fn json_lines<T: Serialize>(values: &[T]) -> String {
         out.push_str(&serde_json::to_string(value).unwrap_or_default());
         out.push('\n');
     }
+    escape_json_controls(out)
+}
+
+/// JSON with DEL and the C1 control characters written as `\u007f` …
+/// `\u009f`, as serde_json already writes the others: the same JSON, and
+/// safe on a terminal. Outside strings JSON has only ASCII punctuation, so
+/// every such character is in a string.
+fn escape_json_controls(json: String) -> String {
+    if !json.chars().any(left_raw_by_json) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if left_raw_by_json(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
     out
+}
+
+/// DEL and the C1 control characters: the controls JSON leaves unescaped.
+fn left_raw_by_json(c: char) -> bool {
+    c.is_control() && c as u32 >= 0x7f
 }
 
 /// `text` broken into lines of at most `width` characters at spaces, when a
@@ -238,6 +289,20 @@ mod tests {
         assert_eq!(
             wrap("unbreakable-word-longer-than-width x", Some(12)),
             "unbreakable-word-longer-than-width\nx"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(escape_controls("plain\ntext", true), "plain\ntext");
+        assert_eq!(
+            escape_controls("\x1b[31mred\r\t\u{9b}2J\x7f\nnext", true),
+            "\\x1b[31mred\\r\\t\\u{9b}2J\\x7f\nnext"
+        );
+        assert_eq!(escape_controls("a\nb", false), "a\\nb");
+        assert_eq!(
+            json(&["\x1b\u{9b}\x7f é"]),
+            "[\n  \"\\u001b\\u009b\\u007f é\"\n]\n"
         );
     }
 

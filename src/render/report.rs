@@ -2,7 +2,7 @@
 //! list of sections, so the two never disagree about what a report says.
 
 use super::document::{self, Block, Document, Quoted, Section};
-use super::{Column, Table, number, signed};
+use super::{Column, Table, escape_controls, number, signed};
 use crate::aggregate::ideas::{Movement, Step};
 use crate::aggregate::report::{PeriodRecord, Report, Totals};
 use crate::entry::file_stem;
@@ -49,7 +49,7 @@ fn subtitle(report: &Report, page: &Page) -> String {
     }
     line.push('.');
     if let Some(scope) = page.scope {
-        line.push_str(&format!(" {scope}."));
+        line.push_str(&format!(" {}.", escape_controls(scope, false)));
     }
     line
 }

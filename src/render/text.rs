@@ -2,7 +2,7 @@
 
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, TableStyle};
 
-use super::{Align, Table};
+use super::{Align, Table, escape_controls};
 
 /// No borders: columns separated by two spaces, a dashed rule under the header.
 /// Easy to read, and easy to `grep` or `cut`.
@@ -10,7 +10,8 @@ const STYLE: TableStyle =
     TableStyle::new().header_separator(comfy_table::LineStyle::none().fill('-').junction(' '));
 
 /// Draws `table` for a terminal. `width` is the terminal's width when stdout is
-/// one: long cells then wrap to fit. Piped output never wraps, so it is the
+/// one: long cells then wrap to fit. Control characters in cells are shown as
+/// escapes (see [`escape_controls`]). Piped output never wraps, so it is the
 /// same on every machine. `color` makes the header bold.
 pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
     let mut out = comfy_table::Table::new();
@@ -31,7 +32,7 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
         }
     }
     out.set_header(table.columns.iter().map(|c| {
-        let cell = Cell::new(&c.title).set_alignment(alignment(c.align));
+        let cell = Cell::new(escape_controls(&c.title, true)).set_alignment(alignment(c.align));
         if color {
             cell.add_attribute(Attribute::Bold)
         } else {
@@ -39,11 +40,9 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
         }
     }));
     for row in &table.rows {
-        out.add_row(
-            row.iter()
-                .zip(&table.columns)
-                .map(|(text, column)| Cell::new(text).set_alignment(alignment(column.align))),
-        );
+        out.add_row(row.iter().zip(&table.columns).map(|(text, column)| {
+            Cell::new(escape_controls(text, true)).set_alignment(alignment(column.align))
+        }));
     }
     for column in out.column_iter_mut() {
         column.set_padding((0, 1));
@@ -75,6 +74,18 @@ fn alignment(align: Align) -> CellAlignment {
 mod tests {
     use super::*;
     use crate::render::Column;
+
+    #[test]
+    fn shows_control_characters_as_escapes() {
+        let mut t = Table::new(vec![Column::left("site", "Site")]);
+        t.push(vec!["\x1b]0;owned\x07 \u{9b}x".into()]);
+        let cell = "\\x1b]0;owned\\x07 \\u{9b}x";
+        let rule = "-".repeat(cell.chars().count() + 1);
+        assert_eq!(
+            text_table(&t, None, false),
+            format!("Site\n{rule}\n{cell}\n")
+        );
+    }
 
     #[test]
     fn draws_a_plain_table() {

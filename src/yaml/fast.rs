@@ -134,7 +134,7 @@ fn block_value(lines: &[&str], start: usize) -> Option<(Node, usize)> {
             Some(_) => {}
         }
         i += 1;
-        let item = item.trim_end_matches(' ');
+        let item = item.trim_matches(' ');
         match key_value(item) {
             Some((key, value)) => {
                 let (mapping, next) = idea_mapping(lines, i, indent + 2, key, value)?;
@@ -265,6 +265,7 @@ mod tests {
             "tags:\n\t- a\n",
             "\"date\": 2026-01-01\n",
             "ideas:\n- id: a\n  tags:\n  - x\n",
+            "tags:\n  -  ,E\n",
         ] {
             assert_eq!(parse(text), None, "{text}");
         }
@@ -309,6 +310,8 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
         /// Front matter of the common form is read here, exactly as the full
         /// reader reads it.
         #[test]

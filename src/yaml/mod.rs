@@ -171,6 +171,18 @@ pub fn block_items_after(text: &str, key_line: usize) -> Vec<usize> {
     items
 }
 
+/// The 1-based line of every top-level key, found in one pass: for a front
+/// matter with many keys, asking [`key_line`] for each would be quadratic.
+pub fn first_key_lines(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut lines = std::collections::HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        if let Some(key) = top_level_key(line) {
+            lines.entry(key).or_insert(index + 1);
+        }
+    }
+    lines
+}
+
 /// Every 1-based line on which `key` starts a top-level entry.
 fn key_lines<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.lines()
@@ -349,6 +361,8 @@ mod tests {
         assert_eq!(key_line(text, "kind"), 4);
         assert_eq!(key_line(text, "date"), 1);
         assert_eq!(key_line(text, "missing"), 1);
+        let all = first_key_lines(text);
+        assert_eq!((all["kind"], all["date"], all.len()), (4, 1, 3));
     }
 
     #[test]

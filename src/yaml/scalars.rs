@@ -17,6 +17,17 @@ pub enum Style {
     Double,
 }
 
+/// Where a tag value stands in its `tags:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The only value: `tags: mobile`.
+    Alone,
+    /// An item of a one-line flow list: `tags: [mobile, pricing]`.
+    FlowItem,
+    /// An item of a block list, alone on `line` (its bytes, line end included).
+    BlockItem { line: Range<usize> },
+}
+
 /// One tag value in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scalar {
@@ -27,6 +38,10 @@ pub struct Scalar {
     pub style: Style,
     /// Inside `[ … ]` or `{ … }`, where `,` ends a plain scalar.
     pub in_flow: bool,
+    /// Which `tags:` key it belongs to, counting from 0 in text order: the
+    /// values of one list share it.
+    pub list: usize,
+    pub place: Place,
 }
 
 /// The values of the entry's `tags` and of its ideas' `tags`, in text order:
@@ -35,12 +50,15 @@ pub struct Scalar {
 pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
     let mut found = Vec::new();
     // Set after a `tags:` with nothing after it: the indentation of that key,
-    // and of the list's items once the first is seen (the rest must match it).
-    let mut block_list_under: Option<(usize, Option<usize>)> = None;
+    // and of the list's items once the first is seen (the rest must match
+    // it), and the list's number.
+    let mut block_list_under: Option<(usize, Option<usize>, usize)> = None;
     // Set after a line that opens a block scalar: lines indented deeper are its text.
     let mut block_text_under: Option<usize> = None;
     let mut in_ideas = false;
     let mut offset = 0;
+    // The number of `tags:` keys seen so far.
+    let mut lists = 0;
     for line in yaml.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start_matches(' ').len();
@@ -53,16 +71,19 @@ pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
             }
             block_text_under = None;
         }
-        if let Some((key_indent, item_indent)) = block_list_under {
+        if let Some((key_indent, item_indent, list)) = block_list_under {
             if rest.is_empty() || rest.starts_with('#') {
                 continue;
             }
             let is_item = indent >= key_indent && item_indent.is_none_or(|i| i == indent);
             if let Some(item) = rest.strip_prefix("- ").filter(|_| is_item) {
-                block_list_under = Some((key_indent, Some(indent)));
+                block_list_under = Some((key_indent, Some(indent), list));
                 let at = line_start + indent + 2;
                 let item_start = item.len() - item.trim_start().len();
-                found.extend(scalar_at(yaml, at + item_start, false));
+                let place = Place::BlockItem {
+                    line: line_start..offset,
+                };
+                found.extend(scalar_at(yaml, at + item_start, false, list, place));
                 continue;
             }
             block_list_under = None;
@@ -71,18 +92,20 @@ pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
         if top_level_key {
             in_ideas = rest.starts_with("ideas:");
         }
-        for key_end in tags_keys(content) {
+        for (key_end, in_flow) in tags_keys(content) {
             let entry_tags = key_end == "tags:".len();
             if !(entry_tags || in_ideas) {
                 continue;
             }
             let value_start =
                 key_end + content[key_end..].len() - content[key_end..].trim_start().len();
-            let in_flow = flow_depth(&content[..key_end]) > 0;
+            let list = lists;
+            lists += 1;
+            let at = line_start + value_start;
             match content[value_start..].chars().next() {
-                None | Some('#') => block_list_under = Some((indent, None)),
-                Some('[') => found.extend(flow_list(yaml, line_start + value_start)),
-                Some(_) => found.extend(scalar_at(yaml, line_start + value_start, in_flow)),
+                None | Some('#') => block_list_under = Some((indent, None, list)),
+                Some('[') => found.extend(flow_list(yaml, at, list)),
+                Some(_) => found.extend(scalar_at(yaml, at, in_flow, list, Place::Alone)),
             }
         }
         if opens_block_scalar(rest) {
@@ -117,12 +140,15 @@ fn opens_block_scalar(rest: &str) -> bool {
 }
 
 /// Byte offsets just past each `tags:` key on a line: at its start (after
-/// indentation and `- `), or after `{` or `,` in a flow mapping.
-fn tags_keys(line: &str) -> Vec<usize> {
+/// indentation and `- `), or after `{` or `,` in a flow mapping; each with
+/// whether it stands inside brackets. One pass over the line, however many
+/// keys it holds.
+fn tags_keys(line: &str) -> Vec<(usize, bool)> {
     let mut ends = Vec::new();
     let bytes = line.as_bytes();
     let mut quote: Option<u8> = None;
     let mut key_may_start = true;
+    let mut depth = 0i32;
     for (i, &b) in bytes.iter().enumerate() {
         match quote {
             Some(q) => {
@@ -139,10 +165,15 @@ fn tags_keys(line: &str) -> Vec<usize> {
             None if b == b'#' && (i == 0 || bytes[i - 1] == b' ') => break,
             None => {}
         }
+        match b {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth -= 1,
+            _ => {}
+        }
         if key_may_start && line[i..].starts_with("tags:") {
             let after = i + "tags:".len();
             if bytes.get(after).is_none_or(|c| *c == b' ' || *c == b'\t') {
-                ends.push(after);
+                ends.push((after, depth > 0));
             }
         }
         key_may_start = match b {
@@ -155,24 +186,8 @@ fn tags_keys(line: &str) -> Vec<usize> {
     ends
 }
 
-fn flow_depth(prefix: &str) -> i32 {
-    let mut depth = 0;
-    let mut quote: Option<char> = None;
-    for c in prefix.chars() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '\'' | '"') => quote = Some(c),
-            (None, '[' | '{') => depth += 1,
-            (None, ']' | '}') => depth -= 1,
-            _ => {}
-        }
-    }
-    depth
-}
-
 /// The items of a one-line flow list starting at `at` (on its `[`).
-fn flow_list(yaml: &str, at: usize) -> Vec<Scalar> {
+fn flow_list(yaml: &str, at: usize, list: usize) -> Vec<Scalar> {
     let mut items = Vec::new();
     let mut pos = at + 1;
     loop {
@@ -182,7 +197,7 @@ fn flow_list(yaml: &str, at: usize) -> Vec<Scalar> {
         match yaml[pos..].chars().next() {
             None | Some(']' | '\n' | '\r' | '#') => return items,
             Some(',') => pos += 1,
-            Some(_) => match scalar_at(yaml, pos, true) {
+            Some(_) => match scalar_at(yaml, pos, true, list, Place::FlowItem) {
                 Some(scalar) => {
                     pos = scalar.span.end;
                     items.push(scalar);
@@ -193,47 +208,63 @@ fn flow_list(yaml: &str, at: usize) -> Vec<Scalar> {
     }
 }
 
-/// The scalar that starts at byte `at`, if one does.
-fn scalar_at(yaml: &str, at: usize, in_flow: bool) -> Option<Scalar> {
+/// The scalar that starts at byte `at`, if one does. Reads only as far as
+/// the scalar goes, so a line of thousands of items is read once.
+fn scalar_at(yaml: &str, at: usize, in_flow: bool, list: usize, place: Place) -> Option<Scalar> {
     let rest = &yaml[at..];
-    let line = rest.split(['\n', '\r']).next().unwrap_or("");
-    match line.chars().next()? {
+    let (span, value, style) = match rest.chars().next()? {
         quote @ ('\'' | '"') => {
-            let close = line[1..].find(quote)? + 1;
-            let inner = &line[1..close];
+            // The closing quote, on the same line.
+            let close = rest[1..].find([quote, '\n', '\r'])? + 1;
+            let inner = &rest[1..close];
             // Escapes and doubled quotes are rare in tags; leave them alone.
-            if inner.contains('\\') || (quote == '\'' && line[close + 1..].starts_with('\'')) {
+            let doubled = quote == '\'' && rest[close + 1..].starts_with('\'');
+            if rest[close..].starts_with(['\n', '\r']) || inner.contains('\\') || doubled {
                 return None;
             }
-            Some(Scalar {
-                span: at..at + close + 1,
-                value: inner.to_string(),
-                style: if quote == '\'' {
-                    Style::Single
-                } else {
-                    Style::Double
-                },
-                in_flow,
-            })
+            let style = if quote == '\'' {
+                Style::Single
+            } else {
+                Style::Double
+            };
+            (at..at + close + 1, inner.to_string(), style)
         }
-        '[' | '{' | '&' | '*' | '!' | '|' | '>' => None,
+        '[' | '{' | '&' | '*' | '!' | '|' | '>' | '\n' | '\r' => return None,
         _ => {
-            let mut end = line.len();
-            if let Some(comment) = line.find(" #") {
-                end = end.min(comment);
+            let value = rest[..plain_end(rest, in_flow)].trim_end();
+            if value.is_empty() {
+                return None;
             }
-            if in_flow {
-                end = end.min(line.find([',', ']', '}']).unwrap_or(line.len()));
-            }
-            let value = line[..end].trim_end();
-            (!value.is_empty()).then(|| Scalar {
-                span: at..at + value.len(),
-                value: value.to_string(),
-                style: Style::Plain,
-                in_flow,
-            })
+            (at..at + value.len(), value.to_string(), Style::Plain)
+        }
+    };
+    Some(Scalar {
+        span,
+        value,
+        style,
+        in_flow,
+        list,
+        place,
+    })
+}
+
+/// Where a plain scalar at the start of `rest` ends: at the line's end, at a
+/// comment (` #`), and in a flow at `,`, `]` or `}`.
+fn plain_end(rest: &str, in_flow: bool) -> usize {
+    let bytes = rest.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b'\n' | b'\r' => true,
+            b'#' => i > 0 && bytes[i - 1] == b' ',
+            b',' | b']' | b'}' => in_flow,
+            _ => false,
+        };
+        if ends {
+            // A comment's space is not part of the value.
+            return if b == b'#' { i - 1 } else { i };
         }
     }
+    bytes.len()
 }
 
 /// `value` written as a scalar that reads back as itself where `like` stood:
@@ -358,6 +389,8 @@ mod tests {
             value: "x".into(),
             style: Style::Plain,
             in_flow: true,
+            list: 0,
+            place: Place::FlowItem,
         };
         assert_eq!(write_like("mobile/app", &plain), "mobile/app");
         assert_eq!(write_like("a, b", &plain), "'a, b'");
