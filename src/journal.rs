@@ -246,7 +246,7 @@ impl Location {
         let root = &self.root;
         each_file_into(
             files,
-            |rel, ()| read_bytes(&root.join(rel)),
+            |rel, ()| read_bytes(&file_path(root, rel)),
             |rel, text| parse_text(rel, text, &self.config),
             |parsed| match parsed {
                 Ok(mut entry) => {

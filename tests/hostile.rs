@@ -17,6 +17,8 @@ const LIMIT: Duration = Duration::from_secs(20);
 struct Run {
     code: i32,
     stdout: String,
+    /// stdout byte for byte.
+    stdout_bytes: Vec<u8>,
     stderr: String,
     elapsed: Duration,
     /// Peak resident memory seen while polling (Linux `VmHWM`), in KiB.
@@ -56,10 +58,16 @@ impl Run {
 
 /// Runs the binary in `cwd` with a cleared environment, killing it after 20 s.
 fn insight(cwd: &Path, args: &[&str]) -> Run {
+    insight_with(cwd, &[], args)
+}
+
+/// Like [`insight`], with variables `env` set.
+fn insight_with(cwd: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_insight"))
         .env_clear()
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .current_dir(cwd)
         .args(args)
         .stdin(Stdio::null())
@@ -72,7 +80,7 @@ fn insight(cwd: &Path, args: &[&str]) -> Run {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();
             let _ = pipe.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
+            bytes
         })
     };
     let out = drain(Box::new(child.stdout.take().unwrap()));
@@ -92,10 +100,12 @@ fn insight(cwd: &Path, args: &[&str]) -> Run {
         peak_kib = peak_kib.max(vm_hwm(&status).unwrap_or(0));
         std::thread::sleep(Duration::from_millis(5));
     };
+    let stdout_bytes = out.join().unwrap();
     Run {
         code: status.code().unwrap_or(-1),
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
+        stdout: String::from_utf8_lossy(&stdout_bytes).into_owned(),
+        stdout_bytes,
+        stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
         elapsed: start.elapsed(),
         peak_kib,
     }
@@ -470,4 +480,478 @@ fn eight_simultaneous_new_visits_get_eight_files() {
     assert_eq!(on_disk, 8, "no temporary files left behind");
     let list = run_in(&dir, &["list", "--format", "paths"]).ok();
     assert_eq!((list.stdout.lines().count(), list.stderr.as_str()), (8, ""));
+}
+
+// Bounded on any input. Each test below is a row of the table in issue 9, at a
+// size the debug build runs in a second or two; the factor in each comment is
+// how much longer the quadratic code that the row describes took at that size
+// (measured against the code before the fix), so a quadratic path coming back
+// makes the test hit the 20-second limit of `insight()` above.
+
+const TAGS_IN_ONE_ENTRY: usize = 8_000;
+const DISTINCT_TAGS: usize = 5_000;
+const ENTRIES_BY_DIFFERENT_PEOPLE: usize = 5_000;
+const PEOPLE_IN_ONE_ENTRY: usize = 20_000;
+const IDEAS_IN_ONE_ENTRY: usize = 10_000;
+const NESTED_QUOTE_FILES: usize = 16;
+
+/// A made-up word of ten letters for `seed`: different seeds give words that
+/// do not look alike (no two are one typo apart).
+fn word(seed: usize) -> String {
+    let mut state = (seed as u64)
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    (0..10)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            char::from(b'a' + ((state >> 33) % 26) as u8)
+        })
+        .collect()
+}
+
+/// The front matter of a valid entry, then `rest` (more keys) and `---`.
+fn entry_with(rest: &str) -> String {
+    format!("---\ndate: 2026-11-20\nkind: frontline\nsite: Cub Foods\n{rest}---\n# Visit\n")
+}
+
+/// `insight check` on `journal`: its whole stdout.
+fn check_out(journal: &Journal) -> String {
+    journal.run(&["check"]).ok().stdout
+}
+
+#[test]
+fn one_entry_with_a_block_list_of_tags_is_checked_and_renamed_in_linear_time() {
+    // TAGS_IN_ONE_ENTRY tags under `a/`, each one line.
+    let tags: String = (0..TAGS_IN_ONE_ENTRY)
+        .map(|i| format!("  - a/{}\n", word(i)))
+        .collect();
+    let j = Journal::new("block-list");
+    j.file(
+        "2026-11-20-cub-foods.md",
+        entry_with(&format!("tags:\n{tags}")),
+    );
+    assert_eq!(check_out(&j), "checked 1 entry: no problems\n");
+    let rename = j.run(&["tags", "rename", "a", "b", "--dry-run"]).ok();
+    let last = rename.stdout.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        format!(
+            "would rename `a` to `b` in 1 entry ({TAGS_IN_ONE_ENTRY} places); nothing was written"
+        )
+    );
+    // The last tag is on the file's last tag line: lines are counted right.
+    let last_change = rename.stdout.lines().rev().nth(1).unwrap_or_default();
+    let last_word = word(TAGS_IN_ONE_ENTRY - 1);
+    assert_eq!(
+        last_change,
+        format!(
+            "visits/2026-11-20-cub-foods.md:{}: a/{last_word} -> b/{last_word}",
+            TAGS_IN_ONE_ENTRY + 5
+        )
+    );
+}
+
+#[test]
+fn thousands_of_distinct_tags_are_compared_without_comparing_every_pair() {
+    let j = Journal::new("distinct-tags");
+    for e in 0..DISTINCT_TAGS / 10 {
+        let tags: Vec<String> = (0..10).map(|t| word(e * 10 + t)).collect();
+        j.file(
+            &format!("e{e:05}.md"),
+            entry_with(&format!("tags: [{}]\n", tags.join(", "))),
+        );
+    }
+    j.file("mobile-1.md", entry_with("tags: [mobile]\n"))
+        .file("mobile-2.md", entry_with("tags: [mobile]\n"))
+        .file("typo.md", entry_with("tags: [moble]\n"));
+    assert_eq!(
+        check_out(&j),
+        "visits/typo.md:5:8: warning: tag `moble` looks like `mobile` (in 2 entries)\n  \
+         hint: if they are the same, run `insight tags rename moble mobile`\n\
+         checked 1003 entries: 1 warning\n"
+            .replace("1003", &(DISTINCT_TAGS / 10 + 3).to_string())
+    );
+}
+
+#[test]
+fn thousands_of_entries_each_by_a_different_person_make_a_report() {
+    let j = Journal::new("many-people");
+    for e in 0..ENTRIES_BY_DIFFERENT_PEOPLE {
+        j.file(
+            &format!("e{e:05}.md"),
+            entry_with(&format!("people: [{}]\n", word(e))),
+        );
+    }
+    let report = j
+        .run(&["report", "--year", "2026", "--format", "json"])
+        .ok();
+    let people = format!("\"people\": {ENTRIES_BY_DIFFERENT_PEOPLE},");
+    assert!(report.stdout.contains(&people), "{}", report.stdout);
+}
+
+#[test]
+fn one_entry_with_a_hundred_thousand_people_makes_a_report() {
+    let people: String = (0..PEOPLE_IN_ONE_ENTRY)
+        .map(|i| format!("  - {}\n", word(i)))
+        .collect();
+    let j = Journal::new("one-crowd");
+    j.file(
+        "2026-11-20-crowd.md",
+        entry_with(&format!("people:\n{people}")),
+    );
+    let report = j
+        .run(&["report", "--year", "2026", "--format", "json"])
+        .ok();
+    let people = format!("\"people\": {PEOPLE_IN_ONE_ENTRY},");
+    assert!(
+        report.stdout.contains(&people),
+        "{}",
+        &report.stdout[..2000]
+    );
+}
+
+#[test]
+fn one_entry_with_a_hundred_thousand_ideas_is_checked_and_renamed() {
+    let ideas: String = (0..IDEAS_IN_ONE_ENTRY)
+        .map(|i| format!("  - {{ id: i{i}, title: {}, tags: [a] }}\n", word(i)))
+        .collect();
+    let j = Journal::new("one-idea-storm");
+    j.file(
+        "2026-11-20-storm.md",
+        entry_with(&format!("tags: [a]\nideas:\n{ideas}")),
+    );
+    assert_eq!(check_out(&j), "checked 1 entry: no problems\n");
+    let rename = j.run(&["tags", "rename", "a", "b", "--dry-run"]).ok();
+    let last = rename.stdout.lines().last().unwrap_or_default();
+    let places = IDEAS_IN_ONE_ENTRY + 1;
+    assert_eq!(
+        last,
+        format!("would rename `a` to `b` in 1 entry ({places} places); nothing was written")
+    );
+}
+
+#[test]
+fn entries_of_nested_quotes_take_memory_in_proportion() {
+    // Each file is one line of a million `>`: a quote in a quote, a million
+    // deep. Parsed whole, each took 57 times its size (the 16 files at once,
+    // on 16 threads: 0.9 GB); read in pieces and held to 32 levels, about
+    // twice its size.
+    let j = Journal::new("nested-quotes");
+    let head = entry_with("");
+    for i in 0..NESTED_QUOTE_FILES {
+        let quotes = ">".repeat(1024 * 1024 - head.len() - 6);
+        j.file(
+            &format!("2026-11-{:02}-quotes.md", i + 1),
+            format!("{head}{quotes} deep\n"),
+        );
+    }
+    let threads = [("RAYON_NUM_THREADS", "16")];
+    let args = ["--journal", j.dir.to_str().unwrap(), "--today", TODAY];
+    for (command, first_line) in [
+        (
+            &["list", "--format", "csv"][..],
+            "date,kind,site,title,customers,tags",
+        ),
+        (
+            &["quotes", "--format", "csv"][..],
+            "date,site,people,text,path",
+        ),
+    ] {
+        let run = insight_with(&j.dir, &threads, &[&args[..], command].concat()).ok();
+        assert_eq!(
+            run.stdout.lines().count(),
+            NESTED_QUOTE_FILES + 1,
+            "{command:?}"
+        );
+        assert_eq!(run.stdout.lines().next(), Some(first_line));
+        assert!(
+            run.peak_kib < 150 * 1024,
+            "{command:?}: peak {} KiB",
+            run.peak_kib
+        );
+    }
+}
+
+#[test]
+fn an_entries_folder_that_links_to_the_root_of_the_disk_is_not_walked() {
+    let j = Journal::new("link-to-root");
+    fs::remove_dir(j.visits("")).unwrap();
+    symlink("/", j.dir.join("visits")).unwrap();
+    let want = "no entries match\nwarning: skipped 1 entry with errors: visits:1:1 (leads outside \
+                the journal to /, a folder that holds the journal itself; it was not read); \
+                `insight check` explains each\n";
+    assert_eq!(j.run(&["list"]).ok().out_err(), ("", want));
+    let check = j.run(&["check"]);
+    assert_eq!(
+        (check.code, check.stdout.as_str()),
+        (
+            1,
+            "visits:1:1: error: leads outside the journal to /, a folder that holds the journal itself; it was not read\n  \
+             hint: link only to a folder of entries on the same disk, or move the entries into the journal\n\
+             checked 0 entries: 1 error\n"
+        )
+    );
+}
+
+#[test]
+fn links_inside_the_entries_folder_are_walked_only_within_bounds() {
+    let j = with_one_valid("link-bounds");
+    let elsewhere = Journal::new("link-bounds-elsewhere");
+    elsewhere.file(
+        "2026-11-21-shared.md",
+        visit("2026-11-21", "Shared", "Shared"),
+    );
+    // Within bounds: a folder outside the journal on the same disk, and the
+    // same folder again through a second link (read once).
+    symlink(elsewhere.visits(""), j.visits("shared")).unwrap();
+    symlink(elsewhere.visits(""), j.visits("shared-again")).unwrap();
+    // Out of bounds: the journal's own root, the disk's root, another file
+    // system, and folders nested too deep.
+    symlink(&j.dir, j.visits("journal")).unwrap();
+    symlink("/", j.visits("disk")).unwrap();
+    symlink("/proc", j.visits("proc")).unwrap();
+    let deep: PathBuf = (0..20).fold(j.visits("deep"), |path, i| path.join(format!("d{i}")));
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(
+        deep.join("2026-11-22-deep.md"),
+        visit("2026-11-22", "Deep", "Deep"),
+    )
+    .unwrap();
+    let run = j.list().ok();
+    assert_eq!(
+        run.stdout,
+        format!("{CUB}visits/shared/2026-11-21-shared.md\n")
+    );
+    let check = j.run(&["check"]);
+    assert_eq!(check.code, 1);
+    let lines: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with("  hint"))
+        .collect();
+    let deep_folder = (0..16).map(|i| format!("/d{i}")).collect::<String>();
+    assert_eq!(
+        lines,
+        [
+            format!("visits/deep{deep_folder}:1:1: error: folders more than 16 levels below the entries folder are not read"),
+            "visits/disk:1:1: error: a symbolic link to /, which holds the entries folder; it was not followed".to_string(),
+            format!("visits/journal:1:1: error: a symbolic link to {}, which holds the entries folder; it was not followed", j.dir.canonicalize().unwrap().display()),
+            "visits/proc:1:1: error: leads outside the journal to /proc, which is on another file system; it was not read".to_string(),
+            "checked 2 entries: 4 errors".to_string(),
+        ]
+    );
+}
+
+/// Eight entries tagged `a`: the seventh with a file name of 255 bytes, the
+/// longest Linux allows. Returns the names, in the order they are read.
+fn eight_tagged_entries(j: &Journal) -> Vec<String> {
+    let long = format!("2026-11-27-{}.md", "x".repeat(241));
+    assert_eq!(long.len(), 255);
+    let mut names: Vec<String> = (1..=6)
+        .map(|d| format!("2026-11-{d:02}-visit.md"))
+        .collect();
+    names.push(long);
+    names.push("2026-11-28-visit.md".into());
+    for name in &names {
+        j.file(name, entry_with("tags: [a, other]\n"));
+    }
+    names
+}
+
+/// Every file in `visits/` and its bytes.
+fn snapshot(j: &Journal) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(j.visits(""))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_file_name_of_255_bytes_is_renamed_like_any_other() {
+    let j = Journal::new("rename-255");
+    let names = eight_tagged_entries(&j);
+    let run = j.run(&["tags", "rename", "a", "b"]).ok();
+    let expected: String = names
+        .iter()
+        .map(|name| format!("visits/{name}:5: a -> b\n"))
+        .chain(["renamed `a` to `b` in 8 entries (8 places)\n".to_string()])
+        .collect();
+    assert_eq!(run.out_err(), (expected.as_str(), ""));
+    let renamed = entry_with("tags: [b, other]\n").into_bytes();
+    let mut all: Vec<(String, Vec<u8>)> = names.into_iter().map(|n| (n, renamed.clone())).collect();
+    all.sort();
+    assert_eq!(
+        snapshot(&j),
+        all,
+        "every entry renamed, nothing else in the folder"
+    );
+}
+
+#[test]
+fn a_read_only_entry_stops_the_rename_before_any_file_changes() {
+    let j = Journal::new("rename-read-only");
+    let names = eight_tagged_entries(&j);
+    let locked = j.visits(&names[4]);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = snapshot(&j);
+    let run = j.run(&["tags", "rename", "a", "b"]);
+    let locked = locked.canonicalize().unwrap();
+    let stderr = format!(
+        "error: {} is read-only; nothing was changed\nhint: make it writable (`chmod u+w`) \
+         and run the command again, or leave it as it is by moving it out of the journal\n",
+        locked.display()
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (2, "", stderr.as_str())
+    );
+    assert_eq!(
+        snapshot(&j),
+        before,
+        "no entry changed, no file left behind"
+    );
+}
+
+#[test]
+fn a_tag_renamed_into_one_the_entry_has_is_held_once() {
+    let j = Journal::new("rename-into-existing");
+    j.file(
+        "2026-11-20-shop.md",
+        entry_with("tags: [check, checkout]\n"),
+    )
+    .file(
+        "2026-11-21-desk.md",
+        entry_with("tags:\n  - checkout\n  - check # till\n  - queue\n"),
+    );
+    let run = j.run(&["tags", "rename", "check", "checkout"]).ok();
+    assert_eq!(
+        run.out_err(),
+        (
+            "visits/2026-11-20-shop.md:5: check -> checkout (the entry has it already: taken out)\n\
+             visits/2026-11-21-desk.md:7: check -> checkout (the entry has it already: taken out)\n\
+             renamed `check` to `checkout` in 2 entries (2 places)\n",
+            ""
+        )
+    );
+    assert_eq!(
+        fs::read_to_string(j.visits("2026-11-20-shop.md")).unwrap(),
+        entry_with("tags: [checkout]\n")
+    );
+    assert_eq!(
+        fs::read_to_string(j.visits("2026-11-21-desk.md")).unwrap(),
+        entry_with("tags:\n  - checkout\n  - queue\n")
+    );
+}
+
+/// Names a file system allows and a journal may meet: not UTF-8, a line
+/// break, an escape sequence, a backslash, a tab, a space.
+const ODD_NAMES: [&[u8]; 8] = [
+    b"2026-11-01-caf\xe9.md",
+    b"2026-11-02-new\nline.md",
+    b"2026-11-03-\x1b[31mred.md",
+    b"2026-11-04-back\\slash.md",
+    b"2026-11-05-plain.md",
+    b"2026-11-06-tab\t.md",
+    b"2026-11-07-caf\xc3\xa9.md",
+    b"2026-11-08-sp ace.md",
+];
+
+fn odd_names_journal(test: &str) -> Journal {
+    use std::os::unix::ffi::OsStrExt;
+    let j = Journal::new(test);
+    for name in ODD_NAMES {
+        let day = std::str::from_utf8(&name[..10]).unwrap();
+        let path = j.visits("").join(std::ffi::OsStr::from_bytes(name));
+        fs::write(path, visit(day, "Odd", "Odd")).unwrap();
+    }
+    j
+}
+
+#[test]
+fn paths_are_printed_byte_for_byte() {
+    let j = odd_names_journal("odd-paths");
+    let printed = |end: u8| -> Vec<u8> {
+        ODD_NAMES
+            .iter()
+            .flat_map(|name| [b"visits/", *name, &[end]].concat())
+            .collect()
+    };
+    let lines = j.list().ok();
+    assert_eq!(lines.stdout_bytes, printed(b'\n'));
+    let nul = j.run(&["list", "-0"]).ok();
+    assert_eq!(nul.stdout_bytes, printed(0));
+    let nul = j.run(&["list", "--null", "--format", "paths"]).ok();
+    assert_eq!(nul.stdout_bytes, printed(0));
+    // Each printed path names a file that exists.
+    for path in nul
+        .stdout_bytes
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+    {
+        use std::os::unix::ffi::OsStrExt;
+        assert!(
+            j.dir.join(std::ffi::OsStr::from_bytes(path)).is_file(),
+            "{path:?}"
+        );
+    }
+    let wrong = j.run(&["list", "-0", "--format", "json"]);
+    assert_eq!(
+        (wrong.code, wrong.stderr.as_str()),
+        (
+            2,
+            "error: `--null` separates paths: it works only with `--format paths`\n\
+             hint: leave out --format, or use --format paths\n"
+        )
+    );
+}
+
+#[test]
+fn json_carries_odd_names_losslessly_and_tables_show_control_characters_escaped() {
+    let j = odd_names_journal("odd-json");
+    let json = j.run(&["list", "--format", "json"]).ok();
+    let paths: Vec<&str> = json
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("\"path\": "))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            r#""visits/2026-11-01-caf\\xe9.md","#,
+            r#""visits/2026-11-02-new\nline.md","#,
+            r#""visits/2026-11-03-\u001b[31mred.md","#,
+            r#""visits/2026-11-04-back\\\\slash.md","#,
+            r#""visits/2026-11-05-plain.md","#,
+            r#""visits/2026-11-06-tab\t.md","#,
+            r#""visits/2026-11-07-café.md","#,
+            r#""visits/2026-11-08-sp ace.md","#,
+        ]
+    );
+    j.file("2026-11-09-\x1b]0;owned\x07.md", "not an entry\n")
+        .file(
+            "2026-11-10-red.md",
+            entry_with("title: \"\\e[31mRed \\x9b2J\"\n"),
+        );
+    let table = j.run(&["list", "--since", "2026-11-10"]).ok();
+    assert_eq!(
+        table.stdout,
+        "Date        Kind       Site       Title                 Customers  Tags\n\
+         ----------- ---------- ---------- --------------------- ---------- -----\n\
+         2026-11-20  frontline  Cub Foods  \\x1b[31mRed \\u{9b}2J          0\n"
+    );
+    assert_eq!(
+        table.stderr,
+        "warning: skipped 1 entry with errors: visits/2026-11-09-\\x1b]0;owned\\x07.md:1:1 \
+         (no front matter: the first line must be `---`); `insight check` explains each\n"
+    );
 }
