@@ -9,6 +9,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
+use crate::cache;
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::entry::{self, Entry};
@@ -107,12 +108,7 @@ impl Journal {
             return Cow::Borrowed(&entry.body);
         }
         let text = read_bytes(&self.file(&entry.path)).and_then(decode);
-        let body = text.ok().and_then(|text| {
-            crate::frontmatter::split(crate::frontmatter::strip_bom(&text))
-                .ok()
-                .map(|split| split.body.to_string())
-        });
-        Cow::Owned(body.unwrap_or_default())
+        Cow::Owned(text.map(|text| body_of(&text)).unwrap_or_default())
     }
 
     /// The label of the journal an entry comes from.
@@ -210,15 +206,16 @@ impl Location {
     }
 
     /// Reads every entry of the working tree, in parallel; of every journal
-    /// read, for a union. Bodies are kept only when asked for.
-    pub fn load(self, bodies: Bodies) -> Journal {
+    /// read, for a union. Bodies are kept only when asked for; the index in
+    /// `.insight/` is used and kept up to date unless `cache` says not to.
+    pub fn load(self, bodies: Bodies, cache: Cache) -> Journal {
         if !self.is_union() {
-            return self.load_one(bodies);
+            return self.load_one(bodies, cache);
         }
         let members = self.members.clone();
         let (mut entries, mut diagnostics) = (Vec::new(), Vec::new());
         for (member, location) in self.members.iter().zip(self.each()) {
-            let mut journal = location.load_one(bodies);
+            let mut journal = location.load_one(bodies, cache);
             for entry in &mut journal.entries {
                 union::relabel_entry(entry, &member.label, &self.config.shared_ids);
             }
@@ -234,36 +231,166 @@ impl Location {
         journal
     }
 
-    fn load_one(self, bodies: Bodies) -> Journal {
+    fn load_one(self, bodies: Bodies, cache: Cache) -> Journal {
+        let made_ns = cache::now_ns();
+        let settings = cache::settings_hash(&self.root);
+        let mut index = match cache {
+            Cache::Use => cache::Index::read(&self.root, settings),
+            Cache::Bypass => None,
+        };
         let (paths, mut diagnostics) = self.entry_files();
         // Only the journal paths are kept; each file's full path is made
         // again when it is read.
-        let files: Vec<(String, ())> = paths
+        let files: Vec<String> = paths
             .into_iter()
-            .map(|path| (relative(&self.root, &path), ()))
+            .map(|path| relative(&self.root, &path))
             .collect();
         let mut entries = Vec::with_capacity(files.len());
-        let root = &self.root;
-        each_file_into(
-            files,
-            |rel, ()| read_bytes(&file_path(root, rel)),
-            |rel, text| parse_text(rel, text, &self.config),
-            |parsed| match parsed {
-                Ok(mut entry) => {
-                    if bodies == Bodies::Drop {
-                        entry.body = String::new();
-                    }
-                    entries.push(entry);
+        let mut fingerprints = Vec::with_capacity(files.len());
+        let mut parsed_again = 0;
+        each_working_file(&self, files, index.as_mut(), bodies, |found| match found {
+            Found::Entry(mut entry, fingerprint, source) => {
+                if bodies == Bodies::Drop {
+                    entry.body = String::new();
                 }
-                Err(problems) => diagnostics.extend(problems),
-            },
-        );
+                parsed_again += usize::from(source == Source::File);
+                entries.push(entry);
+                fingerprints.push(fingerprint);
+            }
+            Found::Problems(problems) => diagnostics.extend(problems),
+        });
+        if cache == Cache::Use {
+            let used = entries.len() - parsed_again;
+            let gone = index.as_ref().map_or(0, |i| i.len() - used);
+            // A few changed files are cheaper to parse again on each run
+            // than the whole index is to write: it is rewritten once they
+            // are more than one in 64.
+            let stale = parsed_again + gone;
+            if index.is_none() || stale * 64 > entries.len() {
+                let kept: Vec<(&Entry, cache::Fingerprint)> = entries
+                    .iter()
+                    .zip(&fingerprints)
+                    .filter_map(|(entry, fingerprint)| Some((entry, (*fingerprint)?)))
+                    .collect();
+                cache::write(&self.root, settings, made_ns, &kept);
+            }
+        }
+        drop(fingerprints);
         let member = self.members[0].clone();
         let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
         journal.members = vec![member];
         journal.bodies = bodies;
         journal
     }
+}
+
+/// Whether a command reads and keeps the index in `.insight/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cache {
+    Use,
+    /// `--no-cache`: every file is read, and the index is left as it is.
+    Bypass,
+}
+
+/// One entry file of the working tree, from the index or read again.
+enum Loaded {
+    /// The index's entry at this position holds, with the body when asked for.
+    Indexed(usize, cache::Fingerprint, String),
+    /// The file as read and parsed, with its metadata from before the read.
+    Read(
+        Option<cache::Fingerprint>,
+        std::result::Result<Entry, Vec<Diagnostic>>,
+    ),
+}
+
+/// What one entry file gave, and whether the index gave it. Handed on one
+/// at a time, so the size of the larger variant costs nothing.
+#[allow(clippy::large_enum_variant)]
+enum Found {
+    Entry(Entry, Option<cache::Fingerprint>, Source),
+    Problems(Vec<Diagnostic>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Index,
+    File,
+}
+
+/// Loads each of `files` (journal paths) of the working tree in parallel,
+/// batch by batch: from `index` when its record still holds, else from the
+/// file, handing each to `keep` in order.
+fn each_working_file(
+    location: &Location,
+    files: Vec<String>,
+    mut index: Option<&mut cache::Index>,
+    bodies: Bodies,
+    mut keep: impl FnMut(Found),
+) {
+    for batch in files.chunks(BATCH) {
+        let shared = index.as_deref();
+        let results: Vec<Loaded> = batch
+            .par_iter()
+            .map(|rel| load_working_file(location, rel, shared, bodies))
+            .collect();
+        for loaded in results {
+            keep(match loaded {
+                Loaded::Read(fingerprint, Ok(entry)) => {
+                    Found::Entry(entry, fingerprint, Source::File)
+                }
+                Loaded::Read(_, Err(problems)) => Found::Problems(problems),
+                Loaded::Indexed(position, fingerprint, body) => {
+                    // `find` gave the position, so the entry is there.
+                    let Some(mut entry) = index.as_deref_mut().and_then(|i| i.take(position))
+                    else {
+                        continue;
+                    };
+                    entry.body = body;
+                    Found::Entry(entry, Some(fingerprint), Source::Index)
+                }
+            });
+        }
+    }
+}
+
+fn load_working_file(
+    location: &Location,
+    rel: &str,
+    index: Option<&cache::Index>,
+    bodies: Bodies,
+) -> Loaded {
+    let file = file_path(&location.root, rel);
+    let fingerprint = std::fs::metadata(&file)
+        .ok()
+        .map(|metadata| cache::Fingerprint::of(&metadata));
+    if let (Some(index), Some(fingerprint)) = (index, fingerprint)
+        && let Some(position) = index.find(rel, &fingerprint)
+    {
+        let body = match bodies {
+            Bodies::Keep => read_bytes(&file)
+                .and_then(decode)
+                .map(|text| body_of(&text))
+                .unwrap_or_default(),
+            Bodies::Drop => String::new(),
+        };
+        return Loaded::Indexed(position, fingerprint, body);
+    }
+    let bytes = read_bytes(&file);
+    // The bytes count against the budget until the entry is parsed.
+    let _held = IN_FLIGHT.hold(bytes.as_ref().map_or(0, |b| b.len() as u64));
+    let text = bytes
+        .and_then(decode)
+        .map_err(|(line, column, code, message)| {
+            Diagnostic::error(rel, line, column, code, message)
+        });
+    Loaded::Read(fingerprint, parse_text(rel, text, &location.config))
+}
+
+/// The body of an entry's text: all after the front matter.
+fn body_of(text: &str) -> String {
+    crate::frontmatter::split(crate::frontmatter::strip_bom(text))
+        .map(|split| split.body.to_string())
+        .unwrap_or_default()
 }
 
 impl Journal {
@@ -526,7 +653,9 @@ fn entry_paths(dir: &Path, root: &Path, templates: &Path) -> (Vec<PathBuf>, Vec<
     let problems = RefCell::new(Vec::new());
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
-        .sort_by_file_name()
+        // Names in one folder share the folder's path: comparing the whole
+        // paths' bytes orders them by name, without taking paths apart.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| {
             let skipped = e.depth() > 0 && (is_hidden(e.file_name()) || e.path() == templates);
@@ -692,6 +821,9 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// byte that is not UTF-8 as `\xHH`; a path without a backslash is the names
 /// as they are. [`file_path`] turns either back into the file's path.
 pub fn relative(root: &Path, path: &Path) -> String {
+    if let Some(plain) = plain_relative(root, path) {
+        return plain.to_string();
+    }
     let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<&std::ffi::OsStr> = rel.components().map(|c| c.as_os_str()).collect();
     let plain: Option<Vec<&str>> = parts.iter().map(|p| p.to_str()).collect();
@@ -702,6 +834,26 @@ pub fn relative(root: &Path, path: &Path) -> String {
             escaped.join("/")
         }
     }
+}
+
+/// The common case of [`relative`] without taking the path apart: `path` is
+/// `root`, a `/`, then UTF-8 names without a backslash or an empty or dot name.
+fn plain_relative<'a>(root: &Path, path: &'a Path) -> Option<&'a str> {
+    let rest = path.to_str()?.strip_prefix(root.to_str()?)?;
+    let rest = rest
+        .strip_prefix('/')
+        .unwrap_or(if root.as_os_str().is_empty() {
+            rest
+        } else {
+            ""
+        });
+    let plain = !rest.is_empty()
+        && std::path::MAIN_SEPARATOR == '/'
+        && !rest.contains('\\')
+        && rest
+            .split('/')
+            .all(|name| !name.is_empty() && name != "." && name != "..");
+    plain.then_some(rest)
 }
 
 /// The file at `relative` (as [`relative`] writes it) under `root`.

@@ -6,6 +6,7 @@
 //! stages are pure.
 
 pub mod aggregate;
+pub mod cache;
 pub mod check;
 pub mod commands;
 pub mod config;

@@ -23,7 +23,7 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let config = Config::default();
     let tags: Vec<String> = match insight::entry::parse("fuzz.md", &text, &config) {
-        Ok(entry) => entry.tags.iter().chain(entry.ideas.iter().flat_map(|i| &i.tags)).cloned().collect(),
+        Ok(entry) => entry.tags.iter().chain(entry.ideas.iter().flat_map(|i| &i.tags)).map(|t| t.to_string()).collect(),
         Err(_) => Vec::new(),
     };
     let name = |pick: u8| {

@@ -26,7 +26,7 @@ use std::process::ExitCode;
 
 use crate::diagnostic::skipped_summary;
 use crate::error::{Error, Result};
-use crate::journal::{Bodies, Journal, Location};
+use crate::journal::{Bodies, Cache, Journal, Location};
 use crate::period;
 
 /// Keep and read a customer-insight journal: one Markdown file per visit.
@@ -50,6 +50,9 @@ pub struct GlobalArgs {
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never; an explicit always or never wins over NO_COLOR
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Read every entry file, and neither read nor update the index in .insight/ (also INSIGHT_NO_CACHE=1)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,6 +117,8 @@ pub struct Context {
     /// Whether stdout is a terminal (rather than a pipe or a file).
     pub terminal: bool,
     pub interactive: bool,
+    /// Whether loading uses the index in `.insight/`.
+    pub cache: Cache,
     /// The line about skipped entries, printed last so that stderr ends with it.
     skipped: RefCell<Option<String>>,
 }
@@ -152,6 +157,10 @@ impl Context {
             width: if stdout_tty { terminal_width() } else { None },
             terminal: stdout_tty,
             interactive: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
+            cache: match global.no_cache || no_cache_in_env() {
+                true => Cache::Bypass,
+                false => Cache::Use,
+            },
             skipped: RefCell::new(None),
         })
     }
@@ -164,7 +173,7 @@ impl Context {
     /// Loads a located journal, then reports on stderr any entries skipped.
     /// `bodies` says whether the command needs the entries' texts in memory.
     pub fn load_located(&self, location: Location, bodies: Bodies) -> Journal {
-        let journal = location.load(bodies);
+        let journal = location.load(bodies, self.cache);
         *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
         journal
     }
@@ -180,6 +189,12 @@ impl Context {
             .display()
             .to_string()
     }
+}
+
+/// Whether `INSIGHT_NO_CACHE` asks to bypass the index: set to anything but
+/// empty or `0`.
+fn no_cache_in_env() -> bool {
+    std::env::var_os("INSIGHT_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// `COLUMNS` when set (as terminals and `script` set it), else what the terminal says.

@@ -149,7 +149,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         site,
         date,
         people: people(&args, &template, &location),
-        ideas: ideas(&args.ideas, &location)?,
+        ideas: ideas(&args.ideas, &location, context.cache)?,
     };
     let contents = compose(&args, &template, &chosen);
     // The entry must read back as written; if it does not, it is a bug here,
@@ -269,7 +269,11 @@ fn people(args: &Args, template: &Template, location: &Location) -> Vec<String> 
 /// Each `--idea` as it goes into the front matter: a plain title, or a mapping
 /// when it has an id or a status. An id without a title is a follow-up, as the
 /// journal writes them (`{id, status}`), and must name an idea that has a title.
-fn ideas(typed: &[String], location: &Location) -> Result<Vec<Value>> {
+fn ideas(
+    typed: &[String],
+    location: &Location,
+    cache: crate::journal::Cache,
+) -> Result<Vec<Value>> {
     let statuses = &location.config.statuses;
     let read: Vec<TypedIdea> = typed
         .iter()
@@ -281,7 +285,7 @@ fn ideas(typed: &[String], location: &Location) -> Result<Vec<Value>> {
         .filter_map(|i| i.id.as_deref())
         .collect();
     if !follow_ups.is_empty() {
-        let journal = location.clone().load(crate::journal::Bodies::Drop);
+        let journal = location.clone().load(crate::journal::Bodies::Drop, cache);
         for id in follow_ups {
             known_id(&journal, id)?;
         }

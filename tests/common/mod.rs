@@ -108,11 +108,15 @@ impl Drop for TempDir {
     }
 }
 
-/// Copies a fixture journal so a test may change it.
+/// Copies a fixture journal so a test may change it, without the index that
+/// runs on the fixture may have left in its `.insight/`.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create copy");
     for entry in std::fs::read_dir(from).expect("read fixture") {
         let entry = entry.expect("fixture entry");
+        if entry.file_name() == ".insight" {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().expect("file type").is_dir() {
             copy_dir(&entry.path(), &target);

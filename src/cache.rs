@@ -1,0 +1,564 @@
+//! The index: what was parsed from each entry file, kept in
+//! `.insight/index`, so that a command on an unchanged journal reads one file
+//! and looks at each entry's metadata instead of reading and parsing every
+//! entry.
+//!
+//! It is only ever a cache; the entry files are the truth. A record is used
+//! only when its file's size, modification and change times, inode and device
+//! are the ones recorded, and the file was last modified well before the
+//! index was made: a file changed again within the same tick of the clock,
+//! keeping its size, looks unchanged to its metadata (git's "racy" entries),
+//! so it is read again. An index that cannot be read, is damaged, or was made
+//! by another version of `insight` or for other settings is ignored and made
+//! again; it is never an error. Entries with errors are not kept: they are
+//! read again on every run, so that their diagnostics are always those of the
+//! file as it is now.
+//!
+//! The format is a flat binary file, chosen over SQLite or a serde format
+//! because decoding it is a single pass over one buffer, it shares each
+//! repeated text (a kind, a site, a person) as one string, and it needs no
+//! dependency. Layout (integers are LEB128 unless said otherwise):
+//!
+//! ```text
+//! magic (16 bytes) · format (u32 LE) · insight's version (text)
+//! settings hash (u64 LE) · made at, ns since 1970 (i64 LE)
+//! payload length (u64 LE) · payload · checksum of all before (u64 LE)
+//! payload: texts (count, then each) · records (count, then each, by path)
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::entry::{Entry, Idea};
+use crate::text::{Text, Texts};
+
+/// The folder under the journal's root that holds the index.
+pub const FOLDER: &str = ".insight";
+const FILE: &str = "index";
+const MAGIC: &[u8; 16] = b"insight index\n\0\0";
+/// Bumped whenever the layout changes.
+const FORMAT: u32 = 1;
+/// How long before the index was made a file must have been last modified
+/// for its metadata to be trusted: two seconds covers file systems whose
+/// clock ticks once a second (or every two, as FAT's does).
+const RACY_NS: i64 = 2_000_000_000;
+
+/// What the file system says about a file, enough to tell that it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    size: u64,
+    modified_ns: i64,
+    changed_ns: i64,
+    inode: u64,
+    device: u64,
+}
+
+impl Fingerprint {
+    pub fn of(metadata: &std::fs::Metadata) -> Fingerprint {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ns =
+                |secs: i64, nanos: i64| secs.saturating_mul(1_000_000_000).saturating_add(nanos);
+            Fingerprint {
+                size: metadata.size(),
+                modified_ns: ns(metadata.mtime(), metadata.mtime_nsec()),
+                changed_ns: ns(metadata.ctime(), metadata.ctime_nsec()),
+                inode: metadata.ino(),
+                device: metadata.dev(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let modified_ns = metadata.modified().map_or(0, since_epoch_ns);
+            Fingerprint {
+                size: metadata.len(),
+                modified_ns,
+                changed_ns: modified_ns,
+                inode: 0,
+                device: 0,
+            }
+        }
+    }
+}
+
+/// Now, in nanoseconds since 1970.
+pub fn now_ns() -> i64 {
+    since_epoch_ns(SystemTime::now())
+}
+
+fn since_epoch_ns(time: SystemTime) -> i64 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_nanos()).unwrap_or(i64::MAX),
+        Err(before) => -i64::try_from(before.duration().as_nanos()).unwrap_or(i64::MAX),
+    }
+}
+
+/// A journal's index as read from disk.
+pub struct Index {
+    /// When the walk that made it began, ns since 1970.
+    made_ns: i64,
+    /// By path; an entry is taken out when it is used.
+    records: Vec<Record>,
+    by_path: HashMap<Box<str>, usize>,
+}
+
+struct Record {
+    fingerprint: Fingerprint,
+    entry: Option<Entry>,
+}
+
+/// The hash that ties an index to the settings it was made with: any
+/// change to `insight.yaml` may change how entries read.
+pub fn settings_hash(root: &Path) -> u64 {
+    let settings = std::fs::read(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    checksum(&settings)
+}
+
+fn index_path(root: &Path) -> PathBuf {
+    root.join(FOLDER).join(FILE)
+}
+
+impl Index {
+    /// The index of the journal at `root`, if there is a sound one made by
+    /// this version of `insight` for these settings.
+    pub fn read(root: &Path, settings: u64) -> Option<Index> {
+        let bytes = std::fs::read(index_path(root)).ok()?;
+        decode(&bytes, settings)
+    }
+
+    /// How many entries the index holds.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Where the record for `path` is, if the file still is what it was
+    /// when the index was made and was not modified too close to then.
+    pub fn find(&self, path: &str, now: &Fingerprint) -> Option<usize> {
+        let position = *self.by_path.get(path)?;
+        let record = &self.records[position];
+        let settled = record.fingerprint.modified_ns < self.made_ns.saturating_sub(RACY_NS)
+            && record.fingerprint.changed_ns < self.made_ns.saturating_sub(RACY_NS);
+        (record.fingerprint == *now && settled).then_some(position)
+    }
+
+    /// The entry found at `position` by [`Index::find`]; each is taken once.
+    pub fn take(&mut self, position: usize) -> Option<Entry> {
+        self.records.get_mut(position)?.entry.take()
+    }
+}
+
+/// Writes the index of `entries` (each with the fingerprint its file had
+/// before it was read), made at `made_ns`. Quietly does nothing when the
+/// journal cannot be written to: the index is a convenience.
+pub fn write(root: &Path, settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) {
+    let bytes = encode(settings, made_ns, entries);
+    let folder = root.join(FOLDER);
+    if !folder.is_dir() && std::fs::create_dir(&folder).is_err() {
+        return;
+    }
+    // Another command may be writing the index too: each writes its own
+    // temporary file and renames it into place, so a reader sees one whole
+    // index or the other, never a mix.
+    let temporary = folder.join(format!("{FILE}.{}.tmp", std::process::id()));
+    if std::fs::write(&temporary, &bytes).is_err()
+        || std::fs::rename(&temporary, index_path(root)).is_err()
+    {
+        let _ = std::fs::remove_file(&temporary);
+    }
+}
+
+/// A checksum of `bytes`: eight bytes at a time, so that checking a large
+/// index costs little next to reading it. It finds damage, not tampering.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut hash = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in words.by_ref() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        hash = (hash.rotate_left(5) ^ word).wrapping_mul(MULTIPLIER);
+    }
+    for &byte in words.remainder() {
+        hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(MULTIPLIER);
+    }
+    hash ^ (hash >> 29)
+}
+
+fn encode(settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) -> Vec<u8> {
+    let mut sorted: Vec<&(&Entry, Fingerprint)> = entries.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.path.cmp(&b.0.path));
+    let mut writer = Writer::default();
+    let mut records = Vec::with_capacity(entries.len() * 96);
+    put_count(&mut records, sorted.len());
+    for (entry, fingerprint) in sorted {
+        writer.record(&mut records, entry, fingerprint);
+    }
+    let mut payload = Vec::with_capacity(records.len() + writer.table_bytes.len() + 16);
+    put_count(&mut payload, writer.table.len());
+    payload.extend_from_slice(&writer.table_bytes);
+    payload.extend_from_slice(&records);
+
+    let mut bytes = Vec::with_capacity(payload.len() + 64);
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    put_str(&mut bytes, env!("CARGO_PKG_VERSION"));
+    bytes.extend_from_slice(&settings.to_le_bytes());
+    bytes.extend_from_slice(&made_ns.to_le_bytes());
+    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    bytes
+}
+
+/// Texts that entries share, each written once and named by its number.
+#[derive(Default)]
+struct Writer<'a> {
+    table: HashMap<&'a str, u64>,
+    table_bytes: Vec<u8>,
+}
+
+impl<'a> Writer<'a> {
+    /// The number of `text` in the table, added on first use.
+    fn number(&mut self, text: &'a str) -> u64 {
+        let next = self.table.len() as u64;
+        *self.table.entry(text).or_insert_with(|| {
+            put_str(&mut self.table_bytes, text);
+            next
+        })
+    }
+
+    fn text(&mut self, out: &mut Vec<u8>, text: &'a str) {
+        let number = self.number(text);
+        put_u64(out, number);
+    }
+
+    /// An optional text: 0 for none, else its number plus one.
+    fn maybe(&mut self, out: &mut Vec<u8>, text: Option<&'a Text>) {
+        let number = text.map_or(0, |text| self.number(text) + 1);
+        put_u64(out, number);
+    }
+
+    fn texts(&mut self, out: &mut Vec<u8>, texts: &'a [Text]) {
+        put_count(out, texts.len());
+        for text in texts {
+            self.text(out, text);
+        }
+    }
+
+    fn record(&mut self, out: &mut Vec<u8>, entry: &'a Entry, fingerprint: &Fingerprint) {
+        put_str(out, &entry.path);
+        for number in [fingerprint.size, fingerprint.inode, fingerprint.device] {
+            put_u64(out, number);
+        }
+        out.extend_from_slice(&fingerprint.modified_ns.to_le_bytes());
+        out.extend_from_slice(&fingerprint.changed_ns.to_le_bytes());
+        out.extend_from_slice(&entry.date.year().to_le_bytes());
+        out.push(entry.date.month() as u8);
+        out.push(entry.date.day() as u8);
+        self.text(out, &entry.kind);
+        self.text(out, &entry.site);
+        self.maybe(out, entry.role.as_ref());
+        put_str(out, &entry.title);
+        self.texts(out, &entry.people);
+        put_u64(out, entry.customers);
+        match entry.hours {
+            None => out.push(0),
+            Some(hours) => {
+                out.push(1);
+                out.extend_from_slice(&hours.to_bits().to_le_bytes());
+            }
+        }
+        self.texts(out, &entry.tags);
+        put_count(out, entry.ideas.len());
+        for idea in &entry.ideas {
+            self.maybe(out, idea.id.as_ref());
+            self.maybe(out, idea.title.as_ref());
+            self.maybe(out, idea.status.as_ref());
+            self.texts(out, &idea.tags);
+            self.maybe(out, idea.owner.as_ref());
+            self.texts(out, &idea.unknown_keys);
+        }
+        self.texts(out, &entry.unknown_keys);
+    }
+}
+
+fn put_u64(out: &mut Vec<u8>, mut number: u64) {
+    while number >= 0x80 {
+        out.push((number as u8) | 0x80);
+        number >>= 7;
+    }
+    out.push(number as u8);
+}
+
+fn put_count(out: &mut Vec<u8>, count: usize) {
+    put_u64(out, count as u64);
+}
+
+fn put_str(out: &mut Vec<u8>, text: &str) {
+    put_count(out, text.len());
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// The index in `bytes`, or `None` at the first thing that is not as
+/// [`encode`] writes it.
+fn decode(bytes: &[u8], settings: u64) -> Option<Index> {
+    let (bytes, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if checksum(bytes).to_le_bytes() != sum {
+        return None;
+    }
+    let mut header = Reader::new(bytes);
+    if header.bytes(MAGIC.len())? != MAGIC
+        || header.u32_le()? != FORMAT
+        || header.str()? != env!("CARGO_PKG_VERSION")
+        || header.u64_le()? != settings
+    {
+        return None;
+    }
+    let made_ns = header.u64_le()? as i64;
+    let length = usize::try_from(header.u64_le()?).ok()?;
+    let payload = header.bytes(length)?;
+    if !header.at_end() {
+        return None;
+    }
+    let mut reader = Reader::new(payload);
+    let count = reader.count()?;
+    let mut table = Vec::with_capacity(count);
+    for _ in 0..count {
+        table.push(Text::new(reader.str()?));
+    }
+    let count = reader.count()?;
+    let mut records = Vec::with_capacity(count);
+    let mut by_path = HashMap::with_capacity(count);
+    for position in 0..count {
+        let (fingerprint, entry) = reader.record(&table)?;
+        by_path.insert(entry.path.as_str().into(), position);
+        records.push(Record {
+            fingerprint,
+            entry: Some(entry),
+        });
+    }
+    if !reader.at_end() || by_path.len() != records.len() {
+        return None;
+    }
+    Some(Index {
+        made_ns,
+        records,
+        by_path,
+    })
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
+    fn at_end(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+
+    fn bytes(&mut self, length: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(length)?;
+        let taken = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(taken)
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        Some(self.bytes(1)?[0])
+    }
+
+    fn u32_le(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.bytes(4)?.try_into().ok()?))
+    }
+
+    fn u64_le(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        let mut number = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            number |= u64::from(byte & 0x7f).checked_shl(shift)?;
+            if byte < 0x80 {
+                return Some(number);
+            }
+        }
+        None
+    }
+
+    /// A count of things that follow, each at least a byte long: never
+    /// more than the bytes left, so a damaged count cannot ask for memory.
+    fn count(&mut self) -> Option<usize> {
+        let count = usize::try_from(self.u64()?).ok()?;
+        (count <= self.bytes.len() - self.at).then_some(count)
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let length = self.count()?;
+        std::str::from_utf8(self.bytes(length)?).ok()
+    }
+
+    fn text(&mut self, table: &[Text]) -> Option<Text> {
+        table.get(usize::try_from(self.u64()?).ok()?).cloned()
+    }
+
+    fn maybe(&mut self, table: &[Text]) -> Option<Option<Text>> {
+        match usize::try_from(self.u64()?).ok()? {
+            0 => Some(None),
+            number => Some(Some(table.get(number - 1)?.clone())),
+        }
+    }
+
+    fn texts(&mut self, table: &[Text]) -> Option<Texts> {
+        let count = self.count()?;
+        let mut texts = Vec::with_capacity(count);
+        for _ in 0..count {
+            texts.push(self.text(table)?);
+        }
+        Some(Texts::new(texts))
+    }
+
+    fn record(&mut self, table: &[Text]) -> Option<(Fingerprint, Entry)> {
+        let path = self.str()?.to_string();
+        let fingerprint = Fingerprint {
+            size: self.u64()?,
+            inode: self.u64()?,
+            device: self.u64()?,
+            modified_ns: self.u64_le()? as i64,
+            changed_ns: self.u64_le()? as i64,
+        };
+        let year = i16::from_le_bytes(self.bytes(2)?.try_into().ok()?);
+        let (month, day) = (self.byte()? as i8, self.byte()? as i8);
+        let date = jiff::civil::Date::new(year, month, day).ok()?;
+        let kind = self.text(table)?;
+        let site = self.text(table)?;
+        let role = self.maybe(table)?;
+        let title = self.str()?.to_string();
+        let people = self.texts(table)?;
+        let customers = self.u64()?;
+        let hours = match self.byte()? {
+            0 => None,
+            1 => Some(f64::from_bits(self.u64_le()?)),
+            _ => return None,
+        };
+        let tags = self.texts(table)?;
+        let count = self.count()?;
+        let mut ideas = Vec::with_capacity(count);
+        for _ in 0..count {
+            ideas.push(Idea {
+                id: self.maybe(table)?,
+                title: self.maybe(table)?,
+                status: self.maybe(table)?,
+                tags: self.texts(table)?,
+                owner: self.maybe(table)?,
+                unknown_keys: self.texts(table)?.iter().cloned().collect(),
+            });
+        }
+        let unknown_keys = self.texts(table)?.iter().cloned().collect();
+        let entry = Entry {
+            path,
+            date,
+            kind,
+            site,
+            role,
+            title,
+            people,
+            customers,
+            hours,
+            tags,
+            ideas: ideas.into_boxed_slice(),
+            body: String::new(),
+            unknown_keys,
+        };
+        Some((fingerprint, entry))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn entry(path: &str, text: &str) -> Entry {
+        let mut entry = crate::entry::parse(path, text, &Config::default()).unwrap();
+        entry.body = String::new();
+        entry
+    }
+
+    fn fingerprint(modified_ns: i64) -> Fingerprint {
+        Fingerprint {
+            size: 120,
+            modified_ns,
+            changed_ns: modified_ns,
+            inode: 7,
+            device: 3,
+        }
+    }
+
+    const FULL: &str = "---\ndate: 2026-03-01\nkind: frontline\nsite: Cub Foods\nrole: cashier\n\
+        people: [Dana Reyes, Sam Ito]\ncustomers: 12\nhours: 4.5\ntags: [mobile, Pricing/Coupons]\n\
+        colour: blue\nideas:\n  - id: scan\n    title: Scan and go\n    status: building\n    owner: Sam Ito\n    tags: [mobile]\n    due: soon\n  - Fewer coupons\n  - id: scan\n---\n# Shift\n";
+    const PLAIN: &str = "---\ndate: 2026-03-02\nkind: research\nsite: Cub Foods\n---\nNo heading\n";
+
+    #[test]
+    fn an_index_reads_back_every_field_of_every_entry() {
+        let entries = [entry("visits/a.md", FULL), entry("visits/b.md", PLAIN)];
+        let pairs: Vec<(&Entry, Fingerprint)> =
+            entries.iter().map(|e| (e, fingerprint(1_000))).collect();
+        let bytes = encode(42, 10_000_000_000, &pairs);
+        let mut index = decode(&bytes, 42).unwrap();
+        assert_eq!(index.len(), 2);
+        for want in &entries {
+            let at = index.find(&want.path, &fingerprint(1_000)).unwrap();
+            assert_eq!(index.take(at).as_ref(), Some(want));
+        }
+        assert!(decode(&bytes, 43).is_none(), "other settings");
+    }
+
+    #[test]
+    fn a_record_holds_only_for_the_same_metadata_long_enough_before_the_index() {
+        let entries = [entry("visits/a.md", PLAIN)];
+        let made = 10_000_000_000;
+        let settled = made - RACY_NS - 1;
+        let pairs = [(&entries[0], fingerprint(settled))];
+        let index = decode(&encode(1, made, &pairs), 1).unwrap();
+        assert!(index.find("visits/a.md", &fingerprint(settled)).is_some());
+        assert!(
+            index
+                .find("visits/a.md", &fingerprint(settled + 1))
+                .is_none()
+        );
+        assert!(index.find("visits/b.md", &fingerprint(settled)).is_none());
+        let racy = made - RACY_NS;
+        let pairs = [(&entries[0], fingerprint(racy))];
+        let index = decode(&encode(1, made, &pairs), 1).unwrap();
+        assert!(index.find("visits/a.md", &fingerprint(racy)).is_none());
+    }
+
+    #[test]
+    fn any_damage_is_caught() {
+        let entries = [entry("visits/a.md", FULL)];
+        let pairs = [(&entries[0], fingerprint(1))];
+        let bytes = encode(1, 10, &pairs);
+        for at in 0..bytes.len() {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x01;
+            assert!(decode(&damaged, 1).is_none(), "byte {at}");
+        }
+        for length in 0..bytes.len() {
+            assert!(decode(&bytes[..length], 1).is_none(), "{length} bytes");
+        }
+    }
+}

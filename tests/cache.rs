@@ -1,0 +1,347 @@
+//! The index in `.insight/` is only a cache: every command gives the same
+//! bytes with it and without it (`--no-cache`), whatever happened to the
+//! journal's files or to the index itself.
+
+mod common;
+
+use common::{TempDir, insight_in};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// The commands compared, each run with and without the index.
+const COMMANDS: [&[&str]; 4] = [
+    &["list", "--format", "json"],
+    &["tags"],
+    &["report", "--year", "2026", "--format", "json"],
+    &["check", "--format", "json"],
+];
+
+/// Tags of one length, so that swapping one for another keeps a file's size.
+const TAGS: [&str; 4] = ["mobile", "coupon", "pickup", "refund"];
+
+struct Journal {
+    dir: TempDir,
+}
+
+impl Journal {
+    fn new(name: &str) -> Journal {
+        let dir = TempDir::new(name);
+        fs::create_dir_all(dir.path().join("visits/2026")).unwrap();
+        fs::write(dir.path().join("insight.yaml"), "fiscal_year_start: 1\n").unwrap();
+        Journal { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn visit(&self, name: &str) -> PathBuf {
+        self.root().join("visits/2026").join(name)
+    }
+
+    /// `insight ARGS` on the journal, as of a fixed day.
+    fn run(&self, extra: &[&str], args: &[&str]) -> (i32, String, String) {
+        let mut all = vec!["--journal", self.dir.str(), "--today", "2026-11-22"];
+        all.extend_from_slice(extra);
+        all.extend_from_slice(args);
+        let run = insight_in(self.root(), &[], &all);
+        (run.code, run.stdout, run.stderr)
+    }
+
+    /// Asserts that every command gives the same with and without the index.
+    #[track_caller]
+    fn assert_same(&self, step: &str) {
+        for command in COMMANDS {
+            let cached = self.run(&[], command);
+            let read = self.run(&["--no-cache"], command);
+            assert_eq!(
+                cached,
+                read,
+                "after {step}: `insight {}`",
+                command.join(" ")
+            );
+        }
+    }
+
+    fn index(&self) -> PathBuf {
+        self.root().join(".insight/index")
+    }
+}
+
+/// A visit whose size depends only on `day`, `site` and the digit count.
+fn visit(day: u32, site: &str, customers: u32, tag: &str) -> String {
+    format!(
+        "---\ndate: 2026-03-{day:02}\nkind: frontline\nsite: {site}\npeople: [Dana Reyes]\n\
+         customers: {customers}\ntags: [{tag}]\nideas:\n  - id: scan-{day:02}\n    title: Scan and go\n    status: new\n---\n\
+         # Shift at {site}\n\n> I only came in for milk and the queue was ten deep.\n"
+    )
+}
+
+/// A small pseudo-random sequence, the same on every run.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, sides: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % sides as u64) as usize
+    }
+}
+
+/// Waits until files written now are older than the index's racy window, so
+/// that the index is trusted for them.
+fn settle() {
+    std::thread::sleep(Duration::from_millis(2_100));
+}
+
+#[test]
+fn the_index_never_changes_an_answer_whatever_happens_to_the_files() {
+    let j = Journal::new("cache-random");
+    for day in 1..=6 {
+        let tag = TAGS[day as usize % TAGS.len()];
+        fs::write(
+            j.visit(&format!("v{day}.md")),
+            visit(day, "Cub Foods", day, tag),
+        )
+        .unwrap();
+    }
+    j.assert_same("the first run");
+    assert!(j.index().is_file(), "the first run writes the index");
+    settle();
+    j.assert_same("the files settled");
+    let mut dice = Dice(2026);
+    for step in 0..24 {
+        // The regular files: folders and links made by earlier steps stay.
+        let mut names: Vec<String> = fs::read_dir(j.visit(""))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().unwrap().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let pick = |dice: &mut Dice| names.get(dice.roll(names.len().max(1))).cloned();
+        let day = 7 + step;
+        let what = match dice.roll(9) {
+            0 => {
+                let tag = TAGS[dice.roll(TAGS.len())];
+                fs::write(j.visit(&format!("v{day}.md")), visit(day, "Target", 5, tag)).unwrap();
+                format!("create v{day}.md")
+            }
+            1 | 2 => match pick(&mut dice) {
+                Some(name) => {
+                    // Same size, same modification time: only the content
+                    // (and the change time the system keeps) differ.
+                    let path = j.visit(&name);
+                    let before = fs::metadata(&path).unwrap().modified().unwrap();
+                    let text = fs::read_to_string(&path).unwrap();
+                    let tag = TAGS[dice.roll(TAGS.len())];
+                    let edited = TAGS.iter().fold(text, |t, old| t.replace(old, tag));
+                    fs::write(&path, &edited).unwrap();
+                    fs::File::options()
+                        .write(true)
+                        .open(&path)
+                        .unwrap()
+                        .set_modified(before)
+                        .unwrap();
+                    format!("edit {name} keeping size and time")
+                }
+                None => "nothing".into(),
+            },
+            3 => match pick(&mut dice) {
+                Some(name) => {
+                    fs::rename(j.visit(&name), j.visit(&format!("moved-{day}.md"))).unwrap();
+                    format!("rename {name}")
+                }
+                None => "nothing".into(),
+            },
+            4 => match pick(&mut dice) {
+                Some(name) => {
+                    fs::remove_file(j.visit(&name)).unwrap();
+                    format!("delete {name}")
+                }
+                None => "nothing".into(),
+            },
+            5 => match pick(&mut dice) {
+                Some(name) => {
+                    fs::remove_file(j.visit(&name)).unwrap();
+                    fs::create_dir(j.visit(&name)).unwrap();
+                    format!("replace {name} by a folder")
+                }
+                None => "nothing".into(),
+            },
+            6 => match (pick(&mut dice), pick(&mut dice)) {
+                (Some(name), Some(target)) if name != target => {
+                    fs::remove_file(j.visit(&name)).unwrap();
+                    std::os::unix::fs::symlink(j.visit(&target), j.visit(&name)).unwrap();
+                    format!("replace {name} by a link to {target}")
+                }
+                _ => "nothing".into(),
+            },
+            7 => {
+                let settings = match dice.roll(2) {
+                    0 => "fiscal_year_start: 1\n",
+                    _ => {
+                        "fiscal_year_start: 1\nkinds: [frontline, research]\nstatuses: [new, building]\n"
+                    }
+                };
+                fs::write(j.root().join("insight.yaml"), settings).unwrap();
+                "change insight.yaml".into()
+            }
+            _ => match pick(&mut dice) {
+                Some(name) => {
+                    let path = j.visit(&name);
+                    fs::write(&path, fs::read(&path).unwrap()).unwrap();
+                    format!("touch {name} without a change")
+                }
+                None => "nothing".into(),
+            },
+        };
+        j.assert_same(&format!("step {step}: {what}"));
+        if step % 8 == 7 {
+            settle();
+            j.assert_same(&format!("step {step}: {what}, then settling"));
+        }
+    }
+}
+
+/// A journal of three visits with a settled index, and what `list` says.
+fn journal_with_index(name: &str) -> (Journal, (i32, String, String)) {
+    let j = Journal::new(name);
+    for day in 1..=3 {
+        fs::write(
+            j.visit(&format!("v{day}.md")),
+            visit(day, "Cub Foods", day, "mobile"),
+        )
+        .unwrap();
+    }
+    // A broken entry stays reported with the index as without it.
+    fs::write(
+        j.visit("broken.md"),
+        "---\ndate: 2026-03-04\nkind: frontlien\nsite: Cub\n---\n",
+    )
+    .unwrap();
+    settle();
+    let want = j.run(&["--no-cache"], &["list", "--format", "json"]);
+    assert_eq!(j.run(&[], &["list", "--format", "json"]), want);
+    assert!(j.index().is_file());
+    assert!(want.2.contains("visits/2026/broken.md"), "{}", want.2);
+    (j, want)
+}
+
+#[test]
+fn a_damaged_or_foreign_index_is_ignored_and_made_again() {
+    let (j, want) = journal_with_index("cache-damaged");
+    let sound = fs::read(j.index()).unwrap();
+    let mut damages: Vec<(String, Vec<u8>)> = vec![
+        ("empty".into(), Vec::new()),
+        ("truncated".into(), sound[..sound.len() / 2].to_vec()),
+        ("foreign".into(), b"SQLite format 3\0 and more".to_vec()),
+        ("longer".into(), [sound.as_slice(), b"tail"].concat()),
+    ];
+    for at in [0, 17, 30, sound.len() / 2, sound.len() - 1] {
+        let mut flipped = sound.clone();
+        flipped[at] ^= 0x20;
+        damages.push((format!("byte {at} flipped"), flipped));
+    }
+    for (damage, bytes) in damages {
+        fs::write(j.index(), &bytes).unwrap();
+        assert_eq!(j.run(&[], &["list", "--format", "json"]), want, "{damage}");
+        let rebuilt = fs::read(j.index()).unwrap();
+        assert_eq!(
+            rebuilt.len(),
+            sound.len(),
+            "{damage}: the index is made again"
+        );
+    }
+    fs::remove_file(j.index()).unwrap();
+    fs::create_dir(j.index()).unwrap();
+    assert_eq!(j.run(&[], &["list", "--format", "json"]), want, "a folder");
+}
+
+#[test]
+fn no_cache_and_the_variable_neither_read_nor_write_the_index() {
+    let j = Journal::new("cache-bypass");
+    fs::write(j.visit("v1.md"), visit(1, "Cub Foods", 1, "mobile")).unwrap();
+    let (code, _, stderr) = j.run(&["--no-cache"], &["list"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let run = insight_in(
+        j.root(),
+        &[("INSIGHT_NO_CACHE", "1")],
+        &["--journal", j.dir.str(), "list"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert!(!j.root().join(".insight").exists());
+    let run = insight_in(
+        j.root(),
+        &[("INSIGHT_NO_CACHE", "0")],
+        &["--journal", j.dir.str(), "list"],
+    );
+    assert_eq!(run.code, 0);
+    assert!(j.index().is_file(), "INSIGHT_NO_CACHE=0 keeps the index");
+}
+
+#[test]
+fn a_journal_that_cannot_be_written_to_works_without_an_index() {
+    let j = Journal::new("cache-unwritable");
+    fs::write(j.visit("v1.md"), visit(1, "Cub Foods", 1, "mobile")).unwrap();
+    // A file where the folder would go: the index has nowhere to be written.
+    fs::write(j.root().join(".insight"), "not a folder\n").unwrap();
+    let want = j.run(&["--no-cache"], &["list", "--format", "json"]);
+    assert_eq!(want.0, 0);
+    assert_eq!(j.run(&[], &["list", "--format", "json"]), want);
+    assert_eq!(
+        fs::read_to_string(j.root().join(".insight")).unwrap(),
+        "not a folder\n"
+    );
+}
+
+#[test]
+fn commands_racing_to_write_the_index_leave_one_whole_index() {
+    let j = Journal::new("cache-race");
+    for day in 1..=30 {
+        fs::write(
+            j.visit(&format!("v{day}.md")),
+            visit(day, "Cub Foods", day, "mobile"),
+        )
+        .unwrap();
+    }
+    settle();
+    let want = j.run(
+        &["--no-cache"],
+        &["report", "--year", "2026", "--format", "json"],
+    );
+    let racers: Vec<_> = (0..6)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_insight"))
+                .env_clear()
+                .args(["--journal", j.dir.str(), "--today", "2026-11-22"])
+                .args(["report", "--year", "2026", "--format", "json"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for racer in racers {
+        let output = racer.wait_with_output().unwrap();
+        let got = (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        );
+        assert_eq!(got, want);
+    }
+    let left: Vec<String> = fs::read_dir(j.root().join(".insight"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["index"], "no temporary file is left behind");
+    assert_eq!(
+        j.run(&[], &["report", "--year", "2026", "--format", "json"]),
+        want
+    );
+}
