@@ -95,18 +95,19 @@ fn since_epoch_ns(time: SystemTime) -> i64 {
     }
 }
 
-/// A journal's index as read from disk.
+/// A journal's index as read from disk. Records are decoded only when
+/// used, and by whichever thread uses them: the index costs its bytes in
+/// memory, not a second copy of every entry.
 pub struct Index {
     /// When the walk that made it began, ns since 1970.
     made_ns: i64,
-    /// By path; an entry is taken out when it is used.
-    records: Vec<Record>,
-    by_path: HashMap<Box<str>, usize>,
-}
-
-struct Record {
-    fingerprint: Fingerprint,
-    entry: Option<Entry>,
+    /// The texts records name by number.
+    table: Vec<Text>,
+    /// The whole index file, whose records are each their length then their
+    /// fields, by path.
+    records: Vec<u8>,
+    /// Where each record's fields start in `records`.
+    starts: Vec<usize>,
 }
 
 /// The hash that ties an index to the settings it was made with: any
@@ -124,32 +125,40 @@ impl Index {
     /// The index of the journal at `root`, if there is a sound one made by
     /// this version of `insight` for these settings.
     pub fn read(root: &Path, settings: u64) -> Option<Index> {
-        let bytes = std::fs::read(index_path(root)).ok()?;
-        decode(&bytes, settings)
+        decode(std::fs::read(index_path(root)).ok()?, settings)
     }
 
     /// How many entries the index holds.
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.starts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.starts.is_empty()
     }
 
-    /// Where the record for `path` is, if the file still is what it was
-    /// when the index was made and was not modified too close to then.
-    pub fn find(&self, path: &str, now: &Fingerprint) -> Option<usize> {
-        let position = *self.by_path.get(path)?;
-        let record = &self.records[position];
-        let settled = record.fingerprint.modified_ns < self.made_ns.saturating_sub(RACY_NS)
-            && record.fingerprint.changed_ns < self.made_ns.saturating_sub(RACY_NS);
-        (record.fingerprint == *now && settled).then_some(position)
+    /// The entry the index holds for `path`, if the file still is what it
+    /// was when the index was made and was not modified too close to then.
+    pub fn entry(&self, path: &str, now: &Fingerprint) -> Option<Entry> {
+        let found = self
+            .starts
+            .binary_search_by(|&start| self.reader(start).str().unwrap_or("").cmp(path))
+            .ok()?;
+        let mut reader = self.reader(self.starts[found]);
+        reader.str()?;
+        let recorded = reader.fingerprint()?;
+        let settled = |ns: i64| ns < self.made_ns.saturating_sub(RACY_NS);
+        if recorded != *now || !settled(recorded.modified_ns) || !settled(recorded.changed_ns) {
+            return None;
+        }
+        reader.entry(path, &self.table)
     }
 
-    /// The entry found at `position` by [`Index::find`]; each is taken once.
-    pub fn take(&mut self, position: usize) -> Option<Entry> {
-        self.records.get_mut(position)?.entry.take()
+    fn reader(&self, start: usize) -> Reader<'_> {
+        Reader {
+            bytes: &self.records,
+            at: start,
+        }
     }
 }
 
@@ -195,8 +204,12 @@ fn encode(settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) -> Vec
     let mut writer = Writer::default();
     let mut records = Vec::with_capacity(entries.len() * 96);
     put_count(&mut records, sorted.len());
+    let mut record = Vec::with_capacity(256);
     for (entry, fingerprint) in sorted {
-        writer.record(&mut records, entry, fingerprint);
+        record.clear();
+        writer.record(&mut record, entry, fingerprint);
+        put_count(&mut records, record.len());
+        records.extend_from_slice(&record);
     }
     let mut payload = Vec::with_capacity(records.len() + writer.table_bytes.len() + 16);
     put_count(&mut payload, writer.table.len());
@@ -307,49 +320,50 @@ fn put_str(out: &mut Vec<u8>, text: &str) {
 
 /// The index in `bytes`, or `None` at the first thing that is not as
 /// [`encode`] writes it.
-fn decode(bytes: &[u8], settings: u64) -> Option<Index> {
-    let (bytes, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
+    let (bytes, sum) = file.split_at_checked(file.len().checked_sub(8)?)?;
     if checksum(bytes).to_le_bytes() != sum {
         return None;
     }
-    let mut header = Reader::new(bytes);
-    if header.bytes(MAGIC.len())? != MAGIC
-        || header.u32_le()? != FORMAT
-        || header.str()? != env!("CARGO_PKG_VERSION")
-        || header.u64_le()? != settings
+    let mut reader = Reader::new(bytes);
+    if reader.bytes(MAGIC.len())? != MAGIC
+        || reader.u32_le()? != FORMAT
+        || reader.str()? != env!("CARGO_PKG_VERSION")
+        || reader.u64_le()? != settings
     {
         return None;
     }
-    let made_ns = header.u64_le()? as i64;
-    let length = usize::try_from(header.u64_le()?).ok()?;
-    let payload = header.bytes(length)?;
-    if !header.at_end() {
+    let made_ns = reader.u64_le()? as i64;
+    let length = usize::try_from(reader.u64_le()?).ok()?;
+    if reader.at.checked_add(length)? != bytes.len() {
         return None;
     }
-    let mut reader = Reader::new(payload);
     let count = reader.count()?;
     let mut table = Vec::with_capacity(count);
     for _ in 0..count {
         table.push(Text::new(reader.str()?));
     }
     let count = reader.count()?;
-    let mut records = Vec::with_capacity(count);
-    let mut by_path = HashMap::with_capacity(count);
-    for position in 0..count {
-        let (fingerprint, entry) = reader.record(&table)?;
-        by_path.insert(entry.path.as_str().into(), position);
-        records.push(Record {
-            fingerprint,
-            entry: Some(entry),
-        });
+    let mut starts = Vec::with_capacity(count);
+    let mut previous = "";
+    for _ in 0..count {
+        let length = reader.count()?;
+        starts.push(reader.at);
+        let path = Reader::new(reader.bytes(length)?).str()?;
+        // Sorted and without repeats, or the search would miss records.
+        if starts.len() > 1 && path <= previous {
+            return None;
+        }
+        previous = path;
     }
-    if !reader.at_end() || by_path.len() != records.len() {
+    if !reader.at_end() {
         return None;
     }
     Some(Index {
         made_ns,
-        records,
-        by_path,
+        table,
+        records: file,
+        starts,
     })
 }
 
@@ -430,15 +444,18 @@ impl<'a> Reader<'a> {
         Some(Texts::new(texts))
     }
 
-    fn record(&mut self, table: &[Text]) -> Option<(Fingerprint, Entry)> {
-        let path = self.str()?.to_string();
-        let fingerprint = Fingerprint {
+    fn fingerprint(&mut self) -> Option<Fingerprint> {
+        Some(Fingerprint {
             size: self.u64()?,
             inode: self.u64()?,
             device: self.u64()?,
             modified_ns: self.u64_le()? as i64,
             changed_ns: self.u64_le()? as i64,
-        };
+        })
+    }
+
+    /// The fields of an entry at `path`, after its path and fingerprint.
+    fn entry(&mut self, path: &str, table: &[Text]) -> Option<Entry> {
         let year = i16::from_le_bytes(self.bytes(2)?.try_into().ok()?);
         let (month, day) = (self.byte()? as i8, self.byte()? as i8);
         let date = jiff::civil::Date::new(year, month, day).ok()?;
@@ -467,8 +484,8 @@ impl<'a> Reader<'a> {
             });
         }
         let unknown_keys = self.texts(table)?.iter().cloned().collect();
-        let entry = Entry {
-            path,
+        Some(Entry {
+            path: path.to_string(),
             date,
             kind,
             site,
@@ -481,8 +498,7 @@ impl<'a> Reader<'a> {
             ideas: ideas.into_boxed_slice(),
             body: String::new(),
             unknown_keys,
-        };
-        Some((fingerprint, entry))
+        })
     }
 }
 
@@ -518,13 +534,15 @@ mod tests {
         let pairs: Vec<(&Entry, Fingerprint)> =
             entries.iter().map(|e| (e, fingerprint(1_000))).collect();
         let bytes = encode(42, 10_000_000_000, &pairs);
-        let mut index = decode(&bytes, 42).unwrap();
+        let index = decode(bytes.clone(), 42).unwrap();
         assert_eq!(index.len(), 2);
         for want in &entries {
-            let at = index.find(&want.path, &fingerprint(1_000)).unwrap();
-            assert_eq!(index.take(at).as_ref(), Some(want));
+            assert_eq!(
+                index.entry(&want.path, &fingerprint(1_000)).as_ref(),
+                Some(want)
+            );
         }
-        assert!(decode(&bytes, 43).is_none(), "other settings");
+        assert!(decode(bytes, 43).is_none(), "other settings");
     }
 
     #[test]
@@ -533,18 +551,18 @@ mod tests {
         let made = 10_000_000_000;
         let settled = made - RACY_NS - 1;
         let pairs = [(&entries[0], fingerprint(settled))];
-        let index = decode(&encode(1, made, &pairs), 1).unwrap();
-        assert!(index.find("visits/a.md", &fingerprint(settled)).is_some());
+        let index = decode(encode(1, made, &pairs), 1).unwrap();
+        assert!(index.entry("visits/a.md", &fingerprint(settled)).is_some());
         assert!(
             index
-                .find("visits/a.md", &fingerprint(settled + 1))
+                .entry("visits/a.md", &fingerprint(settled + 1))
                 .is_none()
         );
-        assert!(index.find("visits/b.md", &fingerprint(settled)).is_none());
+        assert!(index.entry("visits/b.md", &fingerprint(settled)).is_none());
         let racy = made - RACY_NS;
         let pairs = [(&entries[0], fingerprint(racy))];
-        let index = decode(&encode(1, made, &pairs), 1).unwrap();
-        assert!(index.find("visits/a.md", &fingerprint(racy)).is_none());
+        let index = decode(encode(1, made, &pairs), 1).unwrap();
+        assert!(index.entry("visits/a.md", &fingerprint(racy)).is_none());
     }
 
     #[test]
@@ -555,10 +573,13 @@ mod tests {
         for at in 0..bytes.len() {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x01;
-            assert!(decode(&damaged, 1).is_none(), "byte {at}");
+            assert!(decode(damaged, 1).is_none(), "byte {at}");
         }
         for length in 0..bytes.len() {
-            assert!(decode(&bytes[..length], 1).is_none(), "{length} bytes");
+            assert!(
+                decode(bytes[..length].to_vec(), 1).is_none(),
+                "{length} bytes"
+            );
         }
     }
 }

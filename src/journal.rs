@@ -234,7 +234,7 @@ impl Location {
     fn load_one(self, bodies: Bodies, cache: Cache) -> Journal {
         let made_ns = cache::now_ns();
         let settings = cache::settings_hash(&self.root);
-        let mut index = match cache {
+        let index = match cache {
             Cache::Use => cache::Index::read(&self.root, settings),
             Cache::Bypass => None,
         };
@@ -248,7 +248,7 @@ impl Location {
         let mut entries = Vec::with_capacity(files.len());
         let mut fingerprints = Vec::with_capacity(files.len());
         let mut parsed_again = 0;
-        each_working_file(&self, files, index.as_mut(), bodies, |found| match found {
+        each_working_file(&self, files, index.as_ref(), bodies, |found| match found {
             Found::Entry(mut entry, fingerprint, source) => {
                 if bodies == Bodies::Drop {
                     entry.body = String::new();
@@ -275,7 +275,7 @@ impl Location {
                 cache::write(&self.root, settings, made_ns, &kept);
             }
         }
-        drop(fingerprints);
+        drop((fingerprints, index));
         let member = self.members[0].clone();
         let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
         journal.members = vec![member];
@@ -292,21 +292,11 @@ pub enum Cache {
     Bypass,
 }
 
-/// One entry file of the working tree, from the index or read again.
-enum Loaded {
-    /// The index's entry at this position holds, with the body when asked for.
-    Indexed(usize, cache::Fingerprint, String),
-    /// The file as read and parsed, with its metadata from before the read.
-    Read(
-        Option<cache::Fingerprint>,
-        std::result::Result<Entry, Vec<Diagnostic>>,
-    ),
-}
-
 /// What one entry file gave, and whether the index gave it. Handed on one
 /// at a time, so the size of the larger variant costs nothing.
 #[allow(clippy::large_enum_variant)]
 enum Found {
+    /// The entry, with the file's metadata from before it was read.
     Entry(Entry, Option<cache::Fingerprint>, Source),
     Problems(Vec<Diagnostic>),
 }
@@ -323,33 +313,17 @@ enum Source {
 fn each_working_file(
     location: &Location,
     files: Vec<String>,
-    mut index: Option<&mut cache::Index>,
+    index: Option<&cache::Index>,
     bodies: Bodies,
-    mut keep: impl FnMut(Found),
+    keep: impl FnMut(Found),
 ) {
+    let mut keep = keep;
     for batch in files.chunks(BATCH) {
-        let shared = index.as_deref();
-        let results: Vec<Loaded> = batch
+        let results: Vec<Found> = batch
             .par_iter()
-            .map(|rel| load_working_file(location, rel, shared, bodies))
+            .map(|rel| load_working_file(location, rel, index, bodies))
             .collect();
-        for loaded in results {
-            keep(match loaded {
-                Loaded::Read(fingerprint, Ok(entry)) => {
-                    Found::Entry(entry, fingerprint, Source::File)
-                }
-                Loaded::Read(_, Err(problems)) => Found::Problems(problems),
-                Loaded::Indexed(position, fingerprint, body) => {
-                    // `find` gave the position, so the entry is there.
-                    let Some(mut entry) = index.as_deref_mut().and_then(|i| i.take(position))
-                    else {
-                        continue;
-                    };
-                    entry.body = body;
-                    Found::Entry(entry, Some(fingerprint), Source::Index)
-                }
-            });
-        }
+        results.into_iter().for_each(&mut keep);
     }
 }
 
@@ -358,22 +332,21 @@ fn load_working_file(
     rel: &str,
     index: Option<&cache::Index>,
     bodies: Bodies,
-) -> Loaded {
+) -> Found {
     let file = file_path(&location.root, rel);
     let fingerprint = std::fs::metadata(&file)
         .ok()
         .map(|metadata| cache::Fingerprint::of(&metadata));
-    if let (Some(index), Some(fingerprint)) = (index, fingerprint)
-        && let Some(position) = index.find(rel, &fingerprint)
+    if let (Some(index), Some(now)) = (index, fingerprint)
+        && let Some(mut entry) = index.entry(rel, &now)
     {
-        let body = match bodies {
-            Bodies::Keep => read_bytes(&file)
+        if bodies == Bodies::Keep {
+            entry.body = read_bytes(&file)
                 .and_then(decode)
                 .map(|text| body_of(&text))
-                .unwrap_or_default(),
-            Bodies::Drop => String::new(),
-        };
-        return Loaded::Indexed(position, fingerprint, body);
+                .unwrap_or_default();
+        }
+        return Found::Entry(entry, fingerprint, Source::Index);
     }
     let bytes = read_bytes(&file);
     // The bytes count against the budget until the entry is parsed.
@@ -383,7 +356,10 @@ fn load_working_file(
         .map_err(|(line, column, code, message)| {
             Diagnostic::error(rel, line, column, code, message)
         });
-    Loaded::Read(fingerprint, parse_text(rel, text, &location.config))
+    match parse_text(rel, text, &location.config) {
+        Ok(entry) => Found::Entry(entry, fingerprint, Source::File),
+        Err(problems) => Found::Problems(problems),
+    }
 }
 
 /// The body of an entry's text: all after the front matter.
