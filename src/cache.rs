@@ -23,7 +23,8 @@
 //! magic (16 bytes) · format (u32 LE) · insight's version (text)
 //! settings hash (u64 LE) · made at, ns since 1970 (i64 LE)
 //! payload length (u64 LE) · payload · checksum of all before (u64 LE)
-//! payload: texts (count, then each) · records (count, then each, by path)
+//! payload: texts (count, then each) · lists of text numbers (count, then
+//! each) · records (count, then each its length and fields, by path)
 //! ```
 
 use std::collections::HashMap;
@@ -101,8 +102,8 @@ fn since_epoch_ns(time: SystemTime) -> i64 {
 pub struct Index {
     /// When the walk that made it began, ns since 1970.
     made_ns: i64,
-    /// The texts records name by number.
-    table: Vec<Text>,
+    /// The texts and lists of texts that records name by number.
+    tables: Tables,
     /// The whole index file, whose records are each their length then their
     /// fields, by path.
     records: Vec<u8>,
@@ -138,20 +139,37 @@ impl Index {
     }
 
     /// The entry the index holds for `path`, if the file still is what it
-    /// was when the index was made and was not modified too close to then.
-    pub fn entry(&self, path: &str, now: &Fingerprint) -> Option<Entry> {
+    /// was when the index was made and was not modified too close to then;
+    /// else `path` back.
+    pub fn entry(&self, path: String, now: &Fingerprint) -> Result<Entry, String> {
+        match self.holds(&path, now) {
+            Some(start) => match self.reader(start).entry(&self.tables) {
+                Some(entry) => Ok(Entry { path, ..entry }),
+                None => Err(path),
+            },
+            None => Err(path),
+        }
+    }
+
+    /// Where the fields of the record for `path` start, after its path and
+    /// fingerprint, if the record still holds.
+    fn holds(&self, path: &str, now: &Fingerprint) -> Option<usize> {
         let found = self
             .starts
-            .binary_search_by(|&start| self.reader(start).str().unwrap_or("").cmp(path))
+            .binary_search_by(|&start| {
+                self.reader(start)
+                    .raw_str()
+                    .unwrap_or(b"")
+                    .cmp(path.as_bytes())
+            })
             .ok()?;
         let mut reader = self.reader(self.starts[found]);
-        reader.str()?;
+        reader.raw_str()?;
         let recorded = reader.fingerprint()?;
         let settled = |ns: i64| ns < self.made_ns.saturating_sub(RACY_NS);
-        if recorded != *now || !settled(recorded.modified_ns) || !settled(recorded.changed_ns) {
-            return None;
-        }
-        reader.entry(path, &self.table)
+        let holds =
+            recorded == *now && settled(recorded.modified_ns) && settled(recorded.changed_ns);
+        holds.then_some(reader.at)
     }
 
     fn reader(&self, start: usize) -> Reader<'_> {
@@ -211,9 +229,13 @@ fn encode(settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) -> Vec
         put_count(&mut records, record.len());
         records.extend_from_slice(&record);
     }
-    let mut payload = Vec::with_capacity(records.len() + writer.table_bytes.len() + 16);
+    let mut payload = Vec::with_capacity(
+        records.len() + writer.table_bytes.len() + writer.lists_bytes.len() + 16,
+    );
     put_count(&mut payload, writer.table.len());
     payload.extend_from_slice(&writer.table_bytes);
+    put_count(&mut payload, writer.lists.len());
+    payload.extend_from_slice(&writer.lists_bytes);
     payload.extend_from_slice(&records);
 
     let mut bytes = Vec::with_capacity(payload.len() + 64);
@@ -234,6 +256,9 @@ fn encode(settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) -> Vec
 struct Writer<'a> {
     table: HashMap<&'a str, u64>,
     table_bytes: Vec<u8>,
+    /// Lists of texts (people, tags) that entries share, likewise.
+    lists: HashMap<&'a [Text], u64>,
+    lists_bytes: Vec<u8>,
 }
 
 impl<'a> Writer<'a> {
@@ -258,10 +283,22 @@ impl<'a> Writer<'a> {
     }
 
     fn texts(&mut self, out: &mut Vec<u8>, texts: &'a [Text]) {
-        put_count(out, texts.len());
-        for text in texts {
-            self.text(out, text);
-        }
+        let number = match self.lists.get(texts) {
+            Some(&number) => number,
+            None => {
+                let mut list = Vec::with_capacity(texts.len() * 2 + 1);
+                put_count(&mut list, texts.len());
+                for text in texts {
+                    let number = self.number(text);
+                    put_u64(&mut list, number);
+                }
+                self.lists_bytes.extend_from_slice(&list);
+                let number = self.lists.len() as u64;
+                self.lists.insert(texts, number);
+                number
+            }
+        };
+        put_u64(out, number);
     }
 
     fn record(&mut self, out: &mut Vec<u8>, entry: &'a Entry, fingerprint: &Fingerprint) {
@@ -339,10 +376,21 @@ fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
         return None;
     }
     let count = reader.count()?;
-    let mut table = Vec::with_capacity(count);
+    let mut texts = Vec::with_capacity(count);
     for _ in 0..count {
-        table.push(Text::new(reader.str()?));
+        texts.push(Text::new(reader.str()?));
     }
+    let count = reader.count()?;
+    let mut lists = Vec::with_capacity(count);
+    for _ in 0..count {
+        let length = reader.count()?;
+        let mut list = Vec::with_capacity(length);
+        for _ in 0..length {
+            list.push(reader.text(&texts)?);
+        }
+        lists.push(Texts::new(list));
+    }
+    let tables = Tables { texts, lists };
     let count = reader.count()?;
     let mut starts = Vec::with_capacity(count);
     let mut previous = "";
@@ -361,10 +409,16 @@ fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
     }
     Some(Index {
         made_ns,
-        table,
+        tables,
         records: file,
         starts,
     })
+}
+
+/// What records name by number.
+struct Tables {
+    texts: Vec<Text>,
+    lists: Vec<Texts>,
 }
 
 struct Reader<'a> {
@@ -420,8 +474,13 @@ impl<'a> Reader<'a> {
     }
 
     fn str(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.raw_str()?).ok()
+    }
+
+    /// A text's bytes, not checked to be UTF-8.
+    fn raw_str(&mut self) -> Option<&'a [u8]> {
         let length = self.count()?;
-        std::str::from_utf8(self.bytes(length)?).ok()
+        self.bytes(length)
     }
 
     fn text(&mut self, table: &[Text]) -> Option<Text> {
@@ -435,13 +494,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn texts(&mut self, table: &[Text]) -> Option<Texts> {
-        let count = self.count()?;
-        let mut texts = Vec::with_capacity(count);
-        for _ in 0..count {
-            texts.push(self.text(table)?);
-        }
-        Some(Texts::new(texts))
+    fn texts(&mut self, tables: &Tables) -> Option<Texts> {
+        tables
+            .lists
+            .get(usize::try_from(self.u64()?).ok()?)
+            .cloned()
     }
 
     fn fingerprint(&mut self) -> Option<Fingerprint> {
@@ -454,8 +511,10 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The fields of an entry at `path`, after its path and fingerprint.
-    fn entry(&mut self, path: &str, table: &[Text]) -> Option<Entry> {
+    /// The fields of an entry, after its path and fingerprint; the path is
+    /// left empty for the caller to fill.
+    fn entry(&mut self, tables: &Tables) -> Option<Entry> {
+        let table = tables.texts.as_slice();
         let year = i16::from_le_bytes(self.bytes(2)?.try_into().ok()?);
         let (month, day) = (self.byte()? as i8, self.byte()? as i8);
         let date = jiff::civil::Date::new(year, month, day).ok()?;
@@ -463,14 +522,14 @@ impl<'a> Reader<'a> {
         let site = self.text(table)?;
         let role = self.maybe(table)?;
         let title = self.str()?.to_string();
-        let people = self.texts(table)?;
+        let people = self.texts(tables)?;
         let customers = self.u64()?;
         let hours = match self.byte()? {
             0 => None,
             1 => Some(f64::from_bits(self.u64_le()?)),
             _ => return None,
         };
-        let tags = self.texts(table)?;
+        let tags = self.texts(tables)?;
         let count = self.count()?;
         let mut ideas = Vec::with_capacity(count);
         for _ in 0..count {
@@ -478,14 +537,14 @@ impl<'a> Reader<'a> {
                 id: self.maybe(table)?,
                 title: self.maybe(table)?,
                 status: self.maybe(table)?,
-                tags: self.texts(table)?,
+                tags: self.texts(tables)?,
                 owner: self.maybe(table)?,
-                unknown_keys: self.texts(table)?.iter().cloned().collect(),
+                unknown_keys: self.texts(tables)?.iter().cloned().collect(),
             });
         }
-        let unknown_keys = self.texts(table)?.iter().cloned().collect();
+        let unknown_keys = self.texts(tables)?.iter().cloned().collect();
         Some(Entry {
-            path: path.to_string(),
+            path: String::new(),
             date,
             kind,
             site,
@@ -537,10 +596,8 @@ mod tests {
         let index = decode(bytes.clone(), 42).unwrap();
         assert_eq!(index.len(), 2);
         for want in &entries {
-            assert_eq!(
-                index.entry(&want.path, &fingerprint(1_000)).as_ref(),
-                Some(want)
-            );
+            let found = index.entry(want.path.clone(), &fingerprint(1_000));
+            assert_eq!(found.as_ref(), Ok(want));
         }
         assert!(decode(bytes, 43).is_none(), "other settings");
     }
@@ -552,17 +609,29 @@ mod tests {
         let settled = made - RACY_NS - 1;
         let pairs = [(&entries[0], fingerprint(settled))];
         let index = decode(encode(1, made, &pairs), 1).unwrap();
-        assert!(index.entry("visits/a.md", &fingerprint(settled)).is_some());
         assert!(
             index
-                .entry("visits/a.md", &fingerprint(settled + 1))
-                .is_none()
+                .entry("visits/a.md".into(), &fingerprint(settled))
+                .is_ok()
         );
-        assert!(index.entry("visits/b.md", &fingerprint(settled)).is_none());
+        assert!(
+            index
+                .entry("visits/a.md".into(), &fingerprint(settled + 1))
+                .is_err()
+        );
+        assert!(
+            index
+                .entry("visits/b.md".into(), &fingerprint(settled))
+                .is_err()
+        );
         let racy = made - RACY_NS;
         let pairs = [(&entries[0], fingerprint(racy))];
         let index = decode(encode(1, made, &pairs), 1).unwrap();
-        assert!(index.entry("visits/a.md", &fingerprint(racy)).is_none());
+        assert!(
+            index
+                .entry("visits/a.md".into(), &fingerprint(racy))
+                .is_err()
+        );
     }
 
     #[test]

@@ -3,8 +3,6 @@
 
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::HashSet;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
@@ -16,6 +14,7 @@ use crate::entry::{self, Entry};
 use crate::error::{Error, Result, io_reason};
 use crate::git;
 use crate::union::{self, Member};
+use crate::walk;
 
 /// Entries larger than this are not read: a visit note is a few kilobytes, and a
 /// stray data dump must not cost the user gigabytes of memory.
@@ -191,7 +190,18 @@ impl Location {
     /// The entry files, and problems met while looking for them (unreadable
     /// folders, symbolic-link loops).
     pub fn entry_files(&self) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-        entry_paths(&self.entries_dir(), &self.root, &self.templates_dir())
+        let (files, problems) = self.walk();
+        let paths = files
+            .iter()
+            .map(|f| file_path(&self.root, &f.rel))
+            .collect();
+        (paths, problems)
+    }
+
+    /// The entry files as journal paths, each with its metadata, and the
+    /// problems met while looking for them.
+    pub fn walk(&self) -> (Vec<walk::EntryFile>, Vec<Diagnostic>) {
+        walk::entry_files(&self.entries_dir(), &self.root, &self.templates_dir())
     }
 
     /// An entry file's path relative to the root, and its text or why it has none.
@@ -234,17 +244,14 @@ impl Location {
     fn load_one(self, bodies: Bodies, cache: Cache) -> Journal {
         let made_ns = cache::now_ns();
         let settings = cache::settings_hash(&self.root);
-        let index = match cache {
-            Cache::Use => cache::Index::read(&self.root, settings),
-            Cache::Bypass => None,
-        };
-        let (paths, mut diagnostics) = self.entry_files();
-        // Only the journal paths are kept; each file's full path is made
-        // again when it is read.
-        let files: Vec<String> = paths
-            .into_iter()
-            .map(|path| relative(&self.root, &path))
-            .collect();
+        // The index is read while the folders are walked.
+        let (index, (files, mut diagnostics)) = rayon::join(
+            || match cache {
+                Cache::Use => cache::Index::read(&self.root, settings),
+                Cache::Bypass => None,
+            },
+            || self.walk(),
+        );
         let mut entries = Vec::with_capacity(files.len());
         let mut fingerprints = Vec::with_capacity(files.len());
         let mut parsed_again = 0;
@@ -312,16 +319,21 @@ enum Source {
 /// file, handing each to `keep` in order.
 fn each_working_file(
     location: &Location,
-    files: Vec<String>,
+    files: Vec<walk::EntryFile>,
     index: Option<&cache::Index>,
     bodies: Bodies,
     keep: impl FnMut(Found),
 ) {
     let mut keep = keep;
-    for batch in files.chunks(BATCH) {
+    let mut files = files.into_iter();
+    loop {
+        let batch: Vec<walk::EntryFile> = files.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
         let results: Vec<Found> = batch
-            .par_iter()
-            .map(|rel| load_working_file(location, rel, index, bodies))
+            .into_par_iter()
+            .map(|file| load_working_file(location, file, index, bodies))
             .collect();
         results.into_iter().for_each(&mut keep);
     }
@@ -329,34 +341,36 @@ fn each_working_file(
 
 fn load_working_file(
     location: &Location,
-    rel: &str,
+    file: walk::EntryFile,
     index: Option<&cache::Index>,
     bodies: Bodies,
 ) -> Found {
-    let file = file_path(&location.root, rel);
-    let fingerprint = std::fs::metadata(&file)
-        .ok()
-        .map(|metadata| cache::Fingerprint::of(&metadata));
-    if let (Some(index), Some(now)) = (index, fingerprint)
-        && let Some(mut entry) = index.entry(rel, &now)
-    {
-        if bodies == Bodies::Keep {
-            entry.body = read_bytes(&file)
-                .and_then(decode)
-                .map(|text| body_of(&text))
-                .unwrap_or_default();
-        }
-        return Found::Entry(entry, fingerprint, Source::Index);
-    }
-    let bytes = read_bytes(&file);
+    let walk::EntryFile { rel, fingerprint } = file;
+    let path = file_path(&location.root, &rel);
+    let rel = match (index, fingerprint) {
+        (Some(index), Some(now)) => match index.entry(rel, &now) {
+            Ok(mut entry) => {
+                if bodies == Bodies::Keep {
+                    entry.body = read_bytes(&path)
+                        .and_then(decode)
+                        .map(|text| body_of(&text))
+                        .unwrap_or_default();
+                }
+                return Found::Entry(entry, fingerprint, Source::Index);
+            }
+            Err(rel) => rel,
+        },
+        _ => rel,
+    };
+    let bytes = read_bytes(&path);
     // The bytes count against the budget until the entry is parsed.
     let _held = IN_FLIGHT.hold(bytes.as_ref().map_or(0, |b| b.len() as u64));
     let text = bytes
         .and_then(decode)
         .map_err(|(line, column, code, message)| {
-            Diagnostic::error(rel, line, column, code, message)
+            Diagnostic::error(&rel, line, column, code, message)
         });
-    match parse_text(rel, text, &location.config) {
+    match parse_text(&rel, text, &location.config) {
         Ok(entry) => Found::Entry(entry, fingerprint, Source::File),
         Err(problems) => Found::Problems(problems),
     }
@@ -615,180 +629,6 @@ pub fn settings(label: &str, text: &str) -> Result<Config> {
             "fix {CONFIG_FILE}; every setting in it is optional"
         ))
     })
-}
-
-/// The `.md` files under the entries folder, skipping hidden folders and the
-/// templates folder. Unreadable folders, symlink loops and folders outside
-/// the bounds of [`Bounds`] become diagnostics, each once.
-fn entry_paths(dir: &Path, root: &Path, templates: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let mut paths = Vec::new();
-    if !dir.exists() {
-        return (paths, Vec::new());
-    }
-    let bounds = Bounds::new(root, dir);
-    let problems = RefCell::new(Vec::new());
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        // Names in one folder share the folder's path: comparing the whole
-        // paths' bytes orders them by name, without taking paths apart.
-        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
-        .into_iter()
-        .filter_entry(|e| {
-            let skipped = e.depth() > 0 && (is_hidden(e.file_name()) || e.path() == templates);
-            if skipped || !e.file_type().is_dir() {
-                return !skipped;
-            }
-            match bounds.admit(e.path(), e.depth()) {
-                Ok(admitted) => admitted,
-                Err((reason, hint)) => {
-                    let problem = Diagnostic::error(&relative(root, e.path()), 1, 1, "io", reason);
-                    problems.borrow_mut().push(problem.with_hint(hint));
-                    false
-                }
-            }
-        });
-    for item in walker {
-        match item {
-            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
-                paths.push(e.into_path());
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
-                let reason = walk_problem(&err, &path);
-                problems.borrow_mut().push(Diagnostic::error(
-                    &relative(root, &path),
-                    1,
-                    1,
-                    "io",
-                    reason,
-                ));
-            }
-        }
-    }
-    (paths, problems.into_inner())
-}
-
-/// Where the walk of the entries folder may go. Inside the journal, any
-/// folder; through a symbolic link to outside it, only a folder on the same
-/// file system as the journal that does not hold the journal (a link to `/`
-/// or to the home folder would have every command read the whole disk). No
-/// folder is read twice (two links to one folder), none that holds the
-/// entries folder (that would read every entry twice), and none deeper than
-/// [`MAX_FOLDER_DEPTH`] below the entries folder.
-struct Bounds {
-    /// The journal's root and entries folder, links resolved.
-    root: PathBuf,
-    entries: PathBuf,
-    device: Option<u64>,
-    /// Folders read so far, links resolved.
-    seen: RefCell<HashSet<PathBuf>>,
-    /// Whether the depth limit was already reported: once is enough.
-    too_deep_reported: std::cell::Cell<bool>,
-}
-
-impl Bounds {
-    fn new(root: &Path, entries: &Path) -> Bounds {
-        let resolved = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-        Bounds {
-            root: resolved(root),
-            entries: resolved(entries),
-            device: device(root),
-            seen: RefCell::new(HashSet::new()),
-            too_deep_reported: std::cell::Cell::new(false),
-        }
-    }
-
-    /// Whether the walk goes into the folder at `path` (`depth` below the
-    /// entries folder): `Ok(false)` to pass over it silently, `Err` to say why
-    /// it is passed over.
-    fn admit(
-        &self,
-        path: &Path,
-        depth: usize,
-    ) -> std::result::Result<bool, (String, &'static str)> {
-        if depth > MAX_FOLDER_DEPTH {
-            if self.too_deep_reported.replace(true) {
-                return Ok(false);
-            }
-            return Err((
-                format!(
-                    "folders more than {MAX_FOLDER_DEPTH} levels below the entries folder are not read"
-                ),
-                "keep entries in fewer levels of folders, such as visits/2026/",
-            ));
-        }
-        let Ok(real) = path.canonicalize() else {
-            // walkdir reports what it cannot read.
-            return Ok(true);
-        };
-        if depth > 0 && self.entries.starts_with(&real) {
-            return Err((
-                format!(
-                    "a symbolic link to {}, which holds the entries folder; it was not followed",
-                    real.display()
-                ),
-                "remove the link: every entry is already read where it is",
-            ));
-        }
-        if !real.starts_with(&self.root) {
-            let leads = |why: &str| {
-                let message = format!(
-                    "leads outside the journal to {}, {why}; it was not read",
-                    real.display()
-                );
-                let hint = "link only to a folder of entries on the same disk, or move the entries into the journal";
-                Err((message, hint))
-            };
-            if self.root.starts_with(&real) {
-                return leads("a folder that holds the journal itself");
-            }
-            if self.device.is_some() && device(&real) != self.device {
-                return leads("which is on another file system");
-            }
-        }
-        Ok(self.seen.borrow_mut().insert(real))
-    }
-}
-
-/// The file system a path is on, where the platform tells.
-fn device(path: &Path) -> Option<u64> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        std::fs::metadata(path).ok().map(|m| m.dev())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
-}
-
-/// Why a folder or link could not be followed, in words that say what to do.
-fn walk_problem(err: &walkdir::Error, path: &Path) -> String {
-    if err.loop_ancestor().is_some() {
-        return "a symbolic link here loops back to a folder above it; it was not followed".into();
-    }
-    if let Ok(target) = std::fs::read_link(path)
-        && !path.exists()
-    {
-        return format!(
-            "a symbolic link to {}, which does not exist; remove the link or restore its target",
-            target.display()
-        );
-    }
-    match err.io_error() {
-        Some(e) if path.is_dir() => format!("cannot read this folder: {}", io_reason(e)),
-        Some(e) => format!("cannot read this: {}", io_reason(e)),
-        None => err.to_string(),
-    }
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
 /// A path relative to the journal root, `/`-separated, for output and

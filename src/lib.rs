@@ -35,6 +35,7 @@ pub mod template;
 pub mod text;
 pub mod union;
 pub mod values;
+pub mod walk;
 pub mod write;
 pub mod yaml;
 
