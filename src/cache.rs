@@ -141,19 +141,25 @@ impl Index {
     /// The entry the index holds for `path`, if the file still is what it
     /// was when the index was made and was not modified too close to then;
     /// else `path` back.
-    pub fn entry(&self, path: String, now: &Fingerprint) -> Result<Entry, String> {
+    pub fn entry(&self, path: String, now: &Fingerprint) -> Result<(Entry, usize), String> {
         match self.holds(&path, now) {
-            Some(start) => match self.reader(start).entry(&self.tables) {
-                Some(entry) => Ok(Entry { path, ..entry }),
+            Some((position, start)) => match self.reader(start).entry(&self.tables) {
+                Some(entry) => Ok((Entry { path, ..entry }, position)),
                 None => Err(path),
             },
             None => Err(path),
         }
     }
 
-    /// Where the fields of the record for `path` start, after its path and
-    /// fingerprint, if the record still holds.
-    fn holds(&self, path: &str, now: &Fingerprint) -> Option<usize> {
+    /// What names this index and no other: its checksum.
+    pub fn id(&self) -> u64 {
+        let tail = self.records.len().saturating_sub(8);
+        u64::from_le_bytes(self.records[tail..].try_into().unwrap_or_default())
+    }
+
+    /// The position of the record for `path`, and where its fields start
+    /// after its path and fingerprint, if the record still holds.
+    fn holds(&self, path: &str, now: &Fingerprint) -> Option<(usize, usize)> {
         let found = self
             .starts
             .binary_search_by(|&start| {
@@ -169,7 +175,7 @@ impl Index {
         let settled = |ns: i64| ns < self.made_ns.saturating_sub(RACY_NS);
         let holds =
             recorded == *now && settled(recorded.modified_ns) && settled(recorded.changed_ns);
-        holds.then_some(reader.at)
+        holds.then_some((found, reader.at))
     }
 
     fn reader(&self, start: usize) -> Reader<'_> {
@@ -181,23 +187,107 @@ impl Index {
 }
 
 /// Writes the index of `entries` (each with the fingerprint its file had
-/// before it was read), made at `made_ns`. Quietly does nothing when the
-/// journal cannot be written to: the index is a convenience.
-pub fn write(root: &Path, settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) {
+/// before it was read, by path), made at `made_ns`, and gives its id.
+/// Quietly does nothing when the journal cannot be written to: the index is
+/// a convenience.
+pub fn write(
+    root: &Path,
+    settings: u64,
+    made_ns: i64,
+    entries: &[(&Entry, Fingerprint)],
+) -> Option<u64> {
     let bytes = encode(settings, made_ns, entries);
+    let id = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().ok()?);
+    replace(root, FILE, &bytes).then_some(id)
+}
+
+/// Puts `bytes` in `.insight/NAME`. Another command may be writing the same
+/// file: each writes its own temporary file and renames it into place, so a
+/// reader sees one whole file or the other, never a mix.
+fn replace(root: &Path, name: &str, bytes: &[u8]) -> bool {
     let folder = root.join(FOLDER);
     if !folder.is_dir() && std::fs::create_dir(&folder).is_err() {
-        return;
+        return false;
     }
-    // Another command may be writing the index too: each writes its own
-    // temporary file and renames it into place, so a reader sees one whole
-    // index or the other, never a mix.
-    let temporary = folder.join(format!("{FILE}.{}.tmp", std::process::id()));
-    if std::fs::write(&temporary, &bytes).is_err()
-        || std::fs::rename(&temporary, index_path(root)).is_err()
-    {
+    let temporary = folder.join(format!("{name}.{}.tmp", std::process::id()));
+    let done = std::fs::write(&temporary, bytes).is_ok()
+        && std::fs::rename(&temporary, folder.join(name)).is_ok();
+    if !done {
         let _ = std::fs::remove_file(&temporary);
     }
+    done
+}
+
+/// The text `--text` looks in, for each entry of an index: its title and
+/// body folded (see [`crate::fold`]), kept in `.insight/text` beside the
+/// index so that a search reads one file instead of every entry. It
+/// belongs to one index: a new index leaves it behind, and the next search
+/// makes it again.
+pub struct SearchTexts {
+    file: Vec<u8>,
+    /// Where each record's text is in `file`, by the index's positions.
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+const TEXT_FILE: &str = "text";
+const TEXT_MAGIC: &[u8; 16] = b"insight text\n\0\0\0";
+
+impl SearchTexts {
+    /// The bytes of the search texts file, to be checked by [`SearchTexts::of`].
+    pub fn read(root: &Path) -> Option<Vec<u8>> {
+        std::fs::read(root.join(FOLDER).join(TEXT_FILE)).ok()
+    }
+
+    /// The texts in `file` (as [`SearchTexts::read`] gives it), if they are
+    /// sound and kept for the index `index_id`.
+    pub fn of(file: Vec<u8>, index_id: u64) -> Option<SearchTexts> {
+        let mut reader = open(&file, TEXT_MAGIC, index_id)?;
+        let count = reader.count()?;
+        let mut spans = Vec::with_capacity(count);
+        for _ in 0..count {
+            spans.push(match reader.byte()? {
+                0 => None,
+                1 => {
+                    let text = reader.raw_str()?;
+                    Some((reader.at - text.len(), reader.at))
+                }
+                _ => return None,
+            });
+        }
+        reader.at_end().then_some(SearchTexts { file, spans })
+    }
+
+    /// The folded text of the index's entry at `position`, if kept; its
+    /// bytes, which the search looks in as they are.
+    pub fn get(&self, position: usize) -> Option<&[u8]> {
+        let (start, end) = (*self.spans.get(position)?)?;
+        Some(&self.file[start..end])
+    }
+}
+
+/// Writes the search texts of the index `index_id`, one for each of its
+/// entries in its order (`None` for one whose text is not at hand).
+pub fn write_search_texts(root: &Path, index_id: u64, texts: &[Option<&[u8]>]) {
+    let size: usize = texts.iter().map(|t| t.map_or(1, |t| t.len() + 6)).sum();
+    let mut bytes = Vec::with_capacity(size + 64);
+    bytes.extend_from_slice(TEXT_MAGIC);
+    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    put_str(&mut bytes, env!("CARGO_PKG_VERSION"));
+    bytes.extend_from_slice(&index_id.to_le_bytes());
+    put_count(&mut bytes, texts.len());
+    for text in texts {
+        match text {
+            None => bytes.push(0),
+            Some(text) => {
+                bytes.push(1);
+                put_count(&mut bytes, text.len());
+                bytes.extend_from_slice(text);
+            }
+        }
+    }
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    replace(root, TEXT_FILE, &bytes);
 }
 
 /// A checksum of `bytes`: eight bytes at a time, so that checking a large
@@ -358,18 +448,8 @@ fn put_str(out: &mut Vec<u8>, text: &str) {
 /// The index in `bytes`, or `None` at the first thing that is not as
 /// [`encode`] writes it.
 fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
-    let (bytes, sum) = file.split_at_checked(file.len().checked_sub(8)?)?;
-    if checksum(bytes).to_le_bytes() != sum {
-        return None;
-    }
-    let mut reader = Reader::new(bytes);
-    if reader.bytes(MAGIC.len())? != MAGIC
-        || reader.u32_le()? != FORMAT
-        || reader.str()? != env!("CARGO_PKG_VERSION")
-        || reader.u64_le()? != settings
-    {
-        return None;
-    }
+    let mut reader = open(&file, MAGIC, settings)?;
+    let bytes = reader.bytes;
     let made_ns = reader.u64_le()? as i64;
     let length = usize::try_from(reader.u64_le()?).ok()?;
     if reader.at.checked_add(length)? != bytes.len() {
@@ -419,6 +499,23 @@ fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
 struct Tables {
     texts: Vec<Text>,
     lists: Vec<Texts>,
+}
+
+/// A reader of `file` after its header, if the file is whole (its checksum
+/// holds) and was written by this version of `insight` as a file of `magic`
+/// for `owner` (the settings an index was made with, the index that search
+/// texts belong to). The checksum is not part of what it reads.
+fn open<'a>(file: &'a [u8], magic: &[u8; 16], owner: u64) -> Option<Reader<'a>> {
+    let (bytes, sum) = file.split_at_checked(file.len().checked_sub(8)?)?;
+    if checksum(bytes).to_le_bytes() != sum {
+        return None;
+    }
+    let mut reader = Reader::new(bytes);
+    let sound = reader.bytes(magic.len())? == magic
+        && reader.u32_le()? == FORMAT
+        && reader.str()? == env!("CARGO_PKG_VERSION")
+        && reader.u64_le()? == owner;
+    sound.then_some(reader)
 }
 
 struct Reader<'a> {
@@ -597,7 +694,7 @@ mod tests {
         assert_eq!(index.len(), 2);
         for want in &entries {
             let found = index.entry(want.path.clone(), &fingerprint(1_000));
-            assert_eq!(found.as_ref(), Ok(want));
+            assert_eq!(found.map(|(entry, _)| entry).as_ref(), Ok(want));
         }
         assert!(decode(bytes, 43).is_none(), "other settings");
     }

@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
@@ -57,6 +58,9 @@ pub struct Journal {
     /// them from disk when asked, so that a journal of 100,000 entries does
     /// not keep 150 MB of text it will not show.
     pub bodies: Bodies,
+    /// For `--text`, the paths of the entries whose title or body holds the
+    /// text (see [`Location::load_searching`]).
+    pub text_hits: Option<HashSet<String>>,
 }
 
 /// Whether loading keeps each entry's body in memory.
@@ -219,15 +223,27 @@ impl Location {
     /// read, for a union. Bodies are kept only when asked for; the index in
     /// `.insight/` is used and kept up to date unless `cache` says not to.
     pub fn load(self, bodies: Bodies, cache: Cache) -> Journal {
+        self.load_searching(bodies, cache, None)
+    }
+
+    /// Like [`Location::load`], also answering `--text`: `search` is the
+    /// folded text looked for, and the journal's `text_hits` the entries
+    /// whose title or body holds it, found in `.insight/text` where it can.
+    pub fn load_searching(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
         if !self.is_union() {
-            return self.load_one(bodies, cache);
+            return self.load_one(bodies, cache, search);
         }
         let members = self.members.clone();
         let (mut entries, mut diagnostics) = (Vec::new(), Vec::new());
+        let mut hits = None;
         for (member, location) in self.members.iter().zip(self.each()) {
-            let mut journal = location.load_one(bodies, cache);
+            let mut journal = location.load_one(bodies, cache, search);
             for entry in &mut journal.entries {
                 union::relabel_entry(entry, &member.label, &self.config.shared_ids);
+            }
+            if let Some(found) = journal.text_hits.take() {
+                let labelled = found.into_iter().map(|p| format!("{}/{p}", member.label));
+                hits.get_or_insert_with(HashSet::new).extend(labelled);
             }
             for diagnostic in &mut journal.diagnostics {
                 union::relabel_diagnostic(diagnostic, &member.label);
@@ -238,56 +254,216 @@ impl Location {
         let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
         journal.members = members;
         journal.bodies = bodies;
+        journal.text_hits = hits;
         journal
     }
 
-    fn load_one(self, bodies: Bodies, cache: Cache) -> Journal {
+    fn load_one(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
         let made_ns = cache::now_ns();
         let settings = cache::settings_hash(&self.root);
-        // The index is read while the folders are walked.
-        let (index, (files, mut diagnostics)) = rayon::join(
+        // The index (and the search texts) are read while the folders are walked.
+        let ((index, texts), (files, mut diagnostics)) = rayon::join(
             || match cache {
-                Cache::Use => cache::Index::read(&self.root, settings),
-                Cache::Bypass => None,
+                Cache::Use => rayon::join(
+                    || cache::Index::read(&self.root, settings),
+                    || search.and_then(|_| cache::SearchTexts::read(&self.root)),
+                ),
+                Cache::Bypass => (None, None),
             },
             || self.walk(),
         );
-        let mut entries = Vec::with_capacity(files.len());
-        let mut fingerprints = Vec::with_capacity(files.len());
-        let mut parsed_again = 0;
-        each_working_file(&self, files, index.as_ref(), bodies, |found| match found {
-            Found::Entry(mut entry, fingerprint, source) => {
-                if bodies == Bodies::Drop {
-                    entry.body = String::new();
-                }
-                parsed_again += usize::from(source == Source::File);
-                entries.push(entry);
-                fingerprints.push(fingerprint);
-            }
-            Found::Problems(problems) => diagnostics.extend(problems),
+        let store = match (texts, &index) {
+            (Some(texts), Some(index)) => cache::SearchTexts::of(texts, index.id()),
+            _ => None,
+        };
+        let searcher = search.map(|needle| Searcher {
+            needle: memchr::memmem::Finder::new(needle),
+            store: store.as_ref(),
         });
+        let mut loaded = Loaded {
+            searching: search.is_some(),
+            ..Loaded::default()
+        };
+        each_working_file(
+            &self,
+            files,
+            index.as_ref(),
+            bodies,
+            searcher.as_ref(),
+            |found| loaded.keep(found, bodies, &mut diagnostics),
+        );
         if cache == Cache::Use {
-            let used = entries.len() - parsed_again;
-            let gone = index.as_ref().map_or(0, |i| i.len() - used);
-            // A few changed files are cheaper to parse again on each run
-            // than the whole index is to write: it is rewritten once they
-            // are more than one in 64.
-            let stale = parsed_again + gone;
-            if index.is_none() || stale * 64 > entries.len() {
-                let kept: Vec<(&Entry, cache::Fingerprint)> = entries
-                    .iter()
-                    .zip(&fingerprints)
-                    .filter_map(|(entry, fingerprint)| Some((entry, (*fingerprint)?)))
-                    .collect();
-                cache::write(&self.root, settings, made_ns, &kept);
-            }
+            loaded.save(
+                &self.root,
+                settings,
+                made_ns,
+                index.as_ref(),
+                store.as_ref(),
+            );
         }
-        drop((fingerprints, index));
+        let text_hits = search.map(|_| loaded.hits());
+        drop((index, store));
         let member = self.members[0].clone();
+        let entries = loaded.entries;
         let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
         journal.members = vec![member];
         journal.bodies = bodies;
+        journal.text_hits = text_hits;
         journal
+    }
+}
+
+/// The entries loaded from the working tree, with what the index needs.
+#[derive(Default)]
+struct Loaded {
+    entries: Vec<Entry>,
+    /// For each entry: its file's metadata before it was read,
+    fingerprints: Vec<Option<cache::Fingerprint>>,
+    /// where it came from,
+    sources: Vec<Source>,
+    /// and, for `--text`, its folded text and whether the text was found.
+    searched: Vec<Searched>,
+    searching: bool,
+}
+
+impl Loaded {
+    fn keep(&mut self, found: Found, bodies: Bodies, diagnostics: &mut Vec<Diagnostic>) {
+        match found {
+            Found::Entry(mut entry, fingerprint, source, searched) => {
+                if bodies == Bodies::Drop {
+                    entry.body = String::new();
+                }
+                self.entries.push(entry);
+                self.fingerprints.push(fingerprint);
+                self.sources.push(source);
+                self.searched.extend(searched);
+            }
+            Found::Problems(problems) => diagnostics.extend(problems),
+        }
+    }
+
+    /// The paths of the entries whose text holds what `--text` looks for.
+    fn hits(&self) -> HashSet<String> {
+        self.entries
+            .iter()
+            .zip(&self.searched)
+            .filter(|(_, searched)| searched.hit)
+            .map(|(entry, _)| entry.path.clone())
+            .collect()
+    }
+
+    /// Writes the index again when enough has changed, and the search
+    /// texts when a search made them and they are not kept already.
+    fn save(
+        &self,
+        root: &Path,
+        settings: u64,
+        made_ns: i64,
+        index: Option<&cache::Index>,
+        store: Option<&cache::SearchTexts>,
+    ) {
+        let from_index = self.sources.iter().filter(|s| **s != Source::File).count();
+        let parsed_again = self.entries.len() - from_index;
+        let gone = index.map_or(0, |i| i.len() - from_index);
+        // A few changed files are cheaper to parse again on each run than
+        // the whole index is to write: it is rewritten once they are more
+        // than one in 64.
+        let stale = parsed_again + gone;
+        let searched = self.searching;
+        if index.is_none() || stale * 64 > self.entries.len() {
+            let mut kept: Vec<(usize, cache::Fingerprint)> = (0..self.entries.len())
+                .filter_map(|i| Some((i, self.fingerprints[i]?)))
+                .collect();
+            kept.sort_unstable_by(|a, b| self.entries[a.0].path.cmp(&self.entries[b.0].path));
+            let pairs: Vec<(&Entry, cache::Fingerprint)> =
+                kept.iter().map(|&(i, f)| (&self.entries[i], f)).collect();
+            let written = cache::write(root, settings, made_ns, &pairs);
+            if let (Some(id), true) = (written, searched) {
+                let texts: Vec<Option<&[u8]>> =
+                    kept.iter().map(|&(i, _)| self.text_of(i, store)).collect();
+                cache::write_search_texts(root, id, &texts);
+            }
+        } else if let (Some(index), true) = (index, searched && self.store_is_short(store)) {
+            // The index stays: texts go at its positions.
+            let mut texts = vec![None; index.len()];
+            for (i, source) in self.sources.iter().enumerate() {
+                if let Source::Index(position) = source {
+                    texts[*position] = self.text_of(i, store);
+                }
+            }
+            cache::write_search_texts(root, index.id(), &texts);
+        }
+    }
+
+    /// Whether the search texts are missing, or miss the texts of more than
+    /// one in 64 entries that the index gave.
+    fn store_is_short(&self, store: Option<&cache::SearchTexts>) -> bool {
+        let read_again = self
+            .searched
+            .iter()
+            .zip(&self.sources)
+            .filter(|(s, source)| {
+                matches!(source, Source::Index(_)) && matches!(s.folded, Folded::Own(_))
+            })
+            .count();
+        store.is_none() || read_again * 64 > self.entries.len()
+    }
+
+    /// The folded text of the entry at `i`, from the search it was in.
+    fn text_of<'a>(&'a self, i: usize, store: Option<&'a cache::SearchTexts>) -> Option<&'a [u8]> {
+        match &self.searched.get(i)?.folded {
+            Folded::Own(text) => Some(text.as_bytes()),
+            Folded::Stored(position) => store?.get(*position),
+        }
+    }
+}
+
+/// What `--text` looks for, and the texts kept for the index if any.
+struct Searcher<'a> {
+    needle: memchr::memmem::Finder<'a>,
+    store: Option<&'a cache::SearchTexts>,
+}
+
+/// An entry's text as `--text` sees it, and whether it holds the needle.
+struct Searched {
+    hit: bool,
+    folded: Folded,
+}
+
+enum Folded {
+    /// In the search texts kept beside the index, at this position.
+    Stored(usize),
+    /// Made now from the entry's title and body.
+    Own(Box<str>),
+}
+
+impl Searcher<'_> {
+    /// Looks in the entry the index gave at `position`: in the kept text if
+    /// there is one, else in its file's body.
+    fn indexed(&self, entry: &Entry, position: usize, file: &Path) -> Searched {
+        if let Some(text) = self.store.and_then(|store| store.get(position)) {
+            return Searched {
+                hit: self.needle.find(text).is_some(),
+                folded: Folded::Stored(position),
+            };
+        }
+        let body = read_bytes(file)
+            .and_then(decode)
+            .map(|text| body_of(&text))
+            .unwrap_or_default();
+        self.made(&entry.title, &body)
+    }
+
+    /// Looks in a title and body: the same test as `Filter::matches`.
+    fn made(&self, title: &str, body: &str) -> Searched {
+        use crate::fold::fold;
+        // No NUL is in an entry's text or in a needle from the command line,
+        // so none is found across the two.
+        let text = format!("{}\0{}", fold(title), fold(body)).into_boxed_str();
+        Searched {
+            hit: self.needle.find(text.as_bytes()).is_some(),
+            folded: Folded::Own(text),
+        }
     }
 }
 
@@ -303,14 +479,16 @@ pub enum Cache {
 /// at a time, so the size of the larger variant costs nothing.
 #[allow(clippy::large_enum_variant)]
 enum Found {
-    /// The entry, with the file's metadata from before it was read.
-    Entry(Entry, Option<cache::Fingerprint>, Source),
+    /// The entry, with the file's metadata from before it was read, and
+    /// what `--text` found in it.
+    Entry(Entry, Option<cache::Fingerprint>, Source, Option<Searched>),
     Problems(Vec<Diagnostic>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
-    Index,
+    /// The index, at this position.
+    Index(usize),
     File,
 }
 
@@ -322,6 +500,7 @@ fn each_working_file(
     files: Vec<walk::EntryFile>,
     index: Option<&cache::Index>,
     bodies: Bodies,
+    searcher: Option<&Searcher>,
     keep: impl FnMut(Found),
 ) {
     let mut keep = keep;
@@ -333,7 +512,7 @@ fn each_working_file(
         }
         let results: Vec<Found> = batch
             .into_par_iter()
-            .map(|file| load_working_file(location, file, index, bodies))
+            .map(|file| load_working_file(location, file, index, bodies, searcher))
             .collect();
         results.into_iter().for_each(&mut keep);
     }
@@ -344,19 +523,21 @@ fn load_working_file(
     file: walk::EntryFile,
     index: Option<&cache::Index>,
     bodies: Bodies,
+    searcher: Option<&Searcher>,
 ) -> Found {
     let walk::EntryFile { rel, fingerprint } = file;
     let path = file_path(&location.root, &rel);
     let rel = match (index, fingerprint) {
         (Some(index), Some(now)) => match index.entry(rel, &now) {
-            Ok(mut entry) => {
+            Ok((mut entry, position)) => {
+                let searched = searcher.map(|s| s.indexed(&entry, position, &path));
                 if bodies == Bodies::Keep {
                     entry.body = read_bytes(&path)
                         .and_then(decode)
                         .map(|text| body_of(&text))
                         .unwrap_or_default();
                 }
-                return Found::Entry(entry, fingerprint, Source::Index);
+                return Found::Entry(entry, fingerprint, Source::Index(position), searched);
             }
             Err(rel) => rel,
         },
@@ -371,7 +552,10 @@ fn load_working_file(
             Diagnostic::error(&rel, line, column, code, message)
         });
     match parse_text(&rel, text, &location.config) {
-        Ok(entry) => Found::Entry(entry, fingerprint, Source::File),
+        Ok(entry) => {
+            let searched = searcher.map(|s| s.made(&entry.title, &entry.body));
+            Found::Entry(entry, fingerprint, Source::File, searched)
+        }
         Err(problems) => Found::Problems(problems),
     }
 }
@@ -402,6 +586,7 @@ impl Journal {
                 config: config.clone(),
             }],
             bodies: Bodies::Keep,
+            text_hits: None,
             root,
             config,
             entries,

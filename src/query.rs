@@ -20,6 +20,9 @@ pub struct Filter {
     pub person: Option<String>,
     /// Part of the title or body, matched ignoring case and accents.
     pub text: Option<String>,
+    /// The paths of the entries whose title or body holds `text`, when the
+    /// loader has looked already (see `Location::load_searching`).
+    pub text_hits: Option<std::sync::Arc<std::collections::HashSet<String>>>,
     pub has_ideas: bool,
     pub period: Option<Period>,
     pub since: Option<Date>,
@@ -44,10 +47,10 @@ impl Filter {
                 .is_none_or(|s| contains_folded(&entry.site, s))
             && (self.person.is_none() || entry.people.iter().any(|n| self.person_matches(n)))
             && (!self.has_ideas || !entry.ideas.is_empty())
-            && self
-                .text
-                .as_ref()
-                .is_none_or(|t| contains_folded(&entry.title, t) || contains_folded(&entry.body, t))
+            && self.text.as_ref().is_none_or(|t| match &self.text_hits {
+                Some(hits) => hits.contains(&entry.path),
+                None => contains_folded(&entry.title, t) || contains_folded(&entry.body, t),
+            })
     }
 
     /// The last day the filter lets through (`Date::MAX` when it has no end).

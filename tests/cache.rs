@@ -11,9 +11,11 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// The commands compared, each run with and without the index.
-const COMMANDS: [&[&str]; 4] = [
+const COMMANDS: [&[&str]; 6] = [
     &["list", "--format", "json"],
+    &["list", "--text", "coupon", "--format", "json"],
     &["tags"],
+    &["tags", "--text", "PICKUP"],
     &["report", "--year", "2026", "--format", "json"],
     &["check", "--format", "json"],
 ];
@@ -75,7 +77,7 @@ fn visit(day: u32, site: &str, customers: u32, tag: &str) -> String {
     format!(
         "---\ndate: 2026-03-{day:02}\nkind: frontline\nsite: {site}\npeople: [Dana Reyes]\n\
          customers: {customers}\ntags: [{tag}]\nideas:\n  - id: scan-{day:02}\n    title: Scan and go\n    status: new\n---\n\
-         # Shift at {site}\n\n> I only came in for milk and the queue was ten deep.\n"
+         # Shift at {site}\n\nWe talked about {tag}.\n\n> I only came in for milk and the queue was ten deep.\n"
     )
 }
 
@@ -260,6 +262,27 @@ fn a_damaged_or_foreign_index_is_ignored_and_made_again() {
     fs::remove_file(j.index()).unwrap();
     fs::create_dir(j.index()).unwrap();
     assert_eq!(j.run(&[], &["list", "--format", "json"]), want, "a folder");
+}
+
+#[test]
+fn damaged_search_texts_are_ignored_and_made_again() {
+    let (j, _) = journal_with_index("cache-text-damaged");
+    let search = ["list", "--text", "MILK", "--format", "json"];
+    let want = j.run(&["--no-cache"], &search);
+    assert_eq!(j.run(&[], &search), want);
+    let texts = j.root().join(".insight/text");
+    let sound = fs::read(&texts).unwrap();
+    let mut damages = vec![Vec::new(), sound[..sound.len() - 9].to_vec()];
+    for at in [0, 20, sound.len() / 2, sound.len() - 1] {
+        let mut flipped = sound.clone();
+        flipped[at] ^= 0x20;
+        damages.push(flipped);
+    }
+    for (n, bytes) in damages.into_iter().enumerate() {
+        fs::write(&texts, bytes).unwrap();
+        assert_eq!(j.run(&[], &search), want, "damage {n}");
+        assert_eq!(fs::read(&texts).unwrap(), sound, "damage {n}: made again");
+    }
 }
 
 #[test]

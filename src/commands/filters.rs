@@ -209,6 +209,7 @@ impl FilterArgs {
             site: folded(&self.site),
             person: folded(&self.person),
             text: folded(&self.text),
+            text_hits: None,
             has_ideas: self.has_ideas,
             period: when.period,
             since: when.since,

@@ -60,11 +60,10 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let day = filter.last_day().min(context.today);
     filter.until = Some(day);
     // A story quotes the entries behind the idea.
-    let bodies = match args.idea {
-        Some(_) => crate::journal::Bodies::Keep,
-        None => super::bodies_for(&filter),
+    let journal = match args.idea {
+        Some(_) => context.load_located(location, crate::journal::Bodies::Keep),
+        None => context.load_filtered(location, &mut filter),
     };
-    let journal = context.load_located(location, bodies);
     let history = History::new(&journal.entries, journal.config.default_status());
     let text = match &args.idea {
         Some(wanted) => tell(&history, wanted, day, &statuses, args.format, context)?,

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::Context;
 use super::filters::FilterArgs;
-use super::{Context, bodies_for};
 use crate::aggregate::ideas::History;
 use crate::entry::Entry;
 use crate::error::{Error, Result};
@@ -66,8 +66,8 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         (format, _) => format.unwrap_or(Format::Table),
     };
     let location = context.locate()?;
-    let filter = args.filters.filter(context, &location)?;
-    let journal = context.load_located(location, bodies_for(&filter));
+    let mut filter = args.filters.filter(context, &location)?;
+    let journal = context.load_filtered(location, &mut filter);
     let order = Order {
         key: match args.sort {
             Sort::Date => SortKey::Date,

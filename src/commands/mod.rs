@@ -94,16 +94,6 @@ pub enum Command {
     Man(man::Args),
 }
 
-/// Whether a command's entries need their bodies in memory: only to look for
-/// `--text` in them.
-pub fn bodies_for(filter: &crate::query::Filter) -> Bodies {
-    if filter.text.is_some() {
-        Bodies::Keep
-    } else {
-        Bodies::Drop
-    }
-}
-
 /// What every command may need from its surroundings, decided once.
 pub struct Context {
     /// The journals named with --journal (or INSIGHT_JOURNAL); none to search.
@@ -175,6 +165,18 @@ impl Context {
     pub fn load_located(&self, location: Location, bodies: Bodies) -> Journal {
         let journal = location.load(bodies, self.cache);
         *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
+        journal
+    }
+
+    /// Loads a located journal for a command that shows the entries
+    /// `filter` lets through: bodies stay on disk, and `--text` is looked
+    /// for while loading (in the index's search texts where it can), its
+    /// answer kept in `filter`.
+    pub fn load_filtered(&self, location: Location, filter: &mut crate::query::Filter) -> Journal {
+        let search = filter.text.clone();
+        let mut journal = location.load_searching(Bodies::Drop, self.cache, search.as_deref());
+        *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
+        filter.text_hits = journal.text_hits.take().map(std::sync::Arc::new);
         journal
     }
 

@@ -39,11 +39,11 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     // "Now" is today: entries dated later do not count yet.
     let day = period.end.min(context.today);
     let counted_period = period.narrowed(None, Some(day));
-    let filter = Filter {
+    let mut filter = Filter {
         period: counted_period.clone(),
         ..args.filters.filter_without_period(context, &location)?
     };
-    let journal = context.load_located(location, super::bodies_for(&filter));
+    let journal = context.load_filtered(location, &mut filter);
     let counted = match counted_period {
         Some(_) => query::select(&journal.entries, &filter, Order::default()),
         None => Vec::new(),

@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::Context;
 use super::filters::FilterArgs;
-use super::{Context, bodies_for};
 use crate::aggregate::groups::{self, GroupBy, GroupRow};
 use crate::aggregate::ideas::IdeaKeys;
 use crate::aggregate::report::{self, PeriodRecord, ReportInput};
@@ -60,9 +60,9 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let period = args
         .filters
         .summary_period(context, &location, this_quarter)?;
-    let filter = args.filters.filter_without_period(context, &location)?;
+    let mut filter = args.filters.filter_without_period(context, &location)?;
     let scope = args.filters.describe();
-    let journal = context.load_located(location, bodies_for(&filter));
+    let journal = context.load_filtered(location, &mut filter);
     let name = journal_name(&journal);
     let to_terminal = args.output.is_none();
     let text = match args.by {

@@ -48,8 +48,8 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         return rename_tag(context, rename, out);
     }
     let location = context.locate()?;
-    let filter = args.filters.filter(context, &location)?;
-    let journal = context.load_located(location, super::bodies_for(&filter));
+    let mut filter = args.filters.filter(context, &location)?;
+    let journal = context.load_filtered(location, &mut filter);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let counts = aggregate::tag_counts(&selected);
     let text = context.tabular(
