@@ -56,6 +56,11 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
     pub fn of(metadata: &std::fs::Metadata) -> Fingerprint {
         #[cfg(unix)]
         {

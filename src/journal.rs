@@ -543,7 +543,7 @@ fn load_working_file(
         },
         _ => rel,
     };
-    let bytes = read_bytes(&path);
+    let bytes = read_bytes_sized(&path, fingerprint.map_or(0, |f| f.size()));
     // The bytes count against the budget until the entry is parsed.
     let _held = IN_FLIGHT.hold(bytes.as_ref().map_or(0, |b| b.len() as u64));
     let text = bytes
@@ -926,6 +926,12 @@ pub type ReadProblem = (usize, usize, &'static str, String);
 /// Reads a file's bytes, refusing files too large to be an entry without
 /// reading more than the limit.
 pub fn read_bytes(path: &Path) -> std::result::Result<Vec<u8>, ReadProblem> {
+    read_bytes_sized(path, 0)
+}
+
+/// Like [`read_bytes`], for a file that the walk saw at `size` bytes: one
+/// buffer of that size (and a byte to see the end), not a growing one.
+pub fn read_bytes_sized(path: &Path, size: u64) -> std::result::Result<Vec<u8>, ReadProblem> {
     let io_problem = |e: io::Error| {
         let reason = if e.kind() == io::ErrorKind::NotFound {
             "the file disappeared while the journal was read".to_string()
@@ -935,7 +941,8 @@ pub fn read_bytes(path: &Path) -> std::result::Result<Vec<u8>, ReadProblem> {
         (1, 1, "io", reason)
     };
     let file = std::fs::File::open(path).map_err(io_problem)?;
-    let mut bytes = Vec::new();
+    let expected = usize::try_from(size.min(MAX_ENTRY_BYTES)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected + usize::from(expected > 0));
     file.take(MAX_ENTRY_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_problem)?;

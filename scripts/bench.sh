@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The speed and memory table of the README, paired against ripgrep in the
+# same run, on synthetic journals like real ones (bodies of 1-2 KB with block
+# quotes, the title as a heading, no `title:` key).
+#
+#     scripts/bench.sh                 # 10,000 and 100,000 entries
+#     scripts/bench.sh 10000           # one size
+#
+# Needs hyperfine, ripgrep and GNU time (`apt-get install hyperfine ripgrep
+# time`). Journals are written once under $BENCH_DIR (default
+# /tmp/insight-bench) and reused; the page cache is warm (each command runs
+# before it is timed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DIR=${BENCH_DIR:-/tmp/insight-bench}
+RUNS=${RUNS:-10}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+
+cargo build --release --quiet
+cargo build --release --quiet --example gen_journal
+insight=$PWD/target/release/insight
+mkdir -p "$BENCH_DIR"
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
+echo "insight $(git rev-parse --short HEAD), $(rg --version | head -1), $(hyperfine --version)"
+
+for n in "${sizes[@]}"; do
+    dir=$BENCH_DIR/journal-$n
+    [ -f "$dir/insight.yaml" ] || target/release/examples/gen_journal "$dir" "$n" >/dev/null
+    # A fresh index and search texts, made once the files are settled (older
+    # than the index's two-second window for recent changes).
+    rm -rf "$dir/.insight"
+    sleep 3
+    "$insight" -J "$dir" list --text bundles --format paths >/dev/null
+    one=$(find "$dir/visits" -name '*.md' | sort | sed -n 1p)
+    json=$BENCH_DIR/results-$n.json
+    hyperfine -N --ignore-failure --warmup 2 --runs "$RUNS" --export-json "$json" \
+        -n rg "rg -l '^- mobile\$' $dir" \
+        -n list "$insight -J $dir list --tag mobile --format paths" \
+        -n list-no-cache "$insight -J $dir --no-cache list --tag mobile --format paths" \
+        -n report "$insight -J $dir report --year 2025" \
+        -n check-no-cache "$insight -J $dir --no-cache check" \
+        -n rg-text "rg -il bundles $dir" \
+        -n list-text "$insight -J $dir list --text bundles --format paths" \
+        >/dev/null
+    # The first run after one entry changed: the change is made before each run.
+    hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$json.edit" \
+        --prepare "touch $one" \
+        -n list-after-edit "$insight -J $dir list --tag mobile --format paths" >/dev/null
+    peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+    list_kib=$(peak "$insight" -J "$dir" list --tag mobile --format paths)
+    report_kib=$(peak "$insight" -J "$dir" report --year 2025)
+    python3 - "$json" "$json.edit" "$n" "$list_kib" "$report_kib" <<'EOF'
+import json, sys
+runs = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+runs.update({r["command"]: r["median"] for r in json.load(open(sys.argv[2]))["results"]})
+n, list_kib, report_kib = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+ms = lambda name: f"{runs[name] * 1000:.0f} ms"
+print(f"\n{n:,} entries (medians)\n")
+print("| measure | time | ratio | target |")
+print("|---|---|---|---|")
+rows = [
+    ("`rg -l '^- mobile$'` (the yardstick)", "rg", "rg", ""),
+    ("`list --tag mobile --format paths`, index warm", "list", "rg", "≤ 0.6× rg"),
+    ("the same with `--no-cache`", "list-no-cache", "rg", "≤ 1.5× rg"),
+    ("`report --year 2025`, index warm", "report", "list", "≤ 1.2× the warm `list`"),
+    ("`check --no-cache`", "check-no-cache", "rg", "≤ 2.5× rg"),
+    ("`list --text bundles`, index warm", "list-text", "rg-text", "≤ 1.0× `rg -il bundles`"),
+    ("first run after one entry changed", "list-after-edit", "list", "≤ 1.1× the warm `list`"),
+]
+for label, name, against, target in rows:
+    ratio = "" if name == against else f"{runs[name] / runs[against]:.2f}× {'rg' if against.startswith('rg') else against}"
+    print(f"| {label} | {ms(name)} | {ratio} | {target} |")
+print(f"| peak memory, `list` / `report` | {list_kib / 1024:.0f} / {report_kib / 1024:.0f} MiB | | ≤ 64 MiB |")
+EOF
+done
