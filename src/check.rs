@@ -42,6 +42,19 @@ impl Checked {
         }
     }
 
+    /// An entry read without problems, as another entry's checks see it:
+    /// its tags and ideas, without their places in its file.
+    pub fn parsed(entry: Entry) -> Checked {
+        Checked {
+            path: entry.path.clone(),
+            entry: Some(entry),
+            diagnostics: Vec::new(),
+            tag_positions: HashMap::new(),
+            key_lines: HashMap::new(),
+            idea_lines: Vec::new(),
+        }
+    }
+
     /// Names the file as a union of journals names it (see [`crate::union`]).
     pub fn relabel(&mut self, label: &str, shared_ids: &[String]) {
         self.path = format!("{label}/{}", self.path);

@@ -251,14 +251,26 @@ fn gather(
 }
 
 /// What `insight check` finds in the entry at `rel` (journal-relative), for
-/// `insight new` to show once the entry is written.
-pub(super) fn entry_problems(location: &Location, rel: &str, today: Date) -> Vec<Diagnostic> {
-    let (checked, _) = check_working_tree(location, today);
-    checked
+/// `insight new` to show once the entry is written. Only that file is
+/// checked; the other entries, which the warnings that need the whole
+/// journal compare it with, come from the index when it holds them.
+pub(super) fn entry_problems(
+    location: &Location,
+    rel: &str,
+    today: Date,
+    cache: journal::Cache,
+) -> Vec<Diagnostic> {
+    let checker = check::Checker::new(&location.config, today);
+    let (_, text) = location.read_entry(&journal::file_path(&location.root, rel));
+    let others = location.clone().load(journal::Bodies::Drop, cache).entries;
+    let mut all: Vec<check::Checked> = others
         .into_iter()
-        .filter(|c| c.path == rel)
-        .flat_map(|c| c.diagnostics)
-        .collect()
+        .filter(|entry| entry.path != rel)
+        .map(check::Checked::parsed)
+        .collect();
+    all.push(checker.check_text(rel, text));
+    check::journal_warnings(&mut all);
+    all.pop().map(|c| c.diagnostics).unwrap_or_default()
 }
 
 /// Each problem as `path:line:column: severity: message`, with its hint below.

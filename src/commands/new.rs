@@ -326,7 +326,7 @@ fn known_id(journal: &crate::journal::Journal, id: &str) -> Result<()> {
 /// prints what they find, so that a typo is caught at once. The file is not touched.
 fn show_problems(context: &Context, location: &Location, path: &Path) -> Result<()> {
     let rel = relative(location.root.as_path(), path);
-    let found = super::check::entry_problems(location, &rel, context.today);
+    let found = super::check::entry_problems(location, &rel, context.today, context.cache);
     if found.is_empty() {
         return Ok(());
     }
