@@ -280,9 +280,14 @@ impl Location {
             needle: memchr::memmem::Finder::new(needle),
             store: store.as_ref(),
         });
+        // Sized once: grown by doubling, the entries of a large journal
+        // would be held twice while they move.
         let mut loaded = Loaded {
+            entries: Vec::with_capacity(files.len()),
+            fingerprints: Vec::with_capacity(files.len()),
+            sources: Vec::with_capacity(files.len()),
+            searched: Vec::new(),
             searching: search.is_some(),
-            ..Loaded::default()
         };
         each_working_file(
             &self,
@@ -314,7 +319,6 @@ impl Location {
 }
 
 /// The entries loaded from the working tree, with what the index needs.
-#[derive(Default)]
 struct Loaded {
     entries: Vec<Entry>,
     /// For each entry: its file's metadata before it was read,
@@ -504,11 +508,15 @@ fn each_working_file(
     keep: impl FnMut(Found),
 ) {
     let mut keep = keep;
-    let mut files = files.into_iter();
-    loop {
-        let batch: Vec<walk::EntryFile> = files.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
+    // Batches are taken off the end of the list, first to last, and the list
+    // is shrunk as it empties: the walk's list is not held to the end.
+    let mut files = files;
+    files.reverse();
+    while !files.is_empty() {
+        let mut batch = files.split_off(files.len().saturating_sub(BATCH));
+        batch.reverse();
+        if files.capacity() > 2 * files.len() + 4 * BATCH {
+            files.shrink_to_fit();
         }
         let results: Vec<Found> = batch
             .into_par_iter()
