@@ -27,6 +27,9 @@ pub enum IdeaKey {
 /// id seen anywhere claims its title everywhere.
 pub struct IdeaKeys {
     id_by_title: HashMap<String, Text>,
+    /// The key of each title already seen: a journal repeats the same few
+    /// titles thousands of times, and normalizing one costs allocations.
+    by_title: std::cell::RefCell<HashMap<Text, IdeaKey>>,
 }
 
 impl IdeaKeys {
@@ -39,18 +42,27 @@ impl IdeaKeys {
                     .or_insert_with(|| id.clone());
             }
         }
-        IdeaKeys { id_by_title }
+        IdeaKeys {
+            id_by_title,
+            by_title: Default::default(),
+        }
     }
 
     pub fn key(&self, idea: &Idea) -> IdeaKey {
         if let Some(id) = &idea.id {
             return IdeaKey::Id(id.clone());
         }
-        let title = normalize(idea.title.as_deref().unwrap_or_default());
-        match self.id_by_title.get(&title) {
-            Some(id) => IdeaKey::Id(id.clone()),
-            None => IdeaKey::Title(Text::new(&title)),
+        let title = idea.title.clone().unwrap_or_default();
+        if let Some(key) = self.by_title.borrow().get(&title) {
+            return key.clone();
         }
+        let normalized = normalize(&title);
+        let key = match self.id_by_title.get(&normalized) {
+            Some(id) => IdeaKey::Id(id.clone()),
+            None => IdeaKey::Title(Text::new(&normalized)),
+        };
+        self.by_title.borrow_mut().insert(title, key.clone());
+        key
     }
 }
 
