@@ -368,3 +368,36 @@ fn commands_racing_to_write_the_index_leave_one_whole_index() {
         want
     );
 }
+
+#[test]
+fn several_journals_read_as_one_agree_with_and_without_their_indexes() {
+    let (a, b) = (Journal::new("cache-union-a"), Journal::new("cache-union-b"));
+    fs::write(a.visit("v1.md"), visit(1, "Cub Foods", 1, "coupon")).unwrap();
+    fs::write(b.visit("v2.md"), visit(2, "Target", 2, "pickup")).unwrap();
+    fs::write(b.visit("v3.md"), visit(3, "Target", 3, "coupon")).unwrap();
+    settle();
+    let both = [
+        "-J",
+        a.dir.str(),
+        "-J",
+        b.dir.str(),
+        "--today",
+        "2026-11-22",
+    ];
+    for command in COMMANDS {
+        let run = |extra: &[&str]| {
+            let args = [&both[..], extra, command].concat();
+            let run = insight_in(a.root(), &[], &args);
+            (run.code, run.stdout, run.stderr)
+        };
+        // The first run writes each journal's index, the second reads them.
+        let (first, second, read) = (run(&[]), run(&[]), run(&["--no-cache"]));
+        assert_eq!(
+            (&first, &second),
+            (&read, &read),
+            "`insight {}`",
+            command.join(" ")
+        );
+    }
+    assert!(a.index().is_file() && b.index().is_file());
+}
