@@ -156,6 +156,13 @@ impl Index {
         }
     }
 
+    /// The metadata recorded for the entry at `position`.
+    pub fn fingerprint_at(&self, position: usize) -> Option<Fingerprint> {
+        let mut reader = self.reader(*self.starts.get(position)?);
+        reader.raw_str()?;
+        reader.fingerprint()
+    }
+
     /// What names this index and no other: its checksum.
     pub fn id(&self) -> u64 {
         let tail = self.records.len().saturating_sub(8);

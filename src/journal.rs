@@ -284,7 +284,7 @@ impl Location {
         // would be held twice while they move.
         let mut loaded = Loaded {
             entries: Vec::with_capacity(files.len()),
-            fingerprints: Vec::with_capacity(files.len()),
+            read_fingerprints: Vec::new(),
             sources: Vec::with_capacity(files.len()),
             searched: Vec::new(),
             searching: search.is_some(),
@@ -321,10 +321,11 @@ impl Location {
 /// The entries loaded from the working tree, with what the index needs.
 struct Loaded {
     entries: Vec<Entry>,
-    /// For each entry: its file's metadata before it was read,
-    fingerprints: Vec<Option<cache::Fingerprint>>,
-    /// where it came from,
+    /// For each entry: where it came from,
     sources: Vec<Source>,
+    /// the metadata of the files read (those the index gave have theirs in
+    /// the index),
+    read_fingerprints: Vec<Option<cache::Fingerprint>>,
     /// and, for `--text`, its folded text and whether the text was found.
     searched: Vec<Searched>,
     searching: bool,
@@ -338,8 +339,13 @@ impl Loaded {
                     entry.body = String::new();
                 }
                 self.entries.push(entry);
-                self.fingerprints.push(fingerprint);
-                self.sources.push(source);
+                self.sources.push(match source {
+                    Source::File(_) => {
+                        self.read_fingerprints.push(fingerprint);
+                        Source::File(self.read_fingerprints.len() - 1)
+                    }
+                    from_index => from_index,
+                });
                 self.searched.extend(searched);
             }
             Found::Problems(problems) => diagnostics.extend(problems),
@@ -366,7 +372,7 @@ impl Loaded {
         index: Option<&cache::Index>,
         store: Option<&cache::SearchTexts>,
     ) {
-        let from_index = self.sources.iter().filter(|s| **s != Source::File).count();
+        let from_index = self.entries.len() - self.read_fingerprints.len();
         let parsed_again = self.entries.len() - from_index;
         let gone = index.map_or(0, |i| i.len() - from_index);
         // A few changed files are cheaper to parse again on each run than
@@ -376,7 +382,7 @@ impl Loaded {
         let searched = self.searching;
         if index.is_none() || stale * 64 > self.entries.len() {
             let mut kept: Vec<(usize, cache::Fingerprint)> = (0..self.entries.len())
-                .filter_map(|i| Some((i, self.fingerprints[i]?)))
+                .filter_map(|i| Some((i, self.fingerprint(i, index)?)))
                 .collect();
             kept.sort_unstable_by(|a, b| self.entries[a.0].path.cmp(&self.entries[b.0].path));
             let pairs: Vec<(&Entry, cache::Fingerprint)> =
@@ -396,6 +402,14 @@ impl Loaded {
                 }
             }
             cache::write_search_texts(root, index.id(), &texts);
+        }
+    }
+
+    /// The metadata the file of the entry at `i` had before it was read.
+    fn fingerprint(&self, i: usize, index: Option<&cache::Index>) -> Option<cache::Fingerprint> {
+        match self.sources[i] {
+            Source::Index(position) => index?.fingerprint_at(position),
+            Source::File(slot) => self.read_fingerprints[slot],
         }
     }
 
@@ -493,7 +507,9 @@ enum Found {
 enum Source {
     /// The index, at this position.
     Index(usize),
-    File,
+    /// The file, read again; once kept, the place of its metadata in
+    /// `Loaded::read_fingerprints`.
+    File(usize),
 }
 
 /// Loads each of `files` (journal paths) of the working tree in parallel,
@@ -562,7 +578,7 @@ fn load_working_file(
     match parse_text(&rel, text, &location.config) {
         Ok(entry) => {
             let searched = searcher.map(|s| s.made(&entry.title, &entry.body));
-            Found::Entry(entry, fingerprint, Source::File, searched)
+            Found::Entry(entry, fingerprint, Source::File(0), searched)
         }
         Err(problems) => Found::Problems(problems),
     }

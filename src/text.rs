@@ -11,8 +11,10 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
+/// A thin pointer (one word, where `Arc<str>` takes two): entries hold
+/// hundreds of thousands of these, and the distinct texts are few.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(Arc<str>);
+pub struct Text(Arc<Box<str>>);
 
 impl Default for Text {
     fn default() -> Text {
@@ -24,7 +26,7 @@ thread_local! {
     /// The texts this thread has made, so that equal ones share one copy.
     /// Each thread of the parallel loader keeps its own: two threads may
     /// each hold a copy, which costs little and needs no lock.
-    static SEEN: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+    static SEEN: RefCell<HashSet<Text>> = RefCell::new(HashSet::new());
 }
 
 /// How many distinct texts a thread remembers; past that, new ones are not
@@ -38,18 +40,18 @@ impl Text {
         SEEN.with(|seen| {
             let mut seen = seen.borrow_mut();
             if let Some(shared) = seen.get(text) {
-                return Text(Arc::clone(shared));
+                return shared.clone();
             }
-            let shared: Arc<str> = Arc::from(text);
+            let shared = Text(Arc::new(Box::from(text)));
             if seen.len() < REMEMBERED {
-                seen.insert(Arc::clone(&shared));
+                seen.insert(shared.clone());
             }
-            Text(shared)
+            shared
         })
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        &**self.0
     }
 }
 
@@ -93,65 +95,71 @@ impl From<&String> for Text {
 
 impl From<Text> for String {
     fn from(text: Text) -> String {
-        text.0.to_string()
+        text.as_str().to_string()
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<String> for Text {
     fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+        self.as_str() == other.as_str()
     }
 }
 
 impl PartialEq<Text> for String {
     fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
+        *self == other.as_str()
     }
 }
 
 impl PartialEq<Text> for &str {
     fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
+        *self == other.as_str()
     }
 }
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(self.as_str())
     }
 }
 
 /// A list of texts that many entries share: the same two people, the same
 /// tags. Equal lists made on one thread share one copy, as [`Text`]s do.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Texts(Arc<[Text]>);
+pub struct Texts(Arc<Box<[Text]>>);
 
 thread_local! {
-    static SEEN_LISTS: RefCell<HashSet<Arc<[Text]>>> = RefCell::new(HashSet::new());
+    static SEEN_LISTS: RefCell<HashSet<Texts>> = RefCell::new(HashSet::new());
+}
+
+impl Borrow<[Text]> for Texts {
+    fn borrow(&self) -> &[Text] {
+        &self.0
+    }
 }
 
 impl Texts {
@@ -162,13 +170,13 @@ impl Texts {
         SEEN_LISTS.with(|seen| {
             let mut seen = seen.borrow_mut();
             if let Some(shared) = seen.get(items.as_slice()) {
-                return Texts(Arc::clone(shared));
+                return shared.clone();
             }
-            let shared: Arc<[Text]> = Arc::from(items);
+            let shared = Texts(Arc::new(items.into_boxed_slice()));
             if seen.len() < REMEMBERED {
-                seen.insert(Arc::clone(&shared));
+                seen.insert(shared.clone());
             }
-            Texts(shared)
+            shared
         })
     }
 }
