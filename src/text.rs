@@ -51,7 +51,7 @@ impl Text {
     }
 
     pub fn as_str(&self) -> &str {
-        &**self.0
+        &self.0
     }
 }
 
