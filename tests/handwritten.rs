@@ -36,7 +36,7 @@ fn a_list_typed_with_commas_is_one_value_and_check_says_how_to_write_a_list() {
     let listed = insight(&dir, &["list", "--format", "csv"]).ok();
     assert_eq!(
         listed,
-        "date,kind,site,title,customers,tags\n2026-11-20,peer,HQ,a,0,\"mobile, pricing\"\n"
+        "date,kind,site,title,customers,tags,people\n2026-11-20,peer,HQ,a,0,\"mobile, pricing\",\"Mei Chen, Sam O'Neil\"\n"
     );
     let run = insight(&dir, &["check"]);
     assert_eq!(run.code, 0);
@@ -177,7 +177,7 @@ fn numeric_titles_and_tags_stay_as_written() {
     );
     assert_eq!(
         insight(&dir, &["list", "--format", "csv"]).ok(),
-        "date,kind,site,title,customers,tags\n2026-11-20,peer,HQ,2.0,0,1.10\n2026-11-20,peer,HQ,b,0,\"1.1, 010\"\n"
+        "date,kind,site,title,customers,tags,people\n2026-11-20,peer,HQ,2.0,0,1.10,\n2026-11-20,peer,HQ,b,0,\"1.1, 010\",\n"
     );
     assert_eq!(
         insight(&dir, &["tags", "--format", "csv"]).ok(),

@@ -652,7 +652,7 @@ fn entries_of_nested_quotes_take_memory_in_proportion() {
     for (command, first_line) in [
         (
             &["list", "--format", "csv"][..],
-            "date,kind,site,title,customers,tags",
+            "date,kind,site,title,customers,tags,people",
         ),
         (
             &["quotes", "--format", "csv"][..],
@@ -945,8 +945,8 @@ fn json_carries_odd_names_losslessly_and_tables_show_control_characters_escaped(
     let table = j.run(&["list", "--since", "2026-11-10"]).ok();
     assert_eq!(
         table.stdout,
-        "Date        Kind       Site       Title                 Customers  Tags\n\
-         ----------- ---------- ---------- --------------------- ---------- -----\n\
+        "Date        Kind       Site       Title                 Customers  Tags  People\n\
+         ----------- ---------- ---------- --------------------- ---------- ----- -------\n\
          2026-11-20  frontline  Cub Foods  \\x1b[31mRed \\u{9b}2J          0\n"
     );
     assert_eq!(

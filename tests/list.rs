@@ -24,13 +24,13 @@ fn lists_every_entry_as_a_table() {
     assert_eq!(
         basic(&["list"]).ok(),
         "\
-Date        Kind       Site                    Title                Customers  Tags
------------ ---------- ----------------------- -------------------- ---------- ---------------------------
-2025-11-18  sales      Government agency       2025-11-18-agency            6  data-warehouse
-2026-01-15  frontline  Cub Foods, Minneapolis  Bakery shift                12  mobile/app, pricing
-2026-02-03  frontline  BT contact centre       A day on the phones         31  pricing
-2026-04-20  peer       Client lunch, Atlanta   Lunch in Atlanta             3  Mobile, benefits
-2026-07-08  immersion  Tower One: floor 12     Building walk                0  tenants
+Date        Kind       Site                    Title                Customers  Tags                        People
+----------- ---------- ----------------------- -------------------- ---------- --------------------------- ------------------------------
+2025-11-18  sales      Government agency       2025-11-18-agency            6  data-warehouse              Anuj Dhanda
+2026-01-15  frontline  Cub Foods, Minneapolis  Bakery shift                12  mobile/app, pricing         Wayne Shurts
+2026-02-03  frontline  BT contact centre       A day on the phones         31  pricing                     Clive Selley
+2026-04-20  peer       Client lunch, Atlanta   Lunch in Atlanta             3  Mobile, benefits            Michael Capone
+2026-07-08  immersion  Tower One: floor 12     Building walk                0  tenants                     Robert Juliano, Dave Kowalski
 2026-10-01  research   #1 Store survey         Smartphone survey            0  mobile/payments, analytics
 "
     );
@@ -41,19 +41,19 @@ fn markdown_and_csv() {
     assert_eq!(
         basic(&["list", "--format", "markdown", "--tag", "pricing"]).ok(),
         "\
-| Date | Kind | Site | Title | Customers | Tags |
-| --- | --- | --- | --- | ---: | --- |
-| 2026-01-15 | frontline | Cub Foods, Minneapolis | Bakery shift | 12 | mobile/app, pricing |
-| 2026-02-03 | frontline | BT contact centre | A day on the phones | 31 | pricing |
+| Date | Kind | Site | Title | Customers | Tags | People |
+| --- | --- | --- | --- | ---: | --- | --- |
+| 2026-01-15 | frontline | Cub Foods, Minneapolis | Bakery shift | 12 | mobile/app, pricing | Wayne Shurts |
+| 2026-02-03 | frontline | BT contact centre | A day on the phones | 31 | pricing | Clive Selley |
 "
     );
     assert_eq!(
         basic(&["list", "--format", "csv", "--since", "2026-04-01"]).ok(),
         "\
-date,kind,site,title,customers,tags
-2026-04-20,peer,\"Client lunch, Atlanta\",Lunch in Atlanta,3,\"Mobile, benefits\"
-2026-07-08,immersion,Tower One: floor 12,Building walk,0,tenants
-2026-10-01,research,#1 Store survey,Smartphone survey,0,\"mobile/payments, analytics\"
+date,kind,site,title,customers,tags,people
+2026-04-20,peer,\"Client lunch, Atlanta\",Lunch in Atlanta,3,\"Mobile, benefits\",Michael Capone
+2026-07-08,immersion,Tower One: floor 12,Building walk,0,tenants,\"Robert Juliano, Dave Kowalski\"
+2026-10-01,research,#1 Store survey,Smartphone survey,0,\"mobile/payments, analytics\",
 "
     );
 }

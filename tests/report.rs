@@ -398,7 +398,32 @@ fn quotes_are_limited_by_the_quotes_option() {
         "markdown",
     ])
     .ok();
-    assert!(page.contains("## Voice of the customer\n\nNo block quotes in these entries.\n"));
+    // None asked for: no section, rather than one saying there are none.
+    let headings: Vec<&str> = page.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Totals",
+            "## By kind",
+            "## Tags",
+            "## Sites",
+            "## Ideas that moved",
+            "## Ideas",
+            "## Coverage",
+            "## Trend"
+        ]
+    );
+    assert!(!page.contains("No block quotes"), "{page}");
+    let none = json_of(&[
+        "report",
+        "--quarter",
+        "last",
+        "--quotes",
+        "0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(none["quotes"], serde_json::json!([]));
 }
 
 #[test]

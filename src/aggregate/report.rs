@@ -60,6 +60,10 @@ pub struct Report {
     #[serde(skip)]
     pub coverage_share: f64,
     pub quotes: Vec<QuoteRow>,
+    /// How many quotes were asked for (`--quotes`); with none, the report
+    /// has no quotes section. Not part of the JSON, whose `quotes` is then [].
+    #[serde(skip)]
+    pub quotes_asked: usize,
     pub trend: Vec<TrendRow>,
     /// The previous period's trend, bucket for bucket, for charts that set
     /// the two side by side; empty without a previous period. Not in the JSON.
@@ -281,6 +285,7 @@ pub fn build(input: &ReportInput) -> Report {
         ),
         coverage_period: (&year_to_date.period).into(),
         coverage_share: year_to_date.share,
+        quotes_asked: input.quotes,
         quotes: quotes::quotes(&selected, input.quotes, input.body)
             .into_iter()
             .map(

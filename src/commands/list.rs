@@ -10,6 +10,7 @@ use super::filters::FilterArgs;
 use crate::aggregate::ideas::History;
 use crate::entry::Entry;
 use crate::error::{Error, Result};
+use crate::journal::Journal;
 use crate::query::{self, Order, SortKey};
 use crate::record::EntryRecord;
 use crate::render::{self, Column, Table};
@@ -95,9 +96,11 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             eprintln!("no entries match");
             String::new()
         }
-        Format::Table => render::text_table(&table(&selected), context.width, context.color),
-        Format::Markdown => render::markdown_table(&table(&selected)),
-        Format::Csv => render::csv_table(&table(&selected)),
+        Format::Table => {
+            render::text_table(&table(&selected, &journal), context.width, context.color)
+        }
+        Format::Markdown => render::markdown_table(&table(&selected, &journal)),
+        Format::Csv => render::csv_table(&table(&selected, &journal)),
         Format::Json | Format::Jsonl => records(&history()),
         Format::Paths => {
             let end = if args.null { b'\0' } else { b'\n' };
@@ -141,24 +144,36 @@ fn path_bytes(path: &Path) -> Vec<u8> {
     path.to_string_lossy().into_owned().into_bytes()
 }
 
-fn table(entries: &[&Entry]) -> Table {
-    let mut table = Table::new(vec![
+/// The entries as a table. New columns go at the end, so that scripts reading
+/// the CSV by position keep working; a union of journals adds the journal.
+fn table(entries: &[&Entry], journal: &Journal) -> Table {
+    let mut columns = vec![
         Column::left("date", "Date"),
         Column::left("kind", "Kind"),
         Column::left("site", "Site"),
         Column::left("title", "Title"),
         Column::right("customers", "Customers"),
         Column::left("tags", "Tags"),
-    ]);
+        Column::left("people", "People"),
+    ];
+    if journal.is_union() {
+        columns.push(Column::left("journal", "Journal"));
+    }
+    let mut table = Table::new(columns);
     for e in entries {
-        table.push(vec![
+        let mut row = vec![
             e.date.to_string(),
             e.kind.to_string(),
             e.site.to_string(),
             e.title.clone(),
             e.customers.to_string(),
             e.tags.join(", "),
-        ]);
+            e.people.join(", "),
+        ];
+        if journal.is_union() {
+            row.push(journal.label_of(&e.path).to_string());
+        }
+        table.push(row);
     }
     table
 }

@@ -65,7 +65,7 @@ pub(super) fn span(period: &PeriodRecord) -> String {
 }
 
 fn sections(report: &Report, page: &Page) -> Vec<Section> {
-    vec![
+    let mut sections = vec![
         Section::new("Totals", vec![Block::Table(totals(report))]),
         Section::new("By kind", vec![Block::Table(kinds(report))]),
         Section::new("Tags", tags(report, page)),
@@ -75,7 +75,13 @@ fn sections(report: &Report, page: &Page) -> Vec<Section> {
         Section::new("Coverage", coverage(report)),
         Section::new("Voice of the customer", quotes(report)),
         Section::new("Trend", trend(report, page)),
-    ]
+    ];
+    // `--quotes 0` asks for no quotes: no section, rather than one saying
+    // the entries have none.
+    if report.quotes_asked == 0 {
+        sections.retain(|s| s.title != "Voice of the customer");
+    }
+    sections
 }
 
 fn totals(report: &Report) -> Table {

@@ -2,7 +2,7 @@
 
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, TableStyle};
 
-use super::{Align, Table, escape_controls};
+use super::{Align, Table, escape_controls, fit};
 
 /// No borders: columns separated by two spaces, a dashed rule under the header.
 /// Easy to read, and easy to `grep` or `cut`.
@@ -22,27 +22,46 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
     if color {
         out.enforce_styling();
     }
-    match width {
-        Some(width) => {
-            out.set_width(width);
-            out.set_content_arrangement(ContentArrangement::Dynamic);
-        }
-        None => {
-            out.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    out.set_header(table.columns.iter().map(|c| {
-        let cell = Cell::new(escape_controls(&c.title, true)).set_alignment(alignment(c.align));
+    // Cells are laid out here, not by comfy-table: it would split an id or
+    // a tag anywhere to make the table fit (see `fit`).
+    out.set_content_arrangement(ContentArrangement::Disabled);
+    let header: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| escape_controls(&c.title, true).into_owned())
+        .collect();
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|t| escape_controls(t, true).into_owned())
+                .collect()
+        })
+        .collect();
+    let fitted = match width {
+        Some(width) => fit::fit(&table.columns, header, rows, usize::from(width)),
+        None => fit::Fitted {
+            shown: (0..table.columns.len()).collect(),
+            header,
+            rows,
+        },
+    };
+    let align = |n: usize| alignment(table.columns[fitted.shown[n]].align);
+    out.set_header(fitted.header.into_iter().enumerate().map(|(n, title)| {
+        let cell = Cell::new(title).set_alignment(align(n));
         if color {
             cell.add_attribute(Attribute::Bold)
         } else {
             cell
         }
     }));
-    for row in &table.rows {
-        out.add_row(row.iter().zip(&table.columns).map(|(text, column)| {
-            Cell::new(escape_controls(text, true)).set_alignment(alignment(column.align))
-        }));
+    for row in fitted.rows {
+        out.add_row(
+            row.into_iter()
+                .enumerate()
+                .map(|(n, text)| Cell::new(text).set_alignment(align(n))),
+        );
     }
     for column in out.column_iter_mut() {
         column.set_padding((0, 1));
