@@ -374,7 +374,7 @@ impl Loaded {
     ) {
         let from_index = self.entries.len() - self.read_fingerprints.len();
         let parsed_again = self.entries.len() - from_index;
-        let gone = index.map_or(0, |i| i.len() - from_index);
+        let gone = index.map_or(0, |i| i.len().saturating_sub(from_index));
         // A few changed files are cheaper to parse again on each run than
         // the whole index is to write: it is rewritten once they are more
         // than one in 64.
