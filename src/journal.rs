@@ -27,6 +27,11 @@ pub const MAX_ENTRY_BYTES: u64 = 8 * 1024 * 1024;
 /// are a few kilobytes, so the limit never slows a real journal.
 pub const MAX_BYTES_IN_FLIGHT: u64 = MAX_ENTRY_BYTES;
 
+/// Files of at most this many bytes are read without asking the budget: a
+/// batch of them holds at most `BATCH` times this (16 MiB), and taking a
+/// lock for each of a hundred thousand small files made threads queue on it.
+const SMALL_FILE_BYTES: u64 = 64 * 1024;
+
 /// Folders nested deeper than this below the entries folder are not read.
 pub const MAX_FOLDER_DEPTH: usize = 16;
 
@@ -295,7 +300,7 @@ impl Location {
             index.as_ref(),
             bodies,
             searcher.as_ref(),
-            |found| loaded.keep(found, bodies, &mut diagnostics),
+            |found| loaded.keep(found, &mut diagnostics),
         );
         if cache == Cache::Use {
             loaded.save(
@@ -332,12 +337,9 @@ struct Loaded {
 }
 
 impl Loaded {
-    fn keep(&mut self, found: Found, bodies: Bodies, diagnostics: &mut Vec<Diagnostic>) {
+    fn keep(&mut self, found: Found, diagnostics: &mut Vec<Diagnostic>) {
         match found {
-            Found::Entry(mut entry, fingerprint, source, searched) => {
-                if bodies == Bodies::Drop {
-                    entry.body = String::new();
-                }
+            Found::Entry(entry, fingerprint, source, searched) => {
                 self.entries.push(entry);
                 self.sources.push(match source {
                     Source::File(_) => {
@@ -458,14 +460,14 @@ enum Folded {
 impl Searcher<'_> {
     /// Looks in the entry the index gave at `position`: in the kept text if
     /// there is one, else in its file's body.
-    fn indexed(&self, entry: &Entry, position: usize, file: &Path) -> Searched {
+    fn indexed(&self, entry: &Entry, position: usize, file: impl FnOnce() -> PathBuf) -> Searched {
         if let Some(text) = self.store.and_then(|store| store.get(position)) {
             return Searched {
                 hit: self.needle.find(text).is_some(),
                 folded: Folded::Stored(position),
             };
         }
-        let body = read_bytes(file)
+        let body = read_bytes(&file())
             .and_then(decode)
             .map(|text| body_of(&text))
             .unwrap_or_default();
@@ -550,13 +552,15 @@ fn load_working_file(
     searcher: Option<&Searcher>,
 ) -> Found {
     let walk::EntryFile { rel, fingerprint } = file;
-    let path = file_path(&location.root, &rel);
+    // Made only when the file is read: most entries of a warm index are not.
+    let path_of = |rel: &str| file_path(&location.root, rel);
     let rel = match (index, fingerprint) {
         (Some(index), Some(now)) => match index.entry(rel, &now) {
             Ok((mut entry, position)) => {
-                let searched = searcher.map(|s| s.indexed(&entry, position, &path));
+                let searched =
+                    searcher.map(|s| s.indexed(&entry, position, || path_of(&entry.path)));
                 if bodies == Bodies::Keep {
-                    entry.body = read_bytes(&path)
+                    entry.body = read_bytes(&path_of(&entry.path))
                         .and_then(decode)
                         .map(|text| body_of(&text))
                         .unwrap_or_default();
@@ -567,17 +571,22 @@ fn load_working_file(
         },
         _ => rel,
     };
-    let bytes = read_bytes_sized(&path, fingerprint.map_or(0, |f| f.size()));
+    let bytes = read_bytes_sized(&path_of(&rel), fingerprint.map_or(0, |f| f.size()));
     // The bytes count against the budget until the entry is parsed.
-    let _held = IN_FLIGHT.hold(bytes.as_ref().map_or(0, |b| b.len() as u64));
+    let _held = IN_FLIGHT.hold_large(bytes.as_ref().map_or(0, |b| b.len() as u64));
     let text = bytes
         .and_then(decode)
         .map_err(|(line, column, code, message)| {
             Diagnostic::error(&rel, line, column, code, message)
         });
     match parse_text(&rel, text, &location.config) {
-        Ok(entry) => {
+        Ok(mut entry) => {
             let searched = searcher.map(|s| s.made(&entry.title, &entry.body));
+            // Freed by the thread that made it: a free from another thread
+            // waits for the lock of the allocator's arena of this one.
+            if bodies == Bodies::Drop {
+                entry.body = String::new();
+            }
             Found::Entry(entry, fingerprint, Source::File(0), searched)
         }
         Err(problems) => Found::Problems(problems),
@@ -739,7 +748,7 @@ pub fn each_file_into<X: Send, T: Send>(
             .map(|(rel, source)| {
                 let bytes = read(&rel, source);
                 // The bytes count against the budget until the entry is parsed.
-                let _held = IN_FLIGHT.hold(bytes.as_ref().map_or(0, |b| b.len() as u64));
+                let _held = IN_FLIGHT.hold_large(bytes.as_ref().map_or(0, |b| b.len() as u64));
                 let text = bytes
                     .and_then(decode)
                     .map_err(|(line, column, code, message)| {
@@ -781,6 +790,12 @@ struct Held {
 }
 
 impl Budget {
+    /// Takes `bytes` if they are more than a small file's, first waiting
+    /// until they fit; a file alone may take the whole budget.
+    fn hold_large(&'static self, bytes: u64) -> Option<Held> {
+        (bytes > SMALL_FILE_BYTES).then(|| self.hold(bytes))
+    }
+
     /// Takes `bytes`, first waiting until they fit; a file alone may take
     /// the whole budget.
     fn hold(&'static self, bytes: u64) -> Held {
