@@ -11,11 +11,20 @@ pub fn normalize(tag: &str) -> String {
 pub fn is_under(tag: &str, wanted: &str) -> bool {
     let wanted = wanted.trim_end_matches('/');
     let mut parts = tag.split('/');
-    wanted.split('/').all(|w| {
-        parts
-            .next()
-            .is_some_and(|t| t.to_lowercase() == w.to_lowercase())
-    })
+    wanted
+        .split('/')
+        .all(|w| parts.next().is_some_and(|t| same_ignoring_case(t, w)))
+}
+
+/// Whether two texts are equal once lowercased; without making the
+/// lowercase copies when both are ASCII, as tags nearly always are. (Only
+/// then: the Kelvin sign lowercases to an ASCII `k`.)
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// A tag and every tag above it, lowercased: `Mobile/App` → `mobile`, `mobile/app`.
@@ -64,6 +73,8 @@ mod tests {
         assert!(!is_under("mobilepay", "mobile"));
         assert!(!is_under("mobile", "mobile/app"));
         assert!(is_under("İstanbul", "i̇stanbul"));
+        assert!(is_under("\u{212A}iosk", "kiosk"));
+        assert!(!is_under("kiosk", "kiosks"));
     }
 
     #[test]

@@ -6,8 +6,9 @@
 use serde::Serialize;
 use std::borrow::Borrow;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -52,6 +53,94 @@ impl Text {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A value whose equal copies are usually one copy in memory, as [`Text`]s
+/// and [`Texts`] are: a table keyed by where that copy lives does the work
+/// of a text once per copy instead of once per use, without hashing it.
+pub trait Shared: Clone {
+    fn address(&self) -> usize;
+}
+
+impl Shared for Text {
+    fn address(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
+impl Shared for Texts {
+    fn address(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
+/// Something worked out once for each copy of a [`Shared`] value. It holds
+/// a clone of each, so no address is freed and reused while it is a key.
+/// Equal values in two copies (made by two threads) are worked out twice,
+/// which is why the value must depend on the text only.
+pub struct ByCopy<K, V> {
+    map: HashMap<usize, (K, V), BuildHasherDefault<AddressHasher>>,
+}
+
+impl<K: Shared, V> Default for ByCopy<K, V> {
+    fn default() -> Self {
+        ByCopy {
+            map: HashMap::default(),
+        }
+    }
+}
+
+impl<K: Shared, V> ByCopy<K, V> {
+    /// What `make` gives for `key`, made on the first call for its copy.
+    pub fn get_or_insert_with(&mut self, key: &K, make: impl FnOnce(&K) -> V) -> &mut V {
+        &mut self
+            .map
+            .entry(key.address())
+            .or_insert_with(|| (key.clone(), make(key)))
+            .1
+    }
+
+    /// Whether `key`'s copy is new here; it is remembered either way.
+    pub fn insert(&mut self, key: &K) -> bool
+    where
+        V: Default,
+    {
+        let before = self.map.len();
+        self.get_or_insert_with(key, |_| V::default());
+        self.map.len() > before
+    }
+
+    /// Each copy and what was worked out for it, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.map.values().map(|(key, value)| (key, value))
+    }
+}
+
+/// Hashes an address: a multiply that spreads its aligned low bits and its
+/// high bits over the whole word. Only for [`ByCopy`], whose keys come from
+/// the allocator, not from input.
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_usize(&mut self, address: usize) {
+        self.write_u64(address as u64);
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        let mixed = (self.0 ^ word ^ (word >> 17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = mixed ^ (mixed >> 31);
     }
 }
 
@@ -246,5 +335,25 @@ mod tests {
         assert_eq!(a, "frontline");
         assert_eq!(format!("{a} {b:?}"), "frontline \"frontline\"");
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"frontline\"");
+    }
+
+    #[test]
+    fn work_by_copy_is_done_once_per_copy() {
+        let mut calls = 0;
+        let mut upper: ByCopy<Text, String> = ByCopy::default();
+        for word in ["tv", "mobile", "tv", "tv", "mobile"] {
+            upper.get_or_insert_with(&Text::new(word), |t| {
+                calls += 1;
+                t.to_uppercase()
+            });
+        }
+        assert_eq!(calls, 2);
+        let mut found: Vec<String> = upper.iter().map(|(_, v)| v.clone()).collect();
+        found.sort();
+        assert_eq!(found, ["MOBILE", "TV"]);
+        // A copy made elsewhere (another thread) is another key, worked out again.
+        let other = Text(Arc::new(Box::from("tv")));
+        assert!(upper.insert(&other));
+        assert!(!upper.insert(&other));
     }
 }

@@ -7,11 +7,11 @@
 
 use jiff::civil::Date;
 use serde::Serialize;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::entry::{Entry, Idea};
-use crate::text::Text;
+use crate::text::{ByCopy, Text};
 
 /// Ideas are the same idea when they share an `id`; ideas without one are the
 /// same when their titles match once case, spacing and punctuation are ignored,
@@ -29,14 +29,18 @@ pub struct IdeaKeys {
     id_by_title: HashMap<String, Text>,
     /// The key of each title already seen: a journal repeats the same few
     /// titles thousands of times, and normalizing one costs allocations.
-    by_title: std::cell::RefCell<HashMap<Text, IdeaKey>>,
+    by_title: RefCell<ByCopy<Text, IdeaKey>>,
 }
 
 impl IdeaKeys {
     pub fn new(entries: &[Entry]) -> IdeaKeys {
         let mut id_by_title = HashMap::new();
+        // Only a title's first copy can claim an id: later ones find theirs taken.
+        let mut seen: ByCopy<Text, ()> = ByCopy::default();
         for idea in entries.iter().flat_map(|e| &e.ideas) {
-            if let (Some(id), Some(title)) = (&idea.id, &idea.title) {
+            if let (Some(id), Some(title)) = (&idea.id, &idea.title)
+                && seen.insert(title)
+            {
                 id_by_title
                     .entry(normalize(title))
                     .or_insert_with(|| id.clone());
@@ -53,16 +57,75 @@ impl IdeaKeys {
             return IdeaKey::Id(id.clone());
         }
         let title = idea.title.clone().unwrap_or_default();
-        if let Some(key) = self.by_title.borrow().get(&title) {
-            return key.clone();
+        let mut by_title = self.by_title.borrow_mut();
+        let key = by_title.get_or_insert_with(&title, |title| {
+            let normalized = normalize(title);
+            match self.id_by_title.get(&normalized) {
+                Some(id) => IdeaKey::Id(id.clone()),
+                None => IdeaKey::Title(Text::new(&normalized)),
+            }
+        });
+        key.clone()
+    }
+}
+
+/// Numbers the distinct ideas of the mentions it is shown, 0, 1, 2… in the
+/// order first seen. A key is worked out once per copy of an id or title,
+/// not once per mention: the loops over every mention of a journal count by
+/// number, not by key.
+pub struct Numbering<'k> {
+    keys: &'k IdeaKeys,
+    by_id: ByCopy<Text, usize>,
+    by_title: ByCopy<Text, usize>,
+    numbers: HashMap<IdeaKey, usize>,
+    /// The key of each number.
+    order: Vec<IdeaKey>,
+}
+
+impl<'k> Numbering<'k> {
+    pub fn new(keys: &'k IdeaKeys) -> Numbering<'k> {
+        Numbering {
+            keys,
+            by_id: ByCopy::default(),
+            by_title: ByCopy::default(),
+            numbers: HashMap::new(),
+            order: Vec::new(),
         }
-        let normalized = normalize(&title);
-        let key = match self.id_by_title.get(&normalized) {
-            Some(id) => IdeaKey::Id(id.clone()),
-            None => IdeaKey::Title(Text::new(&normalized)),
+    }
+
+    /// The number of the idea that `idea` mentions.
+    pub fn number(&mut self, idea: &Idea) -> usize {
+        let Numbering {
+            keys,
+            by_id,
+            by_title,
+            numbers,
+            order,
+        } = self;
+        let mut number_of = |key: IdeaKey| {
+            let next = order.len();
+            *numbers.entry(key).or_insert_with_key(|key| {
+                order.push(key.clone());
+                next
+            })
         };
-        self.by_title.borrow_mut().insert(title, key.clone());
-        key
+        match (&idea.id, &idea.title) {
+            (Some(id), _) => *by_id.get_or_insert_with(id, |id| number_of(IdeaKey::Id(id.clone()))),
+            (None, Some(title)) => {
+                *by_title.get_or_insert_with(title, |_| number_of(keys.key(idea)))
+            }
+            (None, None) => number_of(keys.key(idea)),
+        }
+    }
+
+    /// The key of the idea numbered `number`.
+    pub fn key(&self, number: usize) -> &IdeaKey {
+        &self.order[number]
+    }
+
+    /// The keys of every number, in order.
+    pub fn into_keys(self) -> Vec<IdeaKey> {
+        self.order
     }
 }
 
@@ -259,17 +322,21 @@ impl<'a> History<'a> {
     /// Reads every idea mention of `entries`, which are sorted by date and path.
     pub fn new(entries: &'a [Entry], default_status: &'a str) -> History<'a> {
         let keys = IdeaKeys::new(entries);
-        let mut mentions: BTreeMap<IdeaKey, Vec<Mention<'a>>> = BTreeMap::new();
+        let mut numbering = Numbering::new(&keys);
+        let mut told: Vec<Vec<Mention<'a>>> = Vec::new();
         for entry in entries {
             for idea in &entry.ideas {
-                mentions
-                    .entry(keys.key(idea))
-                    .or_default()
-                    .push(Mention { entry, idea });
+                let number = numbering.number(idea);
+                if number == told.len() {
+                    told.push(Vec::new());
+                }
+                told[number].push(Mention { entry, idea });
             }
         }
-        let stories = mentions
+        let stories = numbering
+            .into_keys()
             .into_iter()
+            .zip(told)
             .map(|(key, told)| (key.clone(), Story::new(key, told, default_status)))
             .collect();
         History {
@@ -281,6 +348,20 @@ impl<'a> History<'a> {
 
     pub fn key(&self, idea: &Idea) -> IdeaKey {
         self.keys.key(idea)
+    }
+
+    /// A numbering of the ideas of this journal's mentions.
+    pub fn numbering(&self) -> Numbering<'_> {
+        Numbering::new(&self.keys)
+    }
+
+    /// The distinct ideas that `entries` mention.
+    pub fn keys_in(&self, entries: &[&Entry]) -> BTreeSet<IdeaKey> {
+        let mut numbering = self.numbering();
+        for idea in entries.iter().flat_map(|e| &e.ideas) {
+            numbering.number(idea);
+        }
+        numbering.into_keys().into_iter().collect()
     }
 
     pub fn story(&self, key: &IdeaKey) -> Option<&Story<'a>> {
@@ -367,20 +448,23 @@ pub struct IdeaSummary {
 /// status and owner on `day`, by reach: most customers first, then most
 /// mentions, then oldest.
 pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSummary> {
-    struct Acc<'s> {
+    struct Acc<'e> {
         summary: IdeaSummary,
-        sites: BTreeSet<String>,
-        seen_in: BTreeSet<&'s str>,
+        sites: ByCopy<Text, ()>,
+        /// The last entry counted: an entry's mentions come one after another.
+        counted: Option<&'e Entry>,
     }
-    let mut by_key: BTreeMap<IdeaKey, Acc> = BTreeMap::new();
-    for entry in entries {
+    let mut numbering = history.numbering();
+    let mut accs: Vec<Acc> = Vec::new();
+    for &entry in entries {
         for idea in &entry.ideas {
-            let key = history.key(idea);
-            let acc = by_key.entry(key.clone()).or_insert_with(|| {
+            let number = numbering.number(idea);
+            if number == accs.len() {
+                let key = numbering.key(number).clone();
                 let story = history.story(&key);
-                Acc {
+                accs.push(Acc {
                     summary: IdeaSummary {
-                        key: key.clone(),
+                        key,
                         id: idea.id.clone().or_else(|| story?.id().cloned()),
                         title: story.map_or_else(|| Text::new(idea.label()), |s| s.title.clone()),
                         status: story
@@ -395,24 +479,30 @@ pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSu
                         last_date: entry.date,
                         entries: Vec::new(),
                     },
-                    sites: BTreeSet::new(),
-                    seen_in: BTreeSet::new(),
-                }
-            });
+                    sites: ByCopy::default(),
+                    counted: None,
+                });
+            }
+            let acc = &mut accs[number];
             acc.summary.mentions += 1;
             acc.summary.last_date = entry.date;
             // An entry that lists an idea twice still counts its customers once.
-            if acc.seen_in.insert(&entry.path) {
+            if !acc
+                .counted
+                .is_some_and(|counted| std::ptr::eq(counted, entry))
+            {
+                acc.counted = Some(entry);
                 acc.summary.customers += entry.customers;
                 acc.summary.entries.push(entry.path.clone());
             }
-            acc.sites.insert(entry.site.to_lowercase());
+            acc.sites.insert(&entry.site);
         }
     }
-    let mut list: Vec<IdeaSummary> = by_key
-        .into_values()
+    let mut list: Vec<IdeaSummary> = accs
+        .into_iter()
         .map(|mut acc| {
-            acc.summary.sites = acc.sites.len();
+            let sites: BTreeSet<String> = acc.sites.iter().map(|(s, _)| s.to_lowercase()).collect();
+            acc.summary.sites = sites.len();
             acc.summary
         })
         .collect();
@@ -421,6 +511,7 @@ pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSu
             .cmp(&(a.customers, a.mentions))
             .then(a.first_date.cmp(&b.first_date))
             .then(a.title.cmp(&b.title))
+            .then_with(|| a.key.cmp(&b.key))
     });
     list
 }

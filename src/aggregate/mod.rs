@@ -11,6 +11,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::entry::Entry;
+use crate::text::{ByCopy, Texts};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TagCount {
@@ -23,15 +24,19 @@ pub struct TagCount {
 /// each parent too (`mobile/app` counts for `mobile/app` and `mobile`). Most
 /// frequent first, then alphabetical.
 pub fn tag_counts(entries: &[&Entry]) -> Vec<TagCount> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // Entries share their lists of tags: each list is counted, then spelled out once.
+    let mut lists: ByCopy<Texts, usize> = ByCopy::default();
     for entry in entries {
-        let seen: BTreeSet<String> = entry
-            .tags
+        *lists.get_or_insert_with(&entry.tags, |_| 0) += 1;
+    }
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (tags, &uses) in lists.iter() {
+        let seen: BTreeSet<String> = tags
             .iter()
             .flat_map(|t| crate::tags::with_parents(t))
             .collect();
         for tag in seen {
-            *counts.entry(tag).or_default() += 1;
+            *counts.entry(tag).or_default() += uses;
         }
     }
     let mut list: Vec<TagCount> = counts

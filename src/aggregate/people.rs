@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::entry::Entry;
 use crate::period::{Calendar, Period};
 use crate::record::whole_or_fraction_f64;
+use crate::text::{ByCopy, Text};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonSummary {
@@ -91,24 +92,36 @@ pub fn person_key(name: &str) -> String {
 /// Per person, what `entries` add up to. Someone listed twice in one entry
 /// went out once.
 fn tallies(entries: &[&Entry]) -> HashMap<String, Tally> {
-    let mut tallies: HashMap<String, Tally> = HashMap::new();
+    let mut tallies: Vec<(String, Tally)> = Vec::new();
+    let mut tally_of_key: HashMap<String, usize> = HashMap::new();
+    // Names repeat in entry after entry: each copy's key is worked out once.
+    let mut tally_of_copy: ByCopy<Text, usize> = ByCopy::default();
+    let mut counted = Vec::new();
     for entry in entries {
-        let mut seen = HashSet::new();
+        counted.clear();
         for name in &entry.people {
-            let key = person_key(name);
-            if !seen.insert(key.clone()) {
+            let index = *tally_of_copy.get_or_insert_with(name, |name| {
+                let key = person_key(name);
+                *tally_of_key.entry(key.clone()).or_insert_with(|| {
+                    let tally = Tally {
+                        name: name.trim().to_string(),
+                        ..Tally::default()
+                    };
+                    tallies.push((key, tally));
+                    tallies.len() - 1
+                })
+            });
+            if counted.contains(&index) {
                 continue;
             }
-            let tally = tallies.entry(key).or_insert_with(|| Tally {
-                name: name.trim().to_string(),
-                ..Tally::default()
-            });
+            counted.push(index);
+            let tally = &mut tallies[index].1;
             tally.entries += 1;
             tally.hours += entry.hours.unwrap_or(0.0);
             tally.customers += entry.customers;
         }
     }
-    tallies
+    tallies.into_iter().collect()
 }
 
 /// Everyone in `insight.yaml`, in its order, then everyone else who appears in

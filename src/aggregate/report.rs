@@ -15,7 +15,7 @@ use crate::entry::Entry;
 use crate::period::{Calendar, Period};
 use crate::query::{self, Filter, Order};
 use crate::record::whole_or_fraction_f64;
-use crate::text::Text;
+use crate::text::{ByCopy, Text};
 
 /// What the report is about. `filter` holds the user's filters without the period.
 pub struct ReportInput<'a> {
@@ -227,11 +227,7 @@ pub fn build(input: &ReportInput) -> Report {
         None => Vec::new(),
     };
     let totals_of = |entries: &[&Entry], period: &Period| {
-        let mentioned: BTreeSet<_> = entries
-            .iter()
-            .flat_map(|e| &e.ideas)
-            .map(|i| history.key(i))
-            .collect();
+        let mentioned = history.keys_in(entries);
         let new_ideas = mentioned
             .iter()
             .filter_map(|key| history.story(key))
@@ -314,17 +310,18 @@ pub fn build(input: &ReportInput) -> Report {
 
 /// The distinct ideas `entries` mention.
 fn ideas_in(entries: &[&Entry], history: &History) -> Vec<IdeaKey> {
-    let keys: BTreeSet<IdeaKey> = entries
-        .iter()
-        .flat_map(|e| &e.ideas)
-        .map(|i| history.key(i))
-        .collect();
-    keys.into_iter().collect()
+    history.keys_in(entries).into_iter().collect()
 }
 
+/// How many different names: the same in another case is the same.
 fn distinct<'a>(names: impl Iterator<Item = &'a Text>) -> usize {
-    names
-        .map(|n| n.trim().to_lowercase())
+    let mut copies: ByCopy<Text, ()> = ByCopy::default();
+    for name in names {
+        copies.insert(name);
+    }
+    copies
+        .iter()
+        .map(|(name, _)| name.trim().to_lowercase())
         .collect::<BTreeSet<_>>()
         .len()
 }
@@ -354,14 +351,17 @@ fn kinds(entries: &[&Entry], config: &Config) -> Vec<KindRow> {
 fn sites(entries: &[&Entry]) -> Vec<SiteRow> {
     let mut rows: Vec<SiteRow> = Vec::new();
     let mut row_of: HashMap<String, usize> = HashMap::new();
+    let mut row_of_copy: ByCopy<Text, usize> = ByCopy::default();
     for entry in entries {
-        let index = *row_of.entry(entry.site.to_lowercase()).or_insert_with(|| {
-            rows.push(SiteRow {
-                site: entry.site.clone(),
-                entries: 0,
-                customers: 0,
-            });
-            rows.len() - 1
+        let index = *row_of_copy.get_or_insert_with(&entry.site, |site| {
+            *row_of.entry(site.to_lowercase()).or_insert_with(|| {
+                rows.push(SiteRow {
+                    site: site.clone(),
+                    entries: 0,
+                    customers: 0,
+                });
+                rows.len() - 1
+            })
         });
         rows[index].entries += 1;
         rows[index].customers += entry.customers;
