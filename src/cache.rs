@@ -277,6 +277,146 @@ impl SearchTexts {
     }
 }
 
+/// What `--text` found in the search texts kept beside an index: for each
+/// of its entries, whether its text holds the needle (`None` when no text is
+/// kept for it). The file is looked through a piece at a time, never held
+/// whole: it is nearly the size of the journal.
+pub struct StoredHits {
+    /// The index the texts belong to.
+    index_id: u64,
+    hits: Vec<Option<bool>>,
+}
+
+/// How much of the search texts is read at a time.
+const PIECE: usize = 1 << 20;
+
+impl StoredHits {
+    /// Looks for `needle` in each text of the journal's search texts file,
+    /// if there is a sound one made by this version of `insight`.
+    pub fn search(root: &Path, needle: &memchr::memmem::Finder) -> Option<StoredHits> {
+        let file = std::fs::File::open(root.join(FOLDER).join(TEXT_FILE)).ok()?;
+        let length = file.metadata().ok()?.len();
+        let mut stream = Stream::new(file, length.checked_sub(8)?);
+        let sound = stream.take(TEXT_MAGIC.len())? == TEXT_MAGIC
+            && stream.u32_le()? == FORMAT
+            && stream.str()? == env!("CARGO_PKG_VERSION").as_bytes();
+        if !sound {
+            return None;
+        }
+        let index_id = stream.u64_le()?;
+        let count = stream.count()?;
+        let mut hits = Vec::with_capacity(count);
+        for _ in 0..count {
+            hits.push(match stream.take(1)?[0] {
+                0 => None,
+                1 => Some(needle.find(stream.str()?).is_some()),
+                _ => return None,
+            });
+        }
+        stream.ends_soundly().then_some(StoredHits { index_id, hits })
+    }
+
+    /// These hits, if they are for the index `index_id`.
+    pub fn of_index(self, index_id: u64) -> Option<StoredHits> {
+        (self.index_id == index_id).then_some(self)
+    }
+
+    /// Whether the text of the index's entry at `position` holds the
+    /// needle; `None` when no text is kept for it.
+    pub fn get(&self, position: usize) -> Option<bool> {
+        *self.hits.get(position)?
+    }
+}
+
+/// A file read a piece at a time, as [`Reader`] reads a buffer: its first
+/// `length` bytes, then a checksum of them.
+struct Stream {
+    file: std::fs::File,
+    buffer: Vec<u8>,
+    /// Where the next value starts in `buffer`.
+    at: usize,
+    /// Bytes before the checksum not read into `buffer` yet.
+    unread: u64,
+    sum: Checksum,
+}
+
+impl Stream {
+    fn new(file: std::fs::File, length: u64) -> Stream {
+        Stream {
+            file,
+            buffer: Vec::with_capacity(PIECE),
+            at: 0,
+            unread: length,
+            sum: Checksum::new(length),
+        }
+    }
+
+    /// Bytes left before the checksum, read or not.
+    fn left(&self) -> u64 {
+        (self.buffer.len() - self.at) as u64 + self.unread
+    }
+
+    /// The next `wanted` bytes, read from the file as needed; `None` past the end.
+    fn ahead(&mut self, wanted: usize) -> Option<&[u8]> {
+        use std::io::Read;
+        let buffered = self.buffer.len() - self.at;
+        if buffered < wanted {
+            if wanted as u64 > self.left() {
+                return None;
+            }
+            self.buffer.drain(..self.at);
+            self.at = 0;
+            let piece = (wanted - buffered).max(PIECE) as u64;
+            let piece = piece.min(self.unread) as usize;
+            let start = self.buffer.len();
+            self.buffer.resize(start + piece, 0);
+            self.file.read_exact(&mut self.buffer[start..]).ok()?;
+            self.sum.update(&self.buffer[start..]);
+            self.unread -= piece as u64;
+        }
+        Some(&self.buffer[self.at..self.at + wanted])
+    }
+
+    fn take(&mut self, length: usize) -> Option<&[u8]> {
+        self.ahead(length)?;
+        self.at += length;
+        Some(&self.buffer[self.at - length..self.at])
+    }
+
+    fn u32_le(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64_le(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    /// A count, as [`Reader::count`] reads it.
+    fn count(&mut self) -> Option<usize> {
+        let longest = self.left().min(10) as usize;
+        let mut reader = Reader::new(self.ahead(longest)?);
+        let number = reader.u64()?;
+        self.at += reader.at;
+        let count = usize::try_from(number).ok()?;
+        (count as u64 <= self.left()).then_some(count)
+    }
+
+    /// A text's bytes.
+    fn str(&mut self) -> Option<&[u8]> {
+        let length = self.count()?;
+        self.take(length)
+    }
+
+    /// Whether every byte before the checksum was read, and the checksum holds.
+    fn ends_soundly(mut self) -> bool {
+        use std::io::Read;
+        let mut sum = [0u8; 8];
+        self.left() == 0
+            && self.file.read_exact(&mut sum).is_ok()
+            && self.sum.finish().to_le_bytes() == sum
+    }
+}
+
 /// Writes the search texts of the index `index_id`, one for each of its
 /// entries in its order (`None` for one whose text is not at hand).
 pub fn write_search_texts(root: &Path, index_id: u64, texts: &[Option<&[u8]>]) {
@@ -305,17 +445,63 @@ pub fn write_search_texts(root: &Path, index_id: u64, texts: &[Option<&[u8]>]) {
 /// A checksum of `bytes`: eight bytes at a time, so that checking a large
 /// index costs little next to reading it. It finds damage, not tampering.
 pub fn checksum(bytes: &[u8]) -> u64 {
-    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut hash = bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for word in words.by_ref() {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        hash = (hash.rotate_left(5) ^ word).wrapping_mul(MULTIPLIER);
+    let mut sum = Checksum::new(bytes.len() as u64);
+    sum.update(bytes);
+    sum.finish()
+}
+
+/// [`checksum`] worked out piece by piece, for a file read a piece at a time.
+struct Checksum {
+    hash: u64,
+    /// The start of a word that the last piece ended in.
+    pending: [u8; 8],
+    pending_len: usize,
+}
+
+impl Checksum {
+    /// For `length` bytes in all.
+    fn new(length: u64) -> Checksum {
+        Checksum {
+            hash: length,
+            pending: [0; 8],
+            pending_len: 0,
+        }
     }
-    for &byte in words.remainder() {
-        hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(MULTIPLIER);
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        if self.pending_len > 0 {
+            let taken = (8 - self.pending_len).min(bytes.len());
+            self.pending[self.pending_len..self.pending_len + taken]
+                .copy_from_slice(&bytes[..taken]);
+            self.pending_len += taken;
+            bytes = &bytes[taken..];
+            if self.pending_len < 8 {
+                return;
+            }
+            self.mix(u64::from_le_bytes(self.pending));
+            self.pending_len = 0;
+        }
+        let mut words = bytes.chunks_exact(8);
+        for word in words.by_ref() {
+            self.mix(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        }
+        let rest = words.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.pending_len = rest.len();
     }
-    hash ^ (hash >> 29)
+
+    fn mix(&mut self, word: u64) {
+        const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(MULTIPLIER);
+    }
+
+    fn finish(mut self) -> u64 {
+        let pending = self.pending;
+        for &byte in &pending[..self.pending_len] {
+            self.mix(u64::from(byte));
+        }
+        self.hash ^ (self.hash >> 29)
+    }
 }
 
 fn encode(settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) -> Vec<u8> {
@@ -759,5 +945,73 @@ mod tests {
                 "{length} bytes"
             );
         }
+    }
+
+    #[test]
+    fn a_checksum_made_piece_by_piece_is_the_checksum_of_the_whole() {
+        let bytes: Vec<u8> = (0..200u32).map(|n| (n * 37 % 251) as u8).collect();
+        for cut in [0, 1, 3, 7, 8, 9, 100, 199, 200] {
+            for second in [cut, (cut + 5).min(200), 200] {
+                let mut sum = Checksum::new(200);
+                sum.update(&bytes[..cut]);
+                sum.update(&bytes[cut..second]);
+                sum.update(&bytes[second..]);
+                assert_eq!(sum.finish(), checksum(&bytes), "cut at {cut}, {second}");
+            }
+        }
+    }
+
+    /// Search texts as `write_search_texts` writes them, in a folder of their own.
+    fn texts_file(name: &str, index_id: u64, texts: &[Option<&[u8]>]) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("insight-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        write_search_texts(&root, index_id, texts);
+        root
+    }
+
+    #[test]
+    fn kept_texts_are_searched_a_piece_at_a_time() {
+        // Longer than a piece, so that texts and counts straddle pieces.
+        let long = "the queue at the tills ".repeat(PIECE / 10);
+        let texts: Vec<Option<&[u8]>> = vec![
+            Some(b"i only came in for milk"),
+            None,
+            Some(long.as_bytes()),
+            Some(b""),
+            Some(b"tills and milk"),
+        ];
+        let root = texts_file("stored-hits", 42, &texts);
+        let search = |word: &str| {
+            let found = StoredHits::search(&root, &memchr::memmem::Finder::new(word))?;
+            let found = found.of_index(42)?;
+            Some((0..6).map(|p| found.get(p)).collect::<Vec<_>>())
+        };
+        let (yes, no) = (Some(true), Some(false));
+        assert_eq!(search("milk").unwrap(), [yes, None, no, no, yes, None]);
+        assert_eq!(search("tills").unwrap(), [no, None, yes, no, yes, None]);
+        let found = StoredHits::search(&root, &memchr::memmem::Finder::new("milk")).unwrap();
+        assert!(found.of_index(41).is_none(), "another index's texts");
+        let file = root.join(FOLDER).join(TEXT_FILE);
+        let sound = std::fs::read(&file).unwrap();
+        for at in [
+            0,
+            17,
+            40,
+            PIECE - 1,
+            PIECE,
+            sound.len() / 2,
+            sound.len() - 1,
+        ] {
+            let mut damaged = sound.clone();
+            damaged[at] ^= 0x04;
+            std::fs::write(&file, &damaged).unwrap();
+            assert!(search("milk").is_none(), "damage at {at}");
+        }
+        for length in [0, 8, 30, PIECE, sound.len() - 9, sound.len() - 1] {
+            std::fs::write(&file, &sound[..length]).unwrap();
+            assert!(search("milk").is_none(), "{length} bytes");
+        }
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }

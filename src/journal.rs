@@ -266,24 +266,29 @@ impl Location {
     fn load_one(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
         let made_ns = cache::now_ns();
         let settings = cache::settings_hash(&self.root);
-        // The index (and the search texts) are read while the folders are walked.
-        let ((index, texts), (files, mut diagnostics)) = rayon::join(
+        let needle = search.map(memchr::memmem::Finder::new);
+        // The index is read, and the search texts kept beside it searched,
+        // while the folders are walked.
+        let ((index, found), (files, mut diagnostics)) = rayon::join(
             || match cache {
                 Cache::Use => rayon::join(
                     || cache::Index::read(&self.root, settings),
-                    || search.and_then(|_| cache::SearchTexts::read(&self.root)),
+                    || {
+                        let needle = needle.as_ref()?;
+                        cache::StoredHits::search(&self.root, needle)
+                    },
                 ),
                 Cache::Bypass => (None, None),
             },
             || self.walk(),
         );
-        let store = match (texts, &index) {
-            (Some(texts), Some(index)) => cache::SearchTexts::of(texts, index.id()),
+        let found = match (found, &index) {
+            (Some(found), Some(index)) => found.of_index(index.id()),
             _ => None,
         };
-        let searcher = search.map(|needle| Searcher {
-            needle: memchr::memmem::Finder::new(needle),
-            store: store.as_ref(),
+        let searcher = needle.map(|needle| Searcher {
+            needle,
+            found: found.as_ref(),
         });
         // Sized once: grown by doubling, the entries of a large journal
         // would be held twice while they move.
@@ -303,16 +308,11 @@ impl Location {
             |found| loaded.keep(found, &mut diagnostics),
         );
         if cache == Cache::Use {
-            loaded.save(
-                &self.root,
-                settings,
-                made_ns,
-                index.as_ref(),
-                store.as_ref(),
-            );
+            let has_texts = found.is_some();
+            loaded.save(&self.root, settings, made_ns, index.as_ref(), has_texts);
         }
         let text_hits = search.map(|_| loaded.hits());
-        drop((index, store));
+        drop((index, found));
         let member = self.members[0].clone();
         let entries = loaded.entries;
         let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
@@ -365,15 +365,26 @@ impl Loaded {
     }
 
     /// Writes the index again when enough has changed, and the search
-    /// texts when a search made them and they are not kept already.
+    /// texts when a search made them and they are not kept already
+    /// (`has_texts`: the index has its search texts).
     fn save(
         &self,
         root: &Path,
         settings: u64,
         made_ns: i64,
         index: Option<&cache::Index>,
-        store: Option<&cache::SearchTexts>,
+        has_texts: bool,
     ) {
+        // The texts kept already are read again only when written again.
+        let kept_texts = std::cell::OnceCell::new();
+        let store = || {
+            kept_texts
+                .get_or_init(|| {
+                    let index = index?;
+                    cache::SearchTexts::of(cache::SearchTexts::read(root)?, index.id())
+                })
+                .as_ref()
+        };
         let from_index = self.entries.len() - self.read_fingerprints.len();
         let parsed_again = self.entries.len() - from_index;
         let gone = index.map_or(0, |i| i.len().saturating_sub(from_index));
@@ -395,7 +406,7 @@ impl Loaded {
                     kept.iter().map(|&(i, _)| self.text_of(i, store)).collect();
                 cache::write_search_texts(root, id, &texts);
             }
-        } else if let (Some(index), true) = (index, searched && self.store_is_short(store)) {
+        } else if let (Some(index), true) = (index, searched && self.texts_are_short(has_texts)) {
             // The index stays: texts go at its positions.
             let mut texts = vec![None; index.len()];
             for (i, source) in self.sources.iter().enumerate() {
@@ -417,7 +428,7 @@ impl Loaded {
 
     /// Whether the search texts are missing, or miss the texts of more than
     /// one in 64 entries that the index gave.
-    fn store_is_short(&self, store: Option<&cache::SearchTexts>) -> bool {
+    fn texts_are_short(&self, has_texts: bool) -> bool {
         let read_again = self
             .searched
             .iter()
@@ -426,22 +437,28 @@ impl Loaded {
                 matches!(source, Source::Index(_)) && matches!(s.folded, Folded::Own(_))
             })
             .count();
-        store.is_none() || read_again * 64 > self.entries.len()
+        !has_texts || read_again * 64 > self.entries.len()
     }
 
-    /// The folded text of the entry at `i`, from the search it was in.
-    fn text_of<'a>(&'a self, i: usize, store: Option<&'a cache::SearchTexts>) -> Option<&'a [u8]> {
+    /// The folded text of the entry at `i`, from the search it was in;
+    /// `store` gives the texts kept already.
+    fn text_of<'a>(
+        &'a self,
+        i: usize,
+        store: impl FnOnce() -> Option<&'a cache::SearchTexts>,
+    ) -> Option<&'a [u8]> {
         match &self.searched.get(i)?.folded {
             Folded::Own(text) => Some(text.as_bytes()),
-            Folded::Stored(position) => store?.get(*position),
+            Folded::Stored(position) => store()?.get(*position),
         }
     }
 }
 
-/// What `--text` looks for, and the texts kept for the index if any.
+/// What `--text` looks for, and what it found in the texts kept beside the
+/// index, if any.
 struct Searcher<'a> {
     needle: memchr::memmem::Finder<'a>,
-    store: Option<&'a cache::SearchTexts>,
+    found: Option<&'a cache::StoredHits>,
 }
 
 /// An entry's text as `--text` sees it, and whether it holds the needle.
@@ -461,9 +478,9 @@ impl Searcher<'_> {
     /// Looks in the entry the index gave at `position`: in the kept text if
     /// there is one, else in its file's body.
     fn indexed(&self, entry: &Entry, position: usize, file: impl FnOnce() -> PathBuf) -> Searched {
-        if let Some(text) = self.store.and_then(|store| store.get(position)) {
+        if let Some(hit) = self.found.and_then(|found| found.get(position)) {
             return Searched {
-                hit: self.needle.find(text).is_some(),
+                hit,
                 folded: Folded::Stored(position),
             };
         }

@@ -286,6 +286,44 @@ fn damaged_search_texts_are_ignored_and_made_again() {
 }
 
 #[test]
+fn search_texts_of_unchanged_entries_survive_a_new_index() {
+    let j = Journal::new("cache-text-kept");
+    for day in 1..=20 {
+        let tag = TAGS[day as usize % TAGS.len()];
+        fs::write(
+            j.visit(&format!("v{day}.md")),
+            visit(day, "Cub Foods", day, tag),
+        )
+        .unwrap();
+    }
+    let search = ["list", "--text", "milk", "--format", "paths"];
+    settle();
+    j.run(&[], &search);
+    settle();
+    // Enough changes for the index to be written again: the texts of the
+    // other entries come from the texts file, which is written again too.
+    for day in 1..=4 {
+        fs::write(
+            j.visit(&format!("v{day}.md")),
+            visit(day, "Cub Foods", 9, "refund"),
+        )
+        .unwrap();
+    }
+    settle();
+    let before = fs::read(j.index()).unwrap();
+    let (code, found, _) = j.run(&[], &search);
+    assert_eq!((code, found.lines().count()), (0, 20));
+    assert_ne!(fs::read(j.index()).unwrap(), before, "a new index");
+    let texts = j.root().join(".insight/text");
+    let kept = fs::metadata(&texts).unwrap().len();
+    fs::remove_dir_all(j.root().join(".insight")).unwrap();
+    assert_eq!(j.run(&[], &search).1, found);
+    let made = fs::metadata(&texts).unwrap().len();
+    assert_eq!(kept, made, "every entry's text is kept");
+    assert_eq!(j.run(&["--no-cache"], &search).1, found);
+}
+
+#[test]
 fn no_cache_and_the_variable_neither_read_nor_write_the_index() {
     let j = Journal::new("cache-bypass");
     fs::write(j.visit("v1.md"), visit(1, "Cub Foods", 1, "mobile")).unwrap();
