@@ -313,7 +313,9 @@ impl StoredHits {
                 _ => return None,
             });
         }
-        stream.ends_soundly().then_some(StoredHits { index_id, hits })
+        stream
+            .ends_soundly()
+            .then_some(StoredHits { index_id, hits })
     }
 
     /// These hits, if they are for the index `index_id`.
@@ -816,7 +818,7 @@ impl<'a> Reader<'a> {
         let kind = self.text(table)?;
         let site = self.text(table)?;
         let role = self.maybe(table)?;
-        let title = self.str()?.to_string();
+        let title: Box<str> = self.str()?.into();
         let people = self.texts(tables)?;
         let customers = self.u64()?;
         let hours = match self.byte()? {
@@ -834,10 +836,10 @@ impl<'a> Reader<'a> {
                 status: self.maybe(table)?,
                 tags: self.texts(tables)?,
                 owner: self.maybe(table)?,
-                unknown_keys: self.texts(tables)?.iter().cloned().collect(),
+                unknown_keys: self.texts(tables)?,
             });
         }
-        let unknown_keys = self.texts(tables)?.iter().cloned().collect();
+        let unknown_keys = self.texts(tables)?;
         Some(Entry {
             path: String::new(),
             date,

@@ -232,12 +232,7 @@ fn entry_changes(old: &Version, new: &Version) -> Vec<EntryChange> {
 }
 
 fn rename_key(e: &Entry) -> (Date, &str, String, &str) {
-    (
-        e.date,
-        e.kind.as_str(),
-        e.site.to_lowercase(),
-        e.title.as_str(),
-    )
+    (e.date, e.kind.as_str(), e.site.to_lowercase(), &e.title)
 }
 
 fn row(

@@ -20,7 +20,7 @@ pub struct Entry {
     pub kind: Text,
     pub site: Text,
     pub role: Option<Text>,
-    pub title: String,
+    pub title: Box<str>,
     pub people: Texts,
     pub customers: u64,
     pub hours: Option<f64>,
@@ -30,7 +30,7 @@ pub struct Entry {
     pub body: String,
     /// Keys the format does not define, in the order written: kept in the file,
     /// ignored here, warned about by `check`.
-    pub unknown_keys: Box<[Text]>,
+    pub unknown_keys: Texts,
 }
 
 /// Upper bounds that no real visit reaches: they keep a typo from swamping a
@@ -66,7 +66,7 @@ pub struct Idea {
     pub tags: Texts,
     pub owner: Option<Text>,
     /// Keys other than [`IDEA_KEYS`].
-    pub unknown_keys: Box<[Text]>,
+    pub unknown_keys: Texts,
 }
 
 impl Idea {
@@ -202,7 +202,7 @@ impl Fields<'_> {
             kind: Text::new(&kind),
             site: Text::new(&site),
             role: role.as_deref().map(Text::new),
-            title,
+            title: title.into(),
             people: people.iter().map(Text::from).collect(),
             customers,
             hours,
@@ -446,7 +446,7 @@ fn idea(node: &Node) -> Result<Idea, String> {
             status: None,
             tags: Texts::default(),
             owner: None,
-            unknown_keys: Box::default(),
+            unknown_keys: Texts::default(),
         });
     }
     let title = optional_text(node.get("title"))?;
@@ -510,7 +510,7 @@ mod tests {
              ---\n# Bakery shift\n\nText\n",
         );
         assert_eq!(e.date, jiff::civil::date(2026, 11, 20));
-        assert_eq!(e.title, "Bakery shift");
+        assert_eq!(&*e.title, "Bakery shift");
         assert_eq!(e.customers, 12);
         assert_eq!(e.hours, Some(7.5));
         assert_eq!(e.tags, ["mobile/app", "Pricing"]);
@@ -531,13 +531,13 @@ mod tests {
         assert_eq!(e.people, ["Ann"]);
         assert_eq!(e.customers, 2);
         assert_eq!(e.tags, ["mobile"]);
-        assert_eq!(e.title, "Lunch");
+        assert_eq!(&*e.title, "Lunch");
     }
 
     #[test]
     fn title_falls_back_to_the_file_name() {
         let e = parse_ok("---\ndate: 2026-01-01\nkind: research\nsite: HQ\n---\nno heading\n");
-        assert_eq!(e.title, "x");
+        assert_eq!(&*e.title, "x");
     }
 
     #[test]

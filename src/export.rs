@@ -112,7 +112,7 @@ fn entries(source: &Source) -> Table {
             e.kind.as_str().into(),
             e.site.as_str().into(),
             e.role.as_deref().into(),
-            e.title.as_str().into(),
+            (&*e.title).into(),
             Cell::Int(e.customers),
             e.hours.map_or(Cell::Null, Cell::Float),
         ]);

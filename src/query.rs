@@ -133,14 +133,14 @@ pub(crate) mod tests {
             kind: "frontline".into(),
             site: site.into(),
             role: None,
-            title: format!("Visit to {site}"),
+            title: format!("Visit to {site}").into(),
             people: vec!["Wayne Shurts"].into(),
             customers: 0,
             hours: None,
             tags: tags.iter().map(|t| Text::from(*t)).collect(),
             ideas: Box::default(),
             body: String::new(),
-            unknown_keys: Box::default(),
+            unknown_keys: Default::default(),
         }
     }
 

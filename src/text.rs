@@ -238,11 +238,20 @@ impl Serialize for Text {
 
 /// A list of texts that many entries share: the same two people, the same
 /// tags. Equal lists made on one thread share one copy, as [`Text`]s do.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Texts(Arc<Box<[Text]>>);
 
 thread_local! {
     static SEEN_LISTS: RefCell<HashSet<Texts>> = RefCell::new(HashSet::new());
+    /// The empty list, which most ideas' tags and most entries' unknown
+    /// keys are: one per thread, not one per use.
+    static EMPTY_LIST: Texts = Texts(Arc::new(Box::default()));
+}
+
+impl Default for Texts {
+    fn default() -> Texts {
+        EMPTY_LIST.with(Texts::clone)
+    }
 }
 
 impl Borrow<[Text]> for Texts {

@@ -165,7 +165,7 @@ fn table(entries: &[&Entry], journal: &Journal) -> Table {
             e.date.to_string(),
             e.kind.to_string(),
             e.site.to_string(),
-            e.title.clone(),
+            e.title.to_string(),
             e.customers.to_string(),
             e.tags.join(", "),
             e.people.join(", "),
