@@ -7,8 +7,8 @@
 
 use jiff::civil::Date;
 use serde::Serialize;
-use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Mutex, OnceLock};
 
 use crate::entry::{Entry, Idea};
 use crate::text::{ByCopy, Text};
@@ -29,7 +29,7 @@ pub struct IdeaKeys {
     id_by_title: HashMap<String, Text>,
     /// The key of each title already seen: a journal repeats the same few
     /// titles thousands of times, and normalizing one costs allocations.
-    by_title: RefCell<ByCopy<Text, IdeaKey>>,
+    by_title: Mutex<ByCopy<Text, IdeaKey>>,
 }
 
 impl IdeaKeys {
@@ -57,7 +57,8 @@ impl IdeaKeys {
             return IdeaKey::Id(id.clone());
         }
         let title = idea.title.clone().unwrap_or_default();
-        let mut by_title = self.by_title.borrow_mut();
+        // Never poisoned: nothing panics while holding it.
+        let mut by_title = self.by_title.lock().unwrap_or_else(|e| e.into_inner());
         let key = by_title.get_or_insert_with(&title, |title| {
             let normalized = normalize(title);
             match self.id_by_title.get(&normalized) {
@@ -315,7 +316,7 @@ pub struct History<'a> {
     stories: BTreeMap<IdeaKey, Story<'a>>,
     /// (the idea as an entry writes it) → (its idea, its place in the story);
     /// made on first use, since reports do not need it.
-    places: OnceCell<HashMap<*const Idea, (IdeaKey, usize)>>,
+    places: OnceLock<HashMap<usize, (IdeaKey, usize)>>,
 }
 
 impl<'a> History<'a> {
@@ -342,7 +343,7 @@ impl<'a> History<'a> {
         History {
             keys,
             stories,
-            places: OnceCell::new(),
+            places: OnceLock::new(),
         }
     }
 
@@ -381,12 +382,14 @@ impl<'a> History<'a> {
             let mut places = HashMap::new();
             for story in self.stories.values() {
                 for (index, mention) in story.mentions.iter().enumerate() {
-                    places.insert(mention.idea as *const Idea, (story.key.clone(), index));
+                    let place = std::ptr::from_ref(mention.idea) as usize;
+                    places.insert(place, (story.key.clone(), index));
                 }
             }
             places
         });
-        let (key, index) = places.get(&(entry.ideas.get(position)? as *const Idea))?;
+        let place = std::ptr::from_ref(entry.ideas.get(position)?) as usize;
+        let (key, index) = places.get(&place)?;
         Some((self.stories.get(key)?, *index))
     }
 

@@ -250,62 +250,73 @@ pub fn build(input: &ReportInput) -> Report {
         .zip(previous_entries.as_deref())
         .map(|(p, entries)| totals_of(entries, p));
     let year_to_date = YearToDate::on(as_of, calendar);
-    let ideas = ideas::summarize(&selected, &history, as_of);
     let statuses = &input.config.statuses;
-    let mentioned: Vec<IdeaKey> = ideas_in(&selected, &history);
-    let raised_by_end = ideas_in(&in_period(&Period::days(Date::MIN, as_of)), &history);
-    Report {
-        journal: input.name.clone(),
-        period: input.period.into(),
-        as_of: (as_of < input.period.end).then_some(as_of),
-        totals: totals_of(&selected, input.period),
-        previous,
-        previous_period: previous_period.as_ref().map(PeriodRecord::from),
-        kinds: kinds(&selected, input.config),
-        tags: tag_counts(&selected),
-        sites: sites(&selected),
-        pipeline: ideas::pipeline(
-            &history,
-            &raised_by_end,
-            input.period.start,
-            as_of,
-            statuses,
-        ),
-        movements: ideas::movements(&history, &mentioned, input.period.start, as_of, statuses),
-        ideas: ideas.into_iter().map(IdeaRow::from).collect(),
-        coverage: coverage(
-            &selected,
-            &in_period(&year_to_date.period),
-            &year_to_date,
-            input,
-        ),
-        coverage_period: (&year_to_date.period).into(),
-        coverage_share: year_to_date.share,
-        quotes_asked: input.quotes,
-        quotes: quotes::quotes(&selected, input.quotes, input.body)
-            .into_iter()
-            .map(
-                |Quote {
-                     text,
-                     date,
-                     site,
-                     path,
-                     ..
-                 }| QuoteRow {
-                    text,
-                    date,
-                    site,
-                    path,
-                },
-            )
-            .collect(),
-        trend: trend(&selected, input.period, as_of, calendar),
-        previous_trend: previous_period
-            .as_ref()
-            .zip(previous_entries.as_deref())
-            .map(|(p, entries)| trend(entries, p, p.end, calendar))
-            .unwrap_or_default(),
-    }
+    let start = input.period.start;
+    // The ideas (the longest part) are summed up on another thread meanwhile.
+    let (mut summaries, mut movements) = (Vec::new(), Vec::new());
+    let mut report = rayon::in_place_scope(|scope| {
+        scope.spawn(|_| {
+            summaries = ideas::summarize(&selected, &history, as_of);
+            let mentioned = ideas_in(&selected, &history);
+            movements = ideas::movements(&history, &mentioned, start, as_of, statuses);
+        });
+        let raised_by_end = ideas_in(&in_period(&Period::days(Date::MIN, as_of)), &history);
+        Report {
+            journal: input.name.clone(),
+            period: input.period.into(),
+            as_of: (as_of < input.period.end).then_some(as_of),
+            totals: totals_of(&selected, input.period),
+            previous,
+            previous_period: previous_period.as_ref().map(PeriodRecord::from),
+            kinds: kinds(&selected, input.config),
+            tags: tag_counts(&selected),
+            sites: sites(&selected),
+            pipeline: ideas::pipeline(
+                &history,
+                &raised_by_end,
+                input.period.start,
+                as_of,
+                statuses,
+            ),
+            movements: Vec::new(),
+            ideas: Vec::new(),
+            coverage: coverage(
+                &selected,
+                &in_period(&year_to_date.period),
+                &year_to_date,
+                input,
+            ),
+            coverage_period: (&year_to_date.period).into(),
+            coverage_share: year_to_date.share,
+            quotes_asked: input.quotes,
+            quotes: quotes::quotes(&selected, input.quotes, input.body)
+                .into_iter()
+                .map(
+                    |Quote {
+                         text,
+                         date,
+                         site,
+                         path,
+                         ..
+                     }| QuoteRow {
+                        text,
+                        date,
+                        site,
+                        path,
+                    },
+                )
+                .collect(),
+            trend: trend(&selected, input.period, as_of, calendar),
+            previous_trend: previous_period
+                .as_ref()
+                .zip(previous_entries.as_deref())
+                .map(|(p, entries)| trend(entries, p, p.end, calendar))
+                .unwrap_or_default(),
+        }
+    });
+    report.ideas = summaries.into_iter().map(IdeaRow::from).collect();
+    report.movements = movements;
+    report
 }
 
 /// The distinct ideas `entries` mention.

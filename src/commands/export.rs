@@ -50,7 +50,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let journal = context.load_located(location, crate::journal::Bodies::Keep);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let tables = export::tables(&Source {
-        journal: &journal,
+        journal,
         selected: &selected,
         day: filter.last_day().min(context.today),
     });

@@ -97,10 +97,10 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             String::new()
         }
         Format::Table => {
-            render::text_table(&table(&selected, &journal), context.width, context.color)
+            render::text_table(&table(&selected, journal), context.width, context.color)
         }
-        Format::Markdown => render::markdown_table(&table(&selected, &journal)),
-        Format::Csv => render::csv_table(&table(&selected, &journal)),
+        Format::Markdown => render::markdown_table(&table(&selected, journal)),
+        Format::Csv => render::csv_table(&table(&selected, journal)),
         Format::Json | Format::Jsonl => records(&history()),
         Format::Paths => {
             let end = if args.null { b'\0' } else { b'\n' };

@@ -63,11 +63,11 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let mut filter = args.filters.filter_without_period(context, &location)?;
     let scope = args.filters.describe();
     let journal = context.load_filtered(location, &mut filter);
-    let name = journal_name(&journal);
+    let name = journal_name(journal);
     let to_terminal = args.output.is_none();
     let text = match args.by {
         Some(by) => grouped(
-            &journal,
+            journal,
             &name,
             &filter,
             &period,
@@ -106,7 +106,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     match &args.output {
         Some(path) => {
             let path = context.cwd.join(path);
-            safe_to_write(&path, &journal, &context.cwd, &name, args.force)?;
+            safe_to_write(&path, journal, &context.cwd, &name, args.force)?;
             write::replace(&path, text.as_bytes())?;
             eprintln!("wrote {}", context.display_path(&path));
         }

@@ -34,7 +34,7 @@ pub enum Format {
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let location = context.locate()?;
     let journal = context.load_located(location, crate::journal::Bodies::Keep);
-    let entry = find(&journal, context, &args.entry)?;
+    let entry = find(journal, context, &args.entry)?;
     let history = History::new(&journal.entries, journal.config.default_status());
     let text = match args.format {
         Format::Table => fields(&EntryRecord::new(entry, &history), entry),
