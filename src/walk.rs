@@ -53,7 +53,8 @@ struct Walk<'a> {
 
 /// What a name in a folder turned out to be.
 enum Item {
-    File(PathBuf, Fingerprint),
+    /// An entry file of the folder, by name.
+    File(OsString, Fingerprint),
     Folder(PathBuf),
     Problem(PathBuf, String),
     Nothing,
@@ -94,10 +95,11 @@ impl Walk<'_> {
             .map(|(name, entry)| self.look_at(&path, name, entry))
             .collect();
         inside.push(real);
+        let folder_rel = relative(self.root, &path);
         for item in items {
             match item {
-                Item::File(file, fingerprint) => self.files.push(EntryFile {
-                    rel: relative(self.root, &file),
+                Item::File(name, fingerprint) => self.files.push(EntryFile {
+                    rel: file_rel(self.root, &path, &folder_rel, &name),
                     fingerprint: Some(fingerprint),
                 }),
                 Item::Folder(folder) => self.enter(folder, depth + 1, inside),
@@ -116,17 +118,18 @@ impl Walk<'_> {
         if is_hidden(&name) {
             return Item::Nothing;
         }
-        let path = folder.join(&name);
         let Ok(kind) = entry.file_type() else {
             return Item::Nothing;
         };
+        // The whole path is made only when needed: not for the many files.
         let metadata = if kind.is_symlink() {
+            let path = folder.join(&name);
             match std::fs::metadata(&path) {
                 Ok(metadata) => metadata,
                 Err(e) => return Item::Problem(path.clone(), link_problem(&path, &e)),
             }
         } else if kind.is_dir() {
-            return self.folder_item(path);
+            return self.folder_item(folder.join(&name));
         } else if is_entry_name(&name) {
             match entry.metadata() {
                 Ok(metadata) => metadata,
@@ -136,8 +139,8 @@ impl Walk<'_> {
             return Item::Nothing;
         };
         match metadata {
-            m if m.is_dir() => self.folder_item(path),
-            m if m.is_file() && is_entry_name(&name) => Item::File(path, Fingerprint::of(&m)),
+            m if m.is_dir() => self.folder_item(folder.join(&name)),
+            m if m.is_file() && is_entry_name(&name) => Item::File(name, Fingerprint::of(&m)),
             _ => Item::Nothing,
         }
     }
@@ -148,6 +151,26 @@ impl Walk<'_> {
         } else {
             Item::Folder(path)
         }
+    }
+}
+
+/// The journal path of the file `name` in `folder`, whose journal path is
+/// `folder_rel`: what [`relative`] gives for the file's whole path. Plain
+/// names (UTF-8, no backslash) are joined with a `/`; any other is escaped
+/// by `relative` itself.
+fn file_rel(root: &Path, folder: &Path, folder_rel: &str, name: &std::ffi::OsStr) -> String {
+    match name.to_str() {
+        Some(name) if !name.contains('\\') && !folder_rel.contains('\\') => {
+            if folder_rel.is_empty() {
+                return name.to_string();
+            }
+            let mut rel = String::with_capacity(folder_rel.len() + 1 + name.len());
+            rel.push_str(folder_rel);
+            rel.push('/');
+            rel.push_str(name);
+            rel
+        }
+        _ => relative(root, &folder.join(name)),
     }
 }
 
@@ -298,5 +321,41 @@ fn device(path: &Path) -> Option<u64> {
     {
         let _ = path;
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_files_journal_path_is_the_one_its_whole_path_gives() {
+        #[cfg(unix)]
+        let odd = {
+            use std::os::unix::ffi::OsStrExt;
+            std::ffi::OsStr::from_bytes(b"caf\xE9.md").to_os_string()
+        };
+        #[cfg(not(unix))]
+        let odd = OsString::from("odd.md");
+        let names = [
+            OsString::from("v1.md"),
+            OsString::from("a\\b.md"),
+            OsString::from("é.md"),
+            odd,
+        ];
+        for root in ["/j", "/j/", "", "rel/j"] {
+            let root = Path::new(root);
+            for folder in ["", "visits", "visits/2026", "we\\ird"] {
+                let folder = root.join(folder);
+                let folder_rel = relative(root, &folder);
+                for name in &names {
+                    assert_eq!(
+                        file_rel(root, &folder, &folder_rel, name),
+                        relative(root, &folder.join(name)),
+                        "{root:?} {folder:?} {name:?}"
+                    );
+                }
+            }
+        }
     }
 }
