@@ -145,9 +145,15 @@ impl Index {
 
     /// The entry the index holds for `path`, if the file still is what it
     /// was when the index was made and was not modified too close to then;
-    /// else `path` back.
-    pub fn entry(&self, path: String, now: &Fingerprint) -> Result<(Entry, usize), String> {
-        match self.holds(&path, now) {
+    /// else `path` back. `guess` is where the record likely is: it is
+    /// looked at first.
+    pub fn entry(
+        &self,
+        path: String,
+        now: &Fingerprint,
+        guess: usize,
+    ) -> Result<(Entry, usize), String> {
+        match self.holds(&path, now, guess) {
             Some((position, start)) => match self.reader(start).entry(&self.tables) {
                 Some(entry) => Ok((Entry { path, ..entry }, position)),
                 None => Err(path),
@@ -171,16 +177,15 @@ impl Index {
 
     /// The position of the record for `path`, and where its fields start
     /// after its path and fingerprint, if the record still holds.
-    fn holds(&self, path: &str, now: &Fingerprint) -> Option<(usize, usize)> {
-        let found = self
-            .starts
-            .binary_search_by(|&start| {
-                self.reader(start)
-                    .raw_str()
-                    .unwrap_or(b"")
-                    .cmp(path.as_bytes())
-            })
-            .ok()?;
+    fn holds(&self, path: &str, now: &Fingerprint, guess: usize) -> Option<(usize, usize)> {
+        let path_at = |start: usize| self.reader(start).raw_str().unwrap_or(b"");
+        let found = match self.starts.get(guess) {
+            Some(&start) if path_at(start) == path.as_bytes() => guess,
+            _ => self
+                .starts
+                .binary_search_by(|&start| path_at(start).cmp(path.as_bytes()))
+                .ok()?,
+        };
         let mut reader = self.reader(self.starts[found]);
         reader.raw_str()?;
         let recorded = reader.fingerprint()?;
@@ -892,10 +897,18 @@ mod tests {
         let bytes = encode(42, 10_000_000_000, &pairs);
         let index = decode(bytes.clone(), 42).unwrap();
         assert_eq!(index.len(), 2);
-        for want in &entries {
-            let found = index.entry(want.path.clone(), &fingerprint(1_000));
-            assert_eq!(found.map(|(entry, _)| entry).as_ref(), Ok(want));
+        // Found at the place guessed, or looked for when the guess is wrong.
+        for (place, want) in entries.iter().enumerate() {
+            for guess in [place, 1 - place, 7] {
+                let found = index.entry(want.path.clone(), &fingerprint(1_000), guess);
+                assert_eq!(found, Ok((want.clone(), place)), "guess {guess}");
+            }
         }
+        assert!(
+            index
+                .entry("visits/c.md".into(), &fingerprint(1_000), 1)
+                .is_err()
+        );
         assert!(decode(bytes, 43).is_none(), "other settings");
     }
 
@@ -908,17 +921,17 @@ mod tests {
         let index = decode(encode(1, made, &pairs), 1).unwrap();
         assert!(
             index
-                .entry("visits/a.md".into(), &fingerprint(settled))
+                .entry("visits/a.md".into(), &fingerprint(settled), 0)
                 .is_ok()
         );
         assert!(
             index
-                .entry("visits/a.md".into(), &fingerprint(settled + 1))
+                .entry("visits/a.md".into(), &fingerprint(settled + 1), 0)
                 .is_err()
         );
         assert!(
             index
-                .entry("visits/b.md".into(), &fingerprint(settled))
+                .entry("visits/b.md".into(), &fingerprint(settled), 0)
                 .is_err()
         );
         let racy = made - RACY_NS;
@@ -926,7 +939,7 @@ mod tests {
         let index = decode(encode(1, made, &pairs), 1).unwrap();
         assert!(
             index
-                .entry("visits/a.md".into(), &fingerprint(racy))
+                .entry("visits/a.md".into(), &fingerprint(racy), 0)
                 .is_err()
         );
     }

@@ -547,15 +547,20 @@ fn each_working_file(
     // is shrunk as it empties: the walk's list is not held to the end.
     let mut files = files;
     files.reverse();
+    let mut done = 0;
     while !files.is_empty() {
         let mut batch = files.split_off(files.len().saturating_sub(BATCH));
         batch.reverse();
         if files.capacity() > 2 * files.len() + 4 * BATCH {
             files.shrink_to_fit();
         }
+        let first = done;
+        done += batch.len();
+        // A file's place in the walk is where the index most likely has it.
         let results: Vec<Found> = batch
             .into_par_iter()
-            .map(|file| load_working_file(location, file, index, bodies, searcher))
+            .enumerate()
+            .map(|(n, file)| load_working_file(location, file, first + n, index, bodies, searcher))
             .collect();
         results.into_iter().for_each(&mut keep);
     }
@@ -564,6 +569,7 @@ fn each_working_file(
 fn load_working_file(
     location: &Location,
     file: walk::EntryFile,
+    place: usize,
     index: Option<&cache::Index>,
     bodies: Bodies,
     searcher: Option<&Searcher>,
@@ -572,7 +578,7 @@ fn load_working_file(
     // Made only when the file is read: most entries of a warm index are not.
     let path_of = |rel: &str| file_path(&location.root, rel);
     let rel = match (index, fingerprint) {
-        (Some(index), Some(now)) => match index.entry(rel, &now) {
+        (Some(index), Some(now)) => match index.entry(rel, &now, place) {
             Ok((mut entry, position)) => {
                 let searched =
                     searcher.map(|s| s.indexed(&entry, position, || path_of(&entry.path)));
