@@ -344,7 +344,7 @@ impl Loaded {
                 self.sources.push(match source {
                     Source::File(_) => {
                         self.read_fingerprints.push(fingerprint);
-                        Source::File(self.read_fingerprints.len() - 1)
+                        Source::File((self.read_fingerprints.len() - 1) as u32)
                     }
                     from_index => from_index,
                 });
@@ -410,8 +410,8 @@ impl Loaded {
             // The index stays: texts go at its positions.
             let mut texts = vec![None; index.len()];
             for (i, source) in self.sources.iter().enumerate() {
-                if let Source::Index(position) = source {
-                    texts[*position] = self.text_of(i, store);
+                if let &Source::Index(position) = source {
+                    texts[position as usize] = self.text_of(i, store);
                 }
             }
             cache::write_search_texts(root, index.id(), &texts);
@@ -421,8 +421,8 @@ impl Loaded {
     /// The metadata the file of the entry at `i` had before it was read.
     fn fingerprint(&self, i: usize, index: Option<&cache::Index>) -> Option<cache::Fingerprint> {
         match self.sources[i] {
-            Source::Index(position) => index?.fingerprint_at(position),
-            Source::File(slot) => self.read_fingerprints[slot],
+            Source::Index(position) => index?.fingerprint_at(position as usize),
+            Source::File(slot) => self.read_fingerprints[slot as usize],
         }
     }
 
@@ -522,13 +522,15 @@ enum Found {
     Problems(Vec<Diagnostic>),
 }
 
+/// Four bytes a number, kept for each entry: an index holds fewer than
+/// 2³² records (it is smaller than 4 GiB), and no journal as many files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
     /// The index, at this position.
-    Index(usize),
+    Index(u32),
     /// The file, read again; once kept, the place of its metadata in
     /// `Loaded::read_fingerprints`.
-    File(usize),
+    File(u32),
 }
 
 /// Loads each of `files` (journal paths) of the working tree in parallel,
@@ -588,7 +590,8 @@ fn load_working_file(
                         .map(|text| body_of(&text))
                         .unwrap_or_default();
                 }
-                return Found::Entry(entry, fingerprint, Source::Index(position), searched);
+                let source = Source::Index(position as u32);
+                return Found::Entry(entry, fingerprint, source, searched);
             }
             Err(rel) => rel,
         },

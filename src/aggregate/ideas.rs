@@ -157,7 +157,10 @@ pub struct Story<'a> {
     pub mentions: Vec<Mention<'a>>,
     /// The idea's status just after each mention: the last one stated so far,
     /// else the journal's first status.
-    status_after: Vec<&'a str>,
+    /// `None` for the journal's first status: a report of a large journal
+    /// holds hundreds of thousands of these, at eight bytes each.
+    status_after: Vec<Option<&'a Text>>,
+    default_status: &'a str,
     /// Likewise its owner, `None` until one is named.
     owner_after: Vec<Option<&'a Text>>,
 }
@@ -166,8 +169,8 @@ pub struct Story<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     pub date: Date,
-    pub from: Option<String>,
-    pub to: String,
+    pub from: Option<Text>,
+    pub to: Text,
     /// The entry that says so.
     pub path: String,
 }
@@ -192,12 +195,12 @@ impl<'a> Story<'a> {
                 IdeaKey::Id(id) => id.clone(),
                 IdeaKey::Title(title) => title.clone(),
             });
-        let mut status = default_status;
+        let mut status = None;
         let mut owner = None;
         let mut status_after = Vec::with_capacity(mentions.len());
         let mut owner_after = Vec::with_capacity(mentions.len());
         for mention in &mentions {
-            status = mention.idea.status.as_deref().unwrap_or(status);
+            status = mention.idea.status.as_ref().or(status);
             owner = mention.idea.owner.as_ref().or(owner);
             status_after.push(status);
             owner_after.push(owner);
@@ -207,6 +210,7 @@ impl<'a> Story<'a> {
             title,
             mentions,
             status_after,
+            default_status,
             owner_after,
         }
     }
@@ -238,7 +242,7 @@ impl<'a> Story<'a> {
     /// Its status on `day`; `None` when it had not been raised yet.
     pub fn status_on(&self, day: Date) -> Option<&'a str> {
         let count = self.count_until(day);
-        (count > 0).then(|| self.status_after[count - 1])
+        (count > 0).then(|| self.status_after_mention(count - 1))
     }
 
     /// Its owner on `day`: the last one named up to then.
@@ -269,7 +273,20 @@ impl<'a> Story<'a> {
     /// states none has the journal's first status, which is not inherited.
     pub fn status_at(&self, index: usize) -> (&'a str, bool) {
         let stated = self.mentions[index].idea.status.is_some();
-        (self.status_after[index], !stated && index > 0)
+        (self.status_after_mention(index), !stated && index > 0)
+    }
+
+    /// The status just after mention `index`.
+    fn status_after_mention(&self, index: usize) -> &'a str {
+        self.status_after[index].map_or(self.default_status, Text::as_str)
+    }
+
+    /// Likewise, as a shared text.
+    fn status_text(&self, index: usize) -> Text {
+        match self.status_after[index] {
+            Some(status) => status.clone(),
+            None => Text::new(self.default_status),
+        }
     }
 
     /// Every change of status dated from `start` to `end`, both included.
@@ -278,12 +295,12 @@ impl<'a> Story<'a> {
         let last = self.count_until(end);
         (first..last)
             .filter_map(|i| {
-                let before = i.checked_sub(1).map(|b| self.status_after[b]);
-                let after = self.status_after[i];
+                let before = i.checked_sub(1).map(|b| self.status_after_mention(b));
+                let after = self.status_after_mention(i);
                 (before != Some(after)).then(|| Step {
                     date: self.mentions[i].entry.date,
-                    from: before.map(String::from),
-                    to: after.to_string(),
+                    from: i.checked_sub(1).map(|b| self.status_text(b)),
+                    to: self.status_text(i),
                     path: self.mentions[i].entry.path.clone(),
                 })
             })
@@ -300,7 +317,7 @@ impl<'a> Story<'a> {
                 let next = steps.get(i + 1).map(|s| s.date);
                 let until = next.unwrap_or(today);
                 Span {
-                    status: step.to.clone(),
+                    status: step.to.to_string(),
                     from: step.date,
                     to: next.and_then(|d| d.yesterday().ok()),
                     days: step.date.until(until).map_or(0, |s| s.get_days()),
