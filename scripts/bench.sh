@@ -45,23 +45,23 @@ for n in "${sizes[@]}"; do
         -n list-no-cache "$insight -J $dir --no-cache list --tag mobile --format paths" \
         -n check-no-cache "$insight -J $dir --no-cache check" \
         >/dev/null
+    # The last one is the first run after one entry changed: the change is
+    # made before each of its runs (one `--prepare` per command, in order).
     hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$json" \
+        --prepare true --prepare true --prepare true --prepare "touch $one" \
         -n rg "rg -l '^- mobile\$' $dir" \
         -n list "$insight -J $dir list --tag mobile --format paths" \
         -n report "$insight -J $dir report --year 2025" \
+        -n list-after-edit "$insight -J $dir list --tag mobile --format paths" \
         >/dev/null
     hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$json.text" \
         -n rg-text "rg -il bundles $dir" \
         -n list-text "$insight -J $dir list --text bundles --format paths" \
         >/dev/null
-    # The first run after one entry changed: the change is made before each run.
-    hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$json.edit" \
-        --prepare "touch $one" \
-        -n list-after-edit "$insight -J $dir list --tag mobile --format paths" >/dev/null
     peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
     list_kib=$(peak "$insight" -J "$dir" list --tag mobile --format paths)
     report_kib=$(peak "$insight" -J "$dir" report --year 2025)
-    python3 - "$n" "$list_kib" "$report_kib" "$json" "$json.cold" "$json.text" "$json.edit" <<'EOF'
+    python3 - "$n" "$list_kib" "$report_kib" "$json" "$json.cold" "$json.text" <<'EOF'
 import json, sys
 n, list_kib, report_kib = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 runs = {}
