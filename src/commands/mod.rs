@@ -197,12 +197,12 @@ impl Context {
     }
 }
 
-/// A journal kept until the process ends. A command runs once per process,
+/// A value kept until the process ends. A command runs once per process,
 /// and freeing the entries of a large journal one by one takes longer than
 /// the operating system takes to take back the whole process's memory (a
 /// tenth of the time of `list` on an indexed journal of 100,000 entries).
-fn for_the_process(journal: Journal) -> &'static Journal {
-    Box::leak(Box::new(journal))
+pub fn for_the_process<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
 }
 
 /// Whether `INSIGHT_NO_CACHE` asks to bypass the index: set to anything but

@@ -77,7 +77,8 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             to_terminal,
         )?,
         None => {
-            let report = report::build(&ReportInput {
+            // Kept until the process ends, like the journal.
+            let report = super::for_the_process(report::build(&ReportInput {
                 name: name.clone(),
                 config: &journal.config,
                 entries: &journal.entries,
@@ -86,19 +87,19 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
                 today: context.today,
                 quotes: args.quotes,
                 body: &|entry| journal.body(entry),
-            });
+            }));
             let page = Page {
                 bars: to_terminal && context.width.is_some(),
                 scope: scope.as_deref(),
             };
             match format {
                 Format::Table if to_terminal => {
-                    render::report::text(&report, &page, context.width, context.color)
+                    render::report::text(report, &page, context.width, context.color)
                 }
-                Format::Table => render::report::text(&report, &page, None, false),
-                Format::Markdown => render::report::markdown(&report, &page),
-                Format::Json => render::json(&report),
-                Format::Html => render::html::report(&report, &page)?,
+                Format::Table => render::report::text(report, &page, None, false),
+                Format::Markdown => render::report::markdown(report, &page),
+                Format::Json => render::json(report),
+                Format::Html => render::html::report(report, &page)?,
                 Format::Csv => unreachable!("output_format rejects csv without --by"),
             }
         }

@@ -255,16 +255,25 @@ pub(super) fn from(movement: &Movement) -> String {
         .unwrap_or_else(|| "not yet raised".into())
 }
 
-/// `2026-07-05 exploring (2026-07-05-store-a); …`
+/// `2026-07-05 exploring (2026-07-05-store-a); …`: when, to what, in
+/// which entry. Written into one string: a year of a large journal has
+/// tens of thousands of steps.
 fn steps(movement: &Movement) -> String {
-    let steps: Vec<String> = movement.steps.iter().map(step).collect();
-    steps.join("; ")
-}
-
-/// `2026-07-05 exploring (2026-07-05-store-a)`: when, to what, in which entry.
-fn step(step: &Step) -> String {
-    let (what, entry) = step_parts(step);
-    format!("{what} {entry}")
+    use std::fmt::Write;
+    let mut text = String::new();
+    for (n, step) in movement.steps.iter().enumerate() {
+        if n > 0 {
+            text.push_str("; ");
+        }
+        let _ = write!(
+            text,
+            "{} {} ({})",
+            step.date,
+            step.to,
+            file_stem(&step.path)
+        );
+    }
+    text
 }
 
 /// `2026-07-05 exploring` and `(2026-07-05-store-a)`.
