@@ -6,7 +6,7 @@
 #     scripts/bench.sh                 # 10,000 and 100,000 entries
 #     scripts/bench.sh 10000           # one size
 #
-# Needs hyperfine, ripgrep and GNU time (`apt-get install hyperfine ripgrep
+# Medians of 20 runs (RUNS=N to change). Needs hyperfine, ripgrep and GNU time (`apt-get install hyperfine ripgrep
 # time`). Journals are written once under $BENCH_DIR (default
 # /tmp/insight-bench) and reused; the page cache is warm (each command runs
 # before it is timed).
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BENCH_DIR=${BENCH_DIR:-/tmp/insight-bench}
-RUNS=${RUNS:-10}
+RUNS=${RUNS:-20}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 
