@@ -6,10 +6,10 @@
 #     scripts/bench.sh                 # 10,000 and 100,000 entries
 #     scripts/bench.sh 10000           # one size
 #
-# Medians of 20 runs (RUNS=N to change). Needs hyperfine, ripgrep and GNU time (`apt-get install hyperfine ripgrep
-# time`). Journals are written once under $BENCH_DIR (default
-# /tmp/insight-bench) and reused; the page cache is warm (each command runs
-# before it is timed).
+# Medians of 20 runs (RUNS=N to change). Needs hyperfine, ripgrep and GNU
+# time (`apt-get install hyperfine ripgrep time`). Journals are written once
+# under $BENCH_DIR (default /tmp/insight-bench) and reused; the page cache is
+# warm (each command runs twice before it is timed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
