@@ -902,6 +902,27 @@ pub fn relative(root: &Path, path: &Path) -> String {
     }
 }
 
+/// The journal path of the file `name` in `folder`, whose journal path is
+/// `folder_rel`: what [`relative`] gives for the file's whole path, without
+/// joining and taking it apart again. Plain
+/// names (UTF-8, no backslash) are joined with a `/`; any other is escaped
+/// by `relative` itself.
+pub fn relative_in(root: &Path, folder: &Path, folder_rel: &str, name: &std::ffi::OsStr) -> String {
+    match name.to_str() {
+        Some(name) if !name.contains('\\') && !folder_rel.contains('\\') => {
+            if folder_rel.is_empty() {
+                return name.to_string();
+            }
+            let mut rel = String::with_capacity(folder_rel.len() + 1 + name.len());
+            rel.push_str(folder_rel);
+            rel.push('/');
+            rel.push_str(name);
+            rel
+        }
+        _ => relative(root, &folder.join(name)),
+    }
+}
+
 /// The common case of [`relative`] without taking the path apart: `path` is
 /// `root`, a `/`, then UTF-8 names without a backslash or an empty or dot name.
 fn plain_relative<'a>(root: &Path, path: &'a Path) -> Option<&'a str> {
@@ -1166,6 +1187,37 @@ mod tests {
                     .as_os_str()
                     .as_bytes()
             );
+        }
+    }
+
+    #[test]
+    fn a_files_journal_path_is_the_one_its_whole_path_gives() {
+        #[cfg(unix)]
+        let odd = {
+            use std::os::unix::ffi::OsStrExt;
+            std::ffi::OsStr::from_bytes(b"caf\xE9.md").to_os_string()
+        };
+        #[cfg(not(unix))]
+        let odd = std::ffi::OsString::from("odd.md");
+        let names = [
+            std::ffi::OsString::from("v1.md"),
+            std::ffi::OsString::from("a\\b.md"),
+            std::ffi::OsString::from("é.md"),
+            odd,
+        ];
+        for root in ["/j", "/j/", "", "rel/j"] {
+            let root = Path::new(root);
+            for folder in ["", "visits", "visits/2026", "we\\ird"] {
+                let folder = root.join(folder);
+                let folder_rel = relative(root, &folder);
+                for name in &names {
+                    assert_eq!(
+                        relative_in(root, &folder, &folder_rel, name),
+                        relative(root, &folder.join(name)),
+                        "{root:?} {folder:?} {name:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use crate::cache::Fingerprint;
 use crate::diagnostic::Diagnostic;
 use crate::error::io_reason;
-use crate::journal::{MAX_FOLDER_DEPTH, relative};
+use crate::journal::{MAX_FOLDER_DEPTH, relative, relative_in};
 
 /// An entry file: its journal path and what the file system said about it.
 #[derive(Debug)]
@@ -99,7 +99,7 @@ impl Walk<'_> {
         for item in items {
             match item {
                 Item::File(name, fingerprint) => self.files.push(EntryFile {
-                    rel: file_rel(self.root, &path, &folder_rel, &name),
+                    rel: relative_in(self.root, &path, &folder_rel, &name),
                     fingerprint: Some(fingerprint),
                 }),
                 Item::Folder(folder) => self.enter(folder, depth + 1, inside),
@@ -151,26 +151,6 @@ impl Walk<'_> {
         } else {
             Item::Folder(path)
         }
-    }
-}
-
-/// The journal path of the file `name` in `folder`, whose journal path is
-/// `folder_rel`: what [`relative`] gives for the file's whole path. Plain
-/// names (UTF-8, no backslash) are joined with a `/`; any other is escaped
-/// by `relative` itself.
-fn file_rel(root: &Path, folder: &Path, folder_rel: &str, name: &std::ffi::OsStr) -> String {
-    match name.to_str() {
-        Some(name) if !name.contains('\\') && !folder_rel.contains('\\') => {
-            if folder_rel.is_empty() {
-                return name.to_string();
-            }
-            let mut rel = String::with_capacity(folder_rel.len() + 1 + name.len());
-            rel.push_str(folder_rel);
-            rel.push('/');
-            rel.push_str(name);
-            rel
-        }
-        _ => relative(root, &folder.join(name)),
     }
 }
 
@@ -321,41 +301,5 @@ fn device(path: &Path) -> Option<u64> {
     {
         let _ = path;
         None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_files_journal_path_is_the_one_its_whole_path_gives() {
-        #[cfg(unix)]
-        let odd = {
-            use std::os::unix::ffi::OsStrExt;
-            std::ffi::OsStr::from_bytes(b"caf\xE9.md").to_os_string()
-        };
-        #[cfg(not(unix))]
-        let odd = OsString::from("odd.md");
-        let names = [
-            OsString::from("v1.md"),
-            OsString::from("a\\b.md"),
-            OsString::from("é.md"),
-            odd,
-        ];
-        for root in ["/j", "/j/", "", "rel/j"] {
-            let root = Path::new(root);
-            for folder in ["", "visits", "visits/2026", "we\\ird"] {
-                let folder = root.join(folder);
-                let folder_rel = relative(root, &folder);
-                for name in &names {
-                    assert_eq!(
-                        file_rel(root, &folder, &folder_rel, name),
-                        relative(root, &folder.join(name)),
-                        "{root:?} {folder:?} {name:?}"
-                    );
-                }
-            }
-        }
     }
 }

@@ -67,6 +67,15 @@ impl Journal {
         }
     }
 
+    /// Visits on days 1 to `days`, each with one of the tags in turn.
+    fn write_visits(&self, days: u32) {
+        for day in 1..=days {
+            let tag = TAGS[day as usize % TAGS.len()];
+            let name = format!("v{day}.md");
+            fs::write(self.visit(&name), visit(day, "Cub Foods", day, tag)).unwrap();
+        }
+    }
+
     fn index(&self) -> PathBuf {
         self.root().join(".insight/index")
     }
@@ -103,14 +112,7 @@ fn settle() {
 #[test]
 fn the_index_never_changes_an_answer_whatever_happens_to_the_files() {
     let j = Journal::new("cache-random");
-    for day in 1..=6 {
-        let tag = TAGS[day as usize % TAGS.len()];
-        fs::write(
-            j.visit(&format!("v{day}.md")),
-            visit(day, "Cub Foods", day, tag),
-        )
-        .unwrap();
-    }
+    j.write_visits(6);
     j.assert_same("the first run");
     assert!(j.index().is_file(), "the first run writes the index");
     settle();
@@ -288,14 +290,7 @@ fn damaged_search_texts_are_ignored_and_made_again() {
 #[test]
 fn search_texts_of_unchanged_entries_survive_a_new_index() {
     let j = Journal::new("cache-text-kept");
-    for day in 1..=20 {
-        let tag = TAGS[day as usize % TAGS.len()];
-        fs::write(
-            j.visit(&format!("v{day}.md")),
-            visit(day, "Cub Foods", day, tag),
-        )
-        .unwrap();
-    }
+    j.write_visits(20);
     let search = ["list", "--text", "milk", "--format", "paths"];
     settle();
     j.run(&[], &search);
