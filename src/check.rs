@@ -561,10 +561,7 @@ pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnosti
     let line = |key: &str| key_lines.get(key).copied().unwrap_or(1);
     if let Ok(yaml::Node::Map(pairs)) = yaml::parse(text) {
         let known: Vec<String> = SETTINGS.map(String::from).to_vec();
-        for (key, _) in pairs
-            .iter()
-            .filter(|(k, _)| !SETTINGS.contains(&k.as_str()))
-        {
+        for (key, _) in pairs.iter().filter(|(k, _)| !SETTINGS.contains(&&**k)) {
             let hint = did_you_mean(key, &known).map(|k| format!("did you mean `{k}`?"));
             found.push(warning(
                 path,

@@ -202,14 +202,14 @@ impl Config {
             }
         }
         let get = |key| root.get(key);
-        config.name = values::optional_text(get("name")).map_err(|m| at_key("name", m))?;
+        config.name = owned(values::optional_text(get("name"))).map_err(|m| at_key("name", m))?;
         if let Some(dir) =
-            values::optional_text(get("entries")).map_err(|m| at_key("entries", m))?
+            owned(values::optional_text(get("entries"))).map_err(|m| at_key("entries", m))?
         {
             config.entries = inside_the_journal(dir).map_err(|m| at_key("entries", m))?;
         }
         if let Some(dir) =
-            values::optional_text(get("templates")).map_err(|m| at_key("templates", m))?
+            owned(values::optional_text(get("templates"))).map_err(|m| at_key("templates", m))?
         {
             config.templates = inside_the_journal(dir).map_err(|m| at_key("templates", m))?;
         }
@@ -222,14 +222,16 @@ impl Config {
         if let Some(node) = get("fiscal_year_start") {
             config.fiscal_year_start = month(node).map_err(|m| at_key("fiscal_year_start", m))?;
         }
-        config.tags = values::text_list(get("tags")).map_err(|m| at_key("tags", m))?;
-        config.extra_keys =
-            values::text_list(get("extra_keys")).map_err(|m| at_key("extra_keys", m))?;
+        config.tags = owned_list(values::text_list(get("tags"))).map_err(|m| at_key("tags", m))?;
+        config.extra_keys = owned_list(values::text_list(get("extra_keys")))
+            .map_err(|m| at_key("extra_keys", m))?;
         config.people = people(get("people")).map_err(|m| at_key("people", m))?;
         config.targets = targets(get("targets")).map_err(|m| at_key("targets", m))?;
-        config.me = values::optional_text(get("me")).map_err(|m| at_key("me", m))?;
-        config.include = values::text_list(get("include")).map_err(|m| at_key("include", m))?;
-        config.label = values::optional_text(get("label")).map_err(|m| at_key("label", m))?;
+        config.me = owned(values::optional_text(get("me"))).map_err(|m| at_key("me", m))?;
+        config.include =
+            owned_list(values::text_list(get("include"))).map_err(|m| at_key("include", m))?;
+        config.label =
+            owned(values::optional_text(get("label"))).map_err(|m| at_key("label", m))?;
         if let Some(label) = &config.label
             && label.contains(['/', '\\', ':'])
         {
@@ -238,8 +240,8 @@ impl Config {
                 format!("`{label}` has a `/`, `\\` or `:`; a label is one word such as `team-a`"),
             ));
         }
-        config.shared_ids =
-            values::text_list(get("shared_ids")).map_err(|m| at_key("shared_ids", m))?;
+        config.shared_ids = owned_list(values::text_list(get("shared_ids")))
+            .map_err(|m| at_key("shared_ids", m))?;
         Ok(config)
     }
 }
@@ -264,8 +266,17 @@ fn inside_the_journal(dir: String) -> Result<String, String> {
     Ok(dir)
 }
 
+/// What a setting says, as text the configuration keeps.
+fn owned(text: Result<Option<&str>, String>) -> Result<Option<String>, String> {
+    text.map(|t| t.map(str::to_string))
+}
+
+fn owned_list(list: Result<Vec<&str>, String>) -> Result<Vec<String>, String> {
+    list.map(|items| items.into_iter().map(str::to_string).collect())
+}
+
 fn non_empty_list(node: Option<&Node>) -> Result<Vec<String>, String> {
-    let list = values::text_list(node)?;
+    let list = owned_list(values::text_list(node))?;
     if list.is_empty() {
         return Err("the list is empty; remove the key to use the defaults".into());
     }
@@ -282,8 +293,7 @@ fn month(node: &Node) -> Result<i8, String> {
         Some(m) if (1.0..=12.0).contains(&m) && m.fract() == 0.0 => Ok(m as i8),
         _ => Err(format!(
             "expected a month from 1 to 12, found {}",
-            node.scalar_text()
-                .unwrap_or_else(|| node.type_name().into())
+            node.scalar_text().unwrap_or_else(|| node.type_name())
         )),
     }
 }
@@ -306,10 +316,13 @@ fn people(node: Option<&Node>) -> Result<Vec<Person>, String> {
                 let name =
                     values::optional_text(item.get("name"))?.ok_or("each person needs a `name`")?;
                 let group = values::optional_text(item.get("group"))?;
-                Ok(Person { name, group })
+                Ok(Person {
+                    name: name.to_string(),
+                    group: group.map(str::to_string),
+                })
             }
             other => Ok(Person {
-                name: values::text(other)?,
+                name: values::text(other)?.to_string(),
                 group: None,
             }),
         })
@@ -336,7 +349,7 @@ fn targets(node: Option<&Node>) -> Result<Vec<Target>, String> {
                     .transpose()
             };
             Ok(Target {
-                group: group.clone(),
+                group: group.to_string(),
                 entries_per_year: number("entries_per_year")?,
                 hours_per_year: number("hours_per_year")?,
             })

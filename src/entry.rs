@@ -87,11 +87,11 @@ pub fn parse(path: &str, text: &str, config: &Config) -> Result<Entry, Vec<Diagn
 
 /// Like [`parse`], with the front matter's YAML tree for checks that need to
 /// know how a value was written.
-pub fn parse_with_tree(
+pub fn parse_with_tree<'t>(
     path: &str,
-    text: &str,
+    text: &'t str,
     config: &Config,
-) -> Result<(Entry, Node), Vec<Diagnostic>> {
+) -> Result<(Entry, Node<'t>), Vec<Diagnostic>> {
     let text = frontmatter::strip_bom(text);
     let split = frontmatter::split(text).map_err(|err| {
         let line = match err {
@@ -150,12 +150,12 @@ pub fn parse_with_tree(
 struct Fields<'a> {
     path: &'a str,
     split: &'a Split<'a>,
-    root: &'a Node,
+    root: &'a Node<'a>,
     config: &'a Config,
     errors: Vec<Diagnostic>,
 }
 
-impl Fields<'_> {
+impl<'a> Fields<'a> {
     fn into_entry(mut self) -> Result<Entry, Vec<Diagnostic>> {
         let date = self.date();
         let kind = self.kind();
@@ -193,17 +193,20 @@ impl Fields<'_> {
             return Err(self.errors);
         }
         let body = self.split.body;
-        let title = title
-            .or_else(|| markdown::first_heading(body))
-            .unwrap_or_else(|| file_stem(self.path).to_string());
+        let title: Box<str> = match title {
+            Some(title) => title.into(),
+            None => markdown::first_heading(body)
+                .map(String::into_boxed_str)
+                .unwrap_or_else(|| file_stem(self.path).into()),
+        };
         Ok(Entry {
             path: self.path.to_string(),
             date,
-            kind: Text::new(&kind),
-            site: Text::new(&site),
-            role: role.as_deref().map(Text::new),
-            title: title.into(),
-            people: people.iter().map(Text::from).collect(),
+            kind: Text::new(kind),
+            site: Text::new(site),
+            role: role.map(Text::new),
+            title,
+            people: people.into_iter().map(Text::new).collect(),
             customers,
             hours,
             tags: Texts::new(tags),
@@ -224,7 +227,7 @@ impl Fields<'_> {
     fn field<T>(
         &mut self,
         key: &str,
-        convert: impl Fn(Option<&Node>) -> Result<T, String>,
+        convert: impl Fn(Option<&'a Node<'a>>) -> Result<T, String>,
     ) -> Option<T> {
         match convert(self.root.get(key)) {
             Ok(value) => Some(value),
@@ -235,7 +238,7 @@ impl Fields<'_> {
         }
     }
 
-    fn required_text(&mut self, key: &str, what: &str) -> Option<String> {
+    fn required_text(&mut self, key: &str, what: &str) -> Option<&'a str> {
         match self.field(key, values::optional_text)? {
             Some(text) => Some(text),
             None => {
@@ -263,8 +266,8 @@ impl Fields<'_> {
             Node::Map(pairs) => pairs
                 .iter()
                 .map(|(k, _)| k)
-                .find(|k| k.as_str() != key && k.eq_ignore_ascii_case(key))
-                .cloned(),
+                .find(|k| *k != key && k.eq_ignore_ascii_case(key))
+                .map(|k| k.to_string()),
             _ => None,
         }
     }
@@ -313,7 +316,7 @@ impl Fields<'_> {
 
     fn date(&mut self) -> Option<Date> {
         let text = self.required_text("date", "when the visit happened, as `date: 2026-11-20`")?;
-        match period::parse_entry_date(&text) {
+        match period::parse_entry_date(text) {
             Some(date) => Some(date),
             None => {
                 self.error(
@@ -327,13 +330,13 @@ impl Fields<'_> {
         }
     }
 
-    fn kind(&mut self) -> Option<String> {
+    fn kind(&mut self) -> Option<&'a str> {
         let kinds = &self.config.kinds;
         let text = self.required_text("kind", &format!("one of {}", kinds.join(", ")))?;
-        if let Some(known) = kinds.iter().find(|k| k.eq_ignore_ascii_case(&text)) {
-            return Some(known.clone());
+        if let Some(known) = kinds.iter().find(|k| k.eq_ignore_ascii_case(text)) {
+            return Some(known);
         }
-        let hint = match did_you_mean(&text, kinds) {
+        let hint = match did_you_mean(text, kinds) {
             Some(near) => format!("did you mean `{near}`? The kinds are {}", kinds.join(", ")),
             None => format!(
                 "the kinds are {} (set `kinds:` in insight.yaml)",
@@ -421,7 +424,7 @@ fn tag_list(node: Option<&Node>) -> Result<Vec<Text>, String> {
 }
 
 fn optional_text(node: Option<&Node>) -> Result<Option<Text>, String> {
-    Ok(values::optional_text(node)?.as_deref().map(Text::new))
+    Ok(values::optional_text(node)?.map(Text::new))
 }
 
 fn ideas_list(node: Option<&Node>) -> Result<Vec<Idea>, String> {
@@ -442,7 +445,7 @@ fn idea(node: &Node) -> Result<Idea, String> {
     if !matches!(node, Node::Map(_)) {
         return Ok(Idea {
             id: None,
-            title: Some(Text::new(&values::text(node)?)),
+            title: Some(Text::new(values::text(node)?)),
             status: None,
             tags: Texts::default(),
             owner: None,
@@ -472,8 +475,8 @@ fn unknown_keys(node: &Node, known: &[&str]) -> Vec<Text> {
         Node::Map(pairs) => pairs
             .iter()
             .map(|(key, _)| key)
-            .filter(|key| !known.contains(&key.as_str()))
-            .map(Text::from)
+            .filter(|key| !known.contains(&key.as_ref()))
+            .map(|key| Text::new(key))
             .collect(),
         _ => Vec::new(),
     }

@@ -231,24 +231,23 @@ fn apply(text: &str, edits: &[(Range<usize>, String)]) -> String {
     out
 }
 
-fn new_yaml(text: &str) -> Option<Result<Node, yaml::YamlError>> {
+fn new_yaml(text: &str) -> Option<Result<Node<'_>, yaml::YamlError>> {
     let split = frontmatter::split(frontmatter::strip_bom(text)).ok()?;
     Some(yaml::parse(split.yaml))
 }
 
 /// The front-matter tree with `tags` renamed at the top level and in each idea.
-fn tree_with_renamed_tags(tree: Node, old: &str, new: &str) -> Node {
-    let rename_tags = |node: Node| match node {
+fn tree_with_renamed_tags<'a>(tree: Node<'a>, old: &str, new: &str) -> Node<'a> {
+    let rename_tags = |node: Node<'a>| match node {
         Node::Seq(items) => {
-            let texts: Vec<Option<String>> = items.iter().map(Node::scalar_text).collect();
-            let fates = fates(texts.iter().map(Option::as_deref), old, new);
+            let fates = fates(items.iter().map(Node::scalar_text), old, new);
             Node::Seq(
                 items
                     .into_iter()
                     .zip(fates)
                     .filter_map(|(item, fate)| match fate {
                         Fate::Keep => Some(item),
-                        Fate::Rename(to) => Some(Node::Str(to)),
+                        Fate::Rename(to) => Some(Node::Str(to.into())),
                         Fate::Drop(_) => None,
                     })
                     .collect(),
@@ -261,7 +260,7 @@ fn tree_with_renamed_tags(tree: Node, old: &str, new: &str) -> Node {
         pairs
             .into_iter()
             .map(|(key, value)| {
-                let value = match (key.as_str(), value) {
+                let value = match (&*key, value) {
                     ("tags", value) => rename_tags(value),
                     ("ideas", Node::Seq(ideas)) => Node::Seq(
                         ideas
@@ -291,9 +290,9 @@ fn tree_with_renamed_tags(tree: Node, old: &str, new: &str) -> Node {
     )
 }
 
-fn rename_scalar(node: Node, old: &str, new: &str) -> Node {
-    match node.scalar_text().and_then(|text| renamed(&text, old, new)) {
-        Some(value) => Node::Str(value),
+fn rename_scalar<'a>(node: Node<'a>, old: &str, new: &str) -> Node<'a> {
+    match node.scalar_text().and_then(|text| renamed(text, old, new)) {
+        Some(value) => Node::Str(value.into()),
         None => node,
     }
 }

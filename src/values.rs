@@ -5,24 +5,24 @@
 use crate::yaml::Node;
 
 /// Text: a string, or a number or boolean taken as written.
-pub fn text(node: &Node) -> Result<String, String> {
+pub fn text<'n>(node: &'n Node) -> Result<&'n str, String> {
     node.scalar_text()
         .ok_or_else(|| format!("expected text, found {}", node.type_name()))
 }
 
-/// Optional text: missing or null is `None`; an empty string is `None` too.
-pub fn optional_text(node: Option<&Node>) -> Result<Option<String>, String> {
+/// Optional text, trimmed: missing or null is `None`; an empty string is `None` too.
+pub fn optional_text<'n>(node: Option<&'n Node>) -> Result<Option<&'n str>, String> {
     match node {
         None | Some(Node::Null) => Ok(None),
         Some(node) => text(node).map(|s| {
-            let s = s.trim().to_string();
+            let s = s.trim();
             (!s.is_empty()).then_some(s)
         }),
     }
 }
 
 /// A list of text, or one text standing for a list of one. Null is empty.
-pub fn text_list(node: Option<&Node>) -> Result<Vec<String>, String> {
+pub fn text_list<'n>(node: Option<&'n Node>) -> Result<Vec<&'n str>, String> {
     match node {
         None | Some(Node::Null) => Ok(Vec::new()),
         Some(Node::Seq(items)) => items
@@ -84,10 +84,7 @@ mod tests {
 
     #[test]
     fn one_string_is_a_list_of_one() {
-        assert_eq!(
-            text_list(Some(&Node::Str("a".into()))),
-            Ok(vec!["a".into()])
-        );
+        assert_eq!(text_list(Some(&Node::Str("a".into()))), Ok(vec!["a"]));
         assert_eq!(text_list(None), Ok(vec![]));
     }
 

@@ -6,13 +6,17 @@
 //! it never guesses. A property test holds it to giving exactly what the
 //! reader gives.
 
+use std::borrow::Cow;
+
 use super::Node;
 
 /// The tree of `text`, when it is simple enough to read here; `None` means
-/// "ask the full reader".
-pub fn parse(text: &str) -> Option<Node> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut pairs: Vec<(String, Node)> = Vec::new();
+/// "ask the full reader". Its text is borrowed from `text`.
+pub fn parse(text: &str) -> Option<Node<'_>> {
+    // One allocation for the lines, rather than a vector grown line by line.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(text.lines());
+    let mut pairs: Vec<(Cow<str>, Node)> = Vec::with_capacity(16);
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -33,7 +37,7 @@ pub fn parse(text: &str) -> Option<Node> {
                 node
             }
         };
-        pairs.push((key.to_string(), node));
+        pairs.push((Cow::Borrowed(key), node));
     }
     Some(if pairs.is_empty() {
         Node::Null
@@ -63,7 +67,7 @@ fn key_value(line: &str) -> Option<(&str, Option<&str>)> {
 }
 
 /// A plain scalar, nothing, or a flow list of plain scalars.
-fn scalar_or_flow(value: &str) -> Option<Node> {
+fn scalar_or_flow(value: &str) -> Option<Node<'_>> {
     if let Some(inner) = value.strip_prefix('[') {
         let inner = inner.strip_suffix(']')?;
         if inner.trim().is_empty() {
@@ -73,7 +77,7 @@ fn scalar_or_flow(value: &str) -> Option<Node> {
             .split(',')
             .map(|item| {
                 let item = item.trim_matches(' ');
-                (!item.is_empty() && plain(item, true)).then(|| Node::Str(item.to_string()))
+                (!item.is_empty() && plain(item, true)).then_some(Node::Str(Cow::Borrowed(item)))
             })
             .collect();
         return items.map(Node::Seq);
@@ -81,10 +85,10 @@ fn scalar_or_flow(value: &str) -> Option<Node> {
     plain(value, false).then(|| scalar(value))
 }
 
-fn scalar(text: &str) -> Node {
+fn scalar(text: &str) -> Node<'_> {
     match text {
         "~" | "null" | "Null" | "NULL" => Node::Null,
-        _ => Node::Str(text.to_string()),
+        _ => Node::Str(Cow::Borrowed(text)),
     }
 }
 
@@ -111,7 +115,7 @@ fn plain(text: &str, in_flow: bool) -> bool {
 
 /// The block list that starts at `lines[start]` as the value of a top-level
 /// key; where it ends.
-fn block_value(lines: &[&str], start: usize) -> Option<(Node, usize)> {
+fn block_value<'a>(lines: &[&'a str], start: usize) -> Option<(Node<'a>, usize)> {
     let mut items = Vec::new();
     let mut i = start;
     let mut dash_indent = None;
@@ -158,14 +162,15 @@ fn block_value(lines: &[&str], start: usize) -> Option<(Node, usize)> {
 
 /// A list item written as `key: value` lines: its first pair is on the dash
 /// line, the others below at `indent`.
-fn idea_mapping(
-    lines: &[&str],
+fn idea_mapping<'a>(
+    lines: &[&'a str],
     start: usize,
     indent: usize,
-    key: &str,
-    value: Option<&str>,
-) -> Option<(Node, usize)> {
-    let mut pairs = vec![(key.to_string(), scalar_or_flow(value?)?)];
+    key: &'a str,
+    value: Option<&'a str>,
+) -> Option<(Node<'a>, usize)> {
+    let mut pairs = Vec::with_capacity(4);
+    pairs.push((Cow::Borrowed(key), scalar_or_flow(value?)?));
     let mut i = start;
     while i < lines.len() {
         let line = lines[i];
@@ -184,7 +189,7 @@ fn idea_mapping(
         if pairs.iter().any(|(k, _)| k == key) {
             return None;
         }
-        pairs.push((key.to_string(), scalar_or_flow(value?)?));
+        pairs.push((Cow::Borrowed(key), scalar_or_flow(value?)?));
         i += 1;
     }
     Some((Node::Map(pairs), i))

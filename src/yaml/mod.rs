@@ -5,22 +5,24 @@ mod fast;
 mod reader;
 pub mod scalars;
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A parsed YAML value, reduced to what the journal format needs. Scalars
 /// keep the text they were written with: whether `12` is a number is for the
-/// field that reads it to say.
+/// field that reads it to say. Text that the YAML holds as written is
+/// borrowed from it (the fast path's scalars); the full reader's is owned.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
+pub enum Node<'a> {
     /// Nothing: an empty value, `~` or `null` (unquoted).
     Null,
-    Str(String),
-    Seq(Vec<Node>),
+    Str(Cow<'a, str>),
+    Seq(Vec<Node<'a>>),
     /// Keys in document order, merge keys applied. Non-text keys are named by their type.
-    Map(Vec<(String, Node)>),
+    Map(Vec<(Cow<'a, str>, Node<'a>)>),
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The name of this value's type, for error messages ("expected a list, found text").
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -32,15 +34,15 @@ impl Node {
     }
 
     /// A scalar's text, as written. `None` for null, lists and mappings.
-    pub fn scalar_text(&self) -> Option<String> {
+    pub fn scalar_text(&self) -> Option<&str> {
         match self {
-            Node::Str(s) => Some(s.clone()),
+            Node::Str(s) => Some(s),
             Node::Null | Node::Seq(_) | Node::Map(_) => None,
         }
     }
 
     /// Looks a key up in a mapping.
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         match self {
             Node::Map(pairs) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -77,7 +79,7 @@ impl fmt::Display for YamlError {
 ///
 /// Nesting depth and alias expansion are bounded, so nesting bombs and
 /// "billion laughs" documents come back as errors rather than hangs.
-pub fn parse(text: &str) -> Result<Node, YamlError> {
+pub fn parse(text: &str) -> Result<Node<'_>, YamlError> {
     // The common flat front matter is read directly; anything the fast path
     // is unsure of, and every error, comes from the full reader.
     match fast::parse(text) {
@@ -306,7 +308,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(node.get("title"), Some(&Node::Str("2.0".into())));
-        let tags: Vec<String> = match node.get("tags") {
+        let tags: Vec<&str> = match node.get("tags") {
             Some(Node::Seq(items)) => items.iter().filter_map(Node::scalar_text).collect(),
             other => panic!("{other:?}"),
         };

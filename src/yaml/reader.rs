@@ -8,9 +8,13 @@
 //! aliases expand to.
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{Node, YamlError};
+use super::YamlError;
+
+/// The reader's trees own their text.
+type Node = super::Node<'static>;
 
 /// Deeper than any front matter needs (an idea's tags are four levels down).
 const MAX_DEPTH: usize = 64;
@@ -39,9 +43,9 @@ enum Frame {
     },
     Map {
         anchor: usize,
-        pairs: Vec<(String, Node)>,
+        pairs: Vec<(Cow<'static, str>, Node)>,
         /// The key read, waiting for its value; `<<` when it is a merge key.
-        key: Option<(String, Span)>,
+        key: Option<(Cow<'static, str>, Span)>,
         /// Mappings to merge in, in order of precedence.
         merges: Vec<Node>,
     },
@@ -165,22 +169,22 @@ fn scalar(text: &str, style: ScalarStyle, tagged: bool) -> Node {
     if plain && matches!(text, "" | "~" | "null" | "Null" | "NULL") {
         Node::Null
     } else {
-        Node::Str(text.to_string())
+        Node::Str(Cow::Owned(text.to_string()))
     }
 }
 
-fn key_text(node: &Node) -> String {
+fn key_text(node: &Node) -> Cow<'static, str> {
     match node {
-        Node::Null => "null".to_string(),
+        Node::Null => Cow::Borrowed("null"),
         Node::Str(text) => text.clone(),
-        other => format!("<{}>", other.type_name()),
+        other => Cow::Owned(format!("<{}>", other.type_name())),
     }
 }
 
 /// A mapping with its merge keys applied: keys it does not give itself come
 /// from the merged mappings, earlier ones first (a list of them is in order
 /// of precedence, as YAML's merge key type says).
-fn merged(mut pairs: Vec<(String, Node)>, merges: Vec<Node>) -> Node {
+fn merged(mut pairs: Vec<(Cow<'static, str>, Node)>, merges: Vec<Node>) -> Node {
     let sources = merges.into_iter().flat_map(|node| match node {
         Node::Seq(items) => items,
         other => vec![other],
