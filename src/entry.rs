@@ -92,6 +92,27 @@ pub fn parse_with_tree<'t>(
     text: &'t str,
     config: &Config,
 ) -> Result<(Entry, Node<'t>), Vec<Diagnostic>> {
+    let (mut entry, root, body) = parse_parts(path, text, config)?;
+    entry.body = body.to_string();
+    Ok((entry, root))
+}
+
+/// Like [`parse`], but the entry's `body` is left empty and the body is
+/// given as a slice of `text`: most commands never keep it.
+pub fn parse_leaving_body<'t>(
+    path: &str,
+    text: &'t str,
+    config: &Config,
+) -> Result<(Entry, &'t str), Vec<Diagnostic>> {
+    parse_parts(path, text, config).map(|(entry, _, body)| (entry, body))
+}
+
+/// The entry without its body, the front matter's tree and the body.
+fn parse_parts<'t>(
+    path: &str,
+    text: &'t str,
+    config: &Config,
+) -> Result<(Entry, Node<'t>, &'t str), Vec<Diagnostic>> {
     let text = frontmatter::strip_bom(text);
     let split = frontmatter::split(text).map_err(|err| {
         let line = match err {
@@ -142,7 +163,7 @@ pub fn parse_with_tree<'t>(
         errors: Vec::new(),
     }
     .into_entry()?;
-    Ok((entry, root))
+    Ok((entry, root, split.body))
 }
 
 /// Reads the fields of one front matter, collecting every error rather than
@@ -159,10 +180,9 @@ impl<'a> Fields<'a> {
     fn into_entry(mut self) -> Result<Entry, Vec<Diagnostic>> {
         let date = self.date();
         let kind = self.kind();
-        let site = self.required_text(
-            "site",
-            "where the visit happened, e.g. `site: Cub Foods, Minneapolis`",
-        );
+        let site = self.required_text("site", || {
+            "where the visit happened, e.g. `site: Cub Foods, Minneapolis`".into()
+        });
         let role = self.field("role", values::optional_text);
         let people = self.field("people", values::text_list).unwrap_or_default();
         let customers = self.customers();
@@ -211,7 +231,7 @@ impl<'a> Fields<'a> {
             hours,
             tags: Texts::new(tags),
             ideas: ideas.into(),
-            body: body.to_string(),
+            body: String::new(),
             unknown_keys: unknown_keys(self.root, &KNOWN_KEYS).into(),
         })
     }
@@ -238,7 +258,8 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn required_text(&mut self, key: &str, what: &str) -> Option<&'a str> {
+    /// `what` says what the key is for, in the hint when it is missing.
+    fn required_text(&mut self, key: &str, what: impl FnOnce() -> String) -> Option<&'a str> {
         match self.field(key, values::optional_text)? {
             Some(text) => Some(text),
             None => {
@@ -247,7 +268,7 @@ impl<'a> Fields<'a> {
                     Some(other) => {
                         format!("keys are written in lower case: write `{key}:` for `{other}:`")
                     }
-                    None => format!("add `{key}:` to the front matter: {what}"),
+                    None => format!("add `{key}:` to the front matter: {}", what()),
                 };
                 self.error(
                     written.as_deref().unwrap_or(key),
@@ -315,7 +336,9 @@ impl<'a> Fields<'a> {
     }
 
     fn date(&mut self) -> Option<Date> {
-        let text = self.required_text("date", "when the visit happened, as `date: 2026-11-20`")?;
+        let text = self.required_text("date", || {
+            "when the visit happened, as `date: 2026-11-20`".into()
+        })?;
         match period::parse_entry_date(text) {
             Some(date) => Some(date),
             None => {
@@ -332,7 +355,7 @@ impl<'a> Fields<'a> {
 
     fn kind(&mut self) -> Option<&'a str> {
         let kinds = &self.config.kinds;
-        let text = self.required_text("kind", &format!("one of {}", kinds.join(", ")))?;
+        let text = self.required_text("kind", || format!("one of {}", kinds.join(", ")))?;
         if let Some(known) = kinds.iter().find(|k| k.eq_ignore_ascii_case(text)) {
             return Some(known);
         }

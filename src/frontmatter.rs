@@ -118,8 +118,7 @@ impl<'a> Iterator for Lines<'a> {
             return None;
         }
         let start = self.pos;
-        let end = self.text[start..]
-            .find('\n')
+        let end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
             .map_or(self.text.len(), |i| start + i + 1);
         self.pos = end;
         Some(Line {

@@ -13,9 +13,9 @@ use super::Node;
 /// The tree of `text`, when it is simple enough to read here; `None` means
 /// "ask the full reader". Its text is borrowed from `text`.
 pub fn parse(text: &str) -> Option<Node<'_>> {
-    // One allocation for the lines, rather than a vector grown line by line.
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    lines.extend(text.lines());
+    // Room for the lines of most front matter in one allocation.
+    let mut lines = Vec::with_capacity(32);
+    lines.extend(crate::lines::of(text));
     let mut pairs: Vec<(Cow<str>, Node)> = Vec::with_capacity(16);
     let mut i = 0;
     while i < lines.len() {
@@ -54,11 +54,14 @@ fn skippable(line: &str) -> bool {
 
 /// `key: value` or `key:` at the start of a line; the value, if any, trimmed.
 fn key_value(line: &str) -> Option<(&str, Option<&str>)> {
-    let (key, rest) = line.split_once(':')?;
-    let simple = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
-    if key.is_empty() || !key.chars().all(simple) || key.starts_with('-') {
+    let simple = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-';
+    // The key's characters run up to the first `:`; anything else first
+    // (or no `:` at all) is not a simple key.
+    let colon = line.bytes().position(|b| !simple(&b))?;
+    if colon == 0 || line.as_bytes()[colon] != b':' || line.starts_with('-') {
         return None;
     }
+    let (key, rest) = (&line[..colon], &line[colon + 1..]);
     if rest.is_empty() {
         return Some((key, None));
     }
@@ -103,14 +106,28 @@ fn plain(text: &str, in_flow: bool) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
-    let flow_safe = !in_flow || !text.contains([',', '[', ']', '{', '}']);
-    !INDICATORS.contains(&first)
-        && !text.contains(": ")
-        && !text.contains(" #")
-        && !text.ends_with(':')
-        && !text.contains('\t')
-        && !text.chars().any(|c| c.is_control())
-        && flow_safe
+    if INDICATORS.contains(&first) || text.ends_with(':') {
+        return false;
+    }
+    // One pass over the bytes: this runs for every value of every entry.
+    let mut previous = 0u8;
+    for &byte in text.as_bytes() {
+        let refused = match byte {
+            // Controls; U+0080 to U+009F, the others, are 0xC2 0x80-0x9F.
+            0..=0x1f | 0x7f => true,
+            0x80..=0x9f => previous == 0xc2,
+            // `: ` and ` #`.
+            b' ' => previous == b':',
+            b'#' => previous == b' ',
+            b',' | b'[' | b']' | b'{' | b'}' => in_flow,
+            _ => false,
+        };
+        if refused {
+            return false;
+        }
+        previous = byte;
+    }
+    true
 }
 
 /// The block list that starts at `lines[start]` as the value of a top-level
@@ -314,8 +331,41 @@ mod tests {
             })
     }
 
+    /// `plain` as first written: one search per rule.
+    fn plain_by_searches(text: &str, in_flow: bool) -> bool {
+        let Some(first) = text.chars().next() else {
+            return false;
+        };
+        let flow_safe = !in_flow || !text.contains([',', '[', ']', '{', '}']);
+        !"-?:,[]{}#&*!|>'\"%@`".contains(first)
+            && !text.contains(": ")
+            && !text.contains(" #")
+            && !text.ends_with(':')
+            && !text.chars().any(|c| c.is_control())
+            && flow_safe
+    }
+
+    #[test]
+    fn control_characters_are_not_plain() {
+        for text in ["a\u{85}b", "a\u{9f}", "a\u{7f}", "a\tb", "a\rb", "a\u{0}"] {
+            assert!(!plain(text, false), "{text:?}");
+        }
+        for text in ["a\u{a0}b", "caf\u{e9}", "\u{100}", "a:b", "a#b", "a- b"] {
+            assert!(plain(text, false), "{text:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The one-pass test of a plain scalar says what the searches say.
+        #[test]
+        fn plain_in_one_pass_is_plain_by_searches(
+            text in "[a-z :#,\\[\\]{}\t\u{0}-\u{1f}\u{7f}-\u{a0}é-]{0,8}",
+            in_flow: bool,
+        ) {
+            proptest::prop_assert_eq!(plain(&text, in_flow), plain_by_searches(&text, in_flow));
+        }
 
         /// Front matter of the common form is read here, exactly as the full
         /// reader reads it.
