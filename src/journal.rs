@@ -15,7 +15,7 @@ use crate::entry::{self, Entry};
 use crate::error::{Error, Result, io_reason};
 use crate::git;
 use crate::union::{self, Member};
-use crate::walk;
+use crate::walk::{self, Fingerprints};
 
 /// Entries larger than this are not read: a visit note is a few kilobytes, and a
 /// stray data dump must not cost the user gigabytes of memory.
@@ -199,7 +199,7 @@ impl Location {
     /// The entry files, and problems met while looking for them (unreadable
     /// folders, symbolic-link loops).
     pub fn entry_files(&self) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-        let (files, problems) = self.walk();
+        let (files, problems) = self.walk(Fingerprints::Skip);
         let paths = files
             .iter()
             .map(|f| file_path(&self.root, &f.rel))
@@ -207,10 +207,11 @@ impl Location {
         (paths, problems)
     }
 
-    /// The entry files as journal paths, each with its metadata, and the
-    /// problems met while looking for them.
-    pub fn walk(&self) -> (Vec<walk::EntryFile>, Vec<Diagnostic>) {
-        walk::entry_files(&self.entries_dir(), &self.root, &self.templates_dir())
+    /// The entry files as journal paths, each with its fingerprint if asked
+    /// for, and the problems met while looking for them.
+    pub fn walk(&self, fingerprints: Fingerprints) -> (Vec<walk::EntryFile>, Vec<Diagnostic>) {
+        let (entries, templates) = (self.entries_dir(), self.templates_dir());
+        walk::entry_files(&entries, &self.root, &templates, fingerprints)
     }
 
     /// An entry file's path relative to the root, and its text or why it has none.
@@ -280,7 +281,11 @@ impl Location {
                 ),
                 Cache::Bypass => (None, None),
             },
-            || self.walk(),
+            // Without the index, nothing needs a file's metadata.
+            || match cache {
+                Cache::Use => self.walk(Fingerprints::Take),
+                Cache::Bypass => self.walk(Fingerprints::Skip),
+            },
         );
         let found = match (found, &index) {
             (Some(found), Some(index)) => found.of_index(index.id()),
@@ -597,21 +602,48 @@ fn load_working_file(
         },
         _ => rel,
     };
-    let bytes = read_bytes_sized(&path_of(&rel), fingerprint.map_or(0, |f| f.size()));
-    // The bytes count against the budget until the entry is parsed.
-    let _held = IN_FLIGHT.hold_large(bytes.as_ref().map_or(0, |b| b.len() as u64));
-    let text = bytes
-        .and_then(decode)
-        .map_err(|(line, column, code, message)| {
-            Diagnostic::error(&rel, line, column, code, message)
-        });
-    match parse_text(&rel, text, &location.config) {
-        Ok(mut entry) => {
-            let searched = searcher.map(|s| s.made(&entry.title, &entry.body));
-            // Freed by the thread that made it: a free from another thread
-            // waits for the lock of the allocator's arena of this one.
-            if bodies == Bodies::Drop {
-                entry.body = String::new();
+    let size = fingerprint.map_or(0, |f| f.size());
+    // Each thread reads into one buffer that it keeps: a new buffer per file
+    // would be an allocation too large for the allocator's thread cache.
+    READ_BUFFER.with_borrow_mut(|buffer| {
+        let read = read_into(&path_of(&rel), size, buffer);
+        // The bytes count against the budget until the entry is parsed.
+        let _held = IN_FLIGHT.hold_large(buffer.len() as u64);
+        let found = match read.and_then(|()| decode_slice(buffer)) {
+            Ok(text) => parse_found(&rel, text, fingerprint, bodies, searcher, &location.config),
+            Err((line, column, code, message)) => {
+                Found::Problems(vec![Diagnostic::error(&rel, line, column, code, message)])
+            }
+        };
+        if buffer.capacity() > KEPT_BUFFER_BYTES {
+            *buffer = Vec::new();
+        }
+        found
+    })
+}
+
+thread_local! {
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The largest read buffer a thread keeps between files; an entry larger
+/// than this is rare and gets its own.
+const KEPT_BUFFER_BYTES: usize = 1 << 20;
+
+/// The entry of a file's text, or its problems.
+fn parse_found(
+    rel: &str,
+    text: &str,
+    fingerprint: Option<crate::cache::Fingerprint>,
+    bodies: Bodies,
+    searcher: Option<&Searcher>,
+    config: &Config,
+) -> Found {
+    match entry::parse_leaving_body(rel, text, config) {
+        Ok((mut entry, body)) => {
+            let searched = searcher.map(|s| s.made(&entry.title, body));
+            if bodies == Bodies::Keep {
+                entry.body = body.to_string();
             }
             Found::Entry(entry, fingerprint, Source::File(0), searched)
         }
@@ -945,8 +977,12 @@ fn plain_relative<'a>(root: &Path, path: &'a Path) -> Option<&'a str> {
 
 /// The file at `relative` (as [`relative`] writes it) under `root`.
 pub fn file_path(root: &Path, relative: &str) -> PathBuf {
-    if !relative.contains('\\') {
-        return root.join(relative);
+    if memchr::memchr(b'\\', relative.as_bytes()).is_none() {
+        // Sized once: `root.join` copies the root, then grows to add the rest.
+        let mut path = PathBuf::with_capacity(root.as_os_str().len() + 1 + relative.len());
+        path.push(root);
+        path.push(relative);
+        return path;
     }
     let mut bytes = Vec::with_capacity(relative.len());
     let mut rest = relative.as_bytes();
@@ -1018,6 +1054,15 @@ pub fn read_bytes(path: &Path) -> std::result::Result<Vec<u8>, ReadProblem> {
 /// Like [`read_bytes`], for a file that the walk saw at `size` bytes: one
 /// buffer of that size (and a byte to see the end), not a growing one.
 pub fn read_bytes_sized(path: &Path, size: u64) -> std::result::Result<Vec<u8>, ReadProblem> {
+    let mut bytes = Vec::new();
+    read_into(path, size, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads a file into `bytes`, replacing what it held; `size` is what the
+/// walk saw, so that the buffer grows once, and a byte more to see the end.
+fn read_into(path: &Path, size: u64, bytes: &mut Vec<u8>) -> std::result::Result<(), ReadProblem> {
+    bytes.clear();
     let io_problem = |e: io::Error| {
         let reason = if e.kind() == io::ErrorKind::NotFound {
             "the file disappeared while the journal was read".to_string()
@@ -1028,12 +1073,11 @@ pub fn read_bytes_sized(path: &Path, size: u64) -> std::result::Result<Vec<u8>, 
     };
     let file = std::fs::File::open(path).map_err(io_problem)?;
     let expected = usize::try_from(size.min(MAX_ENTRY_BYTES)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(expected + usize::from(expected > 0));
+    bytes.reserve(expected + usize::from(expected > 0));
     file.take(MAX_ENTRY_BYTES + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(io_problem)?;
-    too_large(bytes.len() as u64)?;
-    Ok(bytes)
+    too_large(bytes.len() as u64)
 }
 
 /// Refuses a file of `size` bytes when that is more than an entry may have.
@@ -1054,25 +1098,40 @@ pub fn too_large(size: u64) -> std::result::Result<(), ReadProblem> {
 
 /// UTF-8 text, or where it stops being text.
 pub fn decode(bytes: Vec<u8>) -> std::result::Result<String, ReadProblem> {
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        let (line, column) = line_column(&bytes, nul);
-        return Err((
-            line,
-            column,
-            "binary",
-            "the file is binary, not text (it contains a NUL byte)".into(),
-        ));
+    binary(&bytes)?;
+    String::from_utf8(bytes).map_err(|err| not_utf8(err.as_bytes(), err.utf8_error()))
+}
+
+/// Like [`decode`], borrowing the bytes.
+pub fn decode_slice(bytes: &[u8]) -> std::result::Result<&str, ReadProblem> {
+    binary(bytes)?;
+    std::str::from_utf8(bytes).map_err(|err| not_utf8(bytes, err))
+}
+
+/// Refuses bytes with a NUL, which no text file has.
+fn binary(bytes: &[u8]) -> std::result::Result<(), ReadProblem> {
+    match memchr::memchr(0, bytes) {
+        None => Ok(()),
+        Some(nul) => {
+            let (line, column) = line_column(bytes, nul);
+            Err((
+                line,
+                column,
+                "binary",
+                "the file is binary, not text (it contains a NUL byte)".into(),
+            ))
+        }
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let at = err.utf8_error().valid_up_to();
-        let (line, column) = line_column(err.as_bytes(), at);
-        (
-            line,
-            column,
-            "encoding",
-            "the file is not UTF-8 text; save it as UTF-8 in your editor".into(),
-        )
-    })
+}
+
+fn not_utf8(bytes: &[u8], err: std::str::Utf8Error) -> ReadProblem {
+    let (line, column) = line_column(bytes, err.valid_up_to());
+    (
+        line,
+        column,
+        "encoding",
+        "the file is not UTF-8 text; save it as UTF-8 in your editor".into(),
+    )
 }
 
 /// 1-based line and column (in characters) of byte `at`.

@@ -16,6 +16,16 @@ use crate::diagnostic::Diagnostic;
 use crate::error::io_reason;
 use crate::journal::{MAX_FOLDER_DEPTH, relative, relative_in};
 
+/// Whether the walk looks up each entry file's metadata for its
+/// fingerprint, which the index needs to tell changed files from unchanged
+/// ones, and nothing else does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fingerprints {
+    Take,
+    /// Only the kind of each name, which the folder listing gives.
+    Skip,
+}
+
 /// An entry file: its journal path and what the file system said about it.
 #[derive(Debug)]
 pub struct EntryFile {
@@ -27,10 +37,16 @@ pub struct EntryFile {
 /// paths' bytes folder by folder, skipping hidden names and the templates
 /// folder. Unreadable folders, links that loop or lead out of bounds (see
 /// [`Bounds`]) and folders nested too deep become diagnostics, each once.
-pub fn entry_files(dir: &Path, root: &Path, templates: &Path) -> (Vec<EntryFile>, Vec<Diagnostic>) {
+pub fn entry_files(
+    dir: &Path,
+    root: &Path,
+    templates: &Path,
+    fingerprints: Fingerprints,
+) -> (Vec<EntryFile>, Vec<Diagnostic>) {
     let mut walk = Walk {
         root,
         templates,
+        fingerprints,
         bounds: Bounds::new(root, dir),
         files: Vec::new(),
         problems: Vec::new(),
@@ -45,6 +61,7 @@ pub fn entry_files(dir: &Path, root: &Path, templates: &Path) -> (Vec<EntryFile>
 struct Walk<'a> {
     root: &'a Path,
     templates: &'a Path,
+    fingerprints: Fingerprints,
     bounds: Bounds,
     files: Vec<EntryFile>,
     problems: Vec<Diagnostic>,
@@ -54,7 +71,7 @@ struct Walk<'a> {
 /// What a name in a folder turned out to be.
 enum Item {
     /// An entry file of the folder, by name.
-    File(OsString, Fingerprint),
+    File(OsString, Option<Fingerprint>),
     Folder(PathBuf),
     Problem(PathBuf, String),
     Nothing,
@@ -100,7 +117,7 @@ impl Walk<'_> {
             match item {
                 Item::File(name, fingerprint) => self.files.push(EntryFile {
                     rel: relative_in(self.root, &path, &folder_rel, &name),
-                    fingerprint: Some(fingerprint),
+                    fingerprint,
                 }),
                 Item::Folder(folder) => self.enter(folder, depth + 1, inside),
                 Item::Problem(at, reason) => {
@@ -130,6 +147,8 @@ impl Walk<'_> {
             }
         } else if kind.is_dir() {
             return self.folder_item(folder.join(&name));
+        } else if is_entry_name(&name) && self.fingerprints == Fingerprints::Skip {
+            return Item::File(name, None);
         } else if is_entry_name(&name) {
             match entry.metadata() {
                 Ok(metadata) => metadata,
@@ -140,7 +159,11 @@ impl Walk<'_> {
         };
         match metadata {
             m if m.is_dir() => self.folder_item(folder.join(&name)),
-            m if m.is_file() && is_entry_name(&name) => Item::File(name, Fingerprint::of(&m)),
+            m if m.is_file() && is_entry_name(&name) => {
+                let fingerprint =
+                    (self.fingerprints == Fingerprints::Take).then(|| Fingerprint::of(&m));
+                Item::File(name, fingerprint)
+            }
             _ => Item::Nothing,
         }
     }
