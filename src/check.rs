@@ -9,11 +9,11 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
 use crate::frontmatter;
-use crate::journal::Contents;
+use crate::journal::{Bodies, Contents};
 use crate::lines::LineIndex;
 use crate::look_alike::{self, look_alike};
 use crate::suggest::{did_you_mean, edit_distance};
-use crate::text::Text;
+use crate::text::{Seeded, Text};
 use crate::yaml::{self, Node, scalars};
 
 /// One file after checking: its entry if it is readable, and what was found.
@@ -23,8 +23,9 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Where each tag value first stands in the file: (line, column).
     tag_positions: HashMap<String, (usize, usize)>,
-    /// File lines of the front matter's top-level keys.
-    key_lines: HashMap<String, usize>,
+    /// File lines of the front matter's top-level keys, which are the
+    /// same few in every entry: shared texts, not a string each.
+    key_lines: HashMap<Text, usize, Seeded>,
     /// The file line where each idea of `ideas:` starts, when written one per line.
     idea_lines: Vec<usize>,
 }
@@ -37,7 +38,7 @@ impl Checked {
             entry: None,
             diagnostics: vec![problem],
             tag_positions: HashMap::new(),
-            key_lines: HashMap::new(),
+            key_lines: HashMap::default(),
             idea_lines: Vec::new(),
         }
     }
@@ -50,7 +51,7 @@ impl Checked {
             entry: Some(entry),
             diagnostics: Vec::new(),
             tag_positions: HashMap::new(),
-            key_lines: HashMap::new(),
+            key_lines: HashMap::default(),
             idea_lines: Vec::new(),
         }
     }
@@ -127,6 +128,9 @@ pub fn check_entry(path: &str, text: &str, config: &Config, today: Date) -> Chec
 pub struct Checker<'a> {
     config: &'a Config,
     today: Date,
+    /// Whether a checked entry keeps its body: `diff` compares bodies,
+    /// `check` does not need them.
+    bodies: Bodies,
     /// The `tags:` vocabulary, when there is one.
     vocabulary: Option<Vocabulary>,
 }
@@ -156,14 +160,23 @@ impl<'a> Checker<'a> {
         Checker {
             config,
             today,
+            bodies: Bodies::Keep,
             vocabulary,
+        }
+    }
+
+    /// A checker whose checked entries do not keep their bodies.
+    pub fn without_bodies(self) -> Checker<'a> {
+        Checker {
+            bodies: Bodies::Drop,
+            ..self
         }
     }
 
     /// Checks one entry from its text, or reports why it has none.
     pub fn check_text(&self, path: &str, text: Contents) -> Checked {
         match text {
-            Ok(text) => self.check_entry(path, &text),
+            Ok(text) => self.check_entry(path, text),
             Err(problem) => Checked::unreadable(path, problem),
         }
     }
@@ -176,11 +189,14 @@ impl<'a> Checker<'a> {
             entry: None,
             diagnostics: Vec::new(),
             tag_positions: HashMap::new(),
-            key_lines: HashMap::new(),
+            key_lines: HashMap::default(),
             idea_lines: Vec::new(),
         };
         match entry::parse_with_tree(path, text, self.config) {
-            Ok((entry, root)) => {
+            Ok((mut entry, root, body)) => {
+                if self.bodies == Bodies::Keep {
+                    entry.body = body.to_string();
+                }
                 let text = frontmatter::strip_bom(text);
                 if let Ok(split) = frontmatter::split(text) {
                     locate(&mut checked, &entry, text, &split);
@@ -195,10 +211,9 @@ impl<'a> Checker<'a> {
     }
 
     fn entry_warnings(&self, checked: &mut Checked, entry: &Entry) {
-        let known: Vec<String> = KNOWN_KEYS.map(String::from).to_vec();
         let declared = |key: &Text| self.config.extra_keys.iter().any(|k| *k == **key);
         for key in entry.unknown_keys.iter().filter(|k| !declared(k)) {
-            let hint = did_you_mean(key, &known).map(|k| format!("did you mean `{k}`?"));
+            let hint = did_you_mean(key, &KNOWN_KEYS).map(|k| format!("did you mean `{k}`?"));
             let line = checked.key_line(key);
             checked.warn(
                 line,
@@ -208,10 +223,9 @@ impl<'a> Checker<'a> {
                 hint,
             );
         }
-        let idea_keys: Vec<String> = IDEA_KEYS.map(String::from).to_vec();
         for idea in &entry.ideas {
             for key in idea.unknown_keys.iter().filter(|k| !declared(k)) {
-                let hint = did_you_mean(key, &idea_keys).map(|k| format!("did you mean `{k}`?"));
+                let hint = did_you_mean(key, &IDEA_KEYS).map(|k| format!("did you mean `{k}`?"));
                 let line = checked.key_line("ideas");
                 let message = format!(
                     "idea `{}`: unknown key `{key}`; insight ignores it",
@@ -280,9 +294,10 @@ fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter:
     for (key, line) in key_lines {
         checked
             .key_lines
-            .insert(key.to_string(), split.yaml_line + line - 1);
+            .insert(Text::new(key), split.yaml_line + line - 1);
     }
-    let mut lines = LineIndex::new(text);
+    // Tags are in the front matter: lines past it are never asked for.
+    let mut lines = LineIndex::new(&text[..split.yaml_offset + split.yaml.len()]);
     for scalar in scalars::tag_scalars(split.yaml) {
         let position = lines.line_column(split.yaml_offset + scalar.span.start);
         checked

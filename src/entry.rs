@@ -82,19 +82,9 @@ impl Idea {
 /// Parses an entry's text. `path` is only used to name the file in diagnostics
 /// and as the title of last resort.
 pub fn parse(path: &str, text: &str, config: &Config) -> Result<Entry, Vec<Diagnostic>> {
-    parse_with_tree(path, text, config).map(|(entry, _)| entry)
-}
-
-/// Like [`parse`], with the front matter's YAML tree for checks that need to
-/// know how a value was written.
-pub fn parse_with_tree<'t>(
-    path: &str,
-    text: &'t str,
-    config: &Config,
-) -> Result<(Entry, Node<'t>), Vec<Diagnostic>> {
-    let (mut entry, root, body) = parse_parts(path, text, config)?;
+    let (mut entry, _, body) = parse_with_tree(path, text, config)?;
     entry.body = body.to_string();
-    Ok((entry, root))
+    Ok(entry)
 }
 
 /// Like [`parse`], but the entry's `body` is left empty and the body is
@@ -104,11 +94,12 @@ pub fn parse_leaving_body<'t>(
     text: &'t str,
     config: &Config,
 ) -> Result<(Entry, &'t str), Vec<Diagnostic>> {
-    parse_parts(path, text, config).map(|(entry, _, body)| (entry, body))
+    parse_with_tree(path, text, config).map(|(entry, _, body)| (entry, body))
 }
 
-/// The entry without its body, the front matter's tree and the body.
-fn parse_parts<'t>(
+/// Like [`parse_leaving_body`], with the front matter's YAML tree for checks
+/// that need to know how a value was written.
+pub fn parse_with_tree<'t>(
     path: &str,
     text: &'t str,
     config: &Config,

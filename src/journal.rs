@@ -215,7 +215,7 @@ impl Location {
     }
 
     /// An entry file's path relative to the root, and its text or why it has none.
-    pub fn read_entry(&self, path: &Path) -> (String, Contents) {
+    pub fn read_entry(&self, path: &Path) -> (String, std::result::Result<String, Diagnostic>) {
         let rel = relative(&self.root, path);
         let text = read_bytes(path)
             .and_then(decode)
@@ -603,32 +603,40 @@ fn load_working_file(
         _ => rel,
     };
     let size = fingerprint.map_or(0, |f| f.size());
-    // Each thread reads into one buffer that it keeps: a new buffer per file
-    // would be an allocation too large for the allocator's thread cache.
-    READ_BUFFER.with_borrow_mut(|buffer| {
+    with_read_buffer(|buffer| {
         let read = read_into(&path_of(&rel), size, buffer);
         // The bytes count against the budget until the entry is parsed.
         let _held = IN_FLIGHT.hold_large(buffer.len() as u64);
-        let found = match read.and_then(|()| decode_slice(buffer)) {
+        match read.and_then(|()| decode_slice(buffer)) {
             Ok(text) => parse_found(&rel, text, fingerprint, bodies, searcher, &location.config),
             Err((line, column, code, message)) => {
                 Found::Problems(vec![Diagnostic::error(&rel, line, column, code, message)])
             }
-        };
-        if buffer.capacity() > KEPT_BUFFER_BYTES {
-            *buffer = Vec::new();
         }
-        found
     })
 }
 
 thread_local! {
-    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    static READ_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The largest read buffer a thread keeps between files; an entry larger
 /// than this is rare and gets its own.
 const KEPT_BUFFER_BYTES: usize = 1 << 20;
+
+/// Runs `work` with this thread's read buffer. Each thread reads every file
+/// into one buffer that it keeps: a new buffer per file would be an
+/// allocation too large for the allocator's thread cache, and threads would
+/// wait on each other's locks. The buffer is taken out while in use, so that
+/// work nested on the same thread would get a buffer of its own.
+fn with_read_buffer<T>(work: impl FnOnce(&mut Vec<u8>) -> T) -> T {
+    let mut buffer = READ_BUFFER.take();
+    let result = work(&mut buffer);
+    if buffer.capacity() <= KEPT_BUFFER_BYTES {
+        READ_BUFFER.set(buffer);
+    }
+    result
+}
 
 /// The entry of a file's text, or its problems.
 fn parse_found(
@@ -701,7 +709,7 @@ pub fn from_snapshot(
     let (mut entries, mut diagnostics) = (Vec::new(), Vec::new());
     each_file_into(
         files,
-        |_, bytes| bytes,
+        take_bytes,
         |rel, text| parse_text(rel, text, &config),
         |parsed| match parsed {
             Ok(entry) => entries.push(entry),
@@ -709,6 +717,16 @@ pub fn from_snapshot(
         },
     );
     Ok(Some(Journal::assemble(root, config, entries, diagnostics)))
+}
+
+/// The [`ReadFile`] of files whose bytes are already in memory (a snapshot's).
+pub fn take_bytes(
+    _: &str,
+    bytes: std::result::Result<Vec<u8>, ReadProblem>,
+    buffer: &mut Vec<u8>,
+) -> std::result::Result<(), ReadProblem> {
+    *buffer = bytes?;
+    Ok(())
 }
 
 /// The settings a snapshot holds, if it holds any.
@@ -767,7 +785,19 @@ pub fn is_entry_path(path: &str, config: &Config) -> bool {
 }
 
 /// An entry's text, or the diagnostic that says why it has none.
-pub type Contents = std::result::Result<String, Diagnostic>;
+pub type Contents<'a> = std::result::Result<&'a str, Diagnostic>;
+
+/// What [`each_file`] reads with: it puts the bytes of one file, named by
+/// its journal path and what else `X` says, into the buffer it is given.
+pub trait ReadFile<X>:
+    Fn(&str, X, &mut Vec<u8>) -> std::result::Result<(), ReadProblem> + Sync
+{
+}
+
+impl<X, F> ReadFile<X> for F where
+    F: Fn(&str, X, &mut Vec<u8>) -> std::result::Result<(), ReadProblem> + Sync
+{
+}
 
 /// Reads each file with `read`, decodes it as an entry's text, and hands it to
 /// `parse`, in parallel. The one way into the journal from every source (the
@@ -775,7 +805,7 @@ pub type Contents = std::result::Result<String, Diagnostic>;
 /// with whatever else `read` needs to get its bytes.
 pub fn each_file<X: Send, T: Send>(
     files: Vec<(String, X)>,
-    read: impl Fn(&str, X) -> std::result::Result<Vec<u8>, ReadProblem> + Sync,
+    read: impl ReadFile<X>,
     parse: impl Fn(&str, Contents) -> T + Sync,
 ) -> Vec<T> {
     let mut all = Vec::with_capacity(files.len());
@@ -791,7 +821,7 @@ const BATCH: usize = 256;
 /// Like [`each_file`], handing each result to `keep` as soon as its batch is done.
 pub fn each_file_into<X: Send, T: Send>(
     files: Vec<(String, X)>,
-    read: impl Fn(&str, X) -> std::result::Result<Vec<u8>, ReadProblem> + Sync,
+    read: impl ReadFile<X>,
     parse: impl Fn(&str, Contents) -> T + Sync,
     mut keep: impl FnMut(T),
 ) {
@@ -804,15 +834,18 @@ pub fn each_file_into<X: Send, T: Send>(
         let results: Vec<T> = batch
             .into_par_iter()
             .map(|(rel, source)| {
-                let bytes = read(&rel, source);
-                // The bytes count against the budget until the entry is parsed.
-                let _held = IN_FLIGHT.hold_large(bytes.as_ref().map_or(0, |b| b.len() as u64));
-                let text = bytes
-                    .and_then(decode)
-                    .map_err(|(line, column, code, message)| {
-                        Diagnostic::error(&rel, line, column, code, message)
-                    });
-                parse(&rel, text)
+                with_read_buffer(|buffer| {
+                    buffer.clear();
+                    let read = read(&rel, source, buffer);
+                    // The bytes count against the budget until the entry is parsed.
+                    let _held = IN_FLIGHT.hold_large(buffer.len() as u64);
+                    let text = read.and_then(|()| decode_slice(buffer)).map_err(
+                        |(line, column, code, message)| {
+                            Diagnostic::error(&rel, line, column, code, message)
+                        },
+                    );
+                    parse(&rel, text)
+                })
             })
             .collect();
         results.into_iter().for_each(&mut keep);
@@ -825,7 +858,7 @@ pub fn parse_text(
     text: Contents,
     config: &Config,
 ) -> std::result::Result<Entry, Vec<Diagnostic>> {
-    entry::parse(rel, &text.map_err(|problem| vec![problem])?, config)
+    entry::parse(rel, text.map_err(|problem| vec![problem])?, config)
 }
 
 /// The bytes of entries being read and parsed now, by all threads.
@@ -1061,7 +1094,11 @@ pub fn read_bytes_sized(path: &Path, size: u64) -> std::result::Result<Vec<u8>, 
 
 /// Reads a file into `bytes`, replacing what it held; `size` is what the
 /// walk saw, so that the buffer grows once, and a byte more to see the end.
-fn read_into(path: &Path, size: u64, bytes: &mut Vec<u8>) -> std::result::Result<(), ReadProblem> {
+pub fn read_into(
+    path: &Path,
+    size: u64,
+    bytes: &mut Vec<u8>,
+) -> std::result::Result<(), ReadProblem> {
     bytes.clear();
     let io_problem = |e: io::Error| {
         let reason = if e.kind() == io::ErrorKind::NotFound {

@@ -23,6 +23,23 @@ pub fn of(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The lines of `text` with their line ends, exactly as
+/// `str::split_inclusive('\n')` gives them, found by one `memchr` scan.
+pub fn inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let end = match ends.next() {
+            Some(newline) => newline + 1,
+            None if start < text.len() => text.len(),
+            None => return None,
+        };
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
 /// Where each line of a text starts.
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -37,7 +54,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         LineIndex {
             text,
@@ -77,6 +94,14 @@ mod tests {
         #[test]
         fn lines_are_the_lines_str_gives(text in "[a\r\n\u{e9}]{0,12}") {
             proptest::prop_assert_eq!(of(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn inclusive_lines_are_what_split_inclusive_gives(text in "[a\r\n\u{e9}]{0,12}") {
+            proptest::prop_assert_eq!(
+                inclusive(&text).collect::<Vec<_>>(),
+                text.split_inclusive('\n').collect::<Vec<_>>()
+            );
         }
     }
 

@@ -1,15 +1,16 @@
 //! "Did you mean …?" for words typed by hand.
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+pub fn did_you_mean<'a, S: AsRef<str>>(word: &str, candidates: &'a [S]) -> Option<&'a str> {
     let word = word.to_lowercase();
     let allowed = (word.chars().count() / 3).max(1);
     candidates
         .iter()
+        .map(|c| c.as_ref())
         .map(|c| (edit_distance(&word, &c.to_lowercase()), c))
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)
-        .map(|(_, c)| c.as_str())
+        .map(|(_, c)| c)
 }
 
 /// Levenshtein distance over characters.

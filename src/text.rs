@@ -30,11 +30,11 @@ thread_local! {
     static SEEN: RefCell<HashSet<Text, Seeded>> = RefCell::default();
 }
 
-/// The hash of the sets of texts seen: foldhash with a random seed for each
-/// run. It is several times faster than the standard SipHash on short texts,
+/// The hash of the sets of texts seen, and of other tables keyed by text
+/// from the journal: foldhash with a random seed for each run. It is several times faster than the standard SipHash on short texts,
 /// and the seed keeps a crafted journal from making every text collide: a
 /// short-lived command gives an attacker no way to learn it.
-type Seeded = foldhash::fast::RandomState;
+pub type Seeded = foldhash::fast::RandomState;
 
 /// How many distinct texts a thread remembers; past that, new ones are not
 /// shared (a hostile journal of a million distinct tags must not grow the set

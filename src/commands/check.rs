@@ -11,7 +11,7 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::git;
-use crate::journal::{self, Location, relative};
+use crate::journal::{self, Bodies, Location, relative};
 use crate::union;
 use jiff::civil::Date;
 use std::collections::BTreeSet;
@@ -113,7 +113,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
 /// entries and folders named.
 fn working_tree(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<Findings> {
     let selection = select(context, location, paths)?;
-    let (checked, walk_problems) = check_working_tree(location, context.today);
+    let (checked, walk_problems) = check_working_tree(location, context.today, Bodies::Drop);
     let mut found = walk_problems;
     for (member, one) in location.members.iter().zip(location.each()) {
         let settings_path = one.root.join(CONFIG_FILE);
@@ -156,7 +156,7 @@ fn staged(context: &Context, location: &Location) -> Result<Findings> {
             })?;
         found.extend(check::config_warnings(CONFIG_FILE, &text, &config));
     }
-    let checked = check_snapshot(&repo, &index, &config, context.today);
+    let checked = check_snapshot(&repo, &index, &config, context.today, Bodies::Drop);
     // Journal-wide warnings saw every staged entry, but speak of the changed ones.
     let mut findings = gather(
         found,
@@ -186,18 +186,19 @@ fn staged(context: &Context, location: &Location) -> Result<Findings> {
 pub(super) fn check_working_tree(
     location: &Location,
     today: Date,
+    bodies: Bodies,
 ) -> (Vec<Checked>, Vec<Diagnostic>) {
     let (mut all, mut problems) = (Vec::new(), Vec::new());
     for (member, one) in location.members.iter().zip(location.each()) {
         let (paths, mut walk_problems) = one.entry_files();
-        let checker = check::Checker::new(&one.config, today);
+        let checker = checker(&one.config, today, bodies);
         let files = paths
             .into_iter()
             .map(|path| (relative(&one.root, &path), path))
             .collect();
         let mut checked = journal::each_file(
             files,
-            |_, path| journal::read_bytes(&path),
+            |_, path: PathBuf, buffer: &mut Vec<u8>| journal::read_into(&path, 0, buffer),
             |rel, text| checker.check_text(rel, text),
         );
         if location.is_union() {
@@ -221,16 +222,22 @@ pub(super) fn check_snapshot(
     snapshot: &git::Snapshot,
     config: &Config,
     today: Date,
+    bodies: Bodies,
 ) -> Vec<Checked> {
     let files = journal::snapshot_entries(repo, snapshot, config);
-    let checker = check::Checker::new(config, today);
-    let mut checked = journal::each_file(
-        files,
-        |_, bytes| bytes,
-        |rel, text| checker.check_text(rel, text),
-    );
+    let checker = checker(config, today, bodies);
+    let mut checked = journal::each_file(files, journal::take_bytes, |rel, text| {
+        checker.check_text(rel, text)
+    });
     check::journal_warnings(&mut checked);
     checked
+}
+
+fn checker(config: &Config, today: Date, bodies: Bodies) -> check::Checker<'_> {
+    match bodies {
+        Bodies::Keep => check::Checker::new(config, today),
+        Bodies::Drop => check::Checker::new(config, today).without_bodies(),
+    }
 }
 
 /// The problems of the chosen files, and how many entries were chosen.
@@ -268,7 +275,7 @@ pub(super) fn entry_problems(
         .filter(|entry| entry.path != rel)
         .map(check::Checked::parsed)
         .collect();
-    all.push(checker.check_text(rel, text));
+    all.push(checker.check_text(rel, text.as_deref().map_err(Clone::clone)));
     check::journal_warnings(&mut all);
     all.pop().map(|c| c.diagnostics).unwrap_or_default()
 }

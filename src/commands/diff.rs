@@ -16,7 +16,7 @@ use crate::diff::{self, Side, Version};
 use crate::entry::Entry;
 use crate::error::{Error, Result};
 use crate::git::{self, Repo};
-use crate::journal::{self, Location};
+use crate::journal::{self, Bodies, Location};
 use crate::render::{self, document};
 use jiff::civil::Date;
 
@@ -138,7 +138,7 @@ fn read(repo: &Repo, location: &Location, end: &End, today: Date) -> Result<Read
                     commit: None,
                 },
                 config: Some(location.config.clone()),
-                checked: check_working_tree(location, today).0,
+                checked: check_working_tree(location, today, Bodies::Keep).0,
             });
         }
         // `HEAD` of a repository with no commit yet is an empty journal.
@@ -155,7 +155,7 @@ fn read(repo: &Repo, location: &Location, end: &End, today: Date) -> Result<Read
     };
     let config = journal::snapshot_settings(repo, &snapshot)?;
     let checked = match &config {
-        Some(config) => check_snapshot(repo, &snapshot, config, today),
+        Some(config) => check_snapshot(repo, &snapshot, config, today, Bodies::Keep),
         None => Vec::new(),
     };
     Ok(Read {

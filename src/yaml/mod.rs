@@ -151,7 +151,7 @@ pub fn key_line(text: &str, key: &str) -> usize {
 pub fn block_items_after(text: &str, key_line: usize) -> Vec<usize> {
     let mut items = Vec::new();
     let mut indent = None;
-    for (index, line) in text.lines().enumerate().skip(key_line) {
+    for (index, line) in crate::lines::of(text).enumerate().skip(key_line) {
         let trimmed = line.trim_start_matches([' ', '\t']);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
@@ -175,9 +175,9 @@ pub fn block_items_after(text: &str, key_line: usize) -> Vec<usize> {
 
 /// The 1-based line of every top-level key, found in one pass: for a front
 /// matter with many keys, asking [`key_line`] for each would be quadratic.
-pub fn first_key_lines(text: &str) -> std::collections::HashMap<&str, usize> {
-    let mut lines = std::collections::HashMap::new();
-    for (index, line) in text.lines().enumerate() {
+pub fn first_key_lines(text: &str) -> std::collections::HashMap<&str, usize, crate::text::Seeded> {
+    let mut lines = std::collections::HashMap::default();
+    for (index, line) in crate::lines::of(text).enumerate() {
         if let Some(key) = top_level_key(line) {
             lines.entry(key).or_insert(index + 1);
         }
@@ -187,7 +187,7 @@ pub fn first_key_lines(text: &str) -> std::collections::HashMap<&str, usize> {
 
 /// Every 1-based line on which `key` starts a top-level entry.
 fn key_lines<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
-    text.lines()
+    crate::lines::of(text)
         .enumerate()
         .filter(move |(_, line)| top_level_key(line) == Some(key))
         .map(|(index, _)| index + 1)
@@ -199,8 +199,8 @@ fn top_level_key(line: &str) -> Option<&str> {
     if line.starts_with([' ', '\t', '#', '-']) {
         return None;
     }
-    let (key, _) = line.split_once(':')?;
-    Some(key.trim().trim_matches(['"', '\'']))
+    let colon = memchr::memchr(b':', line.as_bytes())?;
+    Some(line[..colon].trim().trim_matches(['"', '\'']))
 }
 
 /// A value to write into front matter. Only what `insight new` produces.

@@ -59,7 +59,7 @@ pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
     let mut offset = 0;
     // The number of `tags:` keys seen so far.
     let mut lists = 0;
-    for line in yaml.split_inclusive('\n') {
+    for line in crate::lines::inclusive(yaml) {
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start_matches(' ').len();
         let rest = &content[indent..];
@@ -125,6 +125,10 @@ pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
 
 /// `notes: |`, `- >-`, `text: |2 # comment`: the lines below are text.
 fn opens_block_scalar(rest: &str) -> bool {
+    // Most lines have neither indicator: no need to take them apart.
+    if memchr::memchr2(b'|', b'>', rest.as_bytes()).is_none() {
+        return false;
+    }
     let code = rest.split(" #").next().unwrap_or(rest).trim_end();
     let Some(indicator) = code.rsplit([' ', '\t']).next() else {
         return false;
@@ -145,6 +149,10 @@ fn opens_block_scalar(rest: &str) -> bool {
 /// keys it holds.
 fn tags_keys(line: &str) -> Vec<(usize, bool)> {
     let mut ends = Vec::new();
+    // Most lines hold no `tags:` at all.
+    if memchr::memmem::find(line.as_bytes(), b"tags:").is_none() {
+        return ends;
+    }
     let bytes = line.as_bytes();
     let mut quote: Option<u8> = None;
     let mut key_may_start = true;
