@@ -13,7 +13,7 @@ use crate::journal::{Bodies, Contents};
 use crate::lines::LineIndex;
 use crate::look_alike::{self, look_alike};
 use crate::suggest::{did_you_mean, edit_distance};
-use crate::text::{Seeded, Text};
+use crate::text::{ByCopy, Seeded, Text};
 use crate::yaml::{self, Node, scalars};
 
 /// One file after checking: its entry if it is readable, and what was found.
@@ -375,12 +375,21 @@ fn tags_of(entry: &Entry) -> impl Iterator<Item = &Text> {
 }
 
 fn look_alike_tags(checked: &mut [Checked]) {
+    // Each copy of a tag (see `ByCopy`) is normalized once, not at each use.
+    let mut normalized: ByCopy<Text, Text> = ByCopy::default();
+    let mut normalize = |tag: &Text| {
+        normalized
+            .get_or_insert_with(tag, |tag| Text::new(&crate::tags::normalize(tag)))
+            .clone()
+    };
     // How many entries carry each tag.
-    let mut uses: HashMap<String, usize> = HashMap::new();
+    let mut uses: HashMap<Text, usize, Seeded> = HashMap::default();
+    let mut seen: HashSet<Text, Seeded> = HashSet::default();
     for entry in checked.iter().filter_map(|c| c.entry.as_ref()) {
-        let seen: HashSet<String> = tags_of(entry).map(|t| crate::tags::normalize(t)).collect();
-        for tag in seen {
-            *uses.entry(tag).or_default() += 1;
+        seen.clear();
+        seen.extend(tags_of(entry).map(&mut normalize));
+        for tag in &seen {
+            *uses.entry(tag.clone()).or_default() += 1;
         }
     }
     // Most used first; among equals, A to Z. A rarer tag probably meant the
@@ -403,7 +412,7 @@ fn look_alike_tags(checked: &mut [Checked]) {
         let mut warned = HashSet::new();
         let mut found = Vec::new();
         for tag in tags_of(entry) {
-            let lower = crate::tags::normalize(tag);
+            let lower = normalize(tag);
             let Some((common, common_uses)) = meant.get(lower.as_str()) else {
                 continue;
             };

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::git;
 use crate::journal::{self, Bodies, Location, relative};
 use crate::union;
+use crate::walk::Fingerprints;
 use jiff::civil::Date;
 use std::collections::BTreeSet;
 
@@ -190,15 +191,14 @@ pub(super) fn check_working_tree(
 ) -> (Vec<Checked>, Vec<Diagnostic>) {
     let (mut all, mut problems) = (Vec::new(), Vec::new());
     for (member, one) in location.members.iter().zip(location.each()) {
-        let (paths, mut walk_problems) = one.entry_files();
+        let (files, mut walk_problems) = one.walk(Fingerprints::Skip);
         let checker = checker(&one.config, today, bodies);
-        let files = paths
-            .into_iter()
-            .map(|path| (relative(&one.root, &path), path))
-            .collect();
+        let files = files.into_iter().map(|file| (file.rel, ())).collect();
         let mut checked = journal::each_file(
             files,
-            |_, path: PathBuf, buffer: &mut Vec<u8>| journal::read_into(&path, 0, buffer),
+            |rel, (), buffer: &mut Vec<u8>| {
+                journal::read_into(&journal::file_path(&one.root, rel), 0, buffer)
+            },
             |rel, text| checker.check_text(rel, text),
         );
         if location.is_union() {
