@@ -291,6 +291,7 @@ fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter:
             checked.idea_lines = items.iter().map(|l| split.yaml_line + l - 1).collect();
         }
     }
+    checked.key_lines.reserve(key_lines.len());
     for (key, line) in key_lines {
         checked
             .key_lines
