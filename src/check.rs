@@ -22,7 +22,7 @@ pub struct Checked {
     pub entry: Option<Entry>,
     pub diagnostics: Vec<Diagnostic>,
     /// Where each tag value first stands in the file: (line, column).
-    tag_positions: HashMap<String, (usize, usize)>,
+    tag_positions: HashMap<Text, (usize, usize), Seeded>,
     /// File lines of the front matter's top-level keys, which are the
     /// same few in every entry: shared texts, not a string each.
     key_lines: HashMap<Text, usize, Seeded>,
@@ -37,7 +37,7 @@ impl Checked {
             path: path.to_string(),
             entry: None,
             diagnostics: vec![problem],
-            tag_positions: HashMap::new(),
+            tag_positions: HashMap::default(),
             key_lines: HashMap::default(),
             idea_lines: Vec::new(),
         }
@@ -50,7 +50,7 @@ impl Checked {
             path: entry.path.clone(),
             entry: Some(entry),
             diagnostics: Vec::new(),
-            tag_positions: HashMap::new(),
+            tag_positions: HashMap::default(),
             key_lines: HashMap::default(),
             idea_lines: Vec::new(),
         }
@@ -188,7 +188,7 @@ impl<'a> Checker<'a> {
             path: path.to_string(),
             entry: None,
             diagnostics: Vec::new(),
-            tag_positions: HashMap::new(),
+            tag_positions: HashMap::default(),
             key_lines: HashMap::default(),
             idea_lines: Vec::new(),
         };
@@ -303,7 +303,7 @@ fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter:
         let position = lines.line_column(split.yaml_offset + scalar.span.start);
         checked
             .tag_positions
-            .entry(scalar.value)
+            .entry(Text::new(&scalar.value))
             .or_insert(position);
     }
 }
@@ -459,10 +459,15 @@ fn shell_word(word: &str) -> String {
 /// alone is fine when some mention of that id has a title (an error when
 /// none has); a mention whose title reads like another idea is a warning.
 fn idea_titles(checked: &mut [Checked]) {
+    // In date order (then by path), compared in place: a key made for each
+    // comparison would copy a path each time.
+    fn date_and_path(c: &Checked) -> Option<(Date, &str)> {
+        c.entry.as_ref().map(|e| (e.date, e.path.as_str()))
+    }
     let mut order: Vec<usize> = (0..checked.len()).collect();
-    order.sort_by_key(|&i| checked[i].entry.as_ref().map(|e| (e.date, e.path.clone())));
+    order.sort_by(|&a, &b| date_and_path(&checked[a]).cmp(&date_and_path(&checked[b])));
     // The first title each id was given, and where.
-    let mut first: HashMap<String, (String, String)> = HashMap::new();
+    let mut first: HashMap<Text, (Text, String), Seeded> = HashMap::default();
     for &i in &order {
         let Some(entry) = &checked[i].entry else {
             continue;
@@ -470,8 +475,8 @@ fn idea_titles(checked: &mut [Checked]) {
         for idea in &entry.ideas {
             if let (Some(id), Some(title)) = (&idea.id, &idea.title) {
                 first
-                    .entry(id.to_string())
-                    .or_insert_with(|| (title.to_string(), entry.path.clone()));
+                    .entry(id.clone())
+                    .or_insert_with(|| (title.clone(), entry.path.clone()));
             }
         }
     }
