@@ -96,9 +96,11 @@ fn tallies(entries: &[&Entry]) -> HashMap<String, Tally> {
     let mut tally_of_key: HashMap<String, usize> = HashMap::new();
     // Names repeat in entry after entry: each copy's key is worked out once.
     let mut tally_of_copy: ByCopy<Text, usize> = ByCopy::default();
-    let mut counted = Vec::new();
-    for entry in entries {
-        counted.clear();
+    // For each tally, the number (from 1) of the last entry that counted
+    // it: a person listed twice in one entry is counted once, in constant
+    // time however many people the entry lists.
+    let mut last_counted_in: Vec<usize> = Vec::new();
+    for (number, entry) in (1..).zip(entries) {
         for name in &entry.people {
             let index = *tally_of_copy.get_or_insert_with(name, |name| {
                 let key = person_key(name);
@@ -111,10 +113,11 @@ fn tallies(entries: &[&Entry]) -> HashMap<String, Tally> {
                     tallies.len() - 1
                 })
             });
-            if counted.contains(&index) {
+            last_counted_in.resize(tallies.len(), 0);
+            if last_counted_in[index] == number {
                 continue;
             }
-            counted.push(index);
+            last_counted_in[index] = number;
             let tally = &mut tallies[index].1;
             tally.entries += 1;
             tally.hours += entry.hours.unwrap_or(0.0);
