@@ -180,12 +180,8 @@ impl<'a> Fields<'a> {
         let hours = self.hours();
         let tags = self.field("tags", tag_list).unwrap_or_default();
         let ideas = self.ideas();
-        let idea_tags: Vec<Text> = ideas
-            .iter()
-            .flatten()
-            .flat_map(|i| i.tags.iter().cloned())
-            .collect();
-        self.tag_parts(tags.iter().chain(&idea_tags));
+        let idea_tags = ideas.iter().flatten().flat_map(|i| i.tags.iter());
+        self.tag_parts(tags.iter().copied().chain(idea_tags.map(Text::as_str)));
         let title = self.field("title", values::optional_text);
         let (
             Some(date),
@@ -217,13 +213,13 @@ impl<'a> Fields<'a> {
             site: Text::new(site),
             role: role.map(Text::new),
             title,
-            people: people.into_iter().map(Text::new).collect(),
+            people: Texts::of_strs(&people),
             customers,
             hours,
-            tags: Texts::new(tags),
+            tags: Texts::of_strs(&tags),
             ideas: ideas.into(),
             body: String::new(),
-            unknown_keys: unknown_keys(self.root, &KNOWN_KEYS).into(),
+            unknown_keys: unknown_keys(self.root, &KNOWN_KEYS),
         })
     }
 
@@ -286,7 +282,7 @@ impl<'a> Fields<'a> {
 
     /// Tags are names joined by `/`; an empty name (`/app`, `mobile/`,
     /// `mobile//app`) is an error, at the tag itself.
-    fn tag_parts<'t>(&mut self, tags: impl Iterator<Item = &'t Text>) {
+    fn tag_parts<'t>(&mut self, tags: impl Iterator<Item = &'t str>) {
         for tag in tags {
             if !tag.split('/').any(|part| part.trim().is_empty()) {
                 continue;
@@ -427,14 +423,13 @@ impl<'a> Fields<'a> {
 }
 
 /// Tags, trimmed, without empty ones.
-fn tag_list(node: Option<&Node>) -> Result<Vec<Text>, String> {
-    let tags = values::text_list(node)?;
-    Ok(tags
-        .iter()
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .map(Text::new)
-        .collect())
+fn tag_list<'n>(node: Option<&'n Node>) -> Result<Vec<&'n str>, String> {
+    let mut tags = values::text_list(node)?;
+    for tag in &mut tags {
+        *tag = tag.trim();
+    }
+    tags.retain(|tag| !tag.is_empty());
+    Ok(tags)
 }
 
 fn optional_text(node: Option<&Node>) -> Result<Option<Text>, String> {
@@ -478,22 +473,23 @@ fn idea(node: &Node) -> Result<Idea, String> {
         id,
         title,
         status: optional_text(node.get("status"))?,
-        tags: Texts::new(tag_list(node.get("tags"))?),
+        tags: Texts::of_strs(&tag_list(node.get("tags"))?),
         owner: optional_text(node.get("owner"))?,
-        unknown_keys: unknown_keys(node, &IDEA_KEYS).into(),
+        unknown_keys: unknown_keys(node, &IDEA_KEYS),
     })
 }
 
-fn unknown_keys(node: &Node, known: &[&str]) -> Vec<Text> {
-    match node {
-        Node::Map(pairs) => pairs
-            .iter()
-            .map(|(key, _)| key)
-            .filter(|key| !known.contains(&key.as_ref()))
-            .map(|key| Text::new(key))
-            .collect(),
-        _ => Vec::new(),
-    }
+fn unknown_keys(node: &Node, known: &[&str]) -> Texts {
+    let Node::Map(pairs) = node else {
+        return Texts::default();
+    };
+    // Usually none: collecting nothing allocates nothing.
+    let keys: Vec<&str> = pairs
+        .iter()
+        .map(|(key, _)| key.as_ref())
+        .filter(|key| !known.contains(key))
+        .collect();
+    Texts::of_strs(&keys)
 }
 
 /// `visits/2026/2026-01-15-cub-foods.md` → `2026-01-15-cub-foods`.

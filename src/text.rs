@@ -8,7 +8,7 @@ use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -248,7 +248,7 @@ impl Serialize for Text {
 pub struct Texts(Arc<Box<[Text]>>);
 
 thread_local! {
-    static SEEN_LISTS: RefCell<HashSet<Texts, Seeded>> = RefCell::default();
+    static SEEN_LISTS: RefCell<Lists> = RefCell::default();
     /// The empty list, which most ideas' tags and most entries' unknown
     /// keys are: one per thread, not one per use.
     static EMPTY_LIST: Texts = Texts(Arc::new(Box::default()));
@@ -267,21 +267,80 @@ impl Borrow<[Text]> for Texts {
 }
 
 impl Texts {
+    /// The shared copy of the list of `items`.
     pub fn new(items: Vec<Text>) -> Texts {
         if items.is_empty() {
             return Texts::default();
         }
-        SEEN_LISTS.with(|seen| {
-            let mut seen = seen.borrow_mut();
-            if let Some(shared) = seen.get(items.as_slice()) {
-                return shared.clone();
+        SEEN_LISTS.with_borrow_mut(|lists| {
+            let hash = lists.hash(items.iter().map(Text::as_str));
+            if let Some(shared) = lists.find(hash, |list| **list == *items) {
+                return shared;
             }
             let shared = Texts(Arc::new(items.into_boxed_slice()));
-            if seen.len() < REMEMBERED {
-                seen.insert(shared.clone());
-            }
+            lists.remember(hash, &shared);
             shared
         })
+    }
+
+    /// The shared copy of the list of these texts. A list seen before on
+    /// this thread (the same people, the same tags, entry after entry) is
+    /// found from the texts themselves, without making a [`Text`] of each.
+    pub fn of_strs(items: &[&str]) -> Texts {
+        if items.is_empty() {
+            return Texts::default();
+        }
+        SEEN_LISTS.with_borrow_mut(|lists| {
+            let hash = lists.hash(items.iter().copied());
+            let same = |list: &Texts| {
+                list.len() == items.len() && list.iter().zip(items).all(|(a, b)| a == b)
+            };
+            if let Some(shared) = lists.find(hash, same) {
+                return shared;
+            }
+            let shared = Texts(Arc::new(items.iter().map(|item| Text::new(item)).collect()));
+            lists.remember(hash, &shared);
+            shared
+        })
+    }
+}
+
+/// The lists of texts a thread has made, by a seeded hash of their texts,
+/// so that a list can be looked up from its texts as well as from a list of
+/// [`Text`]s. Lists with the same hash (which only equal lists have, but for
+/// a 1 in 2^64 chance) share a bucket.
+#[derive(Default)]
+struct Lists {
+    seed: Seeded,
+    by_hash: HashMap<u64, Vec<Texts>, Seeded>,
+    remembered: usize,
+}
+
+impl Lists {
+    fn hash<'s>(&self, items: impl ExactSizeIterator<Item = &'s str>) -> u64 {
+        let mut hasher = self.seed.build_hasher();
+        hasher.write_usize(items.len());
+        for item in items {
+            hasher.write(item.as_bytes());
+            hasher.write_u8(0xff);
+        }
+        hasher.finish()
+    }
+
+    fn find(&self, hash: u64, same: impl Fn(&Texts) -> bool) -> Option<Texts> {
+        self.by_hash
+            .get(&hash)?
+            .iter()
+            .find(|list| same(list))
+            .cloned()
+    }
+
+    /// Past [`REMEMBERED`] lists, new ones are not shared.
+    fn remember(&mut self, hash: u64, list: &Texts) {
+        if self.remembered < REMEMBERED {
+            self.by_hash.entry(hash).or_default().push(list.clone());
+            self.remembered += 1;
+        }
     }
 }
 
@@ -350,6 +409,21 @@ mod tests {
         assert_eq!(a, "frontline");
         assert_eq!(format!("{a} {b:?}"), "frontline \"frontline\"");
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"frontline\"");
+    }
+
+    #[test]
+    fn equal_lists_share_one_copy_however_they_are_made() {
+        let made = Texts::new(vec![Text::new("mobile"), Text::new("tv")]);
+        let found = Texts::of_strs(&["mobile", "tv"]);
+        assert!(Arc::ptr_eq(&made.0, &found.0));
+        let first = Texts::of_strs(&["pricing", "tv"]);
+        assert!(Arc::ptr_eq(&first.0, &Texts::from(vec!["pricing", "tv"]).0));
+        // Order, length and the split between texts all matter.
+        assert!(!Arc::ptr_eq(&made.0, &Texts::of_strs(&["tv", "mobile"]).0));
+        assert_eq!(Texts::of_strs(&["mobile"]), ["mobile"]);
+        assert_eq!(Texts::of_strs(&["mob", "iletv"]), ["mob", "iletv"]);
+        assert_eq!(Texts::of_strs(&["mobiletv"]), ["mobiletv"]);
+        assert!(Arc::ptr_eq(&Texts::of_strs(&[]).0, &Texts::default().0));
     }
 
     #[test]
