@@ -284,18 +284,18 @@ impl<'a> Checker<'a> {
 /// Finds where the keys, ideas and tags of the front matter are written, in
 /// one pass over the text.
 fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter::Split) {
-    let key_lines = yaml::first_key_lines(split.yaml);
-    if let Some(&ideas) = key_lines.get("ideas") {
-        let items = yaml::block_items_after(split.yaml, ideas);
+    // The first line of each key, straight into the table the checks ask.
+    for (key, line) in yaml::key_lines_in_order(split.yaml) {
+        checked
+            .key_lines
+            .entry(Text::new(key))
+            .or_insert(split.yaml_line + line - 1);
+    }
+    if let Some(&ideas) = checked.key_lines.get("ideas") {
+        let items = yaml::block_items_after(split.yaml, ideas + 1 - split.yaml_line);
         if items.len() == entry.ideas.len() {
             checked.idea_lines = items.iter().map(|l| split.yaml_line + l - 1).collect();
         }
-    }
-    checked.key_lines.reserve(key_lines.len());
-    for (key, line) in key_lines {
-        checked
-            .key_lines
-            .insert(Text::new(key), split.yaml_line + line - 1);
     }
     // Tags are in the front matter: lines past it are never asked for.
     let mut lines = LineIndex::new(&text[..split.yaml_offset + split.yaml.len()]);

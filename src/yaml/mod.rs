@@ -177,12 +177,18 @@ pub fn block_items_after(text: &str, key_line: usize) -> Vec<usize> {
 /// matter with many keys, asking [`key_line`] for each would be quadratic.
 pub fn first_key_lines(text: &str) -> std::collections::HashMap<&str, usize, crate::text::Seeded> {
     let mut lines = std::collections::HashMap::default();
-    for (index, line) in crate::lines::of(text).enumerate() {
-        if let Some(key) = top_level_key(line) {
-            lines.entry(key).or_insert(index + 1);
-        }
+    for (key, line) in key_lines_in_order(text) {
+        lines.entry(key).or_insert(line);
     }
     lines
+}
+
+/// Each top-level key with its 1-based line, in the order written (a
+/// repeated key each time).
+pub fn key_lines_in_order(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    crate::lines::of(text)
+        .enumerate()
+        .filter_map(|(index, line)| Some((top_level_key(line)?, index + 1)))
 }
 
 /// Every 1-based line on which `key` starts a top-level entry.
