@@ -193,16 +193,14 @@ impl<'a> Checker<'a> {
             idea_lines: Vec::new(),
         };
         match entry::parse_with_tree(path, text, self.config) {
-            Ok((mut entry, root, body)) => {
+            Ok((mut entry, root, split)) => {
                 if self.bodies == Bodies::Keep {
-                    entry.body = body.to_string();
+                    entry.body = split.body.to_string();
                 }
-                let text = frontmatter::strip_bom(text);
-                if let Ok(split) = frontmatter::split(text) {
-                    locate(&mut checked, &entry, text, &split);
-                    self.entry_warnings(&mut checked, &entry);
-                    list_warnings(&mut checked, &root);
-                }
+                // The split is of the text without its byte-order mark.
+                locate(&mut checked, &entry, frontmatter::strip_bom(text), &split);
+                self.entry_warnings(&mut checked, &entry);
+                list_warnings(&mut checked, &root);
                 checked.entry = Some(entry);
             }
             Err(errors) => checked.diagnostics = errors,

@@ -82,8 +82,8 @@ impl Idea {
 /// Parses an entry's text. `path` is only used to name the file in diagnostics
 /// and as the title of last resort.
 pub fn parse(path: &str, text: &str, config: &Config) -> Result<Entry, Vec<Diagnostic>> {
-    let (mut entry, _, body) = parse_with_tree(path, text, config)?;
-    entry.body = body.to_string();
+    let (mut entry, _, split) = parse_with_tree(path, text, config)?;
+    entry.body = split.body.to_string();
     Ok(entry)
 }
 
@@ -94,16 +94,17 @@ pub fn parse_leaving_body<'t>(
     text: &'t str,
     config: &Config,
 ) -> Result<(Entry, &'t str), Vec<Diagnostic>> {
-    parse_with_tree(path, text, config).map(|(entry, _, body)| (entry, body))
+    parse_with_tree(path, text, config).map(|(entry, _, split)| (entry, split.body))
 }
 
 /// Like [`parse_leaving_body`], with the front matter's YAML tree for checks
-/// that need to know how a value was written.
+/// that need to know how a value was written, and where the front matter
+/// and the body are in the text without its byte-order mark.
 pub fn parse_with_tree<'t>(
     path: &str,
     text: &'t str,
     config: &Config,
-) -> Result<(Entry, Node<'t>, &'t str), Vec<Diagnostic>> {
+) -> Result<(Entry, Node<'t>, Split<'t>), Vec<Diagnostic>> {
     let text = frontmatter::strip_bom(text);
     let split = frontmatter::split(text).map_err(|err| {
         let line = match err {
@@ -154,7 +155,7 @@ pub fn parse_with_tree<'t>(
         errors: Vec::new(),
     }
     .into_entry()?;
-    Ok((entry, root, split.body))
+    Ok((entry, root, split))
 }
 
 /// Reads the fields of one front matter, collecting every error rather than

@@ -48,6 +48,19 @@ pub struct Scalar {
 /// a top-level `tags:` key, and `tags:` keys inside the top-level `ideas:`.
 /// Text inside block scalars (`notes: |`) is never taken for a key.
 pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
+    scalars_of_tags(yaml, Skip::LinesWithout)
+}
+
+/// Whether [`scalars_of_tags`] skips the lines that hold no `tags:` and no
+/// `|` or `>`: always, but for the test that holds it to reading them all.
+#[derive(Clone, Copy, PartialEq)]
+enum Skip {
+    LinesWithout,
+    #[cfg(test)]
+    Nothing,
+}
+
+fn scalars_of_tags(yaml: &str, skip: Skip) -> Vec<Scalar> {
     let mut found = Vec::new();
     // Set after a `tags:` with nothing after it: the indentation of that key,
     // and of the list's items once the first is seen (the rest must match
@@ -59,6 +72,11 @@ pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
     let mut offset = 0;
     // The number of `tags:` keys seen so far.
     let mut lists = 0;
+    // Most lines hold neither a `tags:` nor a block scalar's `|` or `>`:
+    // both are found in one pass over the whole text, not line by line.
+    let bytes = yaml.as_bytes();
+    let mut tag_keys = Ahead(memchr::memmem::find_iter(bytes, b"tags:").peekable());
+    let mut indicators = Ahead(memchr::memchr2_iter(b'|', b'>', bytes).peekable());
     for line in crate::lines::inclusive(yaml) {
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start_matches(' ').len();
@@ -92,7 +110,13 @@ pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
         if top_level_key {
             in_ideas = rest.starts_with("ideas:");
         }
-        for (key_end, in_flow) in tags_keys(content) {
+        let content_end = line_start + content.len();
+        let read_all = skip != Skip::LinesWithout;
+        let key_ends = match tag_keys.any_in(line_start..content_end) || read_all {
+            true => tags_keys(content),
+            false => Vec::new(),
+        };
+        for (key_end, in_flow) in key_ends {
             let entry_tags = key_end == "tags:".len();
             if !(entry_tags || in_ideas) {
                 continue;
@@ -108,7 +132,7 @@ pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
                 Some(_) => found.extend(scalar_at(yaml, at, in_flow, list, Place::Alone)),
             }
         }
-        if opens_block_scalar(rest) {
+        if (indicators.any_in(line_start..content_end) || read_all) && opens_block_scalar(rest) {
             // Block text is indented deeper than the key it belongs to, which in
             // `- notes: |` stands after the dash.
             let after_dashes = rest.trim_start_matches("- ");
@@ -121,6 +145,19 @@ pub fn tag_scalars(yaml: &str) -> Vec<Scalar> {
         }
     }
     found
+}
+
+/// Positions found in one pass over a text, asked about range by range in
+/// the order of the text.
+struct Ahead<I: Iterator<Item = usize>>(std::iter::Peekable<I>);
+
+impl<I: Iterator<Item = usize>> Ahead<I> {
+    /// Whether a position falls in `range`, which starts no earlier than
+    /// the ranges asked about before.
+    fn any_in(&mut self, range: std::ops::Range<usize>) -> bool {
+        while self.0.next_if(|&at| at < range.start).is_some() {}
+        self.0.peek().is_some_and(|&at| at < range.end)
+    }
 }
 
 /// `notes: |`, `- >-`, `text: |2 # comment`: the lines below are text.
@@ -372,6 +409,24 @@ mod tests {
         let yaml = "notes: |\n  tags: mobile\n  more text\nmeta:\n  tags: [mobile]\ntags: [a]\n\
                     ideas:\n  - text: >-\n      tags: b\n    tags: [c]\nafter:\n  tags: d\n";
         assert_eq!(values(yaml), [v("a", "a"), v("c", "c")]);
+    }
+
+    proptest::proptest! {
+        /// Skipping the lines without `tags:`, `|` or `>` finds what
+        /// reading every line finds.
+        #[test]
+        fn skipping_lines_finds_the_same_tags(
+            lines in proptest::collection::vec(
+                "( {0,4}|- |  - )(tags|ideas|notes|x)?(: ?)(\\[[a-z, ]{0,6}\\]|[a-z |>#:-]{0,8})|",
+                0..12,
+            )
+        ) {
+            let yaml = lines.join("\n");
+            let found = |skip| -> Vec<(String, std::ops::Range<usize>)> {
+                scalars_of_tags(&yaml, skip).into_iter().map(|s| (s.value, s.span)).collect()
+            };
+            proptest::prop_assert_eq!(found(Skip::LinesWithout), found(Skip::Nothing), "{}", yaml);
+        }
     }
 
     #[test]
