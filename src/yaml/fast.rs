@@ -109,18 +109,19 @@ fn plain(text: &str, in_flow: bool) -> bool {
     if INDICATORS.contains(&first) || text.ends_with(':') {
         return false;
     }
-    // One pass over the bytes: this runs for every value of every entry.
+    // One pass over the bytes, one table lookup each: this runs for every
+    // value of every entry, and most bytes mean nothing here.
     let mut previous = 0u8;
     for &byte in text.as_bytes() {
-        let refused = match byte {
-            // Controls; U+0080 to U+009F, the others, are 0xC2 0x80-0x9F.
-            0..=0x1f | 0x7f => true,
-            0x80..=0x9f => previous == 0xc2,
+        let refused = match BYTE_ROLES[usize::from(byte)] {
+            Role::Ordinary => false,
+            Role::Control => true,
+            // U+0080 to U+009F, the other control characters, are 0xC2 0x80-0x9F.
+            Role::ControlAfterC2 => previous == 0xc2,
             // `: ` and ` #`.
-            b' ' => previous == b':',
-            b'#' => previous == b' ',
-            b',' | b'[' | b']' | b'{' | b'}' => in_flow,
-            _ => false,
+            Role::Space => previous == b':',
+            Role::Hash => previous == b' ',
+            Role::FlowIndicator => in_flow,
         };
         if refused {
             return false;
@@ -129,6 +130,34 @@ fn plain(text: &str, in_flow: bool) -> bool {
     }
     true
 }
+
+/// What a byte may mean inside a plain scalar.
+#[derive(Clone, Copy)]
+enum Role {
+    Ordinary,
+    Control,
+    ControlAfterC2,
+    Space,
+    Hash,
+    FlowIndicator,
+}
+
+static BYTE_ROLES: [Role; 256] = {
+    let mut roles = [Role::Ordinary; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        roles[byte] = match byte as u8 {
+            0..=0x1f | 0x7f => Role::Control,
+            0x80..=0x9f => Role::ControlAfterC2,
+            b' ' => Role::Space,
+            b'#' => Role::Hash,
+            b',' | b'[' | b']' | b'{' | b'}' => Role::FlowIndicator,
+            _ => Role::Ordinary,
+        };
+        byte += 1;
+    }
+    roles
+};
 
 /// The block list that starts at `lines[start]` as the value of a top-level
 /// key; where it ends.
