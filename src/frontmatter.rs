@@ -79,6 +79,10 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let mut line_number = 1;
     for line in lines.by_ref() {
         line_number += 1;
+        // Only a line that starts with a delimiter can be one.
+        if !(line.text.starts_with("---") || line.text.starts_with("...")) {
+            continue;
+        }
         let content = trim_line_end(line.text);
         if content == "---" || content == "..." {
             return Ok(Split {

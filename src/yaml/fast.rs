@@ -54,10 +54,9 @@ fn skippable(line: &str) -> bool {
 
 /// `key: value` or `key:` at the start of a line; the value, if any, trimmed.
 fn key_value(line: &str) -> Option<(&str, Option<&str>)> {
-    let simple = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-';
     // The key's characters run up to the first `:`; anything else first
     // (or no `:` at all) is not a simple key.
-    let colon = line.bytes().position(|b| !simple(&b))?;
+    let colon = line.bytes().position(|b| !KEY_BYTES[usize::from(b)])?;
     if colon == 0 || line.as_bytes()[colon] != b':' || line.starts_with('-') {
         return None;
     }
@@ -68,6 +67,18 @@ fn key_value(line: &str) -> Option<(&str, Option<&str>)> {
     let value = rest.strip_prefix(' ')?.trim_matches(' ');
     Some((key, (!value.is_empty()).then_some(value)))
 }
+
+/// The bytes a simple key is made of: ASCII letters and digits, `_`, `-`.
+static KEY_BYTES: [bool; 256] = {
+    let mut simple = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        simple[byte] =
+            (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize || byte == b'-' as usize;
+        byte += 1;
+    }
+    simple
+};
 
 /// A plain scalar, nothing, or a flow list of plain scalars.
 fn scalar_or_flow(value: &str) -> Option<Node<'_>> {
