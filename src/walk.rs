@@ -148,7 +148,12 @@ impl Walk<'_> {
         } else if kind.is_dir() {
             return self.folder_item(folder.join(&name));
         } else if is_entry_name(&name) && self.fingerprints == Fingerprints::Skip {
-            return Item::File(name, None);
+            // Only a regular file is an entry: opening a FIFO would wait
+            // for a writer forever.
+            return match kind.is_file() {
+                true => Item::File(name, None),
+                false => Item::Nothing,
+            };
         } else if is_entry_name(&name) {
             match entry.metadata() {
                 Ok(metadata) => metadata,

@@ -361,6 +361,20 @@ fn a_folder_named_like_an_entry_is_ignored_silently() {
     assert_eq!(j.list().ok().out_err(), (CUB, ""));
 }
 
+/// Opening a FIFO waits for a writer: one named like an entry is passed
+/// over by every way of reading the journal, never opened.
+#[test]
+fn a_fifo_named_like_an_entry_is_ignored_without_waiting() {
+    let j = with_one_valid("fifo");
+    let made = Command::new("mkfifo").arg(j.visits("pipe.md")).status();
+    assert!(made.expect("mkfifo").success());
+    let without_index = j.run(&["--no-cache", "list", "--format", "paths"]);
+    assert_eq!(without_index.ok().out_err(), (CUB, ""));
+    assert_eq!(j.list().ok().out_err(), (CUB, ""));
+    let check = j.run(&["check"]).ok();
+    assert_eq!(check.stdout, "checked 1 entry: no problems\n");
+}
+
 #[test]
 fn toml_front_matter() {
     let message = "front matter in TOML (`+++`) is not supported";
