@@ -165,12 +165,10 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A checker whose checked entries do not keep their bodies.
-    pub fn without_bodies(self) -> Checker<'a> {
-        Checker {
-            bodies: Bodies::Drop,
-            ..self
-        }
+    /// A checker whose checked entries keep their bodies or not (they do
+    /// unless told otherwise).
+    pub fn bodies(self, bodies: Bodies) -> Checker<'a> {
+        Checker { bodies, ..self }
     }
 
     /// Checks one entry from its text, or reports why it has none.

@@ -202,14 +202,14 @@ impl Config {
             }
         }
         let get = |key| root.get(key);
-        config.name = owned(values::optional_text(get("name"))).map_err(|m| at_key("name", m))?;
+        config.name = values::optional_string(get("name")).map_err(|m| at_key("name", m))?;
         if let Some(dir) =
-            owned(values::optional_text(get("entries"))).map_err(|m| at_key("entries", m))?
+            values::optional_string(get("entries")).map_err(|m| at_key("entries", m))?
         {
             config.entries = inside_the_journal(dir).map_err(|m| at_key("entries", m))?;
         }
         if let Some(dir) =
-            owned(values::optional_text(get("templates"))).map_err(|m| at_key("templates", m))?
+            values::optional_string(get("templates")).map_err(|m| at_key("templates", m))?
         {
             config.templates = inside_the_journal(dir).map_err(|m| at_key("templates", m))?;
         }
@@ -222,16 +222,14 @@ impl Config {
         if let Some(node) = get("fiscal_year_start") {
             config.fiscal_year_start = month(node).map_err(|m| at_key("fiscal_year_start", m))?;
         }
-        config.tags = owned_list(values::text_list(get("tags"))).map_err(|m| at_key("tags", m))?;
-        config.extra_keys = owned_list(values::text_list(get("extra_keys")))
-            .map_err(|m| at_key("extra_keys", m))?;
+        config.tags = values::string_list(get("tags")).map_err(|m| at_key("tags", m))?;
+        config.extra_keys =
+            values::string_list(get("extra_keys")).map_err(|m| at_key("extra_keys", m))?;
         config.people = people(get("people")).map_err(|m| at_key("people", m))?;
         config.targets = targets(get("targets")).map_err(|m| at_key("targets", m))?;
-        config.me = owned(values::optional_text(get("me"))).map_err(|m| at_key("me", m))?;
-        config.include =
-            owned_list(values::text_list(get("include"))).map_err(|m| at_key("include", m))?;
-        config.label =
-            owned(values::optional_text(get("label"))).map_err(|m| at_key("label", m))?;
+        config.me = values::optional_string(get("me")).map_err(|m| at_key("me", m))?;
+        config.include = values::string_list(get("include")).map_err(|m| at_key("include", m))?;
+        config.label = values::optional_string(get("label")).map_err(|m| at_key("label", m))?;
         if let Some(label) = &config.label
             && label.contains(['/', '\\', ':'])
         {
@@ -240,8 +238,8 @@ impl Config {
                 format!("`{label}` has a `/`, `\\` or `:`; a label is one word such as `team-a`"),
             ));
         }
-        config.shared_ids = owned_list(values::text_list(get("shared_ids")))
-            .map_err(|m| at_key("shared_ids", m))?;
+        config.shared_ids =
+            values::string_list(get("shared_ids")).map_err(|m| at_key("shared_ids", m))?;
         Ok(config)
     }
 }
@@ -266,17 +264,8 @@ fn inside_the_journal(dir: String) -> Result<String, String> {
     Ok(dir)
 }
 
-/// What a setting says, as text the configuration keeps.
-fn owned(text: Result<Option<&str>, String>) -> Result<Option<String>, String> {
-    text.map(|t| t.map(str::to_string))
-}
-
-fn owned_list(list: Result<Vec<&str>, String>) -> Result<Vec<String>, String> {
-    list.map(|items| items.into_iter().map(str::to_string).collect())
-}
-
 fn non_empty_list(node: Option<&Node>) -> Result<Vec<String>, String> {
-    let list = owned_list(values::text_list(node))?;
+    let list = values::string_list(node)?;
     if list.is_empty() {
         return Err("the list is empty; remove the key to use the defaults".into());
     }
@@ -315,10 +304,10 @@ fn people(node: Option<&Node>) -> Result<Vec<Person>, String> {
             Node::Map(_) => {
                 let name =
                     values::optional_text(item.get("name"))?.ok_or("each person needs a `name`")?;
-                let group = values::optional_text(item.get("group"))?;
+                let group = values::optional_string(item.get("group"))?;
                 Ok(Person {
                     name: name.to_string(),
-                    group: group.map(str::to_string),
+                    group,
                 })
             }
             other => Ok(Person {

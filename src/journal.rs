@@ -603,16 +603,10 @@ fn load_working_file(
         _ => rel,
     };
     let size = fingerprint.map_or(0, |f| f.size());
-    with_read_buffer(|buffer| {
-        let read = read_into(&path_of(&rel), size, buffer);
-        // The bytes count against the budget until the entry is parsed.
-        let _held = IN_FLIGHT.hold_large(buffer.len() as u64);
-        match read.and_then(|()| decode_slice(buffer)) {
-            Ok(text) => parse_found(&rel, text, fingerprint, bodies, searcher, &location.config),
-            Err((line, column, code, message)) => {
-                Found::Problems(vec![Diagnostic::error(&rel, line, column, code, message)])
-            }
-        }
+    let read = |buffer: &mut Vec<u8>| read_into(&path_of(&rel), size, buffer);
+    with_text(&rel, read, |text| match text {
+        Ok(text) => parse_found(&rel, text, fingerprint, bodies, searcher, &location.config),
+        Err(problem) => Found::Problems(vec![problem]),
     })
 }
 
@@ -636,6 +630,27 @@ fn with_read_buffer<T>(work: impl FnOnce(&mut Vec<u8>) -> T) -> T {
         READ_BUFFER.set(buffer);
     }
     result
+}
+
+/// Reads the file at journal path `rel` into this thread's buffer with
+/// `read`, and hands `parse` its text, or the diagnostic that says why it
+/// has none. The bytes count against the budget until `parse` is done.
+fn with_text<T>(
+    rel: &str,
+    read: impl FnOnce(&mut Vec<u8>) -> std::result::Result<(), ReadProblem>,
+    parse: impl FnOnce(Contents) -> T,
+) -> T {
+    with_read_buffer(|buffer| {
+        buffer.clear();
+        let read = read(buffer);
+        let _held = IN_FLIGHT.hold_large(buffer.len() as u64);
+        let text =
+            read.and_then(|()| decode_slice(buffer))
+                .map_err(|(line, column, code, message)| {
+                    Diagnostic::error(rel, line, column, code, message)
+                });
+        parse(text)
+    })
 }
 
 /// The entry of a file's text, or its problems.
@@ -834,18 +849,8 @@ pub fn each_file_into<X: Send, T: Send>(
         let results: Vec<T> = batch
             .into_par_iter()
             .map(|(rel, source)| {
-                with_read_buffer(|buffer| {
-                    buffer.clear();
-                    let read = read(&rel, source, buffer);
-                    // The bytes count against the budget until the entry is parsed.
-                    let _held = IN_FLIGHT.hold_large(buffer.len() as u64);
-                    let text = read.and_then(|()| decode_slice(buffer)).map_err(
-                        |(line, column, code, message)| {
-                            Diagnostic::error(&rel, line, column, code, message)
-                        },
-                    );
-                    parse(&rel, text)
-                })
+                let read = |buffer: &mut Vec<u8>| read(&rel, source, buffer);
+                with_text(&rel, read, |text| parse(&rel, text))
             })
             .collect();
         results.into_iter().for_each(&mut keep);
@@ -1081,14 +1086,8 @@ pub type ReadProblem = (usize, usize, &'static str, String);
 /// Reads a file's bytes, refusing files too large to be an entry without
 /// reading more than the limit.
 pub fn read_bytes(path: &Path) -> std::result::Result<Vec<u8>, ReadProblem> {
-    read_bytes_sized(path, 0)
-}
-
-/// Like [`read_bytes`], for a file that the walk saw at `size` bytes: one
-/// buffer of that size (and a byte to see the end), not a growing one.
-pub fn read_bytes_sized(path: &Path, size: u64) -> std::result::Result<Vec<u8>, ReadProblem> {
     let mut bytes = Vec::new();
-    read_into(path, size, &mut bytes)?;
+    read_into(path, 0, &mut bytes)?;
     Ok(bytes)
 }
 

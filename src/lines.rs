@@ -6,20 +6,10 @@
 /// one `memchr` scan: `str::lines` searches afresh for each line's end,
 /// which costs more than the short lines of front matter.
 pub fn of(text: &str) -> impl Iterator<Item = &str> {
-    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
-    let mut start = 0;
-    std::iter::from_fn(move || match ends.next() {
-        Some(end) => {
-            let line = &text[start..end];
-            start = end + 1;
-            Some(line.strip_suffix('\r').unwrap_or(line))
-        }
-        None if start < text.len() => {
-            let line = &text[start..];
-            start = text.len();
-            Some(line)
-        }
-        None => None,
+    // A line ends at `\n` or `\r\n`; a lone `\r` at the very end stays.
+    inclusive(text).map(|line| match line.strip_suffix('\n') {
+        Some(line) => line.strip_suffix('\r').unwrap_or(line),
+        None => line,
     })
 }
 

@@ -21,6 +21,16 @@ pub fn optional_text<'n>(node: Option<&'n Node>) -> Result<Option<&'n str>, Stri
     }
 }
 
+/// [`optional_text`], as a `String` to keep.
+pub fn optional_string(node: Option<&Node>) -> Result<Option<String>, String> {
+    Ok(optional_text(node)?.map(str::to_string))
+}
+
+/// [`text_list`], as `String`s to keep.
+pub fn string_list(node: Option<&Node>) -> Result<Vec<String>, String> {
+    Ok(text_list(node)?.into_iter().map(str::to_string).collect())
+}
+
 /// A list of text, or one text standing for a list of one. Null is empty.
 pub fn text_list<'n>(node: Option<&'n Node>) -> Result<Vec<&'n str>, String> {
     match node {

@@ -192,7 +192,7 @@ pub(super) fn check_working_tree(
     let (mut all, mut problems) = (Vec::new(), Vec::new());
     for (member, one) in location.members.iter().zip(location.each()) {
         let (files, mut walk_problems) = one.walk(Fingerprints::Skip);
-        let checker = checker(&one.config, today, bodies);
+        let checker = check::Checker::new(&one.config, today).bodies(bodies);
         let files = files.into_iter().map(|file| (file.rel, ())).collect();
         let mut checked = journal::each_file(
             files,
@@ -225,19 +225,12 @@ pub(super) fn check_snapshot(
     bodies: Bodies,
 ) -> Vec<Checked> {
     let files = journal::snapshot_entries(repo, snapshot, config);
-    let checker = checker(config, today, bodies);
+    let checker = check::Checker::new(config, today).bodies(bodies);
     let mut checked = journal::each_file(files, journal::take_bytes, |rel, text| {
         checker.check_text(rel, text)
     });
     check::journal_warnings(&mut checked);
     checked
-}
-
-fn checker(config: &Config, today: Date, bodies: Bodies) -> check::Checker<'_> {
-    match bodies {
-        Bodies::Keep => check::Checker::new(config, today),
-        Bodies::Drop => check::Checker::new(config, today).without_bodies(),
-    }
 }
 
 /// The problems of the chosen files, and how many entries were chosen.

@@ -386,14 +386,11 @@ fn read_template(location: &Location, name: &str) -> Result<Template> {
     let bad =
         |key: &str, message: String| Error::new(format!("{}: `{key}`: {message}", path.display()));
     let get = |key| root.get(key).filter(|n| **n != Node::Null);
-    let text = |node| values::optional_text(node).map(|t| t.map(str::to_string));
-    let list =
-        |node| values::text_list(node).map(|items| items.into_iter().map(str::to_string).collect());
     Ok(Template {
-        kind: text(get("kind")).map_err(|m| bad("kind", m))?,
-        role: text(get("role")).map_err(|m| bad("role", m))?,
-        people: list(get("people")).map_err(|m| bad("people", m))?,
-        tags: list(get("tags")).map_err(|m| bad("tags", m))?,
+        kind: values::optional_string(get("kind")).map_err(|m| bad("kind", m))?,
+        role: values::optional_string(get("role")).map_err(|m| bad("role", m))?,
+        people: values::string_list(get("people")).map_err(|m| bad("people", m))?,
+        tags: values::string_list(get("tags")).map_err(|m| bad("tags", m))?,
         body: split.body.to_string(),
     })
 }
