@@ -9,7 +9,6 @@ use std::ffi::OsString;
 use std::fs::{DirEntry, Metadata};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use crate::cache::Fingerprint;
 use crate::diagnostic::Diagnostic;
@@ -53,7 +52,8 @@ pub fn entry_files(
         too_deep_reported: false,
     };
     if std::fs::metadata(dir).is_ok() {
-        walk.enter(dir.to_path_buf(), 0, &mut Vec::new());
+        let found = walk.look_into(dir, 0, &[]);
+        walk.enter(dir, found, 0, &mut Vec::new());
     }
     (walk.files, walk.problems)
 }
@@ -70,56 +70,95 @@ struct Walk<'a> {
 
 /// What a name in a folder turned out to be.
 enum Item {
-    /// An entry file of the folder, by name.
-    File(OsString, Option<Fingerprint>),
+    /// An entry file of the folder, by journal path.
+    File(String, Option<Fingerprint>),
     Folder(PathBuf),
     Problem(PathBuf, String),
     Nothing,
 }
 
+/// A folder being looked at: its path, and its journal path.
+struct Folder<'a> {
+    path: &'a Path,
+    rel: String,
+}
+
+/// What was found in a folder the bounds let in: its real path, and its
+/// items in name order or why it could not be read.
+type Found = Result<(PathBuf, io::Result<Vec<Item>>), Refusal>;
+
 impl Walk<'_> {
-    /// Walks the folder at `path`, `depth` below the entries folder, if the
-    /// bounds let it in; `inside` holds the folders it is in, links resolved.
-    fn enter(&mut self, path: PathBuf, depth: usize, inside: &mut Vec<PathBuf>) {
-        let real = match self.bounds.admit(&path, depth, inside) {
-            Ok(Some(real)) => real,
-            Ok(None) => return,
+    /// Lists and looks at the folder at `path`, `depth` below the entries
+    /// folder and inside the folders `inside` (links resolved), if the
+    /// bounds let it in. Whether it was read already is left to
+    /// [`Walk::enter`], which goes in order.
+    fn look_into(&self, path: &Path, depth: usize, inside: &[PathBuf]) -> Found {
+        let real = self.bounds.check(path, depth, inside)?;
+        let items = read_folder(path).map(|mut names| {
+            names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let folder = Folder {
+                path,
+                rel: relative(self.root, path),
+            };
+            names
+                .into_par_iter()
+                .map(|(name, entry)| self.look_at(&folder, name, entry))
+                .collect()
+        });
+        Ok((real, items))
+    }
+
+    /// Takes in what was found in the folder at `path` (see
+    /// [`Walk::look_into`]): its entry files, then its folders one by one,
+    /// in name order, so that which of two links to one folder is read is
+    /// the same on every run. The folders in it are listed in parallel
+    /// first: the listing of one overlaps the metadata of another.
+    fn enter(&mut self, path: &Path, found: Found, depth: usize, inside: &mut Vec<PathBuf>) {
+        let (real, items) = match found {
+            Ok(found) => found,
             Err(Refusal::TooDeep) if self.too_deep_reported => return,
             Err(refusal) => {
                 self.too_deep_reported |= matches!(refusal, Refusal::TooDeep);
                 let (reason, hint) = refusal.words();
-                let problem = Diagnostic::error(&relative(self.root, &path), 1, 1, "io", reason);
+                let problem = Diagnostic::error(&relative(self.root, path), 1, 1, "io", reason);
                 self.problems.push(problem.with_hint(hint));
                 return;
             }
         };
-        let mut names = match read_folder(&path) {
-            Ok(names) => names,
+        if !self.bounds.first_visit(&real) {
+            return;
+        }
+        let items = match items {
+            Ok(items) => items,
             Err(e) => {
                 let reason = format!("cannot read this folder: {}", io_reason(&e));
-                let rel = relative(self.root, &path);
+                let rel = relative(self.root, path);
                 self.problems
                     .push(Diagnostic::error(&rel, 1, 1, "io", reason));
                 return;
             }
         };
-        names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        // The metadata of each name is looked up in parallel; folders are
-        // then walked one by one, in order, so that which of two links to
-        // one folder is read is the same on every run.
-        let items: Vec<Item> = names
-            .into_par_iter()
-            .map(|(name, entry)| self.look_at(&path, name, entry))
-            .collect();
         inside.push(real);
-        let folder_rel = relative(self.root, &path);
+        let folders: Vec<&PathBuf> = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Folder(folder) => Some(folder),
+                _ => None,
+            })
+            .collect();
+        let mut found_in_folders: Vec<Found> = folders
+            .into_par_iter()
+            .map(|folder| self.look_into(folder, depth + 1, inside))
+            .collect();
+        found_in_folders.reverse();
         for item in items {
             match item {
-                Item::File(name, fingerprint) => self.files.push(EntryFile {
-                    rel: relative_in(self.root, &path, &folder_rel, &name),
-                    fingerprint,
-                }),
-                Item::Folder(folder) => self.enter(folder, depth + 1, inside),
+                Item::File(rel, fingerprint) => self.files.push(EntryFile { rel, fingerprint }),
+                Item::Folder(folder) => {
+                    if let Some(found) = found_in_folders.pop() {
+                        self.enter(&folder, found, depth + 1, inside);
+                    }
+                }
                 Item::Problem(at, reason) => {
                     let rel = relative(self.root, &at);
                     self.problems
@@ -131,7 +170,7 @@ impl Walk<'_> {
         inside.pop();
     }
 
-    fn look_at(&self, folder: &Path, name: OsString, entry: DirEntry) -> Item {
+    fn look_at(&self, folder: &Folder, name: OsString, entry: DirEntry) -> Item {
         if is_hidden(&name) {
             return Item::Nothing;
         }
@@ -140,18 +179,18 @@ impl Walk<'_> {
         };
         // The whole path is made only when needed: not for the many files.
         let metadata = if kind.is_symlink() {
-            let path = folder.join(&name);
+            let path = folder.path.join(&name);
             match std::fs::metadata(&path) {
                 Ok(metadata) => metadata,
                 Err(e) => return Item::Problem(path.clone(), link_problem(&path, &e)),
             }
         } else if kind.is_dir() {
-            return self.folder_item(folder.join(&name));
+            return self.folder_item(folder.path.join(&name));
         } else if is_entry_name(&name) && self.fingerprints == Fingerprints::Skip {
             // Only a regular file is an entry: opening a FIFO would wait
             // for a writer forever.
             return match kind.is_file() {
-                true => Item::File(name, None),
+                true => Item::File(self.file_rel(folder, &name), None),
                 false => Item::Nothing,
             };
         } else if is_entry_name(&name) {
@@ -163,14 +202,19 @@ impl Walk<'_> {
             return Item::Nothing;
         };
         match metadata {
-            m if m.is_dir() => self.folder_item(folder.join(&name)),
+            m if m.is_dir() => self.folder_item(folder.path.join(&name)),
             m if m.is_file() && is_entry_name(&name) => {
                 let fingerprint =
                     (self.fingerprints == Fingerprints::Take).then(|| Fingerprint::of(&m));
-                Item::File(name, fingerprint)
+                Item::File(self.file_rel(folder, &name), fingerprint)
             }
             _ => Item::Nothing,
         }
+    }
+
+    /// The journal path of the file `name` in `folder`.
+    fn file_rel(&self, folder: &Folder, name: &std::ffi::OsStr) -> String {
+        relative_in(self.root, folder.path, &folder.rel, name)
     }
 
     fn folder_item(&self, path: PathBuf) -> Item {
@@ -271,7 +315,7 @@ struct Bounds {
     entries: PathBuf,
     device: Option<u64>,
     /// Folders read so far, links resolved.
-    seen: Mutex<HashSet<PathBuf>>,
+    seen: HashSet<PathBuf>,
 }
 
 impl Bounds {
@@ -281,19 +325,14 @@ impl Bounds {
             root: resolved(root),
             entries: resolved(entries),
             device: device(root),
-            seen: Mutex::new(HashSet::new()),
+            seen: HashSet::new(),
         }
     }
 
-    /// Whether the walk goes into the folder at `path`, `depth` below the
-    /// entries folder and inside the folders `inside`: its real path, `None`
-    /// to pass over it silently, or why it is refused.
-    fn admit(
-        &self,
-        path: &Path,
-        depth: usize,
-        inside: &[PathBuf],
-    ) -> Result<Option<PathBuf>, Refusal> {
+    /// Whether the walk may go into the folder at `path`, `depth` below the
+    /// entries folder and inside the folders `inside`: its real path, or why
+    /// it is refused. Whether it was read already is [`Bounds::first_visit`].
+    fn check(&self, path: &Path, depth: usize, inside: &[PathBuf]) -> Result<PathBuf, Refusal> {
         if depth > MAX_FOLDER_DEPTH {
             return Err(Refusal::TooDeep);
         }
@@ -312,9 +351,13 @@ impl Bounds {
                 return Err(Refusal::OtherFileSystem(real));
             }
         }
-        // A poisoned lock means a thread panicked; the set is still right.
-        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
-        Ok(seen.insert(real.clone()).then_some(real))
+        Ok(real)
+    }
+
+    /// Whether the folder whose real path is `real` is read for the first
+    /// time; a second link to it is passed over silently.
+    fn first_visit(&mut self, real: &Path) -> bool {
+        self.seen.insert(real.to_path_buf())
     }
 }
 

@@ -758,6 +758,38 @@ fn links_inside_the_entries_folder_are_walked_only_within_bounds() {
     );
 }
 
+#[test]
+fn a_folder_reached_twice_is_read_where_the_walk_in_name_order_meets_it_first() {
+    // Sibling folders are listed in parallel; which path a folder is read
+    // under must still be the one a walk in name order, depth first, meets
+    // first, on every run.
+    let j = with_one_valid("link-order");
+    let nested = j.visits("a/real");
+    fs::create_dir_all(&nested).unwrap();
+    fs::write(
+        nested.join("2026-11-21-nested.md"),
+        visit("2026-11-21", "Nested", "Nested"),
+    )
+    .unwrap();
+    let elsewhere = j.visits("c/target");
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(
+        elsewhere.join("2026-11-22-linked.md"),
+        visit("2026-11-22", "Linked", "Linked"),
+    )
+    .unwrap();
+    // `b` links to a folder met earlier, deeper in `a`; `b2` to one met
+    // later, in `c`, so that it is read through the link.
+    symlink(&nested, j.visits("b")).unwrap();
+    symlink(&elsewhere, j.visits("b2")).unwrap();
+    for _ in 0..3 {
+        assert_eq!(
+            j.list().ok().stdout,
+            format!("{CUB}visits/a/real/2026-11-21-nested.md\nvisits/b2/2026-11-22-linked.md\n")
+        );
+    }
+}
+
 /// Eight entries tagged `a`: the seventh with a file name of 255 bytes, the
 /// longest Linux allows. Returns the names, in the order they are read.
 fn eight_tagged_entries(j: &Journal) -> Vec<String> {
