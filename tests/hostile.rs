@@ -764,20 +764,15 @@ fn a_folder_reached_twice_is_read_where_the_walk_in_name_order_meets_it_first() 
     // under must still be the one a walk in name order, depth first, meets
     // first, on every run.
     let j = with_one_valid("link-order");
-    let nested = j.visits("a/real");
-    fs::create_dir_all(&nested).unwrap();
-    fs::write(
-        nested.join("2026-11-21-nested.md"),
-        visit("2026-11-21", "Nested", "Nested"),
-    )
-    .unwrap();
-    let elsewhere = j.visits("c/target");
-    fs::create_dir_all(&elsewhere).unwrap();
-    fs::write(
-        elsewhere.join("2026-11-22-linked.md"),
-        visit("2026-11-22", "Linked", "Linked"),
-    )
-    .unwrap();
+    let folder_with = |folder: &str, date: &str, name: &str| {
+        let path = j.visits(folder);
+        fs::create_dir_all(&path).unwrap();
+        let file = path.join(format!("{date}-{}.md", name.to_lowercase()));
+        fs::write(file, visit(date, name, name)).unwrap();
+        path
+    };
+    let nested = folder_with("a/real", "2026-11-21", "Nested");
+    let elsewhere = folder_with("c/target", "2026-11-22", "Linked");
     // `b` links to a folder met earlier, deeper in `a`; `b2` to one met
     // later, in `c`, so that it is read through the link.
     symlink(&nested, j.visits("b")).unwrap();
