@@ -1,6 +1,7 @@
 //! Selecting entries: filters, period and order. Pure.
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::entry::Entry;
 use crate::fold::fold;
@@ -97,7 +98,9 @@ pub struct Order {
 /// The entries that pass `filter`, in `order`. Ties fall back to date, then path,
 /// so the output is the same on every run.
 pub fn select<'a>(entries: &'a [Entry], filter: &Filter, order: Order) -> Vec<&'a Entry> {
-    let mut selected: Vec<&Entry> = entries.iter().filter(|e| filter.matches(e)).collect();
+    // In parallel: at 100,000 entries, matching one after another was a
+    // tenth of `list`'s time on an indexed journal. The order is kept.
+    let mut selected: Vec<&Entry> = entries.par_iter().filter(|e| filter.matches(e)).collect();
     match order.key {
         // Entries arrive sorted by date and path.
         SortKey::Date => {}

@@ -10,6 +10,19 @@ pub fn normalize(tag: &str) -> String {
 /// comparing each `/`-separated part without regard to case.
 pub fn is_under(tag: &str, wanted: &str) -> bool {
     let wanted = wanted.trim_end_matches('/');
+    if tag.is_ascii() && wanted.is_ascii() {
+        // Then `/` matches only `/`: part by part is a prefix that ends
+        // where a part of the tag ends. Every command filters with this, on
+        // each tag of each entry.
+        let (tag, wanted) = (tag.as_bytes(), wanted.as_bytes());
+        return tag.len() >= wanted.len()
+            && tag[..wanted.len()].eq_ignore_ascii_case(wanted)
+            && tag.get(wanted.len()).is_none_or(|&next| next == b'/');
+    }
+    is_under_part_by_part(tag, wanted)
+}
+
+fn is_under_part_by_part(tag: &str, wanted: &str) -> bool {
     let mut parts = tag.split('/');
     wanted
         .split('/')
@@ -75,6 +88,20 @@ mod tests {
         assert!(is_under("İstanbul", "i̇stanbul"));
         assert!(is_under("\u{212A}iosk", "kiosk"));
         assert!(!is_under("kiosk", "kiosks"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_tags_match_as_they_do_part_by_part(
+            tag in "[aAbB/é-]{0,8}",
+            wanted in "[aAbB/é-]{0,6}",
+        ) {
+            let wanted_trimmed = wanted.trim_end_matches('/');
+            proptest::prop_assert_eq!(
+                is_under(&tag, &wanted),
+                is_under_part_by_part(&tag, wanted_trimmed)
+            );
+        }
     }
 
     #[test]
