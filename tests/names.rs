@@ -98,3 +98,31 @@ fn a_site_with_no_latin_letters_gets_a_meaningful_file_name() {
     );
     assert_eq!(created.ok(), "visits/2026/2026-11-01-moskva-gum.md\n");
 }
+
+#[test]
+fn paths_are_shown_from_the_current_folder_wherever_it_is() {
+    let dir = journal("names-paths-from");
+    let root = dir.path();
+    // The journal found from the current folder, or named.
+    let from = |cwd: &std::path::Path, journal: Option<&str>| {
+        let mut args = vec!["list", "--format", "paths"];
+        args.extend(journal.into_iter().flat_map(|j| ["--journal", j]));
+        insight_in(cwd, &[], &args).ok()
+    };
+    let both = "visits/2026/2026-03-02-zürich-hb.md\nvisits/2026/2026-04-09-airport.md\n";
+    assert_eq!(from(root, None), both);
+    let name = root.file_name().unwrap().to_str().unwrap();
+    let above = both.replace("visits/", &format!("{name}/visits/"));
+    assert_eq!(from(root.parent().unwrap(), Some(name)), above);
+    // From inside the journal, files under the current folder are shown
+    // from it; from a folder beside them, in full.
+    let visits = root.join("visits");
+    assert_eq!(
+        from(&visits.join("2026"), None),
+        "2026-03-02-zürich-hb.md\n2026-04-09-airport.md\n"
+    );
+    fs::create_dir(visits.join("2025")).unwrap();
+    let full = both.replace("visits/", &format!("{}/visits/", root.display()));
+    assert_eq!(from(&visits.join("2025"), None), full);
+    assert_eq!(from(&visits.join("2025"), root.to_str()), full);
+}

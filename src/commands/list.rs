@@ -104,15 +104,51 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         Format::Json | Format::Jsonl => records(&history()),
         Format::Paths => {
             let end = if args.null { b'\0' } else { b'\n' };
-            for entry in &selected {
-                out.write_all(&shown_path(context, &journal.file(&entry.path)))?;
-                out.write_all(&[end])?;
-            }
+            write_paths(context, journal, &selected, end, out)?;
             return Ok(ExitCode::SUCCESS);
         }
     };
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the file of each entry as `--format paths` shows it, each
+/// followed by `end`.
+fn write_paths(
+    context: &Context,
+    journal: &Journal,
+    entries: &[&Entry],
+    end: u8,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let prefix = shared_prefix(context, journal);
+    for entry in entries {
+        match &prefix {
+            Some(prefix) if !entry.path.contains('\\') => {
+                out.write_all(prefix)?;
+                out.write_all(entry.path.as_bytes())?;
+            }
+            _ => out.write_all(&shown_path(context, &journal.file(&entry.path)))?,
+        }
+        out.write_all(&[end])?;
+    }
+    Ok(())
+}
+
+/// What [`shown_path`] puts before every journal path without escapes,
+/// when that is one thing: not on a terminal (which escapes), not for a
+/// union (each member has its root), and not from inside the journal, where
+/// files inside the current folder are shown from it and others in full.
+/// Found by showing one such path; working it out from the root and the
+/// current folder for each of 100,000 entries was a twentieth of the time
+/// of `list` on an indexed journal.
+fn shared_prefix(context: &Context, journal: &Journal) -> Option<Vec<u8>> {
+    let inside = context.cwd.starts_with(&journal.root) && context.cwd != journal.root;
+    if context.terminal || journal.is_union() || inside {
+        return None;
+    }
+    let mut shown = shown_path(context, &journal.file("x"));
+    (shown.pop() == Some(b'x')).then_some(shown)
 }
 
 /// A path as `--format paths` prints it: relative to the current folder when
