@@ -252,11 +252,12 @@ pub fn build(input: &ReportInput) -> Report {
     let year_to_date = YearToDate::on(as_of, calendar);
     let statuses = &input.config.statuses;
     let start = input.period.start;
-    // The ideas (the longest part) are summed up on another thread meanwhile.
+    // The ideas (the longest parts) are summed up, and their movements
+    // found, on other threads meanwhile.
     let (mut summaries, mut movements) = (Vec::new(), Vec::new());
     let mut report = rayon::in_place_scope(|scope| {
+        scope.spawn(|_| summaries = ideas::summarize(&selected, &history, as_of));
         scope.spawn(|_| {
-            summaries = ideas::summarize(&selected, &history, as_of);
             let mentioned = ideas_in(&selected, &history);
             movements = ideas::movements(&history, &mentioned, start, as_of, statuses);
         });
