@@ -2,6 +2,8 @@
 
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, TableStyle};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{Align, Table, escape_controls, fit};
 
 /// No borders: columns separated by two spaces, a dashed rule under the header.
@@ -14,17 +16,6 @@ const STYLE: TableStyle =
 /// escapes (see [`escape_controls`]). Piped output never wraps, so it is the
 /// same on every machine. `color` makes the header bold.
 pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
-    let mut out = comfy_table::Table::new();
-    out.load_style(STYLE);
-    // comfy-table would otherwise decide colour and width by itself, ignoring
-    // NO_COLOR and --color.
-    out.force_no_tty();
-    if color {
-        out.enforce_styling();
-    }
-    // Cells are laid out here, not by comfy-table: it would split an id or
-    // a tag anywhere to make the table fit (see `fit`).
-    out.set_content_arrangement(ContentArrangement::Disabled);
     let header: Vec<String> = table
         .columns
         .iter()
@@ -39,6 +30,12 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
                 .collect()
         })
         .collect();
+    if width.is_none() && !color {
+        let align = |n: usize| table.columns[n].align;
+        if let Some(text) = plain_table(&header, &rows, align) {
+            return text;
+        }
+    }
     let fitted = match width {
         Some(width) => fit::fit(&table.columns, header, rows, usize::from(width)),
         None => fit::Fitted {
@@ -47,8 +44,31 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
             rows,
         },
     };
-    let align = |n: usize| alignment(table.columns[fitted.shown[n]].align);
-    out.set_header(fitted.header.into_iter().enumerate().map(|(n, title)| {
+    let align = |n: usize| table.columns[fitted.shown[n]].align;
+    comfy_text(fitted.header, fitted.rows, align, color)
+}
+
+/// `header` and `rows` (escaped, and fitted) drawn by comfy-table.
+fn comfy_text(
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    align: impl Fn(usize) -> Align,
+    color: bool,
+) -> String {
+    let mut out = comfy_table::Table::new();
+    out.load_style(STYLE);
+    // comfy-table would otherwise decide colour and width by itself, ignoring
+    // NO_COLOR and --color.
+    out.force_no_tty();
+    if color {
+        out.enforce_styling();
+    }
+    // Cells are laid out here, not by comfy-table: it would split an id or
+    // a tag anywhere to make the table fit (see `fit`).
+    out.set_content_arrangement(ContentArrangement::Disabled);
+    let no_rows = rows.is_empty();
+    let align = |n: usize| alignment(align(n));
+    out.set_header(header.into_iter().enumerate().map(|(n, title)| {
         let cell = Cell::new(title).set_alignment(align(n));
         if color {
             cell.add_attribute(Attribute::Bold)
@@ -56,7 +76,7 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
             cell
         }
     }));
-    for row in fitted.rows {
+    for row in rows {
         out.add_row(
             row.into_iter()
                 .enumerate()
@@ -71,10 +91,77 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
         .lines()
         .map(|line| line.trim_end().to_string() + "\n")
         .collect();
-    if table.rows.is_empty() {
+    if no_rows {
         text.clear();
     }
     text
+}
+
+/// The table comfy-table draws below without colour or fitting, drawn
+/// directly when every cell is one line: piped output, such as a report of
+/// a large journal whose ideas have long histories, where comfy-table took
+/// half the time after loading (it pads every line of a column to its
+/// width, which is then trimmed). A property test holds the two to the same
+/// bytes; `None` sends a table with a line break in a cell to comfy-table.
+fn plain_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    align: impl Fn(usize) -> Align,
+) -> Option<String> {
+    if rows.is_empty() {
+        return Some(String::new());
+    }
+    let one_line = |cell: &String| !cell.contains('\n');
+    let regular = |row: &Vec<String>| row.len() == header.len() && row.iter().all(one_line);
+    if !header.iter().all(one_line) || !rows.iter().all(regular) {
+        return None;
+    }
+    // A column is at least one wide, as in comfy-table.
+    let mut widths: Vec<usize> = header.iter().map(|title| title.width().max(1)).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let mut text = String::new();
+    let line = |text: &mut String, row: &[String]| {
+        let cells = row.iter().zip(&widths).enumerate();
+        push_line(text, cells.map(|(n, (cell, &width))| (align(n), width, cell.as_str())));
+    };
+    line(&mut text, header);
+    let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w + 1)).collect();
+    text.push_str(&rule.join(" "));
+    text.push('\n');
+    for row in rows {
+        line(&mut text, row);
+    }
+    Some(text)
+}
+
+/// Adds a line of `cells` (each aligned within its width) to `text`: each
+/// column is its widest cell and one space, then a space before the next;
+/// trailing spaces are trimmed.
+fn push_line<'a>(text: &mut String, cells: impl Iterator<Item = (Align, usize, &'a str)>) {
+    let start = text.len();
+    for (n, (align, width, cell)) in cells.enumerate() {
+        if n > 0 {
+            text.push(' ');
+        }
+        let gap = width.saturating_sub(cell.width());
+        match align {
+            Align::Left => {
+                text.push_str(cell);
+                text.extend(std::iter::repeat_n(' ', gap + 1));
+            }
+            Align::Right => {
+                text.extend(std::iter::repeat_n(' ', gap));
+                text.push_str(cell);
+                text.push(' ');
+            }
+        }
+    }
+    text.truncate(start + text[start..].trim_end().len());
+    text.push('\n');
 }
 
 /// The width of the terminal on stdout, if it is one.
@@ -104,6 +191,35 @@ mod tests {
             text_table(&t, None, false),
             format!("Site\n{rule}\n{cell}\n")
         );
+    }
+
+    proptest::proptest! {
+        /// Tables of one-line cells, drawn directly, are what comfy-table
+        /// draws: wide and zero-width characters, spaces at either end,
+        /// empty cells and columns, either alignment.
+        #[test]
+        fn plain_tables_are_what_comfy_table_draws(
+            aligns in proptest::collection::vec(proptest::bool::ANY, 1..5),
+            cells in proptest::collection::vec("[a -]{0,3}|[ \u{a0}é漢\u{301}😀x]{0,4}", 0..40),
+            titles in proptest::collection::vec("[A-Z ]{0,6}", 5),
+        ) {
+            let columns = aligns.len();
+            let header: Vec<String> = titles[..columns].to_vec();
+            let rows: Vec<Vec<String>> = cells.chunks_exact(columns).map(|r| r.to_vec()).collect();
+            let align = |n: usize| if aligns[n] { Align::Left } else { Align::Right };
+            let plain = plain_table(&header, &rows, align);
+            let comfy = comfy_text(header.clone(), rows.clone(), align, false);
+            proptest::prop_assert_eq!(plain, Some(comfy));
+        }
+    }
+
+    #[test]
+    fn a_cell_of_two_lines_is_left_to_comfy_table() {
+        let rows = vec![vec!["one\ntwo".to_string()]];
+        assert_eq!(plain_table(&["A".into()], &rows, |_| Align::Left), None);
+        let mut t = Table::new(vec![Column::left("a", "A")]);
+        t.push(vec!["one\ntwo".into()]);
+        assert_eq!(text_table(&t, None, false), "A\n----\none\ntwo\n");
     }
 
     #[test]
