@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use crate::aggregate::ideas::{self, History, IdeaKey};
+use crate::aggregate::ideas::{self, Details, History, IdeaKey};
 use crate::config::Config;
 use crate::entry::Entry;
 use crate::journal::Journal;
@@ -217,7 +217,12 @@ fn ideas_table(source: &Source, history: &History) -> Table {
             ("customers", Integer),
         ],
     );
-    for summary in ideas::summarize(source.selected, history, source.day) {
+    for summary in ideas::summarize(
+        source.selected,
+        history,
+        source.day,
+        Details::EntriesAndSites,
+    ) {
         let key = idea_key(&summary.key);
         table.rows.push(vec![
             key.as_str().into(),

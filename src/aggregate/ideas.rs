@@ -464,10 +464,28 @@ pub struct IdeaSummary {
     pub entries: Vec<String>,
 }
 
+/// What [`summarize`] finds beyond the counts of mentions and customers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Details {
+    /// Each idea's entries and how many sites: `ideas` and the export show
+    /// them.
+    EntriesAndSites,
+    /// Neither: the report shows neither, and they were most of the cost
+    /// of summing up the ideas of a large journal.
+    CountsOnly,
+}
+
 /// Summaries of the ideas mentioned in `entries` (sorted by date), with their
 /// status and owner on `day`, by reach: most customers first, then most
-/// mentions, then oldest.
-pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSummary> {
+/// mentions, then oldest. With [`Details::CountsOnly`], `entries` are
+/// empty and `sites` is 0.
+pub fn summarize(
+    entries: &[&Entry],
+    history: &History,
+    day: Date,
+    details: Details,
+) -> Vec<IdeaSummary> {
+    let full = details == Details::EntriesAndSites;
     struct Acc<'e> {
         summary: IdeaSummary,
         sites: ByCopy<Text, ()>,
@@ -513,9 +531,13 @@ pub fn summarize(entries: &[&Entry], history: &History, day: Date) -> Vec<IdeaSu
             {
                 acc.counted = Some(entry);
                 acc.summary.customers += entry.customers;
-                acc.summary.entries.push(entry.path.clone());
+                if full {
+                    acc.summary.entries.push(entry.path.clone());
+                }
             }
-            acc.sites.insert(&entry.site);
+            if full {
+                acc.sites.insert(&entry.site);
+            }
         }
     }
     let mut list: Vec<IdeaSummary> = accs
@@ -700,7 +722,7 @@ mod tests {
         let entries = journal();
         let history = History::new(&entries, "new");
         let all: Vec<&Entry> = entries[..3].iter().collect();
-        let ideas = summarize(&all, &history, date(2026, 3, 31));
+        let ideas = summarize(&all, &history, date(2026, 3, 31), Details::EntriesAndSites);
         assert_eq!(ideas.len(), 2);
         let aisle = &ideas[0];
         assert_eq!(aisle.id.as_deref(), Some("aisle"));
@@ -722,6 +744,23 @@ mod tests {
         );
         assert_eq!((split.mentions, split.customers), (2, 15));
         assert_eq!(split.entries, ["a.md", "b.md"]);
+    }
+
+    #[test]
+    fn counts_only_are_the_same_counts_without_entries_or_sites() {
+        let entries = journal();
+        let history = History::new(&entries, "new");
+        let all: Vec<&Entry> = entries.iter().collect();
+        let day = date(2026, 3, 31);
+        let full = summarize(&all, &history, day, Details::EntriesAndSites);
+        let counts = summarize(&all, &history, day, Details::CountsOnly);
+        let without_details = |mut summary: IdeaSummary| {
+            summary.entries.clear();
+            summary.sites = 0;
+            summary
+        };
+        assert!(full.iter().any(|s| s.sites > 0 && !s.entries.is_empty()));
+        assert_eq!(full.into_iter().map(without_details).collect::<Vec<_>>(), counts);
     }
 
     #[test]

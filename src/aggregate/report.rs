@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
-use super::ideas::{self, History, IdeaKey, IdeaSummary, Movement, PipelineRow};
+use super::ideas::{self, Details, History, IdeaKey, IdeaSummary, Movement, PipelineRow};
 use super::people::{self, PersonSummary, YearToDate};
 use super::quotes::{self, Quote};
 use super::{TagCount, tag_counts};
@@ -256,7 +256,9 @@ pub fn build(input: &ReportInput) -> Report {
     // found, on other threads meanwhile.
     let (mut summaries, mut movements) = (Vec::new(), Vec::new());
     let mut report = rayon::in_place_scope(|scope| {
-        scope.spawn(|_| summaries = ideas::summarize(&selected, &history, as_of));
+        scope.spawn(|_| {
+            summaries = ideas::summarize(&selected, &history, as_of, Details::CountsOnly)
+        });
         scope.spawn(|_| {
             let mentioned = ideas_in(&selected, &history);
             movements = ideas::movements(&history, &mentioned, start, as_of, statuses);

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use super::filters::FilterArgs;
 use super::{Context, TableFormat};
-use crate::aggregate::ideas::{self, History, IdeaSummary, rank};
+use crate::aggregate::ideas::{self, Details, History, IdeaSummary, rank};
 use crate::aggregate::story::{self, IdeaStory};
 use crate::error::{Error, Result};
 use crate::query::{self, Order};
@@ -69,7 +69,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         Some(wanted) => tell(&history, wanted, day, &statuses, args.format, context)?,
         None => {
             let selected = query::select(&journal.entries, &filter, Order::default());
-            let mut list = ideas::summarize(&selected, &history, day);
+            let mut list = ideas::summarize(&selected, &history, day, Details::EntriesAndSites);
             list.retain(|idea| args.status.is_empty() || args.status.contains(&idea.status));
             if let Some(owner) = &args.owner {
                 let owner = owner.to_lowercase();

@@ -126,7 +126,10 @@ fn plain_table(
     let mut text = String::new();
     let line = |text: &mut String, row: &[String]| {
         let cells = row.iter().zip(&widths).enumerate();
-        push_line(text, cells.map(|(n, (cell, &width))| (align(n), width, cell.as_str())));
+        push_line(
+            text,
+            cells.map(|(n, (cell, &width))| (align(n), width, cell.as_str())),
+        );
     };
     line(&mut text, header);
     let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w + 1)).collect();
