@@ -760,7 +760,10 @@ mod tests {
             summary
         };
         assert!(full.iter().any(|s| s.sites > 0 && !s.entries.is_empty()));
-        assert_eq!(full.into_iter().map(without_details).collect::<Vec<_>>(), counts);
+        assert_eq!(
+            full.into_iter().map(without_details).collect::<Vec<_>>(),
+            counts
+        );
     }
 
     #[test]

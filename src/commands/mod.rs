@@ -141,7 +141,7 @@ impl Context {
             } else {
                 global.journal.clone()
             },
-            today: global.today.unwrap_or_else(|| jiff::Zoned::now().date()),
+            today: global.today.unwrap_or_else(clock_today),
             cwd,
             color,
             width: if stdout_tty { terminal_width() } else { None },
@@ -221,10 +221,24 @@ fn terminal_width() -> Option<u16> {
         .or_else(crate::render::terminal_width)
 }
 
+/// Today by the clock, in the system's time zone. Without `TZ`, the zone
+/// is read from `/etc/localtime` itself: asking jiff for the system zone
+/// by name lists the whole time zone database, on every command.
+fn clock_today() -> Date {
+    jiff::Timestamp::now().to_zoned(local_zone()).date()
+}
+
+fn local_zone() -> jiff::tz::TimeZone {
+    let localtime = || std::fs::read("/etc/localtime").ok();
+    let data = std::env::var_os("TZ").is_none().then(localtime).flatten();
+    data.and_then(|data| jiff::tz::TimeZone::tzif("localtime", &data).ok())
+        .unwrap_or_else(jiff::tz::TimeZone::system)
+}
+
 /// `--today`: a day in any form a period can name one (`2026-07-14`,
 /// `2026/7/14`, `yesterday`, …), the relative ones counted from the clock's today.
 pub fn parse_date_arg(text: &str) -> std::result::Result<Date, String> {
-    let clock = jiff::Zoned::now().date();
+    let clock = clock_today();
     period::parse_day(text, clock, period::Calendar::new(1)).map_err(|e| e.to_string())
 }
 
@@ -301,4 +315,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         crate::warn(&summary);
     }
     Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `a` and `b` give the same offset a day apart over fifty
+    /// years, through every change of offset.
+    fn same_offsets(a: &jiff::tz::TimeZone, b: &jiff::tz::TimeZone) -> bool {
+        (0..18_262).all(|day| {
+            let instant = jiff::Timestamp::from_second(1_000_000_000 + day * 86_400).unwrap();
+            a.to_offset(instant) == b.to_offset(instant)
+        })
+    }
+
+    #[test]
+    fn a_zone_read_from_its_file_is_the_zone_jiff_names() {
+        for name in ["America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"] {
+            let data = std::fs::read(format!("/usr/share/zoneinfo/{name}")).unwrap();
+            let read = jiff::tz::TimeZone::tzif("localtime", &data).unwrap();
+            assert!(same_offsets(&read, &jiff::tz::TimeZone::get(name).unwrap()));
+        }
+        assert!(same_offsets(&local_zone(), &jiff::tz::TimeZone::system()));
+    }
 }
