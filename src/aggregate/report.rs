@@ -28,7 +28,7 @@ pub struct ReportInput<'a> {
     pub today: Date,
     pub quotes: usize,
     /// An entry's body, for its quotes (bodies stay on disk until asked for).
-    pub body: &'a dyn Fn(&'a Entry) -> Cow<'a, str>,
+    pub body: &'a (dyn Fn(&'a Entry) -> Cow<'a, str> + Sync),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -231,42 +231,40 @@ pub fn build(input: &ReportInput) -> Report {
     let year_to_date = YearToDate::on(as_of, calendar);
     // The history of every idea is the longest part to make (13 ms at
     // 100,000 entries): all that needs no history is worked out meanwhile.
-    let (entries, default_status) = (input.entries, input.config.default_status());
-    let mut made = None;
-    let (mut report, to_date) = rayon::in_place_scope(|scope| {
-        scope.spawn(|_| made = Some(History::new(entries, default_status)));
-        let report = Report {
-            journal: input.name.clone(),
-            period: input.period.into(),
-            as_of: (as_of < input.period.end).then_some(as_of),
-            totals: counts_of(&selected),
-            previous: previous.map(|(_, entries)| counts_of(entries)),
-            previous_period: previous_period.as_ref().map(PeriodRecord::from),
-            kinds: kinds(&selected, input.config),
-            tags: tag_counts(&selected),
-            sites: sites(&selected),
-            pipeline: Vec::new(),
-            movements: Vec::new(),
-            ideas: Vec::new(),
-            coverage: coverage(
-                &selected,
-                &in_period(&year_to_date.period),
-                &year_to_date,
-                input,
-            ),
-            coverage_period: (&year_to_date.period).into(),
-            coverage_share: year_to_date.share,
-            quotes_asked: input.quotes,
-            quotes: quote_rows(&selected, input),
-            trend: trend(&selected, input.period, as_of, calendar),
-            previous_trend: previous
-                .map(|(p, entries)| trend(entries, p, p.end, calendar))
-                .unwrap_or_default(),
-        };
-        (report, in_period(&Period::days(Date::MIN, as_of)))
-    });
-    // Made by then: the scope waits for what it spawned.
-    let history = made.unwrap_or_else(|| History::new(entries, default_status));
+    let (history, (mut report, to_date)) = rayon::join(
+        || History::new(input.entries, input.config.default_status()),
+        || {
+            let report = Report {
+                journal: input.name.clone(),
+                period: input.period.into(),
+                as_of: (as_of < input.period.end).then_some(as_of),
+                totals: counts_of(&selected),
+                previous: previous.map(|(_, entries)| counts_of(entries)),
+                previous_period: previous_period.as_ref().map(PeriodRecord::from),
+                kinds: kinds(&selected, input.config),
+                tags: tag_counts(&selected),
+                sites: sites(&selected),
+                pipeline: Vec::new(),
+                movements: Vec::new(),
+                ideas: Vec::new(),
+                coverage: coverage(
+                    &selected,
+                    &in_period(&year_to_date.period),
+                    &year_to_date,
+                    input,
+                ),
+                coverage_period: (&year_to_date.period).into(),
+                coverage_share: year_to_date.share,
+                quotes_asked: input.quotes,
+                quotes: quote_rows(&selected, input),
+                trend: trend(&selected, input.period, as_of, calendar),
+                previous_trend: previous
+                    .map(|(p, entries)| trend(entries, p, p.end, calendar))
+                    .unwrap_or_default(),
+            };
+            (report, in_period(&Period::days(Date::MIN, as_of)))
+        },
+    );
     // Then the ideas: summed up, their movements found, and the rest, at once.
     let statuses = &input.config.statuses;
     let start = input.period.start;
