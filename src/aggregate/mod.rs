@@ -8,10 +8,10 @@ pub mod report;
 pub mod story;
 
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::HashMap;
 
 use crate::entry::Entry;
-use crate::text::{ByCopy, Texts};
+use crate::text::{ByCopy, Text, Texts};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TagCount {
@@ -24,27 +24,63 @@ pub struct TagCount {
 /// each parent too (`mobile/app` counts for `mobile/app` and `mobile`). Most
 /// frequent first, then alphabetical.
 pub fn tag_counts(entries: &[&Entry]) -> Vec<TagCount> {
-    // Entries share their lists of tags: each list is counted, then spelled out once.
+    // Entries share their lists of tags, and lists share their tags: each
+    // list is counted, and each tag spelled out with its parents, once.
     let mut lists: ByCopy<Texts, usize> = ByCopy::default();
     for entry in entries {
         *lists.get_or_insert_with(&entry.tags, |_| 0) += 1;
     }
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut numbers = TagNumbers::default();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut in_list: Vec<usize> = Vec::new();
     for (tags, &uses) in lists.iter() {
-        let seen: BTreeSet<String> = tags
-            .iter()
-            .flat_map(|t| crate::tags::with_parents(t))
-            .collect();
-        for tag in seen {
-            *counts.entry(tag).or_default() += uses;
+        in_list.clear();
+        for tag in tags.iter() {
+            in_list.extend_from_slice(numbers.of(tag));
+        }
+        // `Mobile` and `mobile/app` in one entry count it once for `mobile`.
+        in_list.sort_unstable();
+        in_list.dedup();
+        counts.resize(numbers.names.len(), 0);
+        for &number in &in_list {
+            counts[number] += uses;
         }
     }
-    let mut list: Vec<TagCount> = counts
+    let mut list: Vec<TagCount> = numbers
+        .names
         .into_iter()
+        .zip(counts)
         .map(|(tag, entries)| TagCount { tag, entries })
         .collect();
-    list.sort_by(|a, b| b.entries.cmp(&a.entries).then_with(|| a.tag.cmp(&b.tag)));
+    list.sort_unstable_by(|a, b| b.entries.cmp(&a.entries).then_with(|| a.tag.cmp(&b.tag)));
     list
+}
+
+/// Numbers for tags as [`tag_counts`] counts them: lowercased, with parents.
+#[derive(Default)]
+struct TagNumbers {
+    of_text: ByCopy<Text, Vec<usize>>,
+    number_of_name: HashMap<String, usize>,
+    names: Vec<String>,
+}
+
+impl TagNumbers {
+    /// The numbers of `tag` and its parents, worked out once per copy.
+    fn of(&mut self, tag: &Text) -> &[usize] {
+        let (number_of_name, names) = (&mut self.number_of_name, &mut self.names);
+        self.of_text.get_or_insert_with(tag, |tag| {
+            let number = |name: String| {
+                *number_of_name.entry(name).or_insert_with_key(|name| {
+                    names.push(name.clone());
+                    names.len() - 1
+                })
+            };
+            crate::tags::with_parents(tag)
+                .into_iter()
+                .map(number)
+                .collect()
+        })
+    }
 }
 
 #[cfg(test)]
@@ -75,5 +111,64 @@ mod tests {
                 ("pricing", 1)
             ]
         );
+    }
+
+    /// Each entry's tags with their parents, lowercased, once per entry.
+    fn counted_entry_by_entry(entries: &[&Entry]) -> Vec<TagCount> {
+        let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+        for entry in entries {
+            let seen: std::collections::BTreeSet<String> = entry
+                .tags
+                .iter()
+                .flat_map(|t| crate::tags::with_parents(t))
+                .collect();
+            for tag in seen {
+                *counts.entry(tag).or_default() += 1;
+            }
+        }
+        let mut list: Vec<TagCount> = counts
+            .into_iter()
+            .map(|(tag, entries)| TagCount { tag, entries })
+            .collect();
+        list.sort_by(|a, b| b.entries.cmp(&a.entries).then_with(|| a.tag.cmp(&b.tag)));
+        list
+    }
+
+    proptest::proptest! {
+        /// Counting each shared list and each shared tag once gives what
+        /// counting entry by entry gives: tags in either case, repeated,
+        /// nested, in lists shared between entries, in lists of shared
+        /// tags, and in copies.
+        #[test]
+        fn shared_lists_and_tags_count_as_entry_by_entry(
+            lists in proptest::collection::vec(
+                proptest::collection::vec("(Mobile|mobile|tv)(/(App|app|pay))?/?", 0..4),
+                1..6,
+            ),
+            picks in proptest::collection::vec((0usize..6, 0u8..3), 0..30),
+        ) {
+            let made: Vec<Entry> = lists
+                .iter()
+                .map(|tags| {
+                    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+                    entry("a.md", date(2026, 1, 1), "A", &tags)
+                })
+                .collect();
+            let entries: Vec<Entry> = picks
+                .iter()
+                .map(|&(pick, sharing)| {
+                    let from = &made[pick % made.len()];
+                    let mut copy = entry("b.md", date(2026, 1, 2), "B", &[]);
+                    copy.tags = match sharing {
+                        0 => from.tags.clone(),
+                        1 => from.tags.iter().cloned().collect(),
+                        _ => from.tags.iter().map(|t| Text::from(&**t)).collect(),
+                    };
+                    copy
+                })
+                .collect();
+            let entries: Vec<&Entry> = entries.iter().collect();
+            proptest::prop_assert_eq!(tag_counts(&entries), counted_entry_by_entry(&entries));
+        }
     }
 }
