@@ -20,7 +20,10 @@ pub use text::{terminal_width, text_table};
 /// `keep_lines`, else shown as `\n`.
 pub fn escape_controls(text: &str, keep_lines: bool) -> Cow<'_, str> {
     let escaped = |c: char| c.is_control() && !(keep_lines && c == '\n');
-    if !text.chars().any(escaped) {
+    // A control character is a byte below 0x20, 0x7f, or 0xc2 then a byte
+    // (C1): text with none of these bytes needs no look at its characters.
+    let may_begin_one = |byte: &u8| *byte < 0x20 || *byte == 0x7f || *byte == 0xc2;
+    if !text.as_bytes().iter().any(may_begin_one) || !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -256,6 +259,31 @@ pub fn number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Texts of controls (C0, DEL, C1), line breaks and characters whose
+        /// first byte is 0xc2 but are not controls (`£`, no-break space) are
+        /// escaped exactly where a character-by-character look says.
+        #[test]
+        fn escapes_exactly_the_control_characters(
+            text in "[a\n\t\r\x1b\x7f\u{85}\u{9b}\u{9f}\u{a0}£é漢]{0,12}",
+            keep_lines in proptest::bool::ANY,
+        ) {
+            let expected: String = text
+                .chars()
+                .map(|c| match c {
+                    '\n' if keep_lines => "\n".to_string(),
+                    '\n' => "\\n".to_string(),
+                    '\r' => "\\r".to_string(),
+                    '\t' => "\\t".to_string(),
+                    c if c.is_control() && (c as u32) < 0x80 => format!("\\x{:02x}", c as u32),
+                    c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+                    c => c.to_string(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(escape_controls(&text, keep_lines), expected);
+        }
+    }
 
     fn sample() -> Table {
         let mut t = Table::new(vec![

@@ -117,10 +117,10 @@ fn plain_table(
         return None;
     }
     // A column is at least one wide, as in comfy-table.
-    let mut widths: Vec<usize> = header.iter().map(|title| title.width().max(1)).collect();
+    let mut widths: Vec<usize> = header.iter().map(|title| width_of(title).max(1)).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.width());
+            *width = (*width).max(width_of(cell));
         }
     }
     let mut text = String::new();
@@ -146,25 +146,48 @@ fn plain_table(
 /// trailing spaces are trimmed.
 fn push_line<'a>(text: &mut String, cells: impl Iterator<Item = (Align, usize, &'a str)>) {
     let start = text.len();
+    // Spaces wait until something follows them: the last column of a report
+    // can be thousands of characters wide, and its padding would be trimmed.
+    let mut spaces = 0;
     for (n, (align, width, cell)) in cells.enumerate() {
         if n > 0 {
-            text.push(' ');
+            spaces += 1;
         }
-        let gap = width.saturating_sub(cell.width());
+        let gap = width.saturating_sub(width_of(cell));
         match align {
             Align::Left => {
-                text.push_str(cell);
-                text.extend(std::iter::repeat_n(' ', gap + 1));
+                push_after_spaces(text, &mut spaces, cell);
+                spaces += gap + 1;
             }
             Align::Right => {
-                text.extend(std::iter::repeat_n(' ', gap));
-                text.push_str(cell);
-                text.push(' ');
+                spaces += gap;
+                push_after_spaces(text, &mut spaces, cell);
+                spaces += 1;
             }
         }
     }
     text.truncate(start + text[start..].trim_end().len());
     text.push('\n');
+}
+
+/// How many columns `cell` takes on a terminal. Printable ASCII takes one
+/// column a byte, without the look at each character's width.
+fn width_of(cell: &str) -> usize {
+    if cell.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+        cell.len()
+    } else {
+        cell.width()
+    }
+}
+
+/// Adds `cell` to `text` after the `spaces` waiting before it, if it has
+/// anything to add.
+fn push_after_spaces(text: &mut String, spaces: &mut usize, cell: &str) {
+    if !cell.is_empty() {
+        text.extend(std::iter::repeat_n(' ', *spaces));
+        text.push_str(cell);
+        *spaces = 0;
+    }
 }
 
 /// The width of the terminal on stdout, if it is one.
