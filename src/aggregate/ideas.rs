@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Mutex, OnceLock};
 
 use crate::entry::{Entry, Idea};
+use crate::query::Filter;
 use crate::text::{ByCopy, Text};
 
 /// Ideas are the same idea when they share an `id`; ideas without one are the
@@ -373,13 +374,20 @@ impl<'a> History<'a> {
         Numbering::new(&self.keys)
     }
 
-    /// The distinct ideas that `entries` mention.
-    pub fn keys_in(&self, entries: &[&Entry]) -> BTreeSet<IdeaKey> {
-        let mut numbering = self.numbering();
-        for idea in entries.iter().flat_map(|e| &e.ideas) {
-            numbering.number(idea);
-        }
-        numbering.into_keys().into_iter().collect()
+    /// The ideas mentioned in the entries that `filter` selects, in the
+    /// order of their keys. Each idea's mentions are sorted by date, so
+    /// this looks at those within the filter's days until one passes,
+    /// instead of numbering every mention of the selected entries.
+    pub fn mentioned(&self, filter: &Filter) -> Vec<&Story<'a>> {
+        let (first, last) = (filter.first_day(), filter.last_day());
+        let mentions_it = |story: &&Story| {
+            let from = story.mentions.partition_point(|m| m.entry.date < first);
+            story.mentions[from..]
+                .iter()
+                .take_while(|m| m.entry.date <= last)
+                .any(|m| filter.matches(m.entry))
+        };
+        self.stories.values().filter(mentions_it).collect()
     }
 
     pub fn story(&self, key: &IdeaKey) -> Option<&Story<'a>> {
@@ -868,5 +876,55 @@ mod tests {
         assert_eq!(title("bill"), Some("Split billing"));
         assert!(history.find("i").is_err());
         assert_eq!(history.find("nothing").unwrap_err().len(), 0);
+    }
+
+    proptest::proptest! {
+        /// The ideas found from their stories are those that numbering the
+        /// mentions of the selected entries finds: ids, titles that join an
+        /// id, titles alone, entries in and out of the period or the tag.
+        #[test]
+        fn the_ideas_mentioned_are_those_of_the_selected_entries(
+            mut specs in proptest::collection::vec(
+                (1i8..=28, proptest::collection::vec(0usize..4, 0..3), proptest::bool::ANY),
+                0..25,
+            ),
+            period in proptest::option::of((1i8..=28, 0i8..10)),
+            by_tag in proptest::bool::ANY,
+        ) {
+            specs.sort_by_key(|(day, _, _)| *day);
+            let on = |day: i8| date(2026, 2, day);
+            let pool = [
+                idea(Some("aisle"), Some("Aisle finder"), None),
+                idea(None, Some("aisle FINDER"), Some("planned")),
+                idea(None, Some("Split billing"), None),
+                idea(Some("queue"), None, Some("shipped")),
+            ];
+            let entries: Vec<Entry> = specs
+                .iter()
+                .enumerate()
+                .map(|(n, (day, ideas, tagged))| {
+                    let tags: &[&str] = if *tagged { &["mobile/app"] } else { &[] };
+                    let mut e = entry(&format!("{n:02}.md"), on(*day), "Cub Foods", tags);
+                    e.ideas = ideas.iter().map(|&i| pool[i].clone()).collect();
+                    e
+                })
+                .collect();
+            let filter = Filter {
+                period: period.map(|(start, length)| {
+                    crate::period::Period::days(on(start), on(start.saturating_add(length).min(28)))
+                }),
+                tags: if by_tag { vec!["mobile".into()] } else { Vec::new() },
+                ..Filter::default()
+            };
+            let history = History::new(&entries, "new");
+            let mut numbering = history.numbering();
+            let selected = crate::query::select(&entries, &filter, Default::default());
+            for idea in selected.iter().flat_map(|e| &e.ideas) {
+                numbering.number(idea);
+            }
+            let numbered: BTreeSet<IdeaKey> = numbering.into_keys().into_iter().collect();
+            let found: Vec<IdeaKey> = history.mentioned(&filter).iter().map(|s| s.key.clone()).collect();
+            proptest::prop_assert_eq!(found, numbered.into_iter().collect::<Vec<_>>());
+        }
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
-use super::ideas::{self, Details, History, IdeaKey, IdeaSummary, Movement, PipelineRow};
+use super::ideas::{self, Details, History, IdeaSummary, Movement, PipelineRow, Story};
 use super::people::{self, PersonSummary, YearToDate};
 use super::quotes::{self, Quote};
 use super::{TagCount, tag_counts};
@@ -213,59 +213,57 @@ pub struct TrendRow {
 pub fn build(input: &ReportInput) -> Report {
     let calendar = Calendar::new(input.config.fiscal_year_start);
     let as_of = input.period.end.min(input.today);
-    let in_period = |period: &Period| {
-        let filter = Filter {
-            period: Some(period.clone()),
-            ..input.filter.clone()
-        };
-        query::select(input.entries, &filter, Order::default())
+    let filter_in = |period: &Period| Filter {
+        period: Some(period.clone()),
+        ..input.filter.clone()
     };
+    let in_period =
+        |period: &Period| query::select(input.entries, &filter_in(period), Order::default());
     // Entries dated after today are not counted yet: "now" is `--today`.
-    let selected = match input.period.clone().narrowed(None, Some(as_of)) {
-        Some(to_date) => in_period(&to_date),
-        None => Vec::new(),
-    };
+    let counted = input.period.clone().narrowed(None, Some(as_of));
+    let selected = counted.as_ref().map(in_period).unwrap_or_default();
     let previous_period = input.period.previous(calendar);
     let previous_entries = previous_period.as_ref().map(in_period);
     let previous = previous_period.as_ref().zip(previous_entries.as_deref());
     let year_to_date = YearToDate::on(as_of, calendar);
     // The history of every idea is the longest part to make (13 ms at
     // 100,000 entries): all that needs no history is worked out meanwhile.
-    let (history, (mut report, to_date)) = rayon::join(
+    let (history, mut report) = rayon::join(
         || History::new(input.entries, input.config.default_status()),
-        || {
-            let report = Report {
-                journal: input.name.clone(),
-                period: input.period.into(),
-                as_of: (as_of < input.period.end).then_some(as_of),
-                totals: counts_of(&selected),
-                previous: previous.map(|(_, entries)| counts_of(entries)),
-                previous_period: previous_period.as_ref().map(PeriodRecord::from),
-                kinds: kinds(&selected, input.config),
-                tags: tag_counts(&selected),
-                sites: sites(&selected),
-                pipeline: Vec::new(),
-                movements: Vec::new(),
-                ideas: Vec::new(),
-                coverage: coverage(
-                    &selected,
-                    &in_period(&year_to_date.period),
-                    &year_to_date,
-                    input,
-                ),
-                coverage_period: (&year_to_date.period).into(),
-                coverage_share: year_to_date.share,
-                quotes_asked: input.quotes,
-                quotes: quote_rows(&selected, input),
-                trend: trend(&selected, input.period, as_of, calendar),
-                previous_trend: previous
-                    .map(|(p, entries)| trend(entries, p, p.end, calendar))
-                    .unwrap_or_default(),
-            };
-            (report, in_period(&Period::days(Date::MIN, as_of)))
+        || Report {
+            journal: input.name.clone(),
+            period: input.period.into(),
+            as_of: (as_of < input.period.end).then_some(as_of),
+            totals: counts_of(&selected),
+            previous: previous.map(|(_, entries)| counts_of(entries)),
+            previous_period: previous_period.as_ref().map(PeriodRecord::from),
+            kinds: kinds(&selected, input.config),
+            tags: tag_counts(&selected),
+            sites: sites(&selected),
+            pipeline: Vec::new(),
+            movements: Vec::new(),
+            ideas: Vec::new(),
+            coverage: coverage(
+                &selected,
+                &in_period(&year_to_date.period),
+                &year_to_date,
+                input,
+            ),
+            coverage_period: (&year_to_date.period).into(),
+            coverage_share: year_to_date.share,
+            quotes_asked: input.quotes,
+            quotes: quote_rows(&selected, input),
+            trend: trend(&selected, input.period, as_of, calendar),
+            previous_trend: previous
+                .map(|(p, entries)| trend(entries, p, p.end, calendar))
+                .unwrap_or_default(),
         },
     );
-    // Then the ideas: summed up, their movements found, and the rest, at once.
+    // Then the ideas: which ones the periods mention, found from their
+    // stories; then summed up, their movements found, and the rest, at once.
+    let mentioned_in = |period: &Period| history.mentioned(&filter_in(period));
+    let mentioned = counted.as_ref().map(mentioned_in).unwrap_or_default();
+    let raised_by_end = mentioned_in(&Period::days(Date::MIN, as_of));
     let statuses = &input.config.statuses;
     let start = input.period.start;
     let (mut summaries, mut movements) = (Vec::new(), Vec::new());
@@ -274,14 +272,14 @@ pub fn build(input: &ReportInput) -> Report {
             summaries = ideas::summarize(&selected, &history, as_of, Details::CountsOnly)
         });
         scope.spawn(|_| {
-            let mentioned = ideas_in(&selected, &history);
-            movements = ideas::movements(&history, &mentioned, start, as_of, statuses);
+            let keys = mentioned.iter().map(|story| &story.key);
+            movements = ideas::movements(&history, keys, start, as_of, statuses);
         });
-        let raised_by_end = ideas_in(&to_date, &history);
-        report.pipeline = ideas::pipeline(&history, &raised_by_end, start, as_of, statuses);
-        count_ideas(&mut report.totals, &selected, input.period, &history);
-        if let (Some(totals), Some((period, entries))) = (&mut report.previous, previous) {
-            count_ideas(totals, entries, period, &history);
+        let keys = raised_by_end.iter().map(|story| &story.key);
+        report.pipeline = ideas::pipeline(&history, keys, start, as_of, statuses);
+        count_ideas(&mut report.totals, &mentioned, input.period);
+        if let (Some(totals), Some(period)) = (&mut report.previous, &previous_period) {
+            count_ideas(totals, &mentioned_in(period), period);
         }
     });
     report.ideas = summaries.into_iter().map(IdeaRow::from).collect();
@@ -302,14 +300,12 @@ fn counts_of(entries: &[&Entry]) -> Totals {
     }
 }
 
-/// Adds to `totals` the ideas that `entries` mention, and how many of them
-/// were first mentioned in `period`.
-fn count_ideas(totals: &mut Totals, entries: &[&Entry], period: &Period, history: &History) {
-    let mentioned = history.keys_in(entries);
+/// Adds to `totals` the ideas `mentioned` in a period, and how many of
+/// them were first mentioned in `period`.
+fn count_ideas(totals: &mut Totals, mentioned: &[&Story], period: &Period) {
     totals.ideas = mentioned.len();
     totals.new_ideas = mentioned
         .iter()
-        .filter_map(|key| history.story(key))
         .filter(|story| period.contains(story.raised()))
         .count();
 }
@@ -330,11 +326,6 @@ fn quote_rows<'a>(entries: &[&'a Entry], input: &ReportInput<'a>) -> Vec<QuoteRo
         path,
     };
     quotes.into_iter().map(row).collect()
-}
-
-/// The distinct ideas `entries` mention.
-fn ideas_in(entries: &[&Entry], history: &History) -> Vec<IdeaKey> {
-    history.keys_in(entries).into_iter().collect()
 }
 
 /// How many different names: the same in another case is the same.
