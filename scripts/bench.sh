@@ -6,15 +6,19 @@
 #     scripts/bench.sh                 # 10,000 and 100,000 entries
 #     scripts/bench.sh 10000           # one size
 #
-# Medians of 20 runs (RUNS=N to change). Needs hyperfine, ripgrep and GNU
+# Medians of 20 runs (RUNS=N to change), taken in 5 rounds (ROUNDS=N) in
+# which the commands of a group take turns: this VM has slow spells of a
+# few seconds, and with all of one command's runs in a row, a spell fell on
+# whichever command was being timed. Needs hyperfine, ripgrep and GNU
 # time (`apt-get install hyperfine ripgrep time`). Journals are written once
 # under $BENCH_DIR (default /tmp/insight-bench) and reused; the page cache is
-# warm (each command runs twice before it is timed).
+# warm (each command runs once before each round is timed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BENCH_DIR=${BENCH_DIR:-/tmp/insight-bench}
 RUNS=${RUNS:-20}
+ROUNDS=${ROUNDS:-5}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 
@@ -22,6 +26,18 @@ cargo build --release --quiet
 cargo build --release --quiet --example gen_journal
 insight=$PWD/target/release/insight
 mkdir -p "$BENCH_DIR"
+
+# Times a group of commands: hyperfine's options and commands follow the
+# file its runs go to (one file a round, pooled below).
+group() {
+    local json=$1
+    shift
+    rm -f "$json".round*
+    for round in $(seq "$ROUNDS"); do
+        hyperfine -N --warmup 1 --runs $((RUNS / ROUNDS)) --export-json "$json.round$round" \
+            "$@" >/dev/null
+    done
+}
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
 echo "insight $(git rev-parse --short HEAD), $(rg --version | head -1), $(hyperfine --version)"
@@ -40,33 +56,33 @@ for n in "${sizes[@]}"; do
     # of hyperfine: the cold ones (which read every file) apart from the warm
     # ones, so that they do not push the index out of the page cache between
     # the two commands of a pair.
-    hyperfine -N --ignore-failure --warmup 2 --runs "$RUNS" --export-json "$json.cold" \
+    group "$json.cold" --ignore-failure \
         -n rg-cold "rg -l '^- mobile\$' $dir" \
         -n list-no-cache "$insight -J $dir --no-cache list --tag mobile --format paths" \
-        -n check-no-cache "$insight -J $dir --no-cache check" \
-        >/dev/null
+        -n check-no-cache "$insight -J $dir --no-cache check"
     # The last one is the first run after one entry changed: the change is
     # made before each of its runs (one `--prepare` per command, in order).
-    hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$json" \
+    group "$json" \
         --prepare true --prepare true --prepare true --prepare "touch $one" \
         -n rg "rg -l '^- mobile\$' $dir" \
         -n list "$insight -J $dir list --tag mobile --format paths" \
         -n report "$insight -J $dir report --year 2025" \
-        -n list-after-edit "$insight -J $dir list --tag mobile --format paths" \
-        >/dev/null
-    hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$json.text" \
+        -n list-after-edit "$insight -J $dir list --tag mobile --format paths"
+    group "$json.text" \
         -n rg-text "rg -il bundles $dir" \
-        -n list-text "$insight -J $dir list --text bundles --format paths" \
-        >/dev/null
+        -n list-text "$insight -J $dir list --text bundles --format paths"
     peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
     list_kib=$(peak "$insight" -J "$dir" list --tag mobile --format paths)
     report_kib=$(peak "$insight" -J "$dir" report --year 2025)
     python3 - "$n" "$list_kib" "$report_kib" "$json" "$json.cold" "$json.text" <<'EOF'
-import json, sys
+import glob, json, statistics, sys
 n, list_kib, report_kib = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-runs = {}
-for results in sys.argv[4:]:
-    runs.update({r["command"]: r["median"] for r in json.load(open(results))["results"]})
+times = {}
+for group in sys.argv[4:]:
+    for results in glob.glob(f"{group}.round*"):
+        for r in json.load(open(results))["results"]:
+            times.setdefault(r["command"], []).extend(r["times"])
+runs = {command: statistics.median(each) for command, each in times.items()}
 ms = lambda name: f"{runs[name] * 1000:.0f} ms"
 print(f"\n{n:,} entries (medians)\n")
 print("| measure | time | ratio | target |")
