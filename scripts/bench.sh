@@ -13,6 +13,7 @@
 # time (`apt-get install hyperfine ripgrep time`). Journals are written once
 # under $BENCH_DIR (default /tmp/insight-bench) and reused; the page cache is
 # warm (each command runs once before each round is timed).
+# RUNS=4 ROUNDS=2 scripts/bench.sh 10000 is a quick look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,14 +28,28 @@ cargo build --release --quiet --example gen_journal
 insight=$PWD/target/release/insight
 mkdir -p "$BENCH_DIR"
 
-# Times a group of commands: hyperfine's options and commands follow the
-# file its runs go to (one file a round, pooled below).
+[ "$ROUNDS" -ge 1 ] || { echo "ROUNDS must be 1 or more" >&2; exit 2; }
+# RUNS is rounded up to a whole number of runs a round.
+per_round=$(((RUNS + ROUNDS - 1) / ROUNDS))
+
+# A fresh index and search texts, made once the files are settled (older
+# than the index's two-second window for recent changes).
+fresh_index() {
+    rm -rf "$dir/.insight"
+    sleep 3
+    "$insight" -J "$dir" list --text bundles --format paths >/dev/null
+}
+
+# Times a group of commands: the file its runs go to (one file a round,
+# pooled below), what to do before each round, then hyperfine's options and
+# commands.
 group() {
-    local json=$1
-    shift
+    local json=$1 before_round=$2
+    shift 2
     rm -f "$json".round*
     for round in $(seq "$ROUNDS"); do
-        hyperfine -N --warmup 1 --runs $((RUNS / ROUNDS)) --export-json "$json.round$round" \
+        $before_round
+        hyperfine -N --warmup 1 --runs "$per_round" --export-json "$json.round$round" \
             "$@" >/dev/null
     done
 }
@@ -45,30 +60,27 @@ echo "insight $(git rev-parse --short HEAD), $(rg --version | head -1), $(hyperf
 for n in "${sizes[@]}"; do
     dir=$BENCH_DIR/journal-$n
     [ -f "$dir/insight.yaml" ] || target/release/examples/gen_journal "$dir" "$n" >/dev/null
-    # A fresh index and search texts, made once the files are settled (older
-    # than the index's two-second window for recent changes).
-    rm -rf "$dir/.insight"
-    sleep 3
-    "$insight" -J "$dir" list --text bundles --format paths >/dev/null
     one=$(find "$dir/visits" -name '*.md' | sort | sed -n 1p)
     json=$BENCH_DIR/results-$n.json
     # Each ratio pairs two commands measured one after the other in one run
     # of hyperfine: the cold ones (which read every file) apart from the warm
     # ones, so that they do not push the index out of the page cache between
-    # the two commands of a pair.
-    group "$json.cold" --ignore-failure \
+    # the two commands of a pair. The warm groups start each round with a
+    # fresh index: the last command of the first changes an entry, which
+    # the index would otherwise hold as changed in every round after.
+    group "$json.cold" true --ignore-failure \
         -n rg-cold "rg -l '^- mobile\$' $dir" \
         -n list-no-cache "$insight -J $dir --no-cache list --tag mobile --format paths" \
         -n check-no-cache "$insight -J $dir --no-cache check"
     # The last one is the first run after one entry changed: the change is
     # made before each of its runs (one `--prepare` per command, in order).
-    group "$json" \
+    group "$json" fresh_index \
         --prepare true --prepare true --prepare true --prepare "touch $one" \
         -n rg "rg -l '^- mobile\$' $dir" \
         -n list "$insight -J $dir list --tag mobile --format paths" \
         -n report "$insight -J $dir report --year 2025" \
         -n list-after-edit "$insight -J $dir list --tag mobile --format paths"
-    group "$json.text" \
+    group "$json.text" fresh_index \
         -n rg-text "rg -il bundles $dir" \
         -n list-text "$insight -J $dir list --text bundles --format paths"
     peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }

@@ -340,6 +340,12 @@ pub struct History<'a> {
 impl<'a> History<'a> {
     /// Reads every idea mention of `entries`, which are sorted by date and path.
     pub fn new(entries: &'a [Entry], default_status: &'a str) -> History<'a> {
+        // Stories keep their mentions in this order; `mentioned` and
+        // `count_until` search them by date.
+        debug_assert!(
+            entries.is_sorted_by_key(|e| e.date),
+            "entries out of date order"
+        );
         let keys = IdeaKeys::new(entries);
         let mut numbering = Numbering::new(&keys);
         let mut told: Vec<Vec<Mention<'a>>> = Vec::new();
