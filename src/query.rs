@@ -54,6 +54,30 @@ impl Filter {
             })
     }
 
+    /// Whether the filter keeps every entry dated within its days: it asks
+    /// for nothing but dates.
+    pub fn keeps_whole_days(&self) -> bool {
+        // Every field named, so that a new condition cannot be missed here.
+        let Filter {
+            tags,
+            kinds,
+            site,
+            person,
+            text,
+            text_hits: _,
+            has_ideas,
+            period: _,
+            since: _,
+            until: _,
+        } = self;
+        tags.is_empty()
+            && kinds.is_empty()
+            && site.is_none()
+            && person.is_none()
+            && text.is_none()
+            && !has_ideas
+    }
+
     /// The first day the filter lets through (`Date::MIN` when it has no start).
     pub fn first_day(&self) -> Date {
         let period_start = self.period.as_ref().map_or(Date::MIN, |p| p.start);

@@ -380,20 +380,34 @@ impl<'a> History<'a> {
         Numbering::new(&self.keys)
     }
 
-    /// The ideas mentioned in the entries that `filter` selects, in the
-    /// order of their keys. Each idea's mentions are sorted by date, so
-    /// this looks at those within the filter's days until one passes,
-    /// instead of numbering every mention of the selected entries.
-    pub fn mentioned(&self, filter: &Filter) -> Vec<&Story<'a>> {
-        let (first, last) = (filter.first_day(), filter.last_day());
-        let mentions_it = |story: &&Story| {
-            let from = story.mentions.partition_point(|m| m.entry.date < first);
-            story.mentions[from..]
-                .iter()
-                .take_while(|m| m.entry.date <= last)
-                .any(|m| filter.matches(m.entry))
-        };
-        self.stories.values().filter(mentions_it).collect()
+    /// The ideas mentioned in the entries of `entries` (the journal's) that
+    /// `filter` selects, in the order of their keys.
+    pub fn mentioned(&self, filter: &Filter, entries: &[Entry]) -> Vec<&Story<'a>> {
+        if filter.keeps_whole_days() {
+            // Every entry of the filter's days is selected: an idea is
+            // mentioned when one of its mentions, sorted by date, is
+            // within them. No mention needs numbering.
+            let (first, last) = (filter.first_day(), filter.last_day());
+            let within = |story: &&Story| {
+                let from = story.mentions.partition_point(|m| m.entry.date < first);
+                story
+                    .mentions
+                    .get(from)
+                    .is_some_and(|m| m.entry.date <= last)
+            };
+            return self.stories.values().filter(within).collect();
+        }
+        // Else each entry is matched once (a site or a name is folded to
+        // match it), in parallel, and the ideas of those selected numbered.
+        let selected = crate::query::select(entries, filter, Default::default());
+        let mut numbering = self.numbering();
+        for idea in selected.iter().flat_map(|e| &e.ideas) {
+            numbering.number(idea);
+        }
+        let keys: BTreeSet<IdeaKey> = numbering.into_keys().into_iter().collect();
+        keys.iter()
+            .filter_map(|key| self.stories.get(key))
+            .collect()
     }
 
     pub fn story(&self, key: &IdeaKey) -> Option<&Story<'a>> {
@@ -929,7 +943,11 @@ mod tests {
                 numbering.number(idea);
             }
             let numbered: BTreeSet<IdeaKey> = numbering.into_keys().into_iter().collect();
-            let found: Vec<IdeaKey> = history.mentioned(&filter).iter().map(|s| s.key.clone()).collect();
+            let found: Vec<IdeaKey> = history
+                .mentioned(&filter, &entries)
+                .iter()
+                .map(|s| s.key.clone())
+                .collect();
             proptest::prop_assert_eq!(found, numbered.into_iter().collect::<Vec<_>>());
         }
     }

@@ -261,7 +261,7 @@ pub fn build(input: &ReportInput) -> Report {
     );
     // Then the ideas: which ones the periods mention, found from their
     // stories; then summed up, their movements found, and the rest, at once.
-    let mentioned_in = |period: &Period| history.mentioned(&filter_in(period));
+    let mentioned_in = |period: &Period| history.mentioned(&filter_in(period), input.entries);
     let mentioned = counted.as_ref().map(mentioned_in).unwrap_or_default();
     let raised_by_end = mentioned_in(&Period::days(Date::MIN, as_of));
     let statuses = &input.config.statuses;
