@@ -380,9 +380,14 @@ impl<'a> History<'a> {
         Numbering::new(&self.keys)
     }
 
-    /// The ideas mentioned in the entries of `entries` (the journal's) that
-    /// `filter` selects, in the order of their keys.
-    pub fn mentioned(&self, filter: &Filter, entries: &[Entry]) -> Vec<&Story<'a>> {
+    /// The ideas mentioned in the entries that `filter` selects from the
+    /// journal, in the order of their keys. `selected` gives those entries
+    /// when they are needed: not for a filter of dates alone.
+    pub fn mentioned<'e>(
+        &self,
+        filter: &Filter,
+        selected: impl FnOnce() -> Vec<&'e Entry>,
+    ) -> Vec<&Story<'a>> {
         if filter.keeps_whole_days() {
             // Every entry of the filter's days is selected: an idea is
             // mentioned when one of its mentions, sorted by date, is
@@ -398,10 +403,9 @@ impl<'a> History<'a> {
             return self.stories.values().filter(within).collect();
         }
         // Else each entry is matched once (a site or a name is folded to
-        // match it), in parallel, and the ideas of those selected numbered.
-        let selected = crate::query::select(entries, filter, Default::default());
+        // match it), not each mention, and the ideas of those selected numbered.
         let mut numbering = self.numbering();
-        for idea in selected.iter().flat_map(|e| &e.ideas) {
+        for idea in selected().iter().flat_map(|e| &e.ideas) {
             numbering.number(idea);
         }
         let keys: BTreeSet<IdeaKey> = numbering.into_keys().into_iter().collect();
@@ -944,7 +948,7 @@ mod tests {
             }
             let numbered: BTreeSet<IdeaKey> = numbering.into_keys().into_iter().collect();
             let found: Vec<IdeaKey> = history
-                .mentioned(&filter, &entries)
+                .mentioned(&filter, || selected.clone())
                 .iter()
                 .map(|s| s.key.clone())
                 .collect();

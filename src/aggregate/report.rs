@@ -261,9 +261,21 @@ pub fn build(input: &ReportInput) -> Report {
     );
     // Then the ideas: which ones the periods mention, found from their
     // stories; then summed up, their movements found, and the rest, at once.
-    let mentioned_in = |period: &Period| history.mentioned(&filter_in(period), input.entries);
-    let mentioned = counted.as_ref().map(mentioned_in).unwrap_or_default();
-    let raised_by_end = mentioned_in(&Period::days(Date::MIN, as_of));
+    // The entries a period selects are selected again only for everything
+    // to date, which nothing else needed.
+    let mentioned_in = |period: &Period, selected: Option<&[&Entry]>| {
+        let filter = filter_in(period);
+        let select = || match selected {
+            Some(entries) => entries.to_vec(),
+            None => query::select(input.entries, &filter, Order::default()),
+        };
+        history.mentioned(&filter, select)
+    };
+    let mentioned = match &counted {
+        Some(period) => mentioned_in(period, Some(&selected)),
+        None => Vec::new(),
+    };
+    let raised_by_end = mentioned_in(&Period::days(Date::MIN, as_of), None);
     let statuses = &input.config.statuses;
     let start = input.period.start;
     let (mut summaries, mut movements) = (Vec::new(), Vec::new());
@@ -278,8 +290,8 @@ pub fn build(input: &ReportInput) -> Report {
         let keys = raised_by_end.iter().map(|story| &story.key);
         report.pipeline = ideas::pipeline(&history, keys, start, as_of, statuses);
         count_ideas(&mut report.totals, &mentioned, input.period);
-        if let (Some(totals), Some(period)) = (&mut report.previous, &previous_period) {
-            count_ideas(totals, &mentioned_in(period), period);
+        if let (Some(totals), Some((period, entries))) = (&mut report.previous, previous) {
+            count_ideas(totals, &mentioned_in(period, Some(entries)), period);
         }
     });
     report.ideas = summaries.into_iter().map(IdeaRow::from).collect();
