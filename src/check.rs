@@ -13,7 +13,7 @@ use crate::journal::{Bodies, Contents};
 use crate::lines::LineIndex;
 use crate::look_alike::{self, look_alike};
 use crate::suggest::{did_you_mean, edit_distance};
-use crate::text::{ByCopy, Seeded, Text};
+use crate::text::{ByCopy, Seeded, Shared, Text, Texts};
 use crate::yaml::{self, Node, scalars};
 
 /// One file after checking: its entry if it is readable, and what was found.
@@ -379,16 +379,10 @@ fn look_alike_tags(checked: &mut [Checked]) {
             .get_or_insert_with(tag, |tag| Text::new(&crate::tags::normalize(tag)))
             .clone()
     };
-    // How many entries carry each tag.
-    let mut uses: HashMap<Text, usize, Seeded> = HashMap::default();
-    let mut seen: HashSet<Text, Seeded> = HashSet::default();
-    for entry in checked.iter().filter_map(|c| c.entry.as_ref()) {
-        seen.clear();
-        seen.extend(tags_of(entry).map(&mut normalize));
-        for tag in &seen {
-            *uses.entry(tag.clone()).or_default() += 1;
-        }
-    }
+    let uses = tag_uses(
+        checked.iter().filter_map(|c| c.entry.as_ref()),
+        &mut normalize,
+    );
     // Most used first; among equals, A to Z. A rarer tag probably meant the
     // best-ranked tag that looks like it.
     let mut ranked: Vec<(&str, usize)> = uses.iter().map(|(t, n)| (t.as_str(), *n)).collect();
@@ -441,6 +435,43 @@ fn look_alike_tags(checked: &mut [Checked]) {
     }
 }
 
+/// How many of `entries` carry each tag, as `normalize` gives it. Each
+/// copy of a list of tags is normalized and numbered once (see `ByCopy`):
+/// an entry is then counted by its lists' numbers, without hashing a tag.
+fn tag_uses<'e>(
+    entries: impl Iterator<Item = &'e Entry>,
+    normalize: &mut impl FnMut(&Text) -> Text,
+) -> HashMap<Text, usize, Seeded> {
+    let mut number_of: HashMap<Text, usize, Seeded> = HashMap::default();
+    let mut names: Vec<Text> = Vec::new();
+    let mut numbers_of_list: ByCopy<Texts, Vec<usize>> = ByCopy::default();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut numbers: Vec<usize> = Vec::new();
+    for entry in entries {
+        numbers.clear();
+        let lists = std::iter::once(&entry.tags).chain(entry.ideas.iter().map(|i| &i.tags));
+        for list in lists.filter(|list| !list.is_empty()) {
+            let listed = numbers_of_list.get_or_insert_with(list, |list| {
+                let mut number = |tag: Text| {
+                    *number_of.entry(tag).or_insert_with_key(|tag| {
+                        names.push(tag.clone());
+                        names.len() - 1
+                    })
+                };
+                list.iter().map(|tag| number(normalize(tag))).collect()
+            });
+            numbers.extend_from_slice(listed);
+        }
+        numbers.sort_unstable();
+        numbers.dedup();
+        counts.resize(names.len(), 0);
+        for &number in &numbers {
+            counts[number] += 1;
+        }
+    }
+    names.into_iter().zip(counts).collect()
+}
+
 /// A word as a shell reads it: quoted unless it is plainly safe.
 fn shell_word(word: &str) -> String {
     let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.');
@@ -476,6 +507,15 @@ fn idea_titles(checked: &mut [Checked]) {
             }
         }
     }
+    // Titles repeat: each pair of copies of a first title and a title is
+    // compared once, not at every mention (a comparison splits both titles
+    // into words).
+    let mut compared: HashMap<(usize, usize), bool, Seeded> = HashMap::default();
+    let mut read_differently = |canonical: &Text, title: &Text| {
+        *compared
+            .entry((canonical.address(), title.address()))
+            .or_insert_with(|| looks_like_another_idea(canonical, title))
+    };
     for &i in &order {
         let c = &mut checked[i];
         let Some(entry) = &c.entry else {
@@ -501,9 +541,7 @@ fn idea_titles(checked: &mut [Checked]) {
                     ));
                     found.push(d);
                 }
-                (Some((canonical, path)), Some(title))
-                    if looks_like_another_idea(canonical, title) =>
-                {
+                (Some((canonical, path)), Some(title)) if read_differently(canonical, title) => {
                     let message = format!(
                         "idea `{id}` is called `{title}` here but was raised as `{canonical}` ({path}); they read like different ideas"
                     );
@@ -648,7 +686,9 @@ pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entry::Idea;
     use jiff::civil::date;
+    use std::collections::{BTreeMap, BTreeSet};
 
     const TODAY: Date = date(2026, 11, 22);
 
@@ -803,5 +843,68 @@ mod tests {
                 "insight.yaml:5:1: warning: there is a target for group `executives`, but nobody in `people` is in it",
             ]
         );
+    }
+
+    /// Each entry's tags and its ideas' tags, normalized, once per entry.
+    fn uses_entry_by_entry(entries: &[Entry]) -> BTreeMap<String, usize> {
+        let mut uses = BTreeMap::new();
+        for entry in entries {
+            let seen: BTreeSet<String> = tags_of(entry)
+                .map(|tag| crate::tags::normalize(tag))
+                .collect();
+            for tag in seen {
+                *uses.entry(tag).or_default() += 1;
+            }
+        }
+        uses
+    }
+
+    proptest::proptest! {
+        /// Counting each copy of a list of tags once gives what counting
+        /// entry by entry gives: tags in either case, with a trailing `/`,
+        /// repeated, in lists shared between entries or copied, and in
+        /// ideas as well as the entry.
+        #[test]
+        fn tag_uses_count_as_entry_by_entry(
+            lists in proptest::collection::vec(
+                proptest::collection::vec("(Mobile|mobile|tv|TV)/?", 0..4),
+                1..6,
+            ),
+            picks in proptest::collection::vec((0usize..6, 0u8..3, 0usize..6), 0..30),
+        ) {
+            let made: Vec<Texts> = lists
+                .iter()
+                .map(|tags| tags.iter().map(|t| Text::from(t.as_str())).collect())
+                .collect();
+            let entries: Vec<Entry> = picks
+                .iter()
+                .map(|&(pick, sharing, idea_pick)| {
+                    let from = &made[pick % made.len()];
+                    let mut entry = crate::query::tests::entry("a.md", date(2026, 1, 1), "A", &[]);
+                    entry.tags = match sharing {
+                        0 => from.clone(),
+                        1 => from.iter().cloned().collect(),
+                        _ => from.iter().map(|t| Text::from(&**t)).collect(),
+                    };
+                    let idea_tags = made[idea_pick % made.len()].clone();
+                    entry.ideas = vec![Idea {
+                        id: None,
+                        title: Some("Aisle finder".into()),
+                        status: None,
+                        tags: idea_tags,
+                        owner: None,
+                        unknown_keys: Texts::default(),
+                    }]
+                    .into();
+                    entry
+                })
+                .collect();
+            let mut normalize = |tag: &Text| Text::new(&crate::tags::normalize(tag));
+            let counted: BTreeMap<String, usize> = tag_uses(entries.iter(), &mut normalize)
+                .into_iter()
+                .map(|(tag, uses)| (tag.to_string(), uses))
+                .collect();
+            proptest::prop_assert_eq!(counted, uses_entry_by_entry(&entries));
+        }
     }
 }
