@@ -8,7 +8,7 @@ use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -273,13 +273,8 @@ impl Texts {
             return Texts::default();
         }
         SEEN_LISTS.with_borrow_mut(|lists| {
-            let hash = lists.hash(items.iter().map(Text::as_str));
-            if let Some(shared) = lists.find(hash, |list| **list == *items) {
-                return shared;
-            }
-            let shared = Texts(Arc::new(items.into_boxed_slice()));
-            lists.remember(hash, &shared);
-            shared
+            lists.spell(items.iter().map(Text::as_str));
+            lists.find_or_remember(|| Texts(Arc::new(items.into_boxed_slice())))
         })
     }
 
@@ -291,56 +286,51 @@ impl Texts {
             return Texts::default();
         }
         SEEN_LISTS.with_borrow_mut(|lists| {
-            let hash = lists.hash(items.iter().copied());
-            let same = |list: &Texts| {
-                list.len() == items.len() && list.iter().zip(items).all(|(a, b)| a == b)
-            };
-            if let Some(shared) = lists.find(hash, same) {
-                return shared;
-            }
-            let shared = Texts(Arc::new(items.iter().map(|item| Text::new(item)).collect()));
-            lists.remember(hash, &shared);
-            shared
+            lists.spell(items.iter().copied());
+            lists.find_or_remember(|| {
+                Texts(Arc::new(items.iter().map(|item| Text::new(item)).collect()))
+            })
         })
     }
 }
 
-/// The lists of texts a thread has made, by a seeded hash of their texts,
-/// so that a list can be looked up from its texts as well as from a list of
-/// [`Text`]s. Lists with the same hash (which only equal lists have, but for
-/// a 1 in 2^64 chance) share a bucket.
+/// The lists of texts a thread has made, by their spelling: their texts
+/// one after another, each ended by a byte that UTF-8 never holds, so that
+/// two lists are equal exactly when their spellings are. A list is found by
+/// comparing one run of bytes, where comparing it text by text followed a
+/// pointer for the list, its items and each text (about a twentieth of the
+/// time of `list --no-cache` on 100,000 entries, mostly waiting for memory).
 #[derive(Default)]
 struct Lists {
-    seed: Seeded,
-    by_hash: HashMap<u64, Vec<Texts>, Seeded>,
-    remembered: usize,
+    by_spelling: HashMap<Box<[u8]>, Texts, Seeded>,
+    /// The spelling of the list being looked up, kept to be used again.
+    spelling: Vec<u8>,
 }
 
+/// What ends each text in a list's spelling.
+const END_OF_TEXT: u8 = 0xff;
+
 impl Lists {
-    fn hash<'s>(&self, items: impl ExactSizeIterator<Item = &'s str>) -> u64 {
-        let mut hasher = self.seed.build_hasher();
-        hasher.write_usize(items.len());
+    fn spell<'s>(&mut self, items: impl Iterator<Item = &'s str>) {
+        self.spelling.clear();
         for item in items {
-            hasher.write(item.as_bytes());
-            hasher.write_u8(0xff);
+            self.spelling.extend_from_slice(item.as_bytes());
+            self.spelling.push(END_OF_TEXT);
         }
-        hasher.finish()
     }
 
-    fn find(&self, hash: u64, same: impl Fn(&Texts) -> bool) -> Option<Texts> {
-        self.by_hash
-            .get(&hash)?
-            .iter()
-            .find(|list| same(list))
-            .cloned()
-    }
-
-    /// Past [`REMEMBERED`] lists, new ones are not shared.
-    fn remember(&mut self, hash: u64, list: &Texts) {
-        if self.remembered < REMEMBERED {
-            self.by_hash.entry(hash).or_default().push(list.clone());
-            self.remembered += 1;
+    /// The list spelled last, made by `make` if it is new. Past
+    /// [`REMEMBERED`] lists, new ones are not shared.
+    fn find_or_remember(&mut self, make: impl FnOnce() -> Texts) -> Texts {
+        if let Some(shared) = self.by_spelling.get(self.spelling.as_slice()) {
+            return shared.clone();
         }
+        let list = make();
+        if self.by_spelling.len() < REMEMBERED {
+            let spelling = self.spelling.as_slice().into();
+            self.by_spelling.insert(spelling, list.clone());
+        }
+        list
     }
 }
 
