@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 use std::collections::HashSet;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs::{DirEntry, Metadata};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -100,8 +100,10 @@ impl Walk<'_> {
                 path,
                 rel: relative(self.root, path),
             };
+            // Looked at by reference: the names and the folder's handle
+            // are then let go by the thread that made them, not by both.
             names
-                .into_par_iter()
+                .par_iter()
                 .map(|(name, entry)| self.look_at(&folder, name, entry))
                 .collect()
         });
@@ -170,8 +172,8 @@ impl Walk<'_> {
         inside.pop();
     }
 
-    fn look_at(&self, folder: &Folder, name: OsString, entry: DirEntry) -> Item {
-        if is_hidden(&name) {
+    fn look_at(&self, folder: &Folder, name: &OsStr, entry: &DirEntry) -> Item {
+        if is_hidden(name) {
             return Item::Nothing;
         }
         let Ok(kind) = entry.file_type() else {
@@ -179,21 +181,21 @@ impl Walk<'_> {
         };
         // The whole path is made only when needed: not for the many files.
         let metadata = if kind.is_symlink() {
-            let path = folder.path.join(&name);
+            let path = folder.path.join(name);
             match std::fs::metadata(&path) {
                 Ok(metadata) => metadata,
                 Err(e) => return Item::Problem(path.clone(), link_problem(&path, &e)),
             }
         } else if kind.is_dir() {
-            return self.folder_item(folder.path.join(&name));
-        } else if is_entry_name(&name) && self.fingerprints == Fingerprints::Skip {
+            return self.folder_item(folder.path.join(name));
+        } else if is_entry_name(name) && self.fingerprints == Fingerprints::Skip {
             // Only a regular file is an entry: opening a FIFO would wait
             // for a writer forever.
             return match kind.is_file() {
-                true => Item::File(self.file_rel(folder, &name), None),
+                true => Item::File(self.file_rel(folder, name), None),
                 false => Item::Nothing,
             };
-        } else if is_entry_name(&name) {
+        } else if is_entry_name(name) {
             match entry.metadata() {
                 Ok(metadata) => metadata,
                 Err(_) => return Item::Nothing,
@@ -202,18 +204,18 @@ impl Walk<'_> {
             return Item::Nothing;
         };
         match metadata {
-            m if m.is_dir() => self.folder_item(folder.path.join(&name)),
-            m if m.is_file() && is_entry_name(&name) => {
+            m if m.is_dir() => self.folder_item(folder.path.join(name)),
+            m if m.is_file() && is_entry_name(name) => {
                 let fingerprint =
                     (self.fingerprints == Fingerprints::Take).then(|| Fingerprint::of(&m));
-                Item::File(self.file_rel(folder, &name), fingerprint)
+                Item::File(self.file_rel(folder, name), fingerprint)
             }
             _ => Item::Nothing,
         }
     }
 
     /// The journal path of the file `name` in `folder`.
-    fn file_rel(&self, folder: &Folder, name: &std::ffi::OsStr) -> String {
+    fn file_rel(&self, folder: &Folder, name: &OsStr) -> String {
         relative_in(self.root, folder.path, &folder.rel, name)
     }
 
