@@ -6,10 +6,13 @@
 #     scripts/bench.sh                 # 10,000 and 100,000 entries
 #     scripts/bench.sh 10000           # one size
 #
-# Medians of 20 runs (RUNS=N to change), taken in 5 rounds (ROUNDS=N) in
-# which the commands of a group take turns: this VM has slow spells of a
-# few seconds, and with all of one command's runs in a row, a spell fell on
-# whichever command was being timed. Needs hyperfine, ripgrep and GNU
+# Medians of 20 runs (RUNS=N to change), taken in 20 rounds (ROUNDS=N) in
+# which the commands of a group take turns, one run each: this VM has slow
+# spells of a few seconds, and with several runs of one command in a row, a
+# spell fell on whichever command was being timed (with 5 rounds of 4 runs,
+# `report` against `list` at 10,000 entries came out between 1.04x and 1.23x
+# in three runs of one build). A full run takes about 8 minutes. Needs
+# hyperfine, ripgrep and GNU
 # time (`apt-get install hyperfine ripgrep time`). Journals are written once
 # under $BENCH_DIR (default /tmp/insight-bench) and reused; the page cache is
 # warm (each command runs once before each round is timed).
@@ -19,7 +22,7 @@ cd "$(dirname "$0")/.."
 
 BENCH_DIR=${BENCH_DIR:-/tmp/insight-bench}
 RUNS=${RUNS:-20}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-20}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 
