@@ -298,8 +298,8 @@ impl Texts {
 /// one after another, each ended by a byte that UTF-8 never holds, so that
 /// two lists are equal exactly when their spellings are. A list is found by
 /// comparing one run of bytes, where comparing it text by text followed a
-/// pointer for the list, its items and each text (about a twentieth of the
-/// time of `list --no-cache` on 100,000 entries, mostly waiting for memory).
+/// pointer for the list, its items and each text (6% of the CPU samples of
+/// `list --no-cache` on 100,000 entries, mostly waiting for memory).
 #[derive(Default)]
 struct Lists {
     by_spelling: HashMap<Box<[u8]>, Texts, Seeded>,
