@@ -13,7 +13,8 @@ use crate::journal::{Bodies, Contents};
 use crate::lines::LineIndex;
 use crate::look_alike::{self, look_alike};
 use crate::suggest::{did_you_mean, edit_distance};
-use crate::text::{ByCopy, Seeded, Shared, Text, Texts};
+use crate::tags::TagNumbers;
+use crate::text::{ByCopy, Seeded, Shared, Text};
 use crate::yaml::{self, Node, scalars};
 
 /// One file after checking: its entry if it is readable, and what was found.
@@ -379,10 +380,7 @@ fn look_alike_tags(checked: &mut [Checked]) {
             .get_or_insert_with(tag, |tag| Text::new(&crate::tags::normalize(tag)))
             .clone()
     };
-    let uses = tag_uses(
-        checked.iter().filter_map(|c| c.entry.as_ref()),
-        &mut normalize,
-    );
+    let uses = tag_uses(checked.iter().filter_map(|c| c.entry.as_ref()));
     // Most used first; among equals, A to Z. A rarer tag probably meant the
     // best-ranked tag that looks like it.
     let mut ranked: Vec<(&str, usize)> = uses.iter().map(|(t, n)| (t.as_str(), *n)).collect();
@@ -435,41 +433,24 @@ fn look_alike_tags(checked: &mut [Checked]) {
     }
 }
 
-/// How many of `entries` carry each tag, as `normalize` gives it. Each
-/// copy of a list of tags is normalized and numbered once (see `ByCopy`):
-/// an entry is then counted by its lists' numbers, without hashing a tag.
-fn tag_uses<'e>(
-    entries: impl Iterator<Item = &'e Entry>,
-    normalize: &mut impl FnMut(&Text) -> Text,
-) -> HashMap<Text, usize, Seeded> {
-    let mut number_of: HashMap<Text, usize, Seeded> = HashMap::default();
-    let mut names: Vec<Text> = Vec::new();
-    let mut numbers_of_list: ByCopy<Texts, Vec<usize>> = ByCopy::default();
+/// How many of `entries` carry each tag, normalized, with the tag.
+fn tag_uses<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<(String, usize)> {
+    let mut numbers = TagNumbers::new(|tag| vec![crate::tags::normalize(tag)]);
     let mut counts: Vec<usize> = Vec::new();
-    let mut numbers: Vec<usize> = Vec::new();
+    let mut in_entry: Vec<usize> = Vec::new();
     for entry in entries {
-        numbers.clear();
-        let lists = std::iter::once(&entry.tags).chain(entry.ideas.iter().map(|i| &i.tags));
-        for list in lists.filter(|list| !list.is_empty()) {
-            let listed = numbers_of_list.get_or_insert_with(list, |list| {
-                let mut number = |tag: Text| {
-                    *number_of.entry(tag).or_insert_with_key(|tag| {
-                        names.push(tag.clone());
-                        names.len() - 1
-                    })
-                };
-                list.iter().map(|tag| number(normalize(tag))).collect()
-            });
-            numbers.extend_from_slice(listed);
+        in_entry.clear();
+        for tag in tags_of(entry) {
+            in_entry.extend_from_slice(numbers.of(tag));
         }
-        numbers.sort_unstable();
-        numbers.dedup();
-        counts.resize(names.len(), 0);
-        for &number in &numbers {
+        in_entry.sort_unstable();
+        in_entry.dedup();
+        counts.resize(numbers.count(), 0);
+        for &number in &in_entry {
             counts[number] += 1;
         }
     }
-    names.into_iter().zip(counts).collect()
+    numbers.into_names().into_iter().zip(counts).collect()
 }
 
 /// A word as a shell reads it: quoted unless it is plainly safe.
@@ -687,6 +668,7 @@ pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnosti
 mod tests {
     use super::*;
     use crate::entry::Idea;
+    use crate::text::Texts;
     use jiff::civil::date;
     use std::collections::{BTreeMap, BTreeSet};
 
@@ -860,10 +842,11 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Counting each copy of a list of tags once gives what counting
-        /// entry by entry gives: tags in either case, with a trailing `/`,
-        /// repeated, in lists shared between entries or copied, and in
-        /// ideas as well as the entry.
+        /// Numbering each copy of a tag once gives what counting entry by
+        /// entry gives: tags in either case, with a trailing `/`, repeated,
+        /// in lists shared between entries or made on another thread (a
+        /// copy of its own, as two loading threads make), and in ideas as
+        /// well as the entry.
         #[test]
         fn tag_uses_count_as_entry_by_entry(
             lists in proptest::collection::vec(
@@ -884,7 +867,10 @@ mod tests {
                     entry.tags = match sharing {
                         0 => from.clone(),
                         1 => from.iter().cloned().collect(),
-                        _ => from.iter().map(|t| Text::from(&**t)).collect(),
+                        _ => {
+                            let tags: Vec<String> = from.iter().map(|t| t.to_string()).collect();
+                            std::thread::spawn(move || Texts::from(tags)).join().unwrap()
+                        }
                     };
                     let idea_tags = made[idea_pick % made.len()].clone();
                     entry.ideas = vec![Idea {
@@ -899,11 +885,7 @@ mod tests {
                     entry
                 })
                 .collect();
-            let mut normalize = |tag: &Text| Text::new(&crate::tags::normalize(tag));
-            let counted: BTreeMap<String, usize> = tag_uses(entries.iter(), &mut normalize)
-                .into_iter()
-                .map(|(tag, uses)| (tag.to_string(), uses))
-                .collect();
+            let counted: BTreeMap<String, usize> = tag_uses(entries.iter()).into_iter().collect();
             proptest::prop_assert_eq!(counted, uses_entry_by_entry(&entries));
         }
     }

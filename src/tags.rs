@@ -1,6 +1,10 @@
 //! What a tag is: case-insensitive text whose `/` makes a hierarchy, so that
 //! `Mobile/App` is also `mobile`. Every command matches tags through here.
 
+use std::collections::HashMap;
+
+use crate::text::{ByCopy, Text};
+
 /// The canonical form of a tag as typed: trimmed, lowercase, no trailing `/`.
 pub fn normalize(tag: &str) -> String {
     tag.trim().trim_end_matches('/').to_lowercase()
@@ -72,6 +76,52 @@ pub fn renamed(tag: &str, old: &str, new: &str) -> Option<String> {
     } else {
         format!("{new}/{}", below.join("/"))
     })
+}
+
+/// Numbers for tags by the names `names_of` gives each (its normalized
+/// form, or that and its parents), worked out once per copy of a tag (see
+/// [`ByCopy`]): an entry is then counted by numbers, without hashing a tag.
+pub struct TagNumbers {
+    names_of: fn(&str) -> Vec<String>,
+    of_text: ByCopy<Text, Vec<usize>>,
+    number_of_name: HashMap<String, usize>,
+    names: Vec<String>,
+}
+
+impl TagNumbers {
+    pub fn new(names_of: fn(&str) -> Vec<String>) -> TagNumbers {
+        TagNumbers {
+            names_of,
+            of_text: ByCopy::default(),
+            number_of_name: HashMap::new(),
+            names: Vec::new(),
+        }
+    }
+
+    /// The numbers of the names of `tag`.
+    pub fn of(&mut self, tag: &Text) -> &[usize] {
+        let (number_of_name, names) = (&mut self.number_of_name, &mut self.names);
+        let names_of = self.names_of;
+        self.of_text.get_or_insert_with(tag, |tag| {
+            let number = |name: String| {
+                *number_of_name.entry(name).or_insert_with_key(|name| {
+                    names.push(name.clone());
+                    names.len() - 1
+                })
+            };
+            names_of(tag).into_iter().map(number).collect()
+        })
+    }
+
+    /// How many names have a number.
+    pub fn count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The names, by number.
+    pub fn into_names(self) -> Vec<String> {
+        self.names
+    }
 }
 
 #[cfg(test)]

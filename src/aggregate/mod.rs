@@ -7,11 +7,10 @@ pub mod quotes;
 pub mod report;
 pub mod story;
 
-use serde::Serialize;
-use std::collections::HashMap;
-
 use crate::entry::Entry;
-use crate::text::{ByCopy, Text, Texts};
+use crate::tags::TagNumbers;
+use crate::text::{ByCopy, Texts};
+use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TagCount {
@@ -30,7 +29,7 @@ pub fn tag_counts(entries: &[&Entry]) -> Vec<TagCount> {
     for entry in entries {
         *lists.get_or_insert_with(&entry.tags, |_| 0) += 1;
     }
-    let mut numbers = TagNumbers::default();
+    let mut numbers = TagNumbers::new(crate::tags::with_parents);
     let mut counts: Vec<usize> = Vec::new();
     let mut in_list: Vec<usize> = Vec::new();
     for (tags, &uses) in lists.iter() {
@@ -41,13 +40,13 @@ pub fn tag_counts(entries: &[&Entry]) -> Vec<TagCount> {
         // `Mobile` and `mobile/app` in one entry count it once for `mobile`.
         in_list.sort_unstable();
         in_list.dedup();
-        counts.resize(numbers.names.len(), 0);
+        counts.resize(numbers.count(), 0);
         for &number in &in_list {
             counts[number] += uses;
         }
     }
     let mut list: Vec<TagCount> = numbers
-        .names
+        .into_names()
         .into_iter()
         .zip(counts)
         .map(|(tag, entries)| TagCount { tag, entries })
@@ -56,37 +55,11 @@ pub fn tag_counts(entries: &[&Entry]) -> Vec<TagCount> {
     list
 }
 
-/// Numbers for tags as [`tag_counts`] counts them: lowercased, with parents.
-#[derive(Default)]
-struct TagNumbers {
-    of_text: ByCopy<Text, Vec<usize>>,
-    number_of_name: HashMap<String, usize>,
-    names: Vec<String>,
-}
-
-impl TagNumbers {
-    /// The numbers of `tag` and its parents, worked out once per copy.
-    fn of(&mut self, tag: &Text) -> &[usize] {
-        let (number_of_name, names) = (&mut self.number_of_name, &mut self.names);
-        self.of_text.get_or_insert_with(tag, |tag| {
-            let number = |name: String| {
-                *number_of_name.entry(name).or_insert_with_key(|name| {
-                    names.push(name.clone());
-                    names.len() - 1
-                })
-            };
-            crate::tags::with_parents(tag)
-                .into_iter()
-                .map(number)
-                .collect()
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::query::tests::entry;
+    use crate::text::Text;
     use jiff::civil::date;
 
     #[test]
