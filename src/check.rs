@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use crate::aggregate::ideas::normalize;
 use crate::config::Config;
@@ -14,7 +15,7 @@ use crate::lines::LineIndex;
 use crate::look_alike::{self, look_alike};
 use crate::suggest::{did_you_mean, edit_distance};
 use crate::tags::TagNumbers;
-use crate::text::{ByCopy, Seeded, Shared, Text};
+use crate::text::{AddressHasher, ByCopy, Seeded, Shared, Text};
 use crate::yaml::{self, Node, scalars};
 
 /// One file after checking: its entry if it is readable, and what was found.
@@ -491,7 +492,8 @@ fn idea_titles(checked: &mut [Checked]) {
     // Titles repeat: each pair of copies of a first title and a title is
     // compared once, not at every mention (a comparison splits both titles
     // into words).
-    let mut compared: HashMap<(usize, usize), bool, Seeded> = HashMap::default();
+    let mut compared: HashMap<(usize, usize), bool, BuildHasherDefault<AddressHasher>> =
+        HashMap::default();
     let mut read_differently = |canonical: &Text, title: &Text| {
         *compared
             .entry((canonical.address(), title.address()))
@@ -843,45 +845,46 @@ mod tests {
 
     proptest::proptest! {
         /// Numbering each copy of a tag once gives what counting entry by
-        /// entry gives: tags in either case, with a trailing `/`, repeated,
-        /// in lists shared between entries or made on another thread (a
-        /// copy of its own, as two loading threads make), and in ideas as
-        /// well as the entry.
+        /// entry gives: tags in either case, nested, with spaces around or a
+        /// trailing `/`, repeated, in lists shared between entries or made
+        /// on another thread (a copy of its own, as two loading threads
+        /// make), and in none to three ideas as well as the entry.
         #[test]
         fn tag_uses_count_as_entry_by_entry(
             lists in proptest::collection::vec(
-                proptest::collection::vec("(Mobile|mobile|tv|TV)/?", 0..4),
+                proptest::collection::vec(" ?(Mobile|mobile|tv|TV)(/(App|app))?/? ?", 0..4),
                 1..6,
             ),
-            picks in proptest::collection::vec((0usize..6, 0u8..3, 0usize..6), 0..30),
+            picks in proptest::collection::vec(
+                (0usize..6, 0u8..3, proptest::collection::vec(0usize..6, 0..4)),
+                0..30,
+            ),
         ) {
             let made: Vec<Texts> = lists
                 .iter()
                 .map(|tags| tags.iter().map(|t| Text::from(t.as_str())).collect())
                 .collect();
+            let idea = |tags: &Texts| Idea {
+                id: None,
+                title: Some("Aisle finder".into()),
+                status: None,
+                tags: tags.clone(),
+                owner: None,
+                unknown_keys: Texts::default(),
+            };
             let entries: Vec<Entry> = picks
                 .iter()
-                .map(|&(pick, sharing, idea_pick)| {
+                .map(|(pick, sharing, idea_picks)| {
                     let from = &made[pick % made.len()];
                     let mut entry = crate::query::tests::entry("a.md", date(2026, 1, 1), "A", &[]);
                     entry.tags = match sharing {
                         0 => from.clone(),
                         1 => from.iter().cloned().collect(),
-                        _ => {
-                            let tags: Vec<String> = from.iter().map(|t| t.to_string()).collect();
-                            std::thread::spawn(move || Texts::from(tags)).join().unwrap()
-                        }
+                        _ => crate::text::copy_made_elsewhere(from),
                     };
-                    let idea_tags = made[idea_pick % made.len()].clone();
-                    entry.ideas = vec![Idea {
-                        id: None,
-                        title: Some("Aisle finder".into()),
-                        status: None,
-                        tags: idea_tags,
-                        owner: None,
-                        unknown_keys: Texts::default(),
-                    }]
-                    .into();
+                    let ideas: Vec<Idea> =
+                        idea_picks.iter().map(|&i| idea(&made[i % made.len()])).collect();
+                    entry.ideas = ideas.into();
                     entry
                 })
                 .collect();

@@ -36,9 +36,9 @@ thread_local! {
 /// short-lived command gives an attacker no way to learn it.
 pub type Seeded = foldhash::fast::RandomState;
 
-/// How many distinct texts a thread remembers; past that, new ones are not
-/// shared (a hostile journal of a million distinct tags must not grow the set
-/// without end).
+/// How many distinct texts, and how many distinct lists, a thread
+/// remembers; past that, new ones are not shared (a hostile journal of a
+/// million distinct tags must not grow the sets without end).
 const REMEMBERED: usize = 1 << 20;
 
 impl Text {
@@ -124,8 +124,8 @@ impl<K: Shared, V> ByCopy<K, V> {
 }
 
 /// Hashes an address: a multiply that spreads its aligned low bits and its
-/// high bits over the whole word. Only for [`ByCopy`], whose keys come from
-/// the allocator, not from input.
+/// high bits over the whole word. Only for tables keyed by address (as
+/// [`ByCopy`] is), whose keys come from the allocator, not from input.
 #[derive(Default)]
 pub struct AddressHasher(u64);
 
@@ -300,6 +300,9 @@ impl Texts {
 /// comparing one run of bytes, where comparing it text by text followed a
 /// pointer for the list, its items and each text (6% of the CPU samples of
 /// `list --no-cache` on 100,000 entries, mostly waiting for memory).
+/// The key is a byte copy of the list's texts, kept for each list
+/// remembered: at most about the size of the lists read, and shared lists
+/// are few.
 #[derive(Default)]
 struct Lists {
     by_spelling: HashMap<Box<[u8]>, Texts, Seeded>,
@@ -385,6 +388,18 @@ impl Serialize for Texts {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter())
     }
+}
+
+/// A copy of `list` of its own, made on another thread as a second
+/// loading thread would: the texts are equal, the copies are not.
+#[cfg(test)]
+pub(crate) fn copy_made_elsewhere(list: &Texts) -> Texts {
+    let texts: Vec<String> = list.iter().map(ToString::to_string).collect();
+    let copy = std::thread::spawn(move || Texts::from(texts))
+        .join()
+        .unwrap();
+    assert!(list.is_empty() || copy.address() != list.address());
+    copy
 }
 
 #[cfg(test)]

@@ -59,7 +59,6 @@ pub fn tag_counts(entries: &[&Entry]) -> Vec<TagCount> {
 mod tests {
     use super::*;
     use crate::query::tests::entry;
-    use crate::text::Text;
     use jiff::civil::date;
 
     #[test]
@@ -111,7 +110,7 @@ mod tests {
         /// Counting each shared list and each shared tag once gives what
         /// counting entry by entry gives: tags in either case, repeated,
         /// nested, in lists shared between entries, in lists of shared
-        /// tags, and in copies.
+        /// tags, and in copies made on another thread.
         #[test]
         fn shared_lists_and_tags_count_as_entry_by_entry(
             lists in proptest::collection::vec(
@@ -135,7 +134,7 @@ mod tests {
                     copy.tags = match sharing {
                         0 => from.tags.clone(),
                         1 => from.tags.iter().cloned().collect(),
-                        _ => from.tags.iter().map(|t| Text::from(&**t)).collect(),
+                        _ => crate::text::copy_made_elsewhere(&from.tags),
                     };
                     copy
                 })
