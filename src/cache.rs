@@ -34,6 +34,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::entry::{Entry, Idea};
 use crate::text::{Text, Texts};
 
+pub mod listings;
+
 /// The folder under the journal's root that holds the index.
 pub const FOLDER: &str = ".insight";
 const FILE: &str = "index";
@@ -86,6 +88,33 @@ impl Fingerprint {
                 device: 0,
             }
         }
+    }
+}
+
+impl Fingerprint {
+    /// The fingerprint of what `statx` said, the same as [`Fingerprint::of`]
+    /// gives for the same file from the standard library's metadata.
+    #[cfg(target_os = "linux")]
+    pub fn of_statx(stat: &rustix::fs::Statx) -> Fingerprint {
+        let ns = |time: &rustix::fs::StatxTimestamp| {
+            time.tv_sec
+                .saturating_mul(1_000_000_000)
+                .saturating_add(i64::from(time.tv_nsec))
+        };
+        Fingerprint {
+            size: stat.stx_size,
+            modified_ns: ns(&stat.stx_mtime),
+            changed_ns: ns(&stat.stx_ctime),
+            inode: stat.stx_ino,
+            device: rustix::fs::makedev(stat.stx_dev_major, stat.stx_dev_minor),
+        }
+    }
+
+    /// Whether the metadata was last changed well before `made_ns`, when
+    /// something recorded from it was made: see [`RACY_NS`].
+    pub fn settled_before(&self, made_ns: i64) -> bool {
+        let settled = |ns: i64| ns < made_ns.saturating_sub(RACY_NS);
+        settled(self.modified_ns) && settled(self.changed_ns)
     }
 }
 
@@ -190,9 +219,7 @@ impl Index {
         let mut reader = self.reader(self.starts[found] as usize);
         reader.raw_str()?;
         let recorded = reader.fingerprint()?;
-        let settled = |ns: i64| ns < self.made_ns.saturating_sub(RACY_NS);
-        let holds =
-            recorded == *now && settled(recorded.modified_ns) && settled(recorded.changed_ns);
+        let holds = recorded == *now && recorded.settled_before(self.made_ns);
         holds.then_some((found, reader.at))
     }
 
@@ -599,11 +626,7 @@ impl<'a> Writer<'a> {
 
     fn record(&mut self, out: &mut Vec<u8>, entry: &'a Entry, fingerprint: &Fingerprint) {
         put_str(out, &entry.path);
-        for number in [fingerprint.size, fingerprint.inode, fingerprint.device] {
-            put_u64(out, number);
-        }
-        out.extend_from_slice(&fingerprint.modified_ns.to_le_bytes());
-        out.extend_from_slice(&fingerprint.changed_ns.to_le_bytes());
+        put_fingerprint(out, fingerprint);
         out.extend_from_slice(&entry.date.year().to_le_bytes());
         out.push(entry.date.month() as u8);
         out.push(entry.date.day() as u8);
@@ -640,6 +663,15 @@ fn put_u64(out: &mut Vec<u8>, mut number: u64) {
         number >>= 7;
     }
     out.push(number as u8);
+}
+
+/// A fingerprint as [`Reader::fingerprint`] reads it.
+fn put_fingerprint(out: &mut Vec<u8>, fingerprint: &Fingerprint) {
+    for number in [fingerprint.size, fingerprint.inode, fingerprint.device] {
+        put_u64(out, number);
+    }
+    out.extend_from_slice(&fingerprint.modified_ns.to_le_bytes());
+    out.extend_from_slice(&fingerprint.changed_ns.to_le_bytes());
 }
 
 fn put_count(out: &mut Vec<u8>, count: usize) {

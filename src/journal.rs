@@ -15,6 +15,7 @@ use crate::entry::{self, Entry};
 use crate::error::{Error, Result, io_reason};
 use crate::git;
 use crate::union::{self, Member};
+pub use crate::walk::Walked;
 use crate::walk::{self, Fingerprints};
 
 /// Entries larger than this are not read: a visit note is a few kilobytes, and a
@@ -200,7 +201,9 @@ impl Location {
     /// The entry files, and problems met while looking for them (unreadable
     /// folders, symbolic-link loops).
     pub fn entry_files(&self) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-        let (files, problems) = self.walk(Fingerprints::Skip);
+        let walk::Walked {
+            files, problems, ..
+        } = self.walk(Fingerprints::Skip, None);
         let paths = files
             .iter()
             .map(|f| file_path(&self.root, &f.rel))
@@ -209,10 +212,15 @@ impl Location {
     }
 
     /// The entry files as journal paths, each with its fingerprint if asked
-    /// for, and the problems met while looking for them.
-    pub fn walk(&self, fingerprints: Fingerprints) -> (Vec<walk::EntryFile>, Vec<Diagnostic>) {
+    /// for, and the problems met while looking for them; folders that have
+    /// not changed since they were listed in `remembered` are not listed.
+    pub fn walk(
+        &self,
+        fingerprints: Fingerprints,
+        remembered: Option<&cache::listings::Listings>,
+    ) -> walk::Walked {
         let (entries, templates) = (self.entries_dir(), self.templates_dir());
-        walk::entry_files(&entries, &self.root, &templates, fingerprints)
+        walk::entry_files(&entries, &self.root, &templates, fingerprints, remembered)
     }
 
     /// An entry file's path relative to the root, and its text or why it has none.
@@ -271,7 +279,7 @@ impl Location {
         let needle = search.map(memchr::memmem::Finder::new);
         // The index is read, and the search texts kept beside it searched,
         // while the folders are walked.
-        let ((index, found), (files, mut diagnostics)) = rayon::join(
+        let ((index, found), walked) = rayon::join(
             || match cache {
                 Cache::Use => rayon::join(
                     || cache::Index::read(&self.root, settings),
@@ -284,10 +292,21 @@ impl Location {
             },
             // Without the index, nothing needs a file's metadata.
             || match cache {
-                Cache::Use => self.walk(Fingerprints::Take),
-                Cache::Bypass => self.walk(Fingerprints::Skip),
+                Cache::Use => {
+                    let remembered = cache::listings::Listings::read(&self.root);
+                    let mut walked = self.walk(Fingerprints::Take, remembered.as_ref());
+                    let listed = std::mem::take(&mut walked.listed);
+                    keep_listings(&self.root, made_ns, remembered.as_ref(), listed);
+                    walked
+                }
+                Cache::Bypass => self.walk(Fingerprints::Skip, None),
             },
         );
+        let walk::Walked {
+            files,
+            problems: mut diagnostics,
+            ..
+        } = walked;
         let found = match (found, &index) {
             (Some(found), Some(index)) => found.of_index(index.id()),
             _ => None,
@@ -327,6 +346,32 @@ impl Location {
         journal.text_hits = text_hits;
         journal
     }
+}
+
+/// Writes `.insight/folders` again when the walk listed a folder of files
+/// only that had settled (see [`cache::listings`]); the folders it did not
+/// list again keep their listings from `remembered`.
+fn keep_listings(
+    root: &Path,
+    made_ns: i64,
+    remembered: Option<&cache::listings::Listings>,
+    listed: Vec<walk::Listed>,
+) {
+    let settled_fresh = |listed: &walk::Listed| match listed {
+        walk::Listed::Fresh(listing) => listing.fingerprint.settled_before(made_ns),
+        walk::Listed::Remembered(_) => false,
+    };
+    if !listed.iter().any(settled_fresh) {
+        return;
+    }
+    let listings: Vec<cache::listings::Listing> = listed
+        .into_iter()
+        .filter_map(|listed| match listed {
+            walk::Listed::Fresh(listing) => Some(listing),
+            walk::Listed::Remembered(rel) => remembered?.listing(&rel),
+        })
+        .collect();
+    cache::listings::write(root, made_ns, listings);
 }
 
 /// The entries loaded from the working tree, with what the index needs.

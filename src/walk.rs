@@ -11,6 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::cache::Fingerprint;
+use crate::cache::listings::{Listing, Listings};
 use crate::diagnostic::Diagnostic;
 use crate::error::io_reason;
 use crate::journal::{MAX_FOLDER_DEPTH, relative, relative_in};
@@ -25,6 +26,22 @@ pub enum Fingerprints {
     Skip,
 }
 
+/// A folder of files only (no folders or links in it), which
+/// `.insight/folders` keeps: listed this time, or as remembered from there.
+#[derive(Debug)]
+pub enum Listed {
+    Fresh(Listing),
+    Remembered(String),
+}
+
+/// What the walk found: the entry files, problems, and the folders of files
+/// only.
+pub struct Walked {
+    pub files: Vec<EntryFile>,
+    pub problems: Vec<Diagnostic>,
+    pub listed: Vec<Listed>,
+}
+
 /// An entry file: its journal path and what the file system said about it.
 #[derive(Debug)]
 pub struct EntryFile {
@@ -36,35 +53,42 @@ pub struct EntryFile {
 /// paths' bytes folder by folder, skipping hidden names and the templates
 /// folder. Unreadable folders, links that loop or lead out of bounds (see
 /// [`Bounds`]) and folders nested too deep become diagnostics, each once.
+/// With fingerprints, a folder of files only is not listed again when
+/// `remembered` has its listing and it has not changed since.
 pub fn entry_files(
     dir: &Path,
     root: &Path,
     templates: &Path,
     fingerprints: Fingerprints,
-) -> (Vec<EntryFile>, Vec<Diagnostic>) {
+    remembered: Option<&Listings>,
+) -> Walked {
     let mut walk = Walk {
         root,
         templates,
         fingerprints,
+        remembered: remembered.filter(|_| fingerprints == Fingerprints::Take),
         bounds: Bounds::new(root, dir),
-        files: Vec::new(),
-        problems: Vec::new(),
+        found: Walked {
+            files: Vec::new(),
+            problems: Vec::new(),
+            listed: Vec::new(),
+        },
         too_deep_reported: false,
     };
     if std::fs::metadata(dir).is_ok() {
         let found = walk.look_into(dir, 0, &[]);
         walk.enter(dir, found, 0, &mut Vec::new());
     }
-    (walk.files, walk.problems)
+    walk.found
 }
 
 struct Walk<'a> {
     root: &'a Path,
     templates: &'a Path,
     fingerprints: Fingerprints,
+    remembered: Option<&'a Listings>,
     bounds: Bounds,
-    files: Vec<EntryFile>,
-    problems: Vec<Diagnostic>,
+    found: Walked,
     too_deep_reported: bool,
 }
 
@@ -83,9 +107,10 @@ struct Folder<'a> {
     rel: String,
 }
 
-/// What was found in a folder the bounds let in: its real path, and its
-/// items in name order or why it could not be read.
-type Found = Result<(PathBuf, io::Result<Vec<Item>>), Refusal>;
+/// What was found in a folder the bounds let in: its real path, its items
+/// in name order or why it could not be read, and its listing if it holds
+/// files only.
+type Found = Result<(PathBuf, io::Result<Vec<Item>>, Option<Listed>), Refusal>;
 
 impl Walk<'_> {
     /// Lists and looks at the folder at `path`, `depth` below the entries
@@ -94,20 +119,72 @@ impl Walk<'_> {
     /// [`Walk::enter`], which goes in order.
     fn look_into(&self, path: &Path, depth: usize, inside: &[PathBuf]) -> Found {
         let real = self.bounds.check(path, depth, inside)?;
+        let folder = Folder {
+            path,
+            rel: relative(self.root, path),
+        };
+        // Taken before the listing: a name added while it is read changes
+        // the folder after this.
+        let now = match self.fingerprints {
+            Fingerprints::Take => std::fs::metadata(path).ok().map(|m| Fingerprint::of(&m)),
+            Fingerprints::Skip => None,
+        };
+        if let Some(items) = now.and_then(|now| self.remembered_items(&folder, &now)) {
+            return Ok((real, Ok(items), Some(Listed::Remembered(folder.rel))));
+        }
+        let mut listed = None;
         let items = read_folder(path).map(|mut names| {
             names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let folder = Folder {
-                path,
-                rel: relative(self.root, path),
-            };
             // Looked at by reference: the names and the folder's handle
             // are then let go by the thread that made them, not by both.
-            names
+            let items: Vec<Item> = names
                 .par_iter()
                 .map(|(name, entry)| self.look_at(&folder, name, entry))
-                .collect()
+                .collect();
+            if let Some(fingerprint) = now.filter(|_| files_only(&folder, &names, &items)) {
+                let names = items.iter().filter_map(Item::file_name).map(String::from);
+                listed = Some(Listed::Fresh(Listing {
+                    rel: folder.rel.clone(),
+                    fingerprint,
+                    names: names.collect(),
+                }));
+            }
+            items
         });
-        Ok((real, items))
+        Ok((real, items, listed))
+    }
+
+    /// The items of `folder` from its remembered listing, each entry file's
+    /// metadata looked at again, if the folder is as it was when listed.
+    /// Any name that is no longer a plain file (which the folder's times
+    /// would have shown) has the folder listed again.
+    #[cfg(target_os = "linux")]
+    fn remembered_items(&self, folder: &Folder, now: &Fingerprint) -> Option<Vec<Item>> {
+        use rustix::fs::{AtFlags, FileType, StatxFlags, statx};
+        let names = self.remembered?.names(&folder.rel, now)?;
+        let handle = std::fs::File::open(folder.path).ok()?;
+        names
+            .par_iter()
+            .map(|name| {
+                let stat = statx(
+                    &handle,
+                    *name,
+                    AtFlags::SYMLINK_NOFOLLOW,
+                    StatxFlags::BASIC_STATS,
+                )
+                .ok()?;
+                let kind = FileType::from_raw_mode(stat.stx_mode.into());
+                let rel = self.file_rel(folder, OsStr::new(name));
+                (kind == FileType::RegularFile)
+                    .then(|| Item::File(rel, Some(Fingerprint::of_statx(&stat))))
+            })
+            .collect()
+    }
+
+    /// Without `statx` by folder and name, every folder is listed.
+    #[cfg(not(target_os = "linux"))]
+    fn remembered_items(&self, _folder: &Folder, _now: &Fingerprint) -> Option<Vec<Item>> {
+        None
     }
 
     /// Takes in what was found in the folder at `path` (see
@@ -116,14 +193,14 @@ impl Walk<'_> {
     /// the same on every run. The folders in it are listed in parallel
     /// first: the listing of one overlaps the metadata of another.
     fn enter(&mut self, path: &Path, found: Found, depth: usize, inside: &mut Vec<PathBuf>) {
-        let (real, items) = match found {
+        let (real, items, listed) = match found {
             Ok(found) => found,
             Err(Refusal::TooDeep) if self.too_deep_reported => return,
             Err(refusal) => {
                 self.too_deep_reported |= matches!(refusal, Refusal::TooDeep);
                 let (reason, hint) = refusal.words();
                 let problem = Diagnostic::error(&relative(self.root, path), 1, 1, "io", reason);
-                self.problems.push(problem.with_hint(hint));
+                self.found.problems.push(problem.with_hint(hint));
                 return;
             }
         };
@@ -135,11 +212,13 @@ impl Walk<'_> {
             Err(e) => {
                 let reason = format!("cannot read this folder: {}", io_reason(&e));
                 let rel = relative(self.root, path);
-                self.problems
+                self.found
+                    .problems
                     .push(Diagnostic::error(&rel, 1, 1, "io", reason));
                 return;
             }
         };
+        self.found.listed.extend(listed);
         inside.push(real);
         let folders: Vec<&PathBuf> = items
             .iter()
@@ -155,7 +234,9 @@ impl Walk<'_> {
         found_in_folders.reverse();
         for item in items {
             match item {
-                Item::File(rel, fingerprint) => self.files.push(EntryFile { rel, fingerprint }),
+                Item::File(rel, fingerprint) => {
+                    self.found.files.push(EntryFile { rel, fingerprint })
+                }
                 Item::Folder(folder) => {
                     if let Some(found) = found_in_folders.pop() {
                         self.enter(&folder, found, depth + 1, inside);
@@ -163,7 +244,8 @@ impl Walk<'_> {
                 }
                 Item::Problem(at, reason) => {
                     let rel = relative(self.root, &at);
-                    self.problems
+                    self.found
+                        .problems
                         .push(Diagnostic::error(&rel, 1, 1, "io", reason));
                 }
                 Item::Nothing => {}
@@ -226,6 +308,35 @@ impl Walk<'_> {
             Item::Folder(path)
         }
     }
+}
+
+impl Item {
+    /// The name of an entry file in its folder.
+    fn file_name(&self) -> Option<&str> {
+        match self {
+            Item::File(rel, _) => rel.rsplit('/').next(),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `folder`, whose `names` were looked at as `items`, holds files
+/// only, each named plainly: then its listing can be remembered. A folder
+/// or link in it can change without the folder changing; a name that is
+/// not UTF-8, or has a `\`, is written escaped in its journal path.
+fn files_only(folder: &Folder, names: &[(OsString, DirEntry)], items: &[Item]) -> bool {
+    let plain_file = |(name, entry): &(OsString, DirEntry)| {
+        is_hidden(name)
+            || entry
+                .file_type()
+                .is_ok_and(|kind| !kind.is_dir() && !kind.is_symlink())
+                && name.to_str().is_some_and(|name| !name.contains('\\'))
+    };
+    !folder.rel.contains('\\')
+        && names.iter().all(plain_file)
+        && !items
+            .iter()
+            .any(|item| matches!(item, Item::Problem(..) | Item::Folder(_)))
 }
 
 /// Each name in a folder, with what `readdir` says of it.
@@ -374,5 +485,110 @@ fn device(path: &Path) -> Option<u64> {
     {
         let _ = path;
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cache::now_ns;
+
+    /// A journal whose entries folder holds `visits/2026/{a,b}.md`.
+    fn journal(name: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("insight-walk-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("visits/2026")).unwrap();
+        for file in ["a.md", "b.md"] {
+            std::fs::write(root.join("visits/2026").join(file), "x").unwrap();
+        }
+        root
+    }
+
+    fn walk(root: &Path, remembered: Option<&Listings>) -> Walked {
+        let visits = root.join("visits");
+        entry_files(
+            &visits,
+            root,
+            &root.join("templates"),
+            Fingerprints::Take,
+            remembered,
+        )
+    }
+
+    fn paths(walked: &Walked) -> Vec<&str> {
+        walked.files.iter().map(|f| f.rel.as_str()).collect()
+    }
+
+    /// The folder `visits/2026` of `root` as listed with `names`, remembered
+    /// by listings made long after it settled.
+    fn remembered_as(root: &Path, names: &[&str]) -> Listings {
+        let metadata = std::fs::metadata(root.join("visits/2026")).unwrap();
+        let listing = Listing {
+            rel: "visits/2026".into(),
+            fingerprint: Fingerprint::of(&metadata),
+            names: names.iter().map(|n| n.to_string()).collect(),
+        };
+        Listings::of(now_ns() + 60_000_000_000, &[listing])
+    }
+
+    #[test]
+    fn a_folder_of_files_is_listed_once_and_then_remembered() {
+        let root = journal("listed");
+        let walked = walk(&root, None);
+        assert_eq!(paths(&walked), ["visits/2026/a.md", "visits/2026/b.md"]);
+        // The entries folder holds a folder: only the folder of files is kept.
+        match walked.listed.as_slice() {
+            [Listed::Fresh(listing)] => {
+                assert_eq!(listing.rel, "visits/2026");
+                assert_eq!(listing.names, ["a.md", "b.md"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        // A listing that leaves out `b.md` shows it was used, not the folder.
+        let remembered = remembered_as(&root, &["a.md"]);
+        let walked = walk(&root, Some(&remembered));
+        if cfg!(target_os = "linux") {
+            assert_eq!(paths(&walked), ["visits/2026/a.md"]);
+            assert!(
+                matches!(walked.listed.as_slice(), [Listed::Remembered(rel)] if rel == "visits/2026")
+            );
+            let fingerprint = walked.files[0].fingerprint.unwrap();
+            let metadata = std::fs::metadata(root.join("visits/2026/a.md")).unwrap();
+            assert_eq!(fingerprint, Fingerprint::of(&metadata));
+        }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_folder_that_changed_or_holds_more_than_files_is_listed_again() {
+        let root = journal("changed");
+        let remembered = remembered_as(&root, &["a.md"]);
+        // Past the file system's clock tick, so that the folder's times move
+        // (the listings of a real run must be older than two seconds).
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::fs::write(root.join("visits/2026/c.md"), "x").unwrap();
+        let all = ["visits/2026/a.md", "visits/2026/b.md", "visits/2026/c.md"];
+        assert_eq!(paths(&walk(&root, Some(&remembered))), all);
+
+        // A name that is no longer a file has the folder listed again.
+        let remembered = remembered_as(&root, &["a.md", "gone.md"]);
+        assert_eq!(paths(&walk(&root, Some(&remembered))), all);
+
+        // A link or a folder in it: not kept, as they change on their own.
+        std::os::unix::fs::symlink(root.join("visits/2026/a.md"), root.join("visits/2026/l.md"))
+            .unwrap();
+        assert!(walk(&root, None).listed.is_empty());
+        std::fs::remove_file(root.join("visits/2026/l.md")).unwrap();
+        std::fs::create_dir(root.join("visits/2026/sub")).unwrap();
+        let walked = walk(&root, None);
+        assert!(
+            matches!(walked.listed.as_slice(), [Listed::Fresh(l)] if l.rel == "visits/2026/sub")
+        );
+        // Without fingerprints (no index), nothing is listed for keeping.
+        let visits = root.join("visits");
+        let templates = root.join("templates");
+        let plain = entry_files(&visits, &root, &templates, Fingerprints::Skip, None);
+        assert!(plain.listed.is_empty());
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }

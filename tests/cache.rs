@@ -391,11 +391,16 @@ fn commands_racing_to_write_the_index_leave_one_whole_index() {
         );
         assert_eq!(got, want);
     }
-    let left: Vec<String> = fs::read_dir(j.root().join(".insight"))
+    let mut left: Vec<String> = fs::read_dir(j.root().join(".insight"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(left, ["index"], "no temporary file is left behind");
+    left.sort();
+    assert_eq!(
+        left,
+        ["folders", "index"],
+        "no temporary file is left behind"
+    );
     assert_eq!(
         j.run(&[], &["report", "--year", "2026", "--format", "json"]),
         want
@@ -433,4 +438,112 @@ fn several_journals_read_as_one_agree_with_and_without_their_indexes() {
         );
     }
     assert!(a.index().is_file() && b.index().is_file());
+}
+
+/// Sets the modification time of the file or folder at `path`.
+fn set_modified(path: &Path, time: std::time::SystemTime) {
+    fs::File::open(path).unwrap().set_modified(time).unwrap();
+}
+
+#[test]
+fn remembered_folder_listings_never_change_an_answer() {
+    let j = Journal::new("cache-folders");
+    let in_2025 = |name: &str| j.root().join("visits/2025").join(name);
+    fs::create_dir(j.root().join("visits/2025")).unwrap();
+    j.write_visits(4);
+    for day in 5..=8 {
+        let name = format!("v{day}.md");
+        fs::write(in_2025(&name), visit(day, "Target", day, "coupon")).unwrap();
+    }
+    settle();
+    j.assert_same("the first run");
+    let folders = j.root().join(".insight/folders");
+    assert!(
+        folders.is_file(),
+        "the listings of settled folders are kept"
+    );
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "a new entry in a remembered folder",
+            Box::new(|| {
+                fs::write(in_2025("v20.md"), visit(20, "Target", 1, "pickup")).unwrap();
+            }),
+        ),
+        (
+            "an edit in place, keeping size and time",
+            Box::new(|| {
+                let path = j.visit("v1.md");
+                let before = fs::metadata(&path).unwrap().modified().unwrap();
+                let text = fs::read_to_string(&path)
+                    .unwrap()
+                    .replace("coupon", "refund");
+                fs::write(&path, text).unwrap();
+                set_modified(&path, before);
+            }),
+        ),
+        (
+            "a hidden draft and a note beside the entries",
+            Box::new(|| {
+                fs::write(j.visit(".draft.md"), visit(21, "Target", 1, "mobile")).unwrap();
+                fs::write(j.visit("notes.txt"), "not an entry\n").unwrap();
+            }),
+        ),
+        (
+            "an entry moved from one folder to the other",
+            Box::new(|| {
+                fs::rename(j.visit("v2.md"), in_2025("v2.md")).unwrap();
+            }),
+        ),
+        (
+            "a new entry, the folder's time set back",
+            Box::new(|| {
+                let folder = j.visit("");
+                let before = fs::metadata(&folder).unwrap().modified().unwrap();
+                fs::write(j.visit("v22.md"), visit(22, "Cub Foods", 2, "mobile")).unwrap();
+                set_modified(&folder, before);
+            }),
+        ),
+        (
+            "an entry deleted",
+            Box::new(|| {
+                fs::remove_file(in_2025("v5.md")).unwrap();
+            }),
+        ),
+        (
+            "a folder replaced by another of that name",
+            Box::new(|| {
+                fs::rename(j.root().join("visits/2025"), j.root().join("old-2025")).unwrap();
+                fs::create_dir(j.root().join("visits/2025")).unwrap();
+                fs::write(in_2025("v23.md"), visit(23, "Target", 3, "refund")).unwrap();
+            }),
+        ),
+        (
+            "a folder of entries inside a folder of entries",
+            Box::new(|| {
+                fs::create_dir(j.visit("sub")).unwrap();
+                fs::write(j.visit("sub/v24.md"), visit(24, "Target", 4, "pickup")).unwrap();
+            }),
+        ),
+        (
+            "an entry replaced by a link to another",
+            Box::new(|| {
+                fs::remove_file(in_2025("v23.md")).unwrap();
+                std::os::unix::fs::symlink(j.visit("v3.md"), in_2025("v23.md")).unwrap();
+            }),
+        ),
+    ];
+    for (what, step) in steps {
+        step();
+        j.assert_same(what);
+        // Settled, the folders are listed once more and then remembered.
+        settle();
+        j.assert_same(&format!("{what}, then settling"));
+    }
+    fs::write(&folders, b"insight folders\n and then damage").unwrap();
+    j.assert_same("a damaged folders file");
+    assert_ne!(
+        fs::read(&folders).unwrap(),
+        b"insight folders\n and then damage"
+    );
 }

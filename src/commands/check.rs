@@ -191,7 +191,11 @@ pub(super) fn check_working_tree(
 ) -> (Vec<Checked>, Vec<Diagnostic>) {
     let (mut all, mut problems) = (Vec::new(), Vec::new());
     for (member, one) in location.members.iter().zip(location.each()) {
-        let (files, mut walk_problems) = one.walk(Fingerprints::Skip);
+        let journal::Walked {
+            files,
+            problems: mut walk_problems,
+            ..
+        } = one.walk(Fingerprints::Skip, None);
         let checker = check::Checker::new(&one.config, today).bodies(bodies);
         let files = files.into_iter().map(|file| (file.rel, ())).collect();
         let mut checked = journal::each_file(
