@@ -162,6 +162,16 @@ impl Walk<'_> {
     fn remembered_items(&self, folder: &Folder, now: &Fingerprint) -> Option<Vec<Item>> {
         use rustix::fs::{AtFlags, FileType, StatxFlags, statx};
         let names = self.remembered?.names(&folder.rel, now)?;
+        // As a listing gives them: a damaged file whose checksum still holds
+        // must not lead out of the folder, or out of order.
+        let listable = |name: &&str| {
+            is_entry_name(OsStr::new(name))
+                && !is_hidden(OsStr::new(name))
+                && !name.contains(['/', '\\', '\0'])
+        };
+        if !names.iter().all(listable) || !names.is_sorted_by(|a, b| a < b) {
+            return None;
+        }
         let handle = std::fs::File::open(folder.path).ok()?;
         names
             .par_iter()
@@ -570,9 +580,23 @@ mod tests {
         let all = ["visits/2026/a.md", "visits/2026/b.md", "visits/2026/c.md"];
         assert_eq!(paths(&walk(&root, Some(&remembered))), all);
 
-        // A name that is no longer a file has the folder listed again.
-        let remembered = remembered_as(&root, &["a.md", "gone.md"]);
-        assert_eq!(paths(&walk(&root, Some(&remembered))), all);
+        // A name that is no longer a file has the folder listed again, and
+        // so do names no listing gives: out of the folder, or out of order.
+        std::fs::write(root.join("visits/outside.md"), "x").unwrap();
+        for names in [
+            &["a.md", "gone.md"][..],
+            &["../outside.md"],
+            &["b.md", "a.md"],
+            &[".hidden.md"],
+        ] {
+            let remembered = remembered_as(&root, names);
+            assert_eq!(
+                paths(&walk(&root, Some(&remembered)))[..3],
+                all,
+                "{names:?}"
+            );
+        }
+        std::fs::remove_file(root.join("visits/outside.md")).unwrap();
 
         // A link or a folder in it: not kept, as they change on their own.
         std::os::unix::fs::symlink(root.join("visits/2026/a.md"), root.join("visits/2026/l.md"))
