@@ -627,7 +627,11 @@ fn load_working_file(
     bodies: Bodies,
     searcher: Option<&Searcher>,
 ) -> Found {
-    let walk::EntryFile { rel, fingerprint } = file;
+    let walk::EntryFile {
+        rel,
+        fingerprint,
+        folder,
+    } = file;
     // Made only when the file is read: most entries of a warm index are not.
     let path_of = |rel: &str| file_path(&location.root, rel);
     let rel = match (index, fingerprint) {
@@ -649,7 +653,8 @@ fn load_working_file(
         _ => rel,
     };
     let size = fingerprint.map_or(0, |f| f.size());
-    let read = |buffer: &mut Vec<u8>| read_into(&path_of(&rel), size, buffer);
+    let read =
+        |buffer: &mut Vec<u8>| read_entry(&location.root, &rel, folder.as_deref(), size, buffer);
     with_text(&rel, read, |text| match text {
         Ok(text) => parse_found(&rel, text, fingerprint, bodies, searcher, &location.config),
         Err(problem) => Found::Problems(vec![problem]),
@@ -1148,15 +1153,44 @@ pub fn read_into(
     bytes: &mut Vec<u8>,
 ) -> std::result::Result<(), ReadProblem> {
     bytes.clear();
-    let io_problem = |e: io::Error| {
-        let reason = if e.kind() == io::ErrorKind::NotFound {
-            "the file disappeared while the journal was read".to_string()
-        } else {
-            format!("cannot read the file: {}", io_reason(&e))
-        };
-        (1, 1, "io", reason)
-    };
     let file = std::fs::File::open(path).map_err(io_problem)?;
+    read_opened(file, size, bytes)
+}
+
+/// Reads the entry file at the journal path `rel` like [`read_into`],
+/// opened from its `folder`'s handle when the walk kept one.
+pub fn read_entry(
+    root: &Path,
+    rel: &str,
+    folder: Option<&std::fs::File>,
+    size: u64,
+    bytes: &mut Vec<u8>,
+) -> std::result::Result<(), ReadProblem> {
+    match folder.and_then(|folder| walk::open_in(folder, rel)) {
+        Some(file) => {
+            bytes.clear();
+            read_opened(file, size, bytes)
+        }
+        None => read_into(&file_path(root, rel), size, bytes),
+    }
+}
+
+/// What keeps a file from being read, in words.
+fn io_problem(e: io::Error) -> ReadProblem {
+    let reason = if e.kind() == io::ErrorKind::NotFound {
+        "the file disappeared while the journal was read".to_string()
+    } else {
+        format!("cannot read the file: {}", io_reason(&e))
+    };
+    (1, 1, "io", reason)
+}
+
+/// Reads the open `file` into `bytes`, which is empty.
+fn read_opened(
+    file: std::fs::File,
+    size: u64,
+    bytes: &mut Vec<u8>,
+) -> std::result::Result<(), ReadProblem> {
     let expected = usize::try_from(size.min(MAX_ENTRY_BYTES)).unwrap_or(0);
     bytes.reserve(expected + usize::from(expected > 0));
     file.take(MAX_ENTRY_BYTES + 1)

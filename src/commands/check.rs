@@ -197,11 +197,14 @@ pub(super) fn check_working_tree(
             ..
         } = one.walk(Fingerprints::Skip, None);
         let checker = check::Checker::new(&one.config, today).bodies(bodies);
-        let files = files.into_iter().map(|file| (file.rel, ())).collect();
+        let files = files
+            .into_iter()
+            .map(|file| (file.rel, file.folder))
+            .collect();
         let mut checked = journal::each_file(
             files,
-            |rel, (), buffer: &mut Vec<u8>| {
-                journal::read_into(&journal::file_path(&one.root, rel), 0, buffer)
+            |rel, folder: Option<std::sync::Arc<std::fs::File>>, buffer: &mut Vec<u8>| {
+                journal::read_entry(&one.root, rel, folder.as_deref(), 0, buffer)
             },
             |rel, text| checker.check_text(rel, text),
         );
