@@ -6,8 +6,9 @@
 //! entries move the idea on.
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, btree_map};
 use std::sync::{Mutex, OnceLock};
 
 use crate::entry::{Entry, Idea};
@@ -328,6 +329,32 @@ impl<'a> Story<'a> {
     }
 }
 
+/// How many entries one thread tells the ideas of, when a history is made:
+/// 100,000 entries mention ideas 200,000 times, which took 9 ms to tell and
+/// 7 ms to make into stories on one thread. Two in the tests, so that every
+/// history made there is joined from runs.
+#[cfg(not(test))]
+const TOLD_TOGETHER: usize = 4096;
+#[cfg(test)]
+const TOLD_TOGETHER: usize = 2;
+
+/// Each idea that `entries` mention, in the order first mentioned, with
+/// its mentions in the entries' order.
+fn told_in<'a>(entries: &'a [Entry], keys: &IdeaKeys) -> Vec<(IdeaKey, Vec<Mention<'a>>)> {
+    let mut numbering = Numbering::new(keys);
+    let mut told: Vec<Vec<Mention<'a>>> = Vec::new();
+    for entry in entries {
+        for idea in &entry.ideas {
+            let number = numbering.number(idea);
+            if number == told.len() {
+                told.push(Vec::new());
+            }
+            told[number].push(Mention { entry, idea });
+        }
+    }
+    numbering.into_keys().into_iter().zip(told).collect()
+}
+
 /// Every idea of the journal with its story, and where each mention belongs.
 pub struct History<'a> {
     keys: IdeaKeys,
@@ -347,21 +374,24 @@ impl<'a> History<'a> {
             "entries out of date order"
         );
         let keys = IdeaKeys::new(entries);
-        let mut numbering = Numbering::new(&keys);
-        let mut told: Vec<Vec<Mention<'a>>> = Vec::new();
-        for entry in entries {
-            for idea in &entry.ideas {
-                let number = numbering.number(idea);
-                if number == told.len() {
-                    told.push(Vec::new());
+        // Runs of entries are told on several threads, and each idea's
+        // mentions joined in the runs' order, which is the entries' order.
+        let runs: Vec<Vec<(IdeaKey, Vec<Mention<'a>>)>> = entries
+            .par_chunks(TOLD_TOGETHER)
+            .map(|run| told_in(run, &keys))
+            .collect();
+        let mut told: BTreeMap<IdeaKey, Vec<Mention<'a>>> = BTreeMap::new();
+        for (key, mentions) in runs.into_iter().flatten() {
+            match told.entry(key) {
+                btree_map::Entry::Vacant(first) => {
+                    first.insert(mentions);
                 }
-                told[number].push(Mention { entry, idea });
+                btree_map::Entry::Occupied(mut earlier) => earlier.get_mut().extend(mentions),
             }
         }
-        let stories = numbering
-            .into_keys()
-            .into_iter()
-            .zip(told)
+        // Each story reads its mentions' ideas, which are all over memory.
+        let stories = told
+            .into_par_iter()
             .map(|(key, told)| (key.clone(), Story::new(key, told, default_status)))
             .collect();
         History {
