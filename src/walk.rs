@@ -141,10 +141,13 @@ impl Walk<'_> {
         };
         // Taken before the listing: a name added while it is read changes
         // the folder after this.
-        let now = match self.fingerprints {
-            Fingerprints::Take => std::fs::metadata(path).ok().map(|m| Fingerprint::of(&m)),
-            Fingerprints::Skip => None,
+        // From the handle the remembered names are looked at from, if any.
+        let now = match (self.fingerprints, &folder.handle) {
+            (Fingerprints::Take, Some(handle)) => handle.metadata().ok(),
+            (Fingerprints::Take, None) => std::fs::metadata(path).ok(),
+            (Fingerprints::Skip, _) => None,
         };
+        let now = now.map(|metadata| Fingerprint::of(&metadata));
         if let Some(items) = now.and_then(|now| self.remembered_items(&folder, &now)) {
             return Ok((real, Ok(items), Some(Listed::Remembered(folder.rel))));
         }
@@ -311,6 +314,9 @@ impl Walk<'_> {
         } else if is_entry_name(name) {
             match entry.metadata() {
                 Ok(metadata) => metadata,
+                // Read without a fingerprint, as without the index: the
+                // reading says why it fails, or the file is an entry.
+                Err(_) if kind.is_file() => return self.entry_file(folder, name, None),
                 Err(_) => return Item::Nothing,
             }
         } else {
@@ -372,7 +378,8 @@ impl Item {
 }
 
 /// Whether `folder`, whose `names` were looked at as `items`, holds files
-/// only, each named plainly: then its listing can be remembered. A folder
+/// only, each named plainly and looked at: then its listing can be
+/// remembered. A folder
 /// or link in it can change without the folder changing; a name that is
 /// not UTF-8, or has a `\`, is written escaped in its journal path.
 fn files_only(folder: &Folder, names: &[(OsString, DirEntry)], items: &[Item]) -> bool {
@@ -383,11 +390,9 @@ fn files_only(folder: &Folder, names: &[(OsString, DirEntry)], items: &[Item]) -
                 .is_ok_and(|kind| !kind.is_dir() && !kind.is_symlink())
                 && name.to_str().is_some_and(|name| !name.contains('\\'))
     };
-    !folder.rel.contains('\\')
-        && names.iter().all(plain_file)
-        && !items
-            .iter()
-            .any(|item| matches!(item, Item::Problem(..) | Item::Folder(_)))
+    // A file whose metadata could not be looked at is read every time.
+    let unlooked = |item: &Item| matches!(item, Item::File(file) if file.fingerprint.is_none());
+    !folder.rel.contains('\\') && names.iter().all(plain_file) && !items.iter().any(unlooked)
 }
 
 /// The entry file whose journal path is `rel` opened from its folder's
@@ -682,8 +687,15 @@ mod tests {
         // A name that is no longer a file has the folder listed again, and
         // so do names no listing gives: out of the folder, or out of order.
         std::fs::write(root.join("visits/outside.md"), "x").unwrap();
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(root.join("visits/2026/fifo.md"))
+            .status();
+        assert!(fifo.is_ok_and(|s| s.success()));
+        std::fs::create_dir(root.join("visits/2026/folder.md")).unwrap();
         for names in [
             &["a.md", "gone.md"][..],
+            &["a.md", "fifo.md"],
+            &["a.md", "folder.md"],
             &["../outside.md"],
             &["b.md", "a.md"],
             &[".hidden.md"],
@@ -696,6 +708,8 @@ mod tests {
             );
         }
         std::fs::remove_file(root.join("visits/outside.md")).unwrap();
+        std::fs::remove_file(root.join("visits/2026/fifo.md")).unwrap();
+        std::fs::remove_dir(root.join("visits/2026/folder.md")).unwrap();
 
         // A link or a folder in it: not kept, as they change on their own.
         std::os::unix::fs::symlink(root.join("visits/2026/a.md"), root.join("visits/2026/l.md"))

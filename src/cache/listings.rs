@@ -18,7 +18,8 @@
 //!
 //! ```text
 //! magic (16 bytes) · format (u32 LE) · insight's version (text)
-//! 0 (u64 LE) · made at, ns since 1970 (i64 LE)
+//! 0 (u64 LE, where the index has its settings: no setting changes what a
+//! listing holds) · made at, ns since 1970 (i64 LE)
 //! folders (count, then each: journal path · fingerprint · the byte length
 //! of its names, then the count and each entry file's name, in order)
 //! checksum of all before (u64 LE)
@@ -66,36 +67,29 @@ impl Listings {
     /// The names of the entry files of the folder at `rel`, whose metadata
     /// is `now`, if it is as it was when it was listed.
     pub fn names(&self, rel: &str, now: &Fingerprint) -> Option<Vec<&str>> {
-        let &(recorded, start, end) = self.folders.get(rel)?;
-        if recorded != *now || !recorded.settled_before(self.made_ns) {
-            return None;
-        }
+        let (recorded, names) = self.recorded(rel)?;
+        (recorded == *now && recorded.settled_before(self.made_ns)).then_some(names)
+    }
+
+    /// The listing of the folder at `rel` as recorded, to be kept.
+    pub fn listing(&self, rel: &str) -> Option<Listing> {
+        let (fingerprint, names) = self.recorded(rel)?;
+        Some(Listing {
+            rel: rel.to_string(),
+            fingerprint,
+            names: names.into_iter().map(String::from).collect(),
+        })
+    }
+
+    /// The fingerprint and names recorded for the folder at `rel`.
+    fn recorded(&self, rel: &str) -> Option<(Fingerprint, Vec<&str>)> {
+        let &(fingerprint, start, end) = self.folders.get(rel)?;
         let mut reader = Reader::new(&self.file[start..end]);
         let count = reader.count()?;
         let names = (0..count)
             .map(|_| reader.str())
             .collect::<Option<Vec<&str>>>()?;
-        reader.at_end().then_some(names)
-    }
-
-    /// The listing of the folder at `rel` as recorded, to be kept.
-    pub fn listing(&self, rel: &str) -> Option<Listing> {
-        let &(fingerprint, ..) = self.folders.get(rel)?;
-        let names = self.names_as_recorded(rel)?;
-        Some(Listing {
-            rel: rel.to_string(),
-            fingerprint,
-            names,
-        })
-    }
-
-    fn names_as_recorded(&self, rel: &str) -> Option<Vec<String>> {
-        let &(_, start, end) = self.folders.get(rel)?;
-        let mut reader = Reader::new(&self.file[start..end]);
-        let count = reader.count()?;
-        (0..count)
-            .map(|_| Some(reader.str()?.to_string()))
-            .collect()
+        reader.at_end().then_some((fingerprint, names))
     }
 }
 
@@ -121,7 +115,8 @@ fn decode(file: &[u8]) -> Option<Decoded> {
     let mut reader = open(file, MAGIC, 0)?;
     let made_ns = reader.u64_le()? as i64;
     let count = reader.count()?;
-    let mut folders = HashMap::with_capacity(count);
+    // Not sized from the count: a damaged one must not ask for memory.
+    let mut folders = HashMap::new();
     for _ in 0..count {
         let rel = reader.str()?.to_string();
         let fingerprint = reader.fingerprint()?;
@@ -232,6 +227,22 @@ mod tests {
             let metadata = std::fs::metadata(path).unwrap();
             assert_eq!(Fingerprint::of_statx(&stat), Fingerprint::of(&metadata));
         }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn listings_of_folders_not_settled_are_not_kept() {
+        let root = std::env::temp_dir().join(format!("insight-keep-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        let made = 100 * RACY_NS;
+        let kept = vec![
+            listing("visits/2025", made - RACY_NS - 1, &["a.md"]),
+            listing("visits/2026", made - RACY_NS + 1, &["b.md"]),
+        ];
+        write(&root, made, kept.clone());
+        let read = Listings::read(&root).unwrap();
+        assert_eq!(read.listing("visits/2025"), Some(kept[0].clone()));
+        assert_eq!(read.listing("visits/2026"), None);
         std::fs::remove_dir_all(&root).unwrap();
     }
 
