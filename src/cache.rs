@@ -89,9 +89,7 @@ impl Fingerprint {
             }
         }
     }
-}
 
-impl Fingerprint {
     /// The fingerprint of what `statx` said, the same as [`Fingerprint::of`]
     /// gives for the same file from the standard library's metadata.
     #[cfg(target_os = "linux")]
