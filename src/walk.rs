@@ -139,9 +139,9 @@ impl Walk<'_> {
             rel: relative(self.root, path),
             handle: self.folder_handle(path),
         };
-        // Taken before the listing: a name added while it is read changes
-        // the folder after this.
-        // From the handle the remembered names are looked at from, if any.
+        // Taken before the listing (a name added while it is read changes
+        // the folder after this), and from the handle that the remembered
+        // names are looked at from, when there is one.
         let now = match (self.fingerprints, &folder.handle) {
             (Fingerprints::Take, Some(handle)) => handle.metadata().ok(),
             (Fingerprints::Take, None) => std::fs::metadata(path).ok(),
