@@ -651,9 +651,15 @@ pub fn movements<'k>(
     end: Date,
     statuses: &[String],
 ) -> Vec<Movement> {
-    let mut moved: Vec<Movement> = keys
+    let stories: Vec<&Story> = keys
         .into_iter()
         .filter_map(|key| history.story(key))
+        .collect();
+    // Stories on several threads: each step reads an entry, and the
+    // entries of a period are all over memory (6 ms for 25,000 steps at
+    // 100,000 entries on one thread).
+    let mut moved: Vec<Movement> = stories
+        .into_par_iter()
         .filter_map(|story| {
             let steps = story.steps(start, end);
             let to = story.status_on(end)?;
