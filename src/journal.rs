@@ -1272,6 +1272,39 @@ fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    /// Rewriting `.insight/folders` for one folder listed again keeps the
+    /// listings remembered of the folders that were not: losing them would
+    /// list every folder again on the next run.
+    #[test]
+    fn a_new_listing_keeps_the_remembered_listings_of_other_folders() {
+        use cache::listings::{Listing, Listings};
+        let root = std::env::temp_dir().join(format!("insight-keep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let listing = |rel: &str, names: &[&str]| {
+            std::fs::create_dir_all(root.join(rel)).unwrap();
+            let metadata = std::fs::metadata(root.join(rel)).unwrap();
+            Listing {
+                rel: rel.into(),
+                fingerprint: cache::Fingerprint::of(&metadata),
+                names: names.iter().map(|n| n.to_string()).collect(),
+            }
+        };
+        let old = listing("visits/2025", &["a.md", "b.md"]);
+        let new = listing("visits/2026", &["c.md"]);
+        // Made long after both folders settled.
+        let made_ns = cache::now_ns() + 60_000_000_000;
+        let before = Listings::of(made_ns, std::slice::from_ref(&old));
+        let listed = vec![
+            walk::Listed::Remembered("visits/2025".into()),
+            walk::Listed::Fresh(new.clone()),
+        ];
+        keep_listings(&root, made_ns, Some(&before), listed);
+        let after = Listings::read(&root).expect("the listings were written");
+        assert_eq!(after.listing("visits/2025"), Some(old));
+        assert_eq!(after.listing("visits/2026"), Some(new));
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
     #[test]
     fn decode_locates_bad_bytes() {
         assert_eq!(decode(b"ok".to_vec()), Ok("ok".to_string()));
