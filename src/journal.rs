@@ -1278,7 +1278,7 @@ mod tests {
     #[test]
     fn a_new_listing_keeps_the_remembered_listings_of_other_folders() {
         use cache::listings::{Listing, Listings};
-        let root = std::env::temp_dir().join(format!("insight-keep-{}", std::process::id()));
+        let root = std::env::temp_dir().join(format!("insight-keep-others-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         let listing = |rel: &str, names: &[&str]| {
             std::fs::create_dir_all(root.join(rel)).unwrap();

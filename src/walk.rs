@@ -379,9 +379,9 @@ impl Item {
 
 /// Whether `folder`, whose `names` were looked at as `items`, holds files
 /// only, each named plainly and looked at: then its listing can be
-/// remembered. A folder
-/// or link in it can change without the folder changing; a name that is
-/// not UTF-8, or has a `\`, is written escaped in its journal path.
+/// remembered. A folder or link in it can change without the folder
+/// changing; a name that is not UTF-8, or has a `\`, is written escaped in
+/// its journal path.
 fn files_only(folder: &Folder, names: &[(OsString, DirEntry)], items: &[Item]) -> bool {
     let plain_file = |(name, entry): &(OsString, DirEntry)| {
         is_hidden(name)
