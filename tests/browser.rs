@@ -10,8 +10,7 @@
 //! The page count assumes Debian's fonts as `.ci/run` installs them
 //! (`fonts-noto-cjk` for the Chinese quotes).
 
-mod common;
-use common::TempDir;
+use crate::common::TempDir;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -139,7 +138,7 @@ fn the_yearly_page_in_a_browser() {
     };
     let dir = TempDir::new("browser");
     let page = dir.path().join("report.html");
-    let run = common::example_year_page(&["-o", page.to_str().unwrap()]);
+    let run = crate::common::example_year_page(&["-o", page.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let blank = dir.path().join("blank.html");
     std::fs::write(&blank, "<!DOCTYPE html>\n<title>blank</title>\n").unwrap();

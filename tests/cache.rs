@@ -2,9 +2,7 @@
 //! bytes with it and without it (`--no-cache`), whatever happened to the
 //! journal's files or to the index itself.
 
-mod common;
-
-use common::{TempDir, insight_in};
+use crate::common::{TempDir, insight_in};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -3,15 +3,8 @@
 //! `tests/fixtures/broken` holds one entry per error and warning that `check`
 //! knows, beside two good entries; its whole report is pinned below.
 
-mod common;
-use common::{TempDir, insight, insight_in};
+use crate::common::{TempDir, fixture, insight, insight_in};
 use std::fs;
-
-fn broken(args: &[&str]) -> common::Run {
-    let mut all = vec!["--journal", "tests/fixtures/broken"];
-    all.extend_from_slice(args);
-    insight(&all)
-}
 
 const BROKEN_REPORT: &str = "\
 insight.yaml:2:1: warning: `peer` is listed twice in `kinds`
@@ -75,14 +68,14 @@ checked 19 entries: 17 errors, 13 warnings
 
 #[test]
 fn check_reports_every_problem_like_a_compiler() {
-    let run = broken(&["check"]);
+    let run = fixture("broken", &["check"]);
     assert_eq!((run.code, run.stderr.as_str()), (1, ""));
     assert_eq!(run.stdout, BROKEN_REPORT);
 }
 
 #[test]
 fn check_json_has_one_object_per_problem() {
-    let run = broken(&["check", "--format", "json"]);
+    let run = fixture("broken", &["check", "--format", "json"]);
     assert_eq!(run.code, 1);
     let problems: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let problems = problems.as_array().unwrap();
@@ -106,11 +99,14 @@ fn check_json_has_one_object_per_problem() {
 
 #[test]
 fn check_named_paths_only() {
-    let run = broken(&[
-        "check",
-        "tests/fixtures/broken/visits/g-bad-date.md",
-        "tests/fixtures/broken/visits/2026-01-01-good.md",
-    ]);
+    let run = fixture(
+        "broken",
+        &[
+            "check",
+            "tests/fixtures/broken/visits/g-bad-date.md",
+            "tests/fixtures/broken/visits/2026-01-01-good.md",
+        ],
+    );
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
@@ -119,10 +115,13 @@ fn check_named_paths_only() {
          checked 2 entries: 1 error\n"
     );
     // Journal-wide warnings still see the whole journal.
-    let run = broken(&[
-        "check",
-        "tests/fixtures/broken/visits/2026-03-01-warnings.md",
-    ]);
+    let run = fixture(
+        "broken",
+        &[
+            "check",
+            "tests/fixtures/broken/visits/2026-03-01-warnings.md",
+        ],
+    );
     assert!(
         run.stdout
             .contains("tag `moble` looks like `mobile` (in 2 entries)"),
@@ -136,14 +135,17 @@ fn check_named_paths_only() {
     );
     assert_eq!(run.code, 0);
     // Files outside the entries folder are passed over, as a pre-commit hook may name any file.
-    let run = broken(&["check", "README.md", "tests/fixtures/broken/insight.yaml"]);
+    let run = fixture(
+        "broken",
+        &["check", "README.md", "tests/fixtures/broken/insight.yaml"],
+    );
     assert_eq!(run.stderr, "skipping README.md: not in the journal\n");
     assert!(
         run.stdout.ends_with("checked 0 entries: 3 warnings\n"),
         "{}",
         run.stdout
     );
-    let run = broken(&["check", "no-such-file.md"]);
+    let run = fixture("broken", &["check", "no-such-file.md"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
@@ -155,11 +157,14 @@ fn check_named_paths_only() {
 
 #[test]
 fn strict_makes_warnings_errors() {
-    let run = broken(&[
-        "check",
-        "--strict",
-        "tests/fixtures/broken/visits/2026-12-24-future.md",
-    ]);
+    let run = fixture(
+        "broken",
+        &[
+            "check",
+            "--strict",
+            "tests/fixtures/broken/visits/2026-12-24-future.md",
+        ],
+    );
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
@@ -167,7 +172,10 @@ fn strict_makes_warnings_errors() {
          \x20 hint: is the year right?\n\
          checked 1 entry: 1 error\n"
     );
-    let run = broken(&["check", "tests/fixtures/broken/visits/2026-12-24-future.md"]);
+    let run = fixture(
+        "broken",
+        &["check", "tests/fixtures/broken/visits/2026-12-24-future.md"],
+    );
     assert_eq!(run.code, 0);
 }
 

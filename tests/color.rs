@@ -2,13 +2,12 @@
 //! NO_COLOR is set; an explicit `--color always` or `never` wins over NO_COLOR,
 //! as the NO_COLOR convention says, on stdout and in stderr's labels alike.
 
-mod common;
-use common::{insight_in, manifest_dir, on_terminal};
+use crate::common::{insight_in, manifest_dir, on_terminal};
 
 const BOLD_HEADER: &str = "\u{1b}[1mDate";
 const RED_ERROR: &str = "\u{1b}[1;31merror:\u{1b}[0m";
 
-fn list(env: &[(&str, &str)], extra: &[&str]) -> common::Run {
+fn list(env: &[(&str, &str)], extra: &[&str]) -> crate::common::Run {
     let mut args = vec!["--journal", "tests/fixtures/basic"];
     args.extend_from_slice(extra);
     args.push("list");

@@ -1,8 +1,7 @@
 //! `insight completions SHELL` and `insight man`: they work anywhere, with no
 //! journal, and name every subcommand.
 
-mod common;
-use common::{TempDir, insight_in};
+use crate::common::{TempDir, insight_in};
 
 const SUBCOMMANDS: [&str; 14] = [
     "init",

@@ -6,17 +6,10 @@
 //! sets INSIGHT_REQUIRE_DUCKDB=1, which turns a missing package into a failure;
 //! elsewhere those checks are skipped with a message.
 
-mod common;
-use common::{TempDir, insight};
+use crate::common::{TempDir, fixture};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
-
-fn history(args: &[&str]) -> common::Run {
-    let mut all = vec!["--journal", "tests/fixtures/history"];
-    all.extend_from_slice(args);
-    insight(&all)
-}
 
 /// Runs `script` with Python and DuckDB, in `dir`, and returns what it prints
 /// as JSON; `None` when DuckDB is not installed (and not required).
@@ -79,13 +72,14 @@ print(json.dumps({"totals": totals, "kinds": kinds, "ideas": ideas, "status": st
 fn duckdb_reads_the_export_back_to_the_reports_numbers() {
     let dir = TempDir::new("export-duckdb");
     let out = dir.path().join("out");
-    let run = history(&["export", out.to_str().unwrap()]);
+    let run = fixture("history", &["export", out.to_str().unwrap()]);
     assert_eq!(
         run.ok(),
         format!("wrote 7 tables, 68 rows, to {}\n", out.display())
     );
     let report: Value =
-        serde_json::from_str(&history(&["report", "-p", "2026Q3", "-f", "json"]).ok()).unwrap();
+        serde_json::from_str(&fixture("history", &["report", "-p", "2026Q3", "-f", "json"]).ok())
+            .unwrap();
     let Some(sql) = duckdb(dir.path(), Q3_IN_SQL) else {
         return;
     };
@@ -157,7 +151,7 @@ fn names_in_any_script_with_commas_quotes_and_line_breaks_survive() {
     .unwrap();
     for format in ["csv", "jsonl"] {
         let out = dir.path().join(format);
-        let run = common::insight_in(
+        let run = crate::common::insight_in(
             &journal,
             &[],
             &["export", out.to_str().unwrap(), "--format", format],
@@ -195,7 +189,7 @@ fn export_writes_only_into_its_own_folder_and_files() {
     let export = |args: &[&str]| {
         let mut all = vec!["export", out.to_str().unwrap()];
         all.extend_from_slice(args);
-        history(&all)
+        fixture("history", &all)
     };
     assert_eq!(export(&[]).code, 0);
     let names = |dir: &Path| {
@@ -255,7 +249,7 @@ fn export_writes_only_into_its_own_folder_and_files() {
     let theirs = dir.path().join("theirs");
     std::fs::create_dir_all(&theirs).unwrap();
     std::fs::write(theirs.join("entries.csv"), "precious\n").unwrap();
-    let run = history(&["export", theirs.to_str().unwrap()]);
+    let run = fixture("history", &["export", theirs.to_str().unwrap()]);
     assert_eq!((run.code, run.stdout.as_str()), (2, ""));
     assert_eq!(
         run.stderr,
@@ -295,7 +289,10 @@ fn export_writes_only_into_its_own_folder_and_files() {
 fn the_tables_and_their_columns() {
     let dir = TempDir::new("export-columns");
     let out = dir.path().join("out");
-    assert_eq!(history(&["export", out.to_str().unwrap()]).code, 0);
+    assert_eq!(
+        fixture("history", &["export", out.to_str().unwrap()]).code,
+        0
+    );
     let header = |name: &str| {
         std::fs::read_to_string(out.join(name))
             .unwrap()

@@ -6,15 +6,14 @@
 //! moves to shipped with a new owner, a quote is added), deletes one and
 //! renames one.
 
-mod common;
-use common::{TempDir, git, insight_in, manifest_dir};
+use crate::common::{TempDir, git, insight_at, manifest_dir};
 use std::path::Path;
 
 /// A repository whose `main` holds the `history` journal (at `journal`,
 /// relative to the repository) and whose branch `visit` changes it.
 fn branch_repo(root: &Path, journal: &str) {
     let dir = root.join(journal);
-    common::copy_dir(&manifest_dir().join("tests/fixtures/history"), &dir);
+    crate::common::copy_dir(&manifest_dir().join("tests/fixtures/history"), &dir);
     git(root, &["init", "-q", "-b", "main"]);
     git(root, &["add", "."]);
     git(root, &["commit", "-q", "-m", "The journal so far"]);
@@ -45,12 +44,6 @@ fn branch_repo(root: &Path, journal: &str) {
         root,
         &["commit", "-q", "-m", "Two visits, a launch, tidying"],
     );
-}
-
-fn insight(cwd: &Path, args: &[&str]) -> common::Run {
-    let mut all = vec!["--today", "2026-11-22"];
-    all.extend_from_slice(args);
-    insight_in(cwd, &[], &all)
 }
 
 const TABLE: &str = r#"Journal changes: the merge base of main and HEAD (7012ef7) → the working tree
@@ -301,17 +294,17 @@ fn diff_shows_what_a_branch_changes_in_every_format() {
     let dir = TempDir::new("git-branch");
     branch_repo(dir.path(), ".");
     // `main...` is where the branch parted from main, against the files on disk.
-    assert_eq!(insight(dir.path(), &["diff", "main..."]).ok(), TABLE);
+    assert_eq!(insight_at(dir.path(), &["diff", "main..."]).ok(), TABLE);
     assert_eq!(
-        insight(dir.path(), &["diff", "main...", "-f", "markdown"]).ok(),
+        insight_at(dir.path(), &["diff", "main...", "-f", "markdown"]).ok(),
         MARKDOWN
     );
     assert_eq!(
-        insight(dir.path(), &["diff", "main...", "--format", "json"]).ok(),
+        insight_at(dir.path(), &["diff", "main...", "--format", "json"]).ok(),
         JSON
     );
     // The same change between two commits names both.
-    let two = insight(dir.path(), &["diff", "main..visit"]).ok();
+    let two = insight_at(dir.path(), &["diff", "main..visit"]).ok();
     assert!(
         two.starts_with("Journal changes: main (7012ef7) → visit (")
             && two.ends_with(&TABLE[TABLE.find("\nEntries: ").unwrap()..]),
@@ -319,7 +312,7 @@ fn diff_shows_what_a_branch_changes_in_every_format() {
     );
     // Nothing uncommitted: HEAD and the working tree hold the same journal.
     assert_eq!(
-        insight(dir.path(), &["diff"]).ok(),
+        insight_at(dir.path(), &["diff"]).ok(),
         "Journal changes: HEAD (5c2535d) → the working tree\nNo entry changed. No problems.\n\n\
          Entries\nNo entry was added, changed or removed.\n\n\
          Ideas\nNo idea was raised, moved or given a new owner.\n\n\
@@ -341,7 +334,7 @@ fn a_journal_in_a_folder_of_a_larger_repository() {
     std::fs::write(dir.path().join("README.md"), "# Our repository\n").unwrap();
     let journal = dir.path().join("team/journal");
     // Run from deep inside the journal; only its own files count.
-    let run = insight(&journal.join("visits"), &["diff", "main...", "-f", "json"]);
+    let run = insight_at(&journal.join("visits"), &["diff", "main...", "-f", "json"]);
     let json: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
     let paths: Vec<&str> = json["entries"]
         .as_array()
@@ -360,7 +353,7 @@ fn a_journal_in_a_folder_of_a_larger_repository() {
         ]
     );
     // --journal from outside the repository works the same.
-    let outside = insight(
+    let outside = insight_at(
         &manifest_dir(),
         &[
             "--journal",
@@ -379,13 +372,16 @@ fn diff_check_fails_on_errors_in_the_changed_entries_only() {
     let dir = TempDir::new("git-diff-check");
     branch_repo(dir.path(), ".");
     // Warnings do not fail --check.
-    assert_eq!(insight(dir.path(), &["diff", "main...", "--check"]).code, 0);
+    assert_eq!(
+        insight_at(dir.path(), &["diff", "main...", "--check"]).code,
+        0
+    );
     std::fs::write(
         dir.path().join("visits/2026-11-22-store-11.md"),
         "---\ndate: 2026-11-22\nkind: frontlien\nsite: Store 11\n---\n",
     )
     .unwrap();
-    let run = insight(dir.path(), &["diff", "--check", "-f", "markdown"]);
+    let run = insight_at(dir.path(), &["diff", "--check", "-f", "markdown"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.ends_with(
@@ -400,14 +396,14 @@ fn diff_check_fails_on_errors_in_the_changed_entries_only() {
         "| added |  |  |  |  | visits/2026-11-22-store-11.md | cannot be read (see the problems) |"
     ));
     // Without --check the same diff exits 0: it is a report.
-    assert_eq!(insight(dir.path(), &["diff"]).code, 0);
+    assert_eq!(insight_at(dir.path(), &["diff"]).code, 0);
 }
 
 #[test]
 fn revisions_that_cannot_be_compared_say_why() {
     let dir = TempDir::new("git-bad-revision");
     branch_repo(dir.path(), ".");
-    let run = insight(dir.path(), &["diff", "no-such-branch..."]);
+    let run = insight_at(dir.path(), &["diff", "no-such-branch..."]);
     assert_eq!((run.code, run.stdout.as_str()), (2, ""));
     assert_eq!(
         run.stderr,
@@ -415,12 +411,12 @@ fn revisions_that_cannot_be_compared_say_why() {
          hint: name a branch, a tag or a commit; `git log --oneline` lists commits and `git branch -a` branches\n"
     );
     let outside = TempDir::new("git-none");
-    common::copy_dir(
+    crate::common::copy_dir(
         &manifest_dir().join("tests/fixtures/quarterly"),
         outside.path(),
     );
     for args in [&["diff"][..], &["check", "--staged"][..]] {
-        let run = insight(outside.path(), args);
+        let run = insight_at(outside.path(), args);
         assert_eq!(run.code, 2);
         assert!(
             run.stderr
@@ -435,18 +431,18 @@ fn revisions_that_cannot_be_compared_say_why() {
 #[test]
 fn an_empty_repository_and_a_shallow_clone() {
     let dir = TempDir::new("git-empty");
-    common::copy_dir(&manifest_dir().join("tests/fixtures/quarterly"), dir.path());
+    crate::common::copy_dir(&manifest_dir().join("tests/fixtures/quarterly"), dir.path());
     git(dir.path(), &["init", "-q", "-b", "main"]);
     // No commit yet: everything on disk is added.
     let json: serde_json::Value =
-        serde_json::from_str(&insight(dir.path(), &["diff", "-f", "json"]).ok()).unwrap();
+        serde_json::from_str(&insight_at(dir.path(), &["diff", "-f", "json"]).ok()).unwrap();
     assert_eq!(
         json["from"],
         serde_json::json!({"label": "HEAD", "commit": null})
     );
     assert_eq!(json["entries"].as_array().unwrap().len(), 6);
     assert_eq!(json["totals"]["before"]["entries"], 0);
-    let run = insight(dir.path(), &["diff", "main..."]);
+    let run = insight_at(dir.path(), &["diff", "main..."]);
     assert_eq!(
         run.stderr,
         "error: `main` has no commit yet, so it parts from nothing\n\
@@ -454,20 +450,20 @@ fn an_empty_repository_and_a_shallow_clone() {
     );
     // Nothing staged: nothing to check.
     assert_eq!(
-        insight(dir.path(), &["check", "--staged"]).ok(),
+        insight_at(dir.path(), &["check", "--staged"]).ok(),
         "checked 0 staged entries: no problems\n"
     );
     // An entry staged without the settings is checked with the ones on disk.
     git(dir.path(), &["add", "visits"]);
     assert_eq!(
-        insight(dir.path(), &["check", "--staged"]).ok(),
+        insight_at(dir.path(), &["check", "--staged"]).ok(),
         "insight.yaml:1:1: warning: insight.yaml is not in the staging area, so the entries were checked with the one on disk\n\
          \x20 hint: `git add insight.yaml` to commit the journal's settings\n\
          checked 6 staged entries: 1 warning\n"
     );
     git(dir.path(), &["add", "."]);
     assert_eq!(
-        insight(dir.path(), &["check", "--staged"]).ok(),
+        insight_at(dir.path(), &["check", "--staged"]).ok(),
         "checked 6 staged entries: no problems\n"
     );
     git(dir.path(), &["commit", "-q", "-m", "one"]);
@@ -483,8 +479,8 @@ fn an_empty_repository_and_a_shallow_clone() {
     git(clone.path(), &["clone", "-q", "--depth", "1", &source, "c"]);
     let shallow = clone.path().join("c");
     // The working tree against HEAD works with one commit of history.
-    assert_eq!(insight(&shallow, &["diff"]).code, 0);
-    let run = insight(&shallow, &["diff", "HEAD~1"]);
+    assert_eq!(insight_at(&shallow, &["diff"]).code, 0);
+    let run = insight_at(&shallow, &["diff", "HEAD~1"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
@@ -511,8 +507,8 @@ fn check_staged_reads_what_the_commit_will_contain() {
         "---\ndate: 2026-11-22\nkind: frontline\nsite: Store 12\n---\n",
     )
     .unwrap();
-    assert_eq!(insight(dir.path(), &["check", name]).code, 0);
-    let run = insight(dir.path(), &["check", "--staged"]);
+    assert_eq!(insight_at(dir.path(), &["check", name]).code, 0);
+    let run = insight_at(dir.path(), &["check", "--staged"]);
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
@@ -522,7 +518,7 @@ fn check_staged_reads_what_the_commit_will_contain() {
     );
     git(dir.path(), &["add", "--", name]);
     assert_eq!(
-        insight(dir.path(), &["check", "--staged"]).ok(),
+        insight_at(dir.path(), &["check", "--staged"]).ok(),
         "checked 1 staged entry: no problems\n"
     );
     // A staged insight.yaml is checked as staged too.
@@ -532,7 +528,7 @@ fn check_staged_reads_what_the_commit_will_contain() {
     )
     .unwrap();
     git(dir.path(), &["add", "insight.yaml"]);
-    let run = insight(dir.path(), &["check", "--staged", "--format", "json"]);
+    let run = insight_at(dir.path(), &["check", "--staged", "--format", "json"]);
     let found: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(
         found[0]["message"],

@@ -3,8 +3,7 @@
 //! capitalised keys, tabs, keys a team adds on purpose, numeric titles.
 //! Each input is quoted from what users were seen to type.
 
-mod common;
-use common::{TempDir, insight_in};
+use crate::common::{TempDir, insight_at};
 
 /// A journal of one entry, whose front matter is `yaml` (after the date,
 /// kind and site when `complete`), with `settings` as its insight.yaml.
@@ -18,12 +17,6 @@ fn journal(name: &str, settings: &str, entries: &[(&str, &str)]) -> TempDir {
     dir
 }
 
-fn insight(dir: &TempDir, args: &[&str]) -> common::Run {
-    let mut all = vec!["--today", "2026-11-22"];
-    all.extend_from_slice(args);
-    insight_in(dir.path(), &[], &all)
-}
-
 const HEAD: &str = "---\ndate: 2026-11-20\nkind: peer\nsite: HQ\n";
 
 #[test]
@@ -33,12 +26,12 @@ fn a_list_typed_with_commas_is_one_value_and_check_says_how_to_write_a_list() {
     );
     let dir = journal("commas", "", &[("a.md", &text)]);
     // Still a valid entry: one person, one tag.
-    let listed = insight(&dir, &["list", "--format", "csv"]).ok();
+    let listed = insight_at(dir.path(), &["list", "--format", "csv"]).ok();
     assert_eq!(
         listed,
         "date,kind,site,title,customers,tags,people\n2026-11-20,peer,HQ,a,0,\"mobile, pricing\",\"Mei Chen, Sam O'Neil\"\n"
     );
-    let run = insight(&dir, &["check"]);
+    let run = insight_at(dir.path(), &["check"]);
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stdout,
@@ -56,7 +49,7 @@ fn a_list_typed_with_commas_is_one_value_and_check_says_how_to_write_a_list() {
 fn a_tag_with_an_empty_name_is_an_error_at_the_tag() {
     let text = format!("{HEAD}tags: [mobile/, /app]\n---\n");
     let dir = journal("empty-tag", "", &[("a.md", &text)]);
-    let run = insight(&dir, &["check"]);
+    let run = insight_at(dir.path(), &["check"]);
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
@@ -78,7 +71,7 @@ fn merge_keys_apply_as_pyyaml_and_ruamel_apply_them() {
         "extra_keys: [extra, visit]\n",
         &[("a.md", idea), ("b.md", root)],
     );
-    let run = insight(&dir, &["list", "--format", "jsonl"]);
+    let run = insight_at(dir.path(), &["list", "--format", "jsonl"]);
     assert_eq!(
         run.ok(),
         "{\"path\":\"visits/a.md\",\"date\":\"2026-11-20\",\"kind\":\"peer\",\"site\":\"HQ\",\"role\":null,\"title\":\"a\",\
@@ -88,7 +81,7 @@ fn merge_keys_apply_as_pyyaml_and_ruamel_apply_them() {
          \"title\":\"b\",\"people\":[],\"customers\":0,\"hours\":null,\"tags\":[],\"ideas\":[]}\n"
     );
     assert_eq!(
-        insight(&dir, &["check", "--strict"]).ok(),
+        insight_at(dir.path(), &["check", "--strict"]).ok(),
         "checked 2 entries: no problems\n"
     );
 }
@@ -108,7 +101,7 @@ fn numbers_follow_one_rule_and_everything_else_is_text() {
             ),
         ],
     );
-    let run = insight(&dir, &["check"]);
+    let run = insight_at(dir.path(), &["check"]);
     assert_eq!(
         run.stdout,
         "visits/a.md:5:1: error: `customers`: expected a whole number, found `1_000`: write numbers in plain decimal digits, such as 1000 or 7.5\n\
@@ -117,7 +110,7 @@ fn numbers_follow_one_rule_and_everything_else_is_text() {
          checked 4 entries: 3 errors\n"
     );
     // `yes` is the text "yes", as YAML 1.2 reads it.
-    let json = insight(&dir, &["list", "--format", "json"]).stdout;
+    let json = insight_at(dir.path(), &["list", "--format", "json"]).stdout;
     assert!(json.contains("\"role\": \"yes\",\n    \"title\": \"d\",\n    \"people\": [],\n    \"customers\": 1000,\n    \"hours\": 1.5,"), "{json}");
 }
 
@@ -126,7 +119,7 @@ fn a_capitalised_key_is_named_in_the_hint() {
     let text = "---\nDate: 2026-11-20\nkind: peer\nSite: HQ\n---\n";
     let dir = journal("capital", "", &[("a.md", text)]);
     assert_eq!(
-        insight(&dir, &["check"]).stdout,
+        insight_at(dir.path(), &["check"]).stdout,
         "visits/a.md:2:1: error: missing `date`\n\
          \x20 hint: keys are written in lower case: write `date:` for `Date:`\n\
          visits/a.md:4:1: error: missing `site`\n\
@@ -140,7 +133,7 @@ fn a_tab_where_yaml_forbids_one_says_what_to_do() {
     let text = format!("{HEAD}tags:\n\t- mobile\n---\n");
     let dir = journal("tab", "", &[("a.md", &text)]);
     assert_eq!(
-        insight(&dir, &["check"]).stdout,
+        insight_at(dir.path(), &["check"]).stdout,
         "visits/a.md:6:2: error: a tab where YAML allows only spaces\n\
          \x20 hint: indent with spaces, and quote a value that starts with a tab\n\
          checked 1 entry: 1 error\n"
@@ -153,14 +146,14 @@ fn keys_a_team_declares_are_not_warned_about() {
         "{HEAD}notes: call back in May\ndescription: Lunch\nideas:\n  - title: X\n    notes: later\n---\n"
     );
     let warned = journal("declared-none", "", &[("a.md", &text)]);
-    assert_eq!(insight(&warned, &["check", "--strict"]).code, 1);
+    assert_eq!(insight_at(warned.path(), &["check", "--strict"]).code, 1);
     let declared = journal(
         "declared",
         "extra_keys: [notes, description]\n",
         &[("a.md", &text)],
     );
     assert_eq!(
-        insight(&declared, &["check", "--strict"]).ok(),
+        insight_at(declared.path(), &["check", "--strict"]).ok(),
         "checked 1 entry: no problems\n"
     );
 }
@@ -176,11 +169,11 @@ fn numeric_titles_and_tags_stay_as_written() {
         ],
     );
     assert_eq!(
-        insight(&dir, &["list", "--format", "csv"]).ok(),
+        insight_at(dir.path(), &["list", "--format", "csv"]).ok(),
         "date,kind,site,title,customers,tags,people\n2026-11-20,peer,HQ,2.0,0,1.10,\n2026-11-20,peer,HQ,b,0,\"1.1, 010\",\n"
     );
     assert_eq!(
-        insight(&dir, &["tags", "--format", "csv"]).ok(),
+        insight_at(dir.path(), &["tags", "--format", "csv"]).ok(),
         "tag,entries\n010,1\n1.1,1\n1.10,1\n"
     );
 }

@@ -15,18 +15,11 @@
 //! | 11-20 | Dana                | 0     | 3     | bill-split (id only), no status                              |
 //! | 12-05 | Cy                  | 9     | 4     | scan-and-go → shipped, after today: not counted              |
 
-mod common;
-use common::{TempDir, insight, insight_in};
+use crate::common::{TempDir, fixture, insight_in};
 use serde_json::{Value, json};
 
-fn history(args: &[&str]) -> common::Run {
-    let mut all = vec!["--journal", "tests/fixtures/history"];
-    all.extend_from_slice(args);
-    insight(&all)
-}
-
 fn json_of(args: &[&str]) -> Value {
-    serde_json::from_str(&history(args).ok()).expect("valid JSON")
+    serde_json::from_str(&fixture("history", args).ok()).expect("valid JSON")
 }
 
 const Q2: &str = r#"# Grocery IT journal: 2026Q2
@@ -297,22 +290,26 @@ Entries and hours in 2026Q4. Targets are yearly and judged on all of a person's 
 #[test]
 fn three_quarters_in_a_row_show_where_each_idea_stood_and_moved() {
     assert_eq!(
-        history(&["report", "-p", "2026Q2", "-f", "markdown"]).ok(),
+        fixture("history", &["report", "-p", "2026Q2", "-f", "markdown"]).ok(),
         Q2
     );
     assert_eq!(
-        history(&["report", "-p", "2026Q3", "-f", "markdown"]).ok(),
+        fixture("history", &["report", "-p", "2026Q3", "-f", "markdown"]).ok(),
         Q3
     );
     // The current quarter counts up to today: the December launch is not in it yet.
-    assert_eq!(history(&["report", "-f", "markdown"]).ok(), Q4);
+    assert_eq!(fixture("history", &["report", "-f", "markdown"]).ok(), Q4);
 }
 
 #[test]
 fn groups_count_up_to_today_too() {
     // The December entry is after today: the fourth quarter has two entries, not three.
     assert_eq!(
-        history(&["report", "--year", "2026", "--by", "quarter", "-f", "csv"]).ok(),
+        fixture(
+            "history",
+            &["report", "--year", "2026", "--by", "quarter", "-f", "csv"]
+        )
+        .ok(),
         "group,entries,customers,hours,ideas\n2026Q1,1,15,4,1\n2026Q2,3,25,10.5,2\n\
          2026Q3,3,20,8.5,4\n2026Q4,2,12,7,3\n"
     );
@@ -322,8 +319,8 @@ fn groups_count_up_to_today_too() {
 fn a_later_entry_leaves_an_earlier_quarter_byte_identical() {
     let dir = TempDir::new("history-later");
     let journal = dir.path().join("j");
-    common::copy_dir(
-        &common::manifest_dir().join("tests/fixtures/history"),
+    crate::common::copy_dir(
+        &crate::common::manifest_dir().join("tests/fixtures/history"),
         &journal,
     );
     let report = |quarter: &str| {
@@ -494,10 +491,13 @@ Days in all: new 56, exploring 39, dropped 96.
 
 #[test]
 fn one_ideas_story_with_every_mention_its_time_at_each_status_and_the_evidence() {
-    assert_eq!(history(&["ideas", "scan-and-go"]).ok(), SCAN_AND_GO);
+    assert_eq!(
+        fixture("history", &["ideas", "scan-and-go"]).ok(),
+        SCAN_AND_GO
+    );
     // Found by a part of its title too.
     assert_eq!(
-        history(&["ideas", "shelf", "-f", "markdown"]).ok(),
+        fixture("history", &["ideas", "shelf", "-f", "markdown"]).ok(),
         SHELF_FEED
     );
     let story = json_of(&["ideas", "scan-and-go", "-f", "json"]);
@@ -542,7 +542,11 @@ fn one_ideas_story_with_every_mention_its_time_at_each_status_and_the_evidence()
 #[test]
 fn ideas_by_owner_and_as_of_a_period() {
     assert_eq!(
-        history(&["ideas", "--quarter", "3", "--owner", "BOB", "-f", "csv"]).ok(),
+        fixture(
+            "history",
+            &["ideas", "--quarter", "3", "--owner", "BOB", "-f", "csv"]
+        )
+        .ok(),
         "id,title,status,owner,mentions,sites,customers,first_date,last_date,entries\n\
          scan-and-go,Scan and go in the mobile app,planned,Bob Okafor,2,2,18,2026-07-10,2026-08-20,\"2026-07-10-store-12, 2026-08-20-data-lab\"\n\
          bill-split,Split the bill between two payers,planned,Bob Okafor,1,1,2,2026-09-30,2026-09-30,2026-09-30-lunch\n"
@@ -555,14 +559,14 @@ fn ideas_by_owner_and_as_of_a_period() {
 
 #[test]
 fn ideas_that_cannot_be_told() {
-    let run = history(&["ideas", "nothing-like-it"]);
+    let run = fixture("history", &["ideas", "nothing-like-it"]);
     assert_eq!((run.code, run.stdout.as_str()), (2, ""));
     assert_eq!(
         run.stderr,
         "error: no idea matches `nothing-like-it`\n\
          hint: `insight ideas` lists every idea; give its id or a part of its title\n"
     );
-    let run = history(&["ideas", "the"]);
+    let run = fixture("history", &["ideas", "the"]);
     assert_eq!(
         run.stderr,
         "error: `the` matches 3 ideas:\n  \
@@ -571,18 +575,21 @@ fn ideas_that_cannot_be_told() {
          Queue display on the door\n\
          hint: give the id, or more of the title\n"
     );
-    let run = history(&["ideas", "bill-split", "--quarter", "2026Q2"]);
+    let run = fixture("history", &["ideas", "bill-split", "--quarter", "2026Q2"]);
     assert_eq!(
         run.stderr,
         "error: `Split the bill between two payers` was first raised on 2026-09-30, after 2026-06-30\n\
          hint: choose a later period, or leave the period out\n"
     );
-    assert_eq!(history(&["ideas", "bill-split", "-f", "csv"]).code, 2);
+    assert_eq!(
+        fixture("history", &["ideas", "bill-split", "-f", "csv"]).code,
+        2
+    );
 }
 
 #[test]
 fn show_marks_a_status_the_entry_does_not_state_as_inherited() {
-    let page = history(&["show", "2026-05-15"]).ok();
+    let page = fixture("history", &["show", "2026-05-15"]).ok();
     assert!(
         page.contains(
             "ideas      [shelf-feed] One shelf-location feed for every app (new)\n           \
@@ -590,7 +597,7 @@ fn show_marks_a_status_the_entry_does_not_state_as_inherited() {
         ),
         "{page}"
     );
-    let page = history(&["show", "2026-06-30"]).ok();
+    let page = fixture("history", &["show", "2026-06-30"]).ok();
     assert!(
         page.contains(
             "ideas      [scan-and-go] Scan and go in the mobile app (planned, owner Bob Okafor)\n"
@@ -602,10 +609,10 @@ fn show_marks_a_status_the_entry_does_not_state_as_inherited() {
 #[test]
 fn a_follow_up_by_id_alone_is_a_whole_entry() {
     // Every entry is read: none is skipped for a mention without a title.
-    let run = history(&["list", "--format", "paths"]);
+    let run = fixture("history", &["list", "--format", "paths"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert_eq!(run.stdout.lines().count(), 10);
-    let run = history(&["check"]);
+    let run = fixture("history", &["check"]);
     assert_eq!(
         run.stdout,
         "visits/2026-12-05-store-12.md:2:1: warning: `date` 2026-12-05 is after today (2026-11-22)\n  \
@@ -646,14 +653,30 @@ Dana Novak    it-staff          0      0          0  0 of 8 hours    behind
 #[test]
 fn people_select_rows_by_person_and_judge_targets_on_the_whole_year() {
     // Only Dana, with all of her visits, not just the ones shared with someone.
-    assert_eq!(history(&["people", "--person", "dana"]).ok(), DANA);
+    assert_eq!(
+        fixture("history", &["people", "--person", "dana"]).ok(),
+        DANA
+    );
     // A kind narrows what is counted, never whether a target is met.
-    assert_eq!(history(&["people", "--kind", "research"]).ok(), RESEARCH);
+    assert_eq!(
+        fixture("history", &["people", "--kind", "research"]).ok(),
+        RESEARCH
+    );
     // A quarter counts its own visits; the target is judged from January to its end.
-    assert_eq!(history(&["people", "--quarter", "3"]).ok(), THIRD_QUARTER);
+    assert_eq!(
+        fixture("history", &["people", "--quarter", "3"]).ok(),
+        THIRD_QUARTER
+    );
     // At the end of the first quarter one visit of a yearly two is on track; none is behind.
-    assert_eq!(history(&["people", "--quarter", "1"]).ok(), FIRST_QUARTER);
-    let behind = history(&["people", "--quarter", "1", "--behind", "-f", "csv"]).ok();
+    assert_eq!(
+        fixture("history", &["people", "--quarter", "1"]).ok(),
+        FIRST_QUARTER
+    );
+    let behind = fixture(
+        "history",
+        &["people", "--quarter", "1", "--behind", "-f", "csv"],
+    )
+    .ok();
     assert_eq!(
         behind,
         "person,group,entries,hours,customers,target,standing\n\

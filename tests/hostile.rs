@@ -2,6 +2,7 @@
 //! a diagnostic naming `path:line:column`, never a panic or a hang, and the valid
 //! entries beside it must still be read. Journals are built at test time.
 
+use crate::common::TempDir;
 use std::fs;
 use std::io::{Read, Write};
 use std::os::unix::fs::{PermissionsExt, symlink};
@@ -126,16 +127,16 @@ fn vm_hwm(status: &str) -> Option<u64> {
 /// A journal in a fresh temp folder: an empty `insight.yaml` and a `visits/` folder.
 struct Journal {
     dir: PathBuf,
+    _temp: TempDir,
 }
 
 impl Journal {
     fn new(test: &str) -> Journal {
-        let dir =
-            std::env::temp_dir().join(format!("insight-hostile-{}-{test}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let temp = TempDir::new(&format!("hostile-{test}"));
+        let dir = temp.path().to_path_buf();
         fs::create_dir_all(dir.join("visits")).unwrap();
         fs::write(dir.join("insight.yaml"), "").unwrap();
-        Journal { dir }
+        Journal { dir, _temp: temp }
     }
 
     /// Writes `visits/<name>`.
@@ -154,12 +155,6 @@ impl Journal {
 
     fn list(&self) -> Run {
         self.run(&["list", "--format", "paths"])
-    }
-}
-
-impl Drop for Journal {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 

@@ -4,26 +4,23 @@
 //!
 //! The page is compared whole with `tests/snapshots/quarterly-2026Q3.html`.
 //! After a deliberate change to the page, look at the new one in a browser,
-//! then run `INSIGHT_BLESS=1 cargo test --test html` to store it, and read the
+//! then run `INSIGHT_BLESS=1 cargo test --test main html::` to store it, and read the
 //! diff before committing it.
 
-mod common;
-use common::{TempDir, insight};
+use crate::common::{TempDir, fixture, insight};
 use std::collections::BTreeSet;
 use std::path::Path;
 
 const SNAPSHOT: &str = "tests/snapshots/quarterly-2026Q3.html";
 
-fn quarterly(args: &[&str]) -> common::Run {
-    let mut all = vec!["--journal", "tests/fixtures/quarterly"];
-    all.extend_from_slice(args);
-    insight(&all)
-}
-
 #[test]
 fn the_page_is_the_stored_snapshot_byte_for_byte() {
-    let page = quarterly(&["report", "--quarter", "last", "--format", "html"]).ok();
-    let path = common::manifest_dir().join(SNAPSHOT);
+    let page = fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "--format", "html"],
+    )
+    .ok();
+    let path = crate::common::manifest_dir().join(SNAPSHOT);
     if std::env::var_os("INSIGHT_BLESS").is_some() {
         std::fs::write(&path, &page).expect("write the snapshot");
     }
@@ -36,7 +33,7 @@ fn the_page_is_the_stored_snapshot_byte_for_byte() {
             .unwrap_or_else(|| page.lines().count().min(stored.lines().count()));
         panic!(
             "the page differs from {SNAPSHOT} from line {}:\n  now:    {:?}\n  stored: {:?}\n\
-             if the change is meant, run INSIGHT_BLESS=1 cargo test --test html",
+             if the change is meant, run INSIGHT_BLESS=1 cargo test --test main html::",
             line + 1,
             page.lines().nth(line),
             stored.lines().nth(line)
@@ -44,14 +41,22 @@ fn the_page_is_the_stored_snapshot_byte_for_byte() {
     }
     // The same journal and day give the same bytes every time.
     assert_eq!(
-        quarterly(&["report", "--quarter", "last", "--format", "html"]).ok(),
+        fixture(
+            "quarterly",
+            &["report", "--quarter", "last", "--format", "html"]
+        )
+        .ok(),
         page
     );
 }
 
 #[test]
 fn the_page_shows_the_numbers_of_the_markdown_report() {
-    let page = quarterly(&["report", "--quarter", "last", "--format", "html"]).ok();
+    let page = fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "--format", "html"],
+    )
+    .ok();
     // Totals with the previous quarter and the change, as in MARKDOWN_2026Q3.
     for row in [
         ("Entries", "3", "2", "+1"),
@@ -75,7 +80,11 @@ fn the_page_shows_the_numbers_of_the_markdown_report() {
     assert!(page.contains("<span class=\"label\"><span>2026-07</span><span>2026-04</span></span>"));
     assert!(page.contains("<span class=\"value\"><span>1</span><span>0</span></span>"));
     // Every section of the Markdown report, in its order.
-    let markdown = quarterly(&["report", "--quarter", "last", "--format", "markdown"]).ok();
+    let markdown = fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "--format", "markdown"],
+    )
+    .ok();
     let md_sections: Vec<&str> = markdown
         .lines()
         .filter_map(|l| l.strip_prefix("## "))
@@ -215,7 +224,7 @@ fn text_from_the_journal_is_shown_never_run() {
 
 #[test]
 fn quotes_and_titles_carry_their_language() {
-    let page = common::example_year_page(&["--format", "html"]).ok();
+    let page = crate::common::example_year_page(&["--format", "html"]).ok();
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
     for marked in [
         "<blockquote lang=\"zh\"><p>要是每天都能自动拿到这些数据,我们的质量报告可以提前一周完成。</p></blockquote>",
@@ -237,16 +246,19 @@ fn an_html_file_name_chooses_the_page_and_only_an_earlier_page_is_replaced() {
     let dir = TempDir::new("html-output");
     let file = dir.path().join("reports/2026Q3.html");
     let p = file.to_str().unwrap();
-    let run = quarterly(&["report", "--quarter", "last", "-o", p]);
+    let run = fixture("quarterly", &["report", "--quarter", "last", "-o", p]);
     assert_eq!((run.code, run.stderr), (0, format!("wrote {p}\n")));
-    let snapshot = std::fs::read_to_string(common::manifest_dir().join(SNAPSHOT)).unwrap();
+    let snapshot = std::fs::read_to_string(crate::common::manifest_dir().join(SNAPSHOT)).unwrap();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), snapshot);
     // An earlier page of this journal may be replaced, as .htm too.
-    assert_eq!(quarterly(&["report", "--quarter", "last", "-o", p]).code, 0);
+    assert_eq!(
+        fixture("quarterly", &["report", "--quarter", "last", "-o", p]).code,
+        0
+    );
     let htm = dir.path().join("r.htm");
     let h = htm.to_str().unwrap();
-    assert_eq!(quarterly(&["report", "-o", h]).code, 0);
-    assert_eq!(quarterly(&["report", "-o", h]).code, 0);
+    assert_eq!(fixture("quarterly", &["report", "-o", h]).code, 0);
+    assert_eq!(fixture("quarterly", &["report", "-o", h]).code, 0);
     // A page of another journal, or any other HTML file, is not.
     let other = insight(&["--journal", "tests/fixtures/basic", "report", "-o", p]);
     assert_eq!(other.code, 2);
@@ -259,7 +271,10 @@ fn an_html_file_name_chooses_the_page_and_only_an_earlier_page_is_replaced() {
     );
     let own = dir.path().join("index.html");
     std::fs::write(&own, "<!DOCTYPE html>\n<title>My page</title>\n").unwrap();
-    assert_eq!(quarterly(&["report", "-o", own.to_str().unwrap()]).code, 2);
+    assert_eq!(
+        fixture("quarterly", &["report", "-o", own.to_str().unwrap()]).code,
+        2
+    );
     assert_eq!(
         std::fs::read_to_string(&own).unwrap(),
         "<!DOCTYPE html>\n<title>My page</title>\n"
@@ -268,21 +283,25 @@ fn an_html_file_name_chooses_the_page_and_only_an_earlier_page_is_replaced() {
 
 #[test]
 fn the_page_is_the_whole_report_not_a_by_table() {
-    let run = quarterly(&["report", "--by", "kind", "--format", "html"]);
+    let run = fixture("quarterly", &["report", "--by", "kind", "--format", "html"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
         "error: --by gives one table, and the HTML page is the whole report\n\
          hint: leave out --by for the page, or use --format table, markdown, json or csv with --by\n"
     );
-    let run = quarterly(&["report", "--by", "kind", "-o", "by.html"]);
+    let run = fixture("quarterly", &["report", "--by", "kind", "-o", "by.html"]);
     assert_eq!(run.code, 2);
-    assert!(!common::manifest_dir().join("by.html").exists());
+    assert!(!crate::common::manifest_dir().join("by.html").exists());
 }
 
 #[test]
 fn a_period_without_entries_draws_no_empty_charts() {
-    let page = quarterly(&["report", "--quarter", "2026Q1", "--format", "html"]).ok();
+    let page = fixture(
+        "quarterly",
+        &["report", "--quarter", "2026Q1", "--format", "html"],
+    )
+    .ok();
     let captions: Vec<&str> = page
         .lines()
         .filter_map(|l| l.strip_prefix("<figcaption>"))

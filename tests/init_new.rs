@@ -1,7 +1,6 @@
 //! `insight init`, `insight new` and finding the journal, in fresh temp folders.
 
-mod common;
-use common::{TempDir, insight_in};
+use crate::common::{TempDir, insight_in};
 use std::fs;
 
 const TODAY: &str = "2026-11-22";

@@ -3,8 +3,7 @@
 //! plain string, customers as a list, `...` closing the front matter, a `---`
 //! thematic break in a body, unknown keys, a site with `: ` or a leading `#`).
 
-mod common;
-use common::{basic, insight};
+use crate::common::{basic, insight};
 
 fn paths(args: &[&str]) -> Vec<String> {
     let mut all = vec!["list", "--format", "paths"];
@@ -319,7 +318,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command, Stdio};
-    let dir = common::TempDir::new("pipe");
+    let dir = crate::common::TempDir::new("pipe");
     insight::synthetic::write_journal(dir.path(), 3000, 3).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_insight"))
         .args(["--journal", dir.str(), "list", "--format", "jsonl"])

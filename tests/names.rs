@@ -1,8 +1,7 @@
 //! Names from every language: matching ignores accents as well as case, and
 //! file names of new entries are transliterated to meaningful ASCII.
 
-mod common;
-use common::{TempDir, insight_in};
+use crate::common::{TempDir, insight_in};
 use std::fs;
 
 /// A journal with a visit by Tomás to Zürich and one by Thomas to Zurich airport.
@@ -26,7 +25,7 @@ fn journal(name: &str) -> TempDir {
     dir
 }
 
-fn run(dir: &TempDir, args: &[&str]) -> common::Run {
+fn run(dir: &TempDir, args: &[&str]) -> crate::common::Run {
     insight_in(dir.path(), &[], args)
 }
 

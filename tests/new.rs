@@ -1,8 +1,7 @@
 //! `insight new` as a person uses it: day words for --date, --kind, ideas with
 //! an id and a status, quotes, default people, and a check once the entry is written.
 
-mod common;
-use common::{TempDir, insight_in};
+use crate::common::{TempDir, insight_in};
 use serde_json::{Value, json};
 use std::fs;
 use std::path::Path;
@@ -14,7 +13,7 @@ fn on_terminal(dir: &Path, env: &[(&str, &str)], args: &[&str], answer: Option<&
     all.extend_from_slice(args);
     let mut env = env.to_vec();
     env.push(("NO_COLOR", "1"));
-    common::on_terminal(dir, &env, &all, answer)
+    crate::common::on_terminal(dir, &env, &all, answer)
 }
 
 const TODAY: &str = "2026-11-22";
@@ -27,11 +26,11 @@ fn journal(name: &str) -> TempDir {
 }
 
 /// `insight --today 2026-11-22 new ARGS` in `dir`; returns the run and the new file's text.
-fn new(dir: &TempDir, args: &[&str]) -> (common::Run, String) {
+fn new(dir: &TempDir, args: &[&str]) -> (crate::common::Run, String) {
     new_with(dir, &[], args)
 }
 
-fn new_with(dir: &TempDir, env: &[(&str, &str)], args: &[&str]) -> (common::Run, String) {
+fn new_with(dir: &TempDir, env: &[(&str, &str)], args: &[&str]) -> (crate::common::Run, String) {
     let mut all = vec!["--today", TODAY, "new"];
     all.extend_from_slice(args);
     let run = insight_in(dir.path(), env, &all);

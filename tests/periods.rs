@@ -9,8 +9,7 @@
 //! not by running hledger. hledger's end dates are exclusive; the table shows
 //! the last day selected, so that both columns read the same way.
 
-mod common;
-use common::{TempDir, basic, insight_in};
+use crate::common::{TempDir, basic, insight_in};
 use serde_json::Value;
 use std::fs;
 
@@ -243,7 +242,7 @@ const FISCAL_YEAR_FROM_JULY: &[Form] = &[
 /// The days insight selects for `typed`, read from `report --format json`.
 fn insight_days(journal: &str, typed: &str) -> Option<(String, String)> {
     let run = insight_in(
-        &common::manifest_dir(),
+        &crate::common::manifest_dir(),
         &[],
         &[
             "--today",
@@ -459,7 +458,7 @@ fn help_says_a_range_includes_its_end_unlike_hledger() {
 #[test]
 fn today_takes_the_same_day_forms() {
     let run = insight_in(
-        &common::manifest_dir(),
+        &crate::common::manifest_dir(),
         &[],
         &[
             "--today",

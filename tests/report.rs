@@ -12,18 +12,11 @@
 //!
 //! Today is 2026-11-22, so `--quarter last` is 2026Q3 and the previous quarter 2026Q2.
 
-mod common;
-use common::{TempDir, insight, insight_in};
+use crate::common::{TempDir, fixture, insight, insight_in};
 use serde_json::{Value, json};
 
-fn quarterly(args: &[&str]) -> common::Run {
-    let mut all = vec!["--journal", "tests/fixtures/quarterly"];
-    all.extend_from_slice(args);
-    insight(&all)
-}
-
 fn json_of(args: &[&str]) -> Value {
-    serde_json::from_str(&quarterly(args).ok()).expect("valid JSON")
+    serde_json::from_str(&fixture("quarterly", args).ok()).expect("valid JSON")
 }
 
 const MARKDOWN_2026Q3: &str = "\
@@ -125,19 +118,31 @@ Entries and hours in 2026Q3. Targets are yearly and judged on all of a person's 
 #[test]
 fn the_markdown_report_is_the_page_worked_out_by_hand() {
     assert_eq!(
-        quarterly(&["report", "--quarter", "last", "--format", "markdown"]).ok(),
+        fixture(
+            "quarterly",
+            &["report", "--quarter", "last", "--format", "markdown"]
+        )
+        .ok(),
         MARKDOWN_2026Q3
     );
     // The same period named another way is the same page.
     assert_eq!(
-        quarterly(&["report", "--period", "2026Q3", "--format", "markdown"]).ok(),
+        fixture(
+            "quarterly",
+            &["report", "--period", "2026Q3", "--format", "markdown"]
+        )
+        .ok(),
         MARKDOWN_2026Q3
     );
 }
 
 #[test]
 fn the_json_report_has_the_same_numbers_under_fixed_keys() {
-    let raw = quarterly(&["report", "--quarter", "last", "--format", "json"]).ok();
+    let raw = fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "--format", "json"],
+    )
+    .ok();
     let report: Value = serde_json::from_str(&raw).unwrap();
     // Top-level keys, in the order they are written.
     let keys: Vec<&str> = raw
@@ -244,7 +249,7 @@ fn the_json_report_has_the_same_numbers_under_fixed_keys() {
 
 #[test]
 fn the_terminal_report_piped_has_no_bars_or_colour() {
-    let text = quarterly(&["report", "--quarter", "last"]).ok();
+    let text = fixture("quarterly", &["report", "--quarter", "last"]).ok();
     assert!(!text.contains('\x1b') && !text.contains('█'));
     assert!(text.starts_with(
         "\
@@ -310,15 +315,18 @@ fn the_default_period_is_the_quarter_containing_today() {
 
 #[test]
 fn filters_narrow_the_report_and_are_named_on_the_page() {
-    let page = quarterly(&[
-        "report",
-        "--quarter",
-        "last",
-        "--tag",
-        "mobile",
-        "--format",
-        "markdown",
-    ])
+    let page = fixture(
+        "quarterly",
+        &[
+            "report",
+            "--quarter",
+            "last",
+            "--tag",
+            "mobile",
+            "--format",
+            "markdown",
+        ],
+    )
     .ok();
     assert!(page.starts_with(
         "# Quarterly test journal: 2026Q3\n\n\
@@ -388,15 +396,18 @@ fn quotes_are_limited_by_the_quotes_option() {
         "json",
     ]);
     assert_eq!(report["quotes"].as_array().unwrap().len(), 1);
-    let page = quarterly(&[
-        "report",
-        "--quarter",
-        "last",
-        "--quotes",
-        "0",
-        "--format",
-        "markdown",
-    ])
+    let page = fixture(
+        "quarterly",
+        &[
+            "report",
+            "--quarter",
+            "last",
+            "--quotes",
+            "0",
+            "--format",
+            "markdown",
+        ],
+    )
     .ok();
     // None asked for: no section, rather than one saying there are none.
     let headings: Vec<&str> = page.lines().filter(|l| l.starts_with("## ")).collect();
@@ -429,29 +440,38 @@ fn quotes_are_limited_by_the_quotes_option() {
 #[test]
 fn by_groups_count_each_entry_in_every_group_it_belongs_to() {
     assert_eq!(
-        quarterly(&[
-            "report",
-            "--quarter",
-            "last",
-            "--by",
-            "kind",
-            "--format",
-            "csv"
-        ])
+        fixture(
+            "quarterly",
+            &[
+                "report",
+                "--quarter",
+                "last",
+                "--by",
+                "kind",
+                "--format",
+                "csv"
+            ]
+        )
         .ok(),
         "group,entries,customers,hours,ideas\nfrontline,1,20,6,2\npeer,0,0,0,0\nimmersion,0,0,0,0\nresearch,1,0,3,1\nsales,1,5,0,1\n"
     );
     assert_eq!(
-        quarterly(&[
-            "report", "--year", "2026", "--by", "person", "--format", "csv"
-        ])
+        fixture(
+            "quarterly",
+            &[
+                "report", "--year", "2026", "--by", "person", "--format", "csv"
+            ]
+        )
         .ok(),
         "group,entries,customers,hours,ideas\nAnn Exec,2,30,10,2\nBob Exec,2,9,3.5,1\nCy Staff,2,20,9,2\nZed Guest,2,7,1.5,1\n"
     );
     assert_eq!(
-        quarterly(&[
-            "report", "--year", "2026", "--by", "tag", "--format", "markdown"
-        ])
+        fixture(
+            "quarterly",
+            &[
+                "report", "--year", "2026", "--by", "tag", "--format", "markdown"
+            ]
+        )
         .ok(),
         "\
 | Tag | Entries | Customers | Hours | Ideas |
@@ -464,9 +484,12 @@ fn by_groups_count_each_entry_in_every_group_it_belongs_to() {
 "
     );
     assert_eq!(
-        quarterly(&[
-            "report", "--year", "2026", "--by", "quarter", "--format", "csv"
-        ])
+        fixture(
+            "quarterly",
+            &[
+                "report", "--year", "2026", "--by", "quarter", "--format", "csv"
+            ]
+        )
         .ok(),
         "group,entries,customers,hours,ideas\n2026Q1,0,0,0,0\n2026Q2,2,12,5.5,1\n2026Q3,3,25,9,3\n2026Q4,1,7,2,1\n"
     );
@@ -486,7 +509,11 @@ fn by_groups_count_each_entry_in_every_group_it_belongs_to() {
             {"group": "Data lab", "entries": 1, "customers": 0, "hours": 3, "ideas": 1},
         ])
     );
-    let months = quarterly(&["report", "--quarter", "last", "--by", "month"]).ok();
+    let months = fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "--by", "month"],
+    )
+    .ok();
     assert_eq!(
         months,
         "\
@@ -503,27 +530,39 @@ Month    Entries  Customers  Hours  Ideas
 fn output_files_are_written_whole_in_the_format_their_name_says() {
     let dir = TempDir::new("report-output");
     let file = dir.path().join("reports/2026Q3.md");
-    let run = quarterly(&["report", "--quarter", "last", "-o", file.to_str().unwrap()]);
+    let run = fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "-o", file.to_str().unwrap()],
+    );
     assert_eq!((run.code, run.stdout.as_str()), (0, ""));
     assert_eq!(run.stderr, format!("wrote {}\n", file.display()));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), MARKDOWN_2026Q3);
     // Written again, it is replaced whole and byte for byte the same.
-    quarterly(&["report", "--quarter", "last", "-o", file.to_str().unwrap()]);
+    fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "-o", file.to_str().unwrap()],
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), MARKDOWN_2026Q3);
     let json = dir.path().join("q.json");
-    quarterly(&["report", "--quarter", "last", "-o", json.to_str().unwrap()]);
+    fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "-o", json.to_str().unwrap()],
+    );
     let parsed: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(parsed["totals"]["customers"], 25);
     let forced = dir.path().join("q.txt");
-    quarterly(&[
-        "report",
-        "--quarter",
-        "last",
-        "--format",
-        "markdown",
-        "-o",
-        forced.to_str().unwrap(),
-    ]);
+    fixture(
+        "quarterly",
+        &[
+            "report",
+            "--quarter",
+            "last",
+            "--format",
+            "markdown",
+            "-o",
+            forced.to_str().unwrap(),
+        ],
+    );
     assert_eq!(std::fs::read_to_string(&forced).unwrap(), MARKDOWN_2026Q3);
 }
 
@@ -531,8 +570,8 @@ fn output_files_are_written_whole_in_the_format_their_name_says() {
 fn output_never_replaces_the_journal_or_a_stranger() {
     let dir = TempDir::new("report-guard");
     let journal = dir.path().join("j");
-    common::copy_dir(
-        &common::manifest_dir().join("tests/fixtures/quarterly"),
+    crate::common::copy_dir(
+        &crate::common::manifest_dir().join("tests/fixtures/quarterly"),
         &journal,
     );
     let settings = std::fs::read_to_string(journal.join("insight.yaml")).unwrap();
@@ -673,14 +712,14 @@ fn coverage_lists_everyone_who_went_out() {
 
 #[test]
 fn report_usage_errors() {
-    let run = quarterly(&["report", "--format", "csv"]);
+    let run = fixture("quarterly", &["report", "--format", "csv"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
         "error: a report has several tables, which CSV cannot hold\n\
          hint: add --by kind|tag|site|person|month|quarter|journal for one table, or use --format markdown or json\n"
     );
-    let run = quarterly(&["report", "-o", "report.pdf"]);
+    let run = fixture("quarterly", &["report", "-o", "report.pdf"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
@@ -688,7 +727,10 @@ fn report_usage_errors() {
         "{}",
         run.stderr
     );
-    let run = quarterly(&["report", "--quarter", "last", "--since", "2026-10-01"]);
+    let run = fixture(
+        "quarterly",
+        &["report", "--quarter", "last", "--since", "2026-10-01"],
+    );
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
@@ -700,7 +742,7 @@ fn report_usage_errors() {
 #[test]
 fn ideas_merges_mentions_across_the_journal() {
     assert_eq!(
-        quarterly(&["ideas", "--format", "csv"]).ok(),
+        fixture("quarterly", &["ideas", "--format", "csv"]).ok(),
         "id,title,status,owner,mentions,sites,customers,first_date,last_date,entries\n\
          finder,Finder,building,,3,2,37,2026-05-10,2026-10-10,\"2026-05-10-store-a, 2026-07-05-store-a, 2026-10-10-store-b\"\n\
          ,Queue display,new,,2,2,20,2026-07-05,2026-08-15,\"2026-07-05-store-a, 2026-08-15-data-lab\"\n\
@@ -738,14 +780,14 @@ fn ideas_merges_mentions_across_the_journal() {
             ("Bundle pricing", "planned")
         ]
     );
-    let by_date = quarterly(&["ideas", "--sort", "date", "--format", "csv"]).ok();
+    let by_date = fixture("quarterly", &["ideas", "--sort", "date", "--format", "csv"]).ok();
     let firsts: Vec<&str> = by_date
         .lines()
         .skip(1)
         .map(|l| l.split(',').nth(1).unwrap())
         .collect();
     assert_eq!(firsts, ["Finder", "Bundle pricing", "Queue display"]);
-    let run = quarterly(&["ideas", "--status", "done"]);
+    let run = fixture("quarterly", &["ideas", "--status", "done"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
@@ -757,7 +799,7 @@ fn ideas_merges_mentions_across_the_journal() {
 #[test]
 fn people_shows_the_year_to_date_against_targets() {
     assert_eq!(
-        quarterly(&["people"]).ok(),
+        fixture("quarterly", &["people"]).ok(),
         "\
 Person      Group       Entries  Hours  Customers  Toward target   Status
 ----------- ----------- -------- ------ ---------- --------------- -------
@@ -768,20 +810,23 @@ Di Nogroup                    0      0          0
 Zed Guest                     2    1.5          7
 "
     );
-    let behind = quarterly(&["people", "--behind"]);
+    let behind = fixture("quarterly", &["people", "--behind"]);
     assert_eq!(
         (behind.code, behind.stdout.as_str(), behind.stderr.as_str()),
         (0, "", "nobody is behind their target\n")
     );
     assert_eq!(
-        quarterly(&[
-            "people",
-            "--behind",
-            "--quarter",
-            "2026Q3",
-            "--format",
-            "csv"
-        ])
+        fixture(
+            "quarterly",
+            &[
+                "people",
+                "--behind",
+                "--quarter",
+                "2026Q3",
+                "--format",
+                "csv"
+            ]
+        )
         .ok(),
         // Ann went out once in the quarter, but twice in the year to its end: not behind.
         "person,group,entries,hours,customers,target,standing\n\
@@ -799,7 +844,7 @@ Zed Guest                     2    1.5          7
 #[test]
 fn quotes_newest_first_with_who_and_where() {
     assert_eq!(
-        quarterly(&["quotes", "--limit", "2"]).ok(),
+        fixture("quarterly", &["quotes", "--limit", "2"]).ok(),
         "\
 “Can I pay my mother's bill?”
     2026-09-30 · store a · Zed Guest · visits/2026-09-30-store-a.md
@@ -809,11 +854,19 @@ fn quotes_newest_first_with_who_and_where() {
 "
     );
     assert_eq!(
-        quarterly(&["quotes", "--kind", "peer", "--format", "markdown"]).ok(),
+        fixture(
+            "quarterly",
+            &["quotes", "--kind", "peer", "--format", "markdown"]
+        )
+        .ok(),
         "> A quote from the second quarter.\n>\n> — 2026-06-20 · HQ lunch · Bob Exec, Zed Guest · visits/2026-06-20-hq-lunch.md\n"
     );
     assert_eq!(
-        quarterly(&["quotes", "--kind", "peer", "--format", "jsonl"]).ok(),
+        fixture(
+            "quarterly",
+            &["quotes", "--kind", "peer", "--format", "jsonl"]
+        )
+        .ok(),
         "{\"text\":\"A quote from the second quarter.\",\"date\":\"2026-06-20\",\"site\":\"HQ lunch\",\
          \"people\":[\"Bob Exec\",\"Zed Guest\"],\"path\":\"visits/2026-06-20-hq-lunch.md\"}\n"
     );

@@ -1,7 +1,6 @@
 //! `insight show` and `insight tags` on the `basic` fixture.
 
-mod common;
-use common::{basic, insight};
+use crate::common::{basic, insight};
 
 #[test]
 fn show_prints_fields_then_the_text() {

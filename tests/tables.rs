@@ -3,9 +3,7 @@
 //! and lists of entries are shortened with `…`, or left out when there is no
 //! room. Each table is drawn as a user at a terminal of that width sees it.
 
-mod common;
-
-use common::{manifest_dir, on_terminal};
+use crate::common::{manifest_dir, on_terminal};
 
 /// `insight ARGS` on a terminal `columns` wide, without colour.
 fn at_width(columns: &str, args: &[&str]) -> String {

@@ -10,10 +10,9 @@
 //! | cio     | 2026-05-02 | peer      | Ann             | 1     | 2     |                                          |
 //! | team-b  | 2026-06-01 | workshop  | Dana            | 30    | 6     | scan-and-go (planned), org/loyalty-app (planned, owner Dana) |
 
-mod common;
-use common::{TempDir, insight};
+use crate::common::{TempDir, insight};
 
-fn union(args: &[&str]) -> common::Run {
+fn union(args: &[&str]) -> crate::common::Run {
     let mut all = vec!["--journal", "tests/fixtures/teams/cio"];
     all.extend_from_slice(args);
     insight(&all)

@@ -75,36 +75,46 @@ pub fn example_year_page(args: &[&str]) -> Run {
     insight_in(&manifest_dir(), &[], &all)
 }
 
-/// `insight` on the `basic` fixture journal.
-pub fn basic(args: &[&str]) -> Run {
-    let mut all = vec!["--journal", "tests/fixtures/basic"];
+/// `insight --today 2026-11-22 ARGS` run in `cwd`.
+pub fn insight_at(cwd: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["--today", "2026-11-22"];
+    all.extend_from_slice(args);
+    insight_in(cwd, &[], &all)
+}
+
+/// `insight --today 2026-11-22 ARGS` on the fixture journal `tests/fixtures/NAME`.
+pub fn fixture(name: &str, args: &[&str]) -> Run {
+    let journal = format!("tests/fixtures/{name}");
+    let mut all = vec!["--journal", journal.as_str()];
     all.extend_from_slice(args);
     insight(&all)
 }
 
+/// `insight` on the `basic` fixture journal.
+pub fn basic(args: &[&str]) -> Run {
+    fixture("basic", args)
+}
+
 /// A fresh, empty folder under the system's temp folder, removed on drop.
-pub struct TempDir(pub PathBuf);
+/// Its name starts with `insight-NAME-` so a folder left by a killed run says
+/// which test made it; `tempfile` makes the rest unique.
+pub struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     pub fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("insight-test-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("insight-{name}-"))
+            .tempdir()
+            .expect("create temp dir");
         TempDir(dir)
     }
 
     pub fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 
     pub fn str(&self) -> &str {
-        self.0.to_str().expect("utf-8 temp path")
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        self.path().to_str().expect("utf-8 temp path")
     }
 }
 

@@ -1,0 +1,26 @@
+//! The CLI tests: one test binary, a module per part of `insight`, the way
+//! jj and just keep theirs, so the suite links once. Every module runs the
+//! built binary as a user would; `common` holds the helpers they share.
+
+mod common;
+
+mod browser;
+mod cache;
+mod check;
+mod color;
+mod completions;
+mod export;
+mod git;
+mod handwritten;
+mod history;
+mod hostile;
+mod html;
+mod init_new;
+mod list;
+mod names;
+mod new;
+mod periods;
+mod report;
+mod show_tags;
+mod tables;
+mod union;
