@@ -44,7 +44,7 @@ pub struct GlobalArgs {
     /// The journal folder (default: $INSIGHT_JOURNAL, else the nearest folder upwards holding insight.yaml); repeat to read several journals as one
     #[arg(long, short = 'J', global = true, value_name = "DIR")]
     pub journal: Vec<PathBuf>,
-    /// Take DATE as today (2026-07-14, 2026/7/14, yesterday, …), so relative periods give the same answer every run
+    /// Take DATE as today (2026-07-14, 2026/7/14, yesterday, …), so relative periods give the same answer every run (also INSIGHT_TODAY)
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date_arg)]
     pub today: Option<Date>,
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never; an explicit always or never wins over NO_COLOR
@@ -141,7 +141,10 @@ impl Context {
             } else {
                 global.journal.clone()
             },
-            today: global.today.unwrap_or_else(clock_today),
+            today: match global.today {
+                Some(day) => day,
+                None => today_in_env()?.unwrap_or_else(clock_today),
+            },
             cwd,
             color,
             width: if stdout_tty { terminal_width() } else { None },
@@ -209,6 +212,18 @@ pub fn for_the_process<T>(value: T) -> &'static T {
 /// empty or `0`.
 fn no_cache_in_env() -> bool {
     std::env::var_os("INSIGHT_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The day `INSIGHT_TODAY` pins, when it is set and not empty.
+fn today_in_env() -> Result<Option<Date>> {
+    let Some(text) = std::env::var_os("INSIGHT_TODAY").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let text = text.to_string_lossy();
+    parse_date_arg(&text).map(Some).map_err(|message| {
+        Error::new(format!("INSIGHT_TODAY: {message}"))
+            .hint("set it to a day such as 2026-07-14, or unset it to use the clock")
+    })
 }
 
 /// `COLUMNS` when set (as terminals and `script` set it), else what the terminal says.
