@@ -9,6 +9,7 @@ mod cache;
 mod check;
 mod color;
 mod completions;
+mod docs;
 mod export;
 mod git;
 mod handwritten;
