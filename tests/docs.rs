@@ -57,11 +57,11 @@ fn the_examples_in_the_readme_and_the_docs_print_what_they_show() {
     }
 }
 
-/// The Markdown pages under `dir`, in name order.
+/// The Markdown pages under `dir` and its folders, in path order.
 fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("docs/ is there")
-        .map(|entry| entry.expect("a docs entry").path())
+    let mut pages: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.expect("a docs entry").into_path())
         .filter(|path| path.extension().is_some_and(|e| e == "md"))
         .collect();
     pages.sort();
