@@ -7,6 +7,9 @@
 //! target from the issue tracker beside it. A benchmark, never a test: timings
 //! depend on the machine.
 
+#[path = "synthetic.rs"]
+mod synthetic;
+
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -21,7 +24,7 @@ fn main() {
         .unwrap_or(10_000);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-journal-{entries}"));
     if !dir.join("insight.yaml").exists() {
-        insight::synthetic::write_journal(&dir, entries, 1).expect("write the synthetic journal");
+        synthetic::write_journal(&dir, entries, 1).expect("write the synthetic journal");
     }
     println!(
         "journal: {} ({entries} entries), {RUNS} runs each, {} cores",

@@ -2,6 +2,9 @@
 //!
 //!     cargo run --release --example gen_journal -- /tmp/journal-10k 10000 [SEED]
 
+#[path = "../benches/synthetic.rs"]
+mod synthetic;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,7 +16,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    match insight::synthetic::write_journal(&PathBuf::from(dir), entries, seed) {
+    match synthetic::write_journal(&PathBuf::from(dir), entries, seed) {
         Ok(()) => {
             println!("wrote {entries} entries to {dir}");
             ExitCode::SUCCESS

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use insight::check::Checker;
-use insight::config::Config;
-use insight::journal::Bodies;
+use insight::model::config::Config;
+use insight::read::journal::Bodies;
 
 const MOST_ENTRIES: usize = 20_000;
 const ROUNDS: usize = 5;
@@ -37,7 +37,7 @@ fn main() {
             problems += if check {
                 checker.check_text(path, Ok(text)).diagnostics.len()
             } else {
-                usize::from(insight::entry::parse_leaving_body(path, text, &config).is_err())
+                usize::from(insight::model::entry::parse_leaving_body(path, text, &config).is_err())
             };
         }
         let each = start.elapsed().as_nanos() as f64 / texts.len() as f64;

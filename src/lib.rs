@@ -6,38 +6,15 @@
 //! stages are pure.
 
 pub mod aggregate;
-pub mod cache;
 pub mod check;
 pub mod commands;
-pub mod config;
-pub mod diagnostic;
-pub mod diff;
-pub mod entry;
+pub mod edit;
 pub mod error;
-pub mod export;
-pub mod fold;
-pub mod frontmatter;
-pub mod git;
-pub mod journal;
-pub mod lines;
-pub mod look_alike;
-pub mod markdown;
-pub mod period;
+pub mod model;
+pub mod parse;
 pub mod query;
-pub mod record;
-pub mod rename;
+pub mod read;
 pub mod render;
-pub mod slug;
-pub mod suggest;
-pub mod synthetic;
-pub mod tags;
-pub mod template;
-pub mod text;
-pub mod union;
-pub mod values;
-pub mod walk;
-pub mod write;
-pub mod yaml;
 
 use std::io::IsTerminal;
 

@@ -3,9 +3,9 @@
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::entry::Entry;
-use crate::fold::fold;
-use crate::period::Period;
+use crate::model::entry::Entry;
+use crate::model::fold::fold;
+use crate::model::period::Period;
 
 /// Which entries a command looks at. Every condition given must hold.
 #[derive(Debug, Clone, Default)]
@@ -15,7 +15,7 @@ pub struct Filter {
     pub tags: Vec<String>,
     /// Any of these kinds (case-insensitive); empty means all.
     pub kinds: Vec<String>,
-    /// Part of the site, matched ignoring case and accents (see [`fold`](crate::fold)).
+    /// Part of the site, matched ignoring case and accents (see [`fold`](crate::model::fold)).
     pub site: Option<String>,
     /// Part of one of the people's names, matched ignoring case and accents.
     pub person: Option<String>,
@@ -38,10 +38,12 @@ impl Filter {
                     .kinds
                     .iter()
                     .any(|k| k.eq_ignore_ascii_case(&entry.kind)))
-            && self
-                .tags
-                .iter()
-                .all(|wanted| entry.tags.iter().any(|t| crate::tags::is_under(t, wanted)))
+            && self.tags.iter().all(|wanted| {
+                entry
+                    .tags
+                    .iter()
+                    .any(|t| crate::model::tags::is_under(t, wanted))
+            })
             && self
                 .site
                 .as_ref()
@@ -175,7 +177,7 @@ pub fn select<'a>(entries: &'a [Entry], filter: &Filter, order: Order) -> Vec<&'
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::text::Text;
+    use crate::model::text::Text;
     use jiff::civil::date;
 
     pub fn entry(path: &str, day: Date, site: &str, tags: &[&str]) -> Entry {

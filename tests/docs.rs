@@ -76,7 +76,10 @@ fn staged_names(pages: &[PathBuf], sandbox: &Path) -> Vec<PathBuf> {
         .iter()
         .enumerate()
         .map(|(n, page)| {
-            let stem = page.file_stem().and_then(|s| s.to_str()).expect("a page name");
+            let stem = page
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("a page name");
             sandbox.join(format!("{n:02}-{stem}.md"))
         })
         .collect()

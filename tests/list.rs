@@ -319,7 +319,7 @@ fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command, Stdio};
     let dir = crate::common::TempDir::new("pipe");
-    insight::synthetic::write_journal(dir.path(), 3000, 3).unwrap();
+    crate::synthetic::write_journal(dir.path(), 3000, 3).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_insight"))
         .args(["--journal", dir.str(), "list", "--format", "jsonl"])
         .env_clear()

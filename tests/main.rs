@@ -3,6 +3,8 @@
 //! built binary as a user would; `common` holds the helpers they share.
 
 mod common;
+#[path = "../benches/synthetic.rs"]
+mod synthetic;
 
 mod browser;
 mod cache;
@@ -11,6 +13,7 @@ mod color;
 mod completions;
 mod docs;
 mod export;
+mod generator;
 mod git;
 mod handwritten;
 mod history;

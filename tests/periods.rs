@@ -482,20 +482,34 @@ fn today_takes_the_same_day_forms() {
 fn today_may_come_from_the_environment_and_the_flag_wins() {
     let list = |env: &[(&str, &str)], today: &[&str]| {
         let mut args = today.to_vec();
-        args.extend(["--journal", "tests/fixtures/basic", "list", "-p", "yesterday"]);
+        args.extend([
+            "--journal",
+            "tests/fixtures/basic",
+            "list",
+            "-p",
+            "yesterday",
+        ]);
         args.extend(["--format", "paths"]);
         insight_in(&crate::common::manifest_dir(), env, &args)
     };
     let tower = "tests/fixtures/basic/visits/2026/2026-07-08-tower.md\n";
     assert_eq!(list(&[("INSIGHT_TODAY", "2026-07-09")], &[]).ok(), tower);
-    let run = list(&[("INSIGHT_TODAY", "2020-01-01")], &["--today", "2026-07-09"]);
+    let run = list(
+        &[("INSIGHT_TODAY", "2020-01-01")],
+        &["--today", "2026-07-09"],
+    );
     assert_eq!(run.ok(), tower);
     let empty = list(&[("INSIGHT_TODAY", "")], &[]);
-    assert_eq!(empty.code, 0, "an empty INSIGHT_TODAY is none: {}", empty.stderr);
+    assert_eq!(
+        empty.code, 0,
+        "an empty INSIGHT_TODAY is none: {}",
+        empty.stderr
+    );
     let run = list(&[("INSIGHT_TODAY", "someday")], &[]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.starts_with("error: INSIGHT_TODAY: `someday` is not a date"),
+        run.stderr
+            .starts_with("error: INSIGHT_TODAY: `someday` is not a date"),
         "{}",
         run.stderr
     );

@@ -3,9 +3,9 @@
 //! comparing them must give a diff, never panic or hang.
 #![no_main]
 
-use insight::config::Config;
-use insight::diff::{Side, Version, compare};
-use insight::entry::Entry;
+use insight::model::config::Config;
+use insight::aggregate::diff::{Side, Version, compare};
+use insight::model::entry::Entry;
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeSet;
 
@@ -15,8 +15,8 @@ fn side(bytes: &[u8], config: &Config) -> (Vec<Entry>, BTreeSet<String>) {
     for (i, part) in bytes.split(|b| *b == 0).enumerate() {
         // A few names shared by both sides, so that changes and renames happen.
         let path = format!("visits/{}.md", i % 4);
-        match insight::journal::decode(part.to_vec()) {
-            Ok(text) => match insight::entry::parse(&path, &text, config) {
+        match insight::read::journal::decode(part.to_vec()) {
+            Ok(text) => match insight::model::entry::parse(&path, &text, config) {
                 Ok(entry) => entries.push(entry),
                 Err(_) => {
                     broken.insert(path);

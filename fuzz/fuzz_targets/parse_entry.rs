@@ -2,14 +2,14 @@
 //! return an entry or diagnostics, never panic or hang.
 #![no_main]
 
-use insight::config::Config;
+use insight::model::config::Config;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let config = Config::default();
-    if let Ok(text) = insight::journal::decode(bytes.to_vec()) {
-        let _ = insight::entry::parse("fuzz.md", &text, &config);
+    if let Ok(text) = insight::read::journal::decode(bytes.to_vec()) {
+        let _ = insight::model::entry::parse("fuzz.md", &text, &config);
         let _ = insight::check::check_entry("fuzz.md", &text, &config, jiff::civil::date(2026, 11, 22));
-        let _ = insight::rename::rename("fuzz.md", &text, "mobile", "handheld", &config);
+        let _ = insight::edit::rename::rename("fuzz.md", &text, "mobile", "handheld", &config);
     }
 });

@@ -4,7 +4,7 @@
 //! real span: its start on or before its end.
 #![no_main]
 
-use insight::period::{self, Calendar};
+use insight::model::period::{self, Calendar};
 use jiff::civil::{Date, date};
 use libfuzzer_sys::fuzz_target;
 

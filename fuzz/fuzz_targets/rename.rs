@@ -5,9 +5,9 @@
 //! finds nothing left to change.
 #![no_main]
 
-use insight::config::Config;
-use insight::rename::{Outcome, rename};
-use insight::tags::is_under;
+use insight::model::config::Config;
+use insight::edit::rename::{Outcome, rename};
+use insight::model::tags::is_under;
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: [&str; 10] = [
@@ -18,11 +18,11 @@ fuzz_target!(|bytes: &[u8]| {
     let [pick_old, pick_new, rest @ ..] = bytes else {
         return;
     };
-    let Ok(text) = insight::journal::decode(rest.to_vec()) else {
+    let Ok(text) = insight::read::journal::decode(rest.to_vec()) else {
         return;
     };
     let config = Config::default();
-    let tags: Vec<String> = match insight::entry::parse("fuzz.md", &text, &config) {
+    let tags: Vec<String> = match insight::model::entry::parse("fuzz.md", &text, &config) {
         Ok(entry) => entry.tags.iter().chain(entry.ideas.iter().flat_map(|i| &i.tags)).map(|t| t.to_string()).collect(),
         Err(_) => Vec::new(),
     };
@@ -43,11 +43,11 @@ fuzz_target!(|bytes: &[u8]| {
     };
     assert!(!changes.is_empty());
     let body = |t: &str| {
-        let t = insight::frontmatter::strip_bom(t);
-        insight::frontmatter::split(t).map(|s| s.body.to_string()).ok()
+        let t = insight::parse::frontmatter::strip_bom(t);
+        insight::parse::frontmatter::split(t).map(|s| s.body.to_string()).ok()
     };
     assert_eq!(body(&renamed), body(&text), "the body changed");
-    let after = insight::entry::parse("fuzz.md", &renamed, &config).expect("a renamed entry parses");
+    let after = insight::model::entry::parse("fuzz.md", &renamed, &config).expect("a renamed entry parses");
     if !is_under(&new, &old) {
         let left = after.tags.iter().chain(after.ideas.iter().flat_map(|i| &i.tags));
         assert!(!left.clone().any(|t| is_under(t, &old)), "`{old}` is left in {:?}", after.tags);

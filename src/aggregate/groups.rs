@@ -4,9 +4,9 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::ideas::{IdeaKey, IdeaKeys};
-use crate::config::Config;
-use crate::entry::Entry;
-use crate::period::{Calendar, Period};
+use crate::model::config::Config;
+use crate::model::entry::Entry;
+use crate::model::period::{Calendar, Period};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GroupBy {
@@ -40,7 +40,7 @@ pub struct GroupRow {
     pub group: String,
     pub entries: usize,
     pub customers: u64,
-    #[serde(serialize_with = "crate::record::whole_or_fraction_f64")]
+    #[serde(serialize_with = "crate::aggregate::record::whole_or_fraction_f64")]
     pub hours: f64,
     /// Distinct ideas mentioned.
     pub ideas: usize,
@@ -108,7 +108,7 @@ pub fn group(
         GroupBy::Tag => by_size(entries, keys, |e| {
             e.tags
                 .iter()
-                .flat_map(|t| crate::tags::with_parents(t))
+                .flat_map(|t| crate::model::tags::with_parents(t))
                 .collect()
         }),
         GroupBy::Site => by_size(entries, keys, |e| vec![e.site.to_string()]),

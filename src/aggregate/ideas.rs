@@ -11,9 +11,9 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, btree_map};
 use std::sync::{Mutex, OnceLock};
 
-use crate::entry::{Entry, Idea};
+use crate::model::entry::{Entry, Idea};
+use crate::model::text::{ByCopy, Text};
 use crate::query::Filter;
-use crate::text::{ByCopy, Text};
 
 /// Ideas are the same idea when they share an `id`; ideas without one are the
 /// same when their titles match once case, spacing and punctuation are ignored,
@@ -262,7 +262,7 @@ impl<'a> Story<'a> {
         let mut tags = Vec::new();
         for mention in &self.mentions[..self.count_until(day)] {
             for tag in &mention.idea.tags {
-                if seen.insert(crate::tags::normalize(tag)) {
+                if seen.insert(crate::model::tags::normalize(tag)) {
                     tags.push(tag.clone());
                 }
             }
@@ -782,7 +782,9 @@ mod tests {
     }
 
     fn statuses() -> Vec<String> {
-        crate::config::DEFAULT_STATUSES.map(String::from).to_vec()
+        crate::model::config::DEFAULT_STATUSES
+            .map(String::from)
+            .to_vec()
     }
 
     #[test]
@@ -971,7 +973,7 @@ mod tests {
                 .collect();
             let filter = Filter {
                 period: period.map(|(start, length)| {
-                    crate::period::Period::days(on(start), on(start.saturating_add(length).min(28)))
+                    crate::model::period::Period::days(on(start), on(start.saturating_add(length).min(28)))
                 }),
                 tags: if by_tag { vec!["mobile".into()] } else { Vec::new() },
                 ..Filter::default()

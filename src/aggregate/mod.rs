@@ -1,15 +1,17 @@
 //! Summaries computed from selected entries. Pure: data in, plain data out.
 
+pub mod diff;
 pub mod groups;
 pub mod ideas;
 pub mod people;
 pub mod quotes;
+pub mod record;
 pub mod report;
 pub mod story;
 
-use crate::entry::Entry;
-use crate::tags::TagNumbers;
-use crate::text::{ByCopy, Texts};
+use crate::model::entry::Entry;
+use crate::model::tags::TagNumbers;
+use crate::model::text::{ByCopy, Texts};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,7 +31,7 @@ pub fn tag_counts(entries: &[&Entry]) -> Vec<TagCount> {
     for entry in entries {
         *lists.get_or_insert_with(&entry.tags, |_| 0) += 1;
     }
-    let mut numbers = TagNumbers::new(crate::tags::with_parents);
+    let mut numbers = TagNumbers::new(crate::model::tags::with_parents);
     let mut counts: Vec<usize> = Vec::new();
     let mut in_list: Vec<usize> = Vec::new();
     for (tags, &uses) in lists.iter() {
@@ -92,7 +94,7 @@ mod tests {
             let seen: std::collections::BTreeSet<String> = entry
                 .tags
                 .iter()
-                .flat_map(|t| crate::tags::with_parents(t))
+                .flat_map(|t| crate::model::tags::with_parents(t))
                 .collect();
             for tag in seen {
                 *counts.entry(tag).or_default() += 1;
@@ -134,7 +136,7 @@ mod tests {
                     copy.tags = match sharing {
                         0 => from.tags.clone(),
                         1 => from.tags.iter().cloned().collect(),
-                        _ => crate::text::copy_made_elsewhere(&from.tags),
+                        _ => crate::model::text::copy_made_elsewhere(&from.tags),
                     };
                     copy
                 })

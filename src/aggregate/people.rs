@@ -5,11 +5,11 @@ use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-use crate::config::Config;
-use crate::entry::Entry;
-use crate::period::{Calendar, Period};
-use crate::record::whole_or_fraction_f64;
-use crate::text::{ByCopy, Text};
+use crate::aggregate::record::whole_or_fraction_f64;
+use crate::model::config::Config;
+use crate::model::entry::Entry;
+use crate::model::period::{Calendar, Period};
+use crate::model::text::{ByCopy, Text};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonSummary {

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use std::borrow::Cow;
 
-use crate::entry::Entry;
-use crate::markdown;
-use crate::text::{Text, Texts};
+use crate::model::entry::Entry;
+use crate::model::text::{Text, Texts};
+use crate::parse::markdown;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {

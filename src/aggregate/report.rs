@@ -10,12 +10,12 @@ use super::ideas::{self, Details, History, IdeaSummary, Movement, PipelineRow, S
 use super::people::{self, PersonSummary, YearToDate};
 use super::quotes::{self, Quote};
 use super::{TagCount, tag_counts};
-use crate::config::Config;
-use crate::entry::Entry;
-use crate::period::{Calendar, Period};
+use crate::aggregate::record::whole_or_fraction_f64;
+use crate::model::config::Config;
+use crate::model::entry::Entry;
+use crate::model::period::{Calendar, Period};
+use crate::model::text::{ByCopy, Text};
 use crate::query::{self, Filter, Order};
-use crate::record::whole_or_fraction_f64;
-use crate::text::{ByCopy, Text};
 
 /// What the report is about. `filter` holds the user's filters without the period.
 pub struct ReportInput<'a> {

@@ -7,8 +7,8 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 use super::ideas::{Span, Story, rank};
-use crate::markdown;
-use crate::text::{Text, Texts};
+use crate::model::text::{Text, Texts};
+use crate::parse::markdown;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IdeaStory {
@@ -160,7 +160,7 @@ fn days_at_status(spans: &[Span], statuses: &[String]) -> Vec<StatusDays> {
 mod tests {
     use super::*;
     use crate::aggregate::ideas::{History, IdeaKey};
-    use crate::entry::{Entry, Idea};
+    use crate::model::entry::{Entry, Idea};
     use crate::query::tests::entry;
     use jiff::civil::date;
 
@@ -196,7 +196,7 @@ mod tests {
         later.ideas = vec![mention(Some("shipped"))].into();
         let entries: Vec<Entry> = vec![a, b, c, later];
         let history = History::new(&entries, "new");
-        let statuses = crate::config::DEFAULT_STATUSES.map(String::from);
+        let statuses = crate::model::config::DEFAULT_STATUSES.map(String::from);
         let story = history.story(&IdeaKey::Id("f".into())).unwrap();
         let told = tell(story, date(2026, 2, 1), &statuses).unwrap();
         assert_eq!(

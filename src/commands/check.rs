@@ -7,13 +7,13 @@ use std::process::ExitCode;
 
 use super::Context;
 use crate::check::{self, Checked};
-use crate::config::{CONFIG_FILE, Config};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
-use crate::git;
-use crate::journal::{self, Bodies, Location, relative};
-use crate::union;
-use crate::walk::Fingerprints;
+use crate::model::config::{CONFIG_FILE, Config};
+use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::read::git;
+use crate::read::journal::{self, Bodies, Location, relative};
+use crate::read::union;
+use crate::read::walk::Fingerprints;
 use jiff::civil::Date;
 use std::collections::BTreeSet;
 

@@ -9,14 +9,14 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::check::{check_snapshot, check_working_tree};
+use crate::aggregate::diff::{self, Side, Version};
 use crate::check::Checked;
-use crate::config::Config;
-use crate::diagnostic::Severity;
-use crate::diff::{self, Side, Version};
-use crate::entry::Entry;
 use crate::error::{Error, Result};
-use crate::git::{self, Repo};
-use crate::journal::{self, Bodies, Location};
+use crate::model::config::Config;
+use crate::model::diagnostic::Severity;
+use crate::model::entry::Entry;
+use crate::read::git::{self, Repo};
+use crate::read::journal::{self, Bodies, Location};
 use crate::render::{self, document};
 use jiff::civil::Date;
 

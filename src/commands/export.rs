@@ -10,10 +10,10 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::filters::FilterArgs;
+use crate::edit::write;
 use crate::error::{Error, Result};
-use crate::export::{self, Source};
 use crate::query::{self, Order};
-use crate::write;
+use crate::render::export::{self, Source};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -47,7 +47,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let filter = args.filters.filter(context, &location)?;
     let dir = context.cwd.join(&args.dir);
     let earlier = earlier_export(&dir)?;
-    let journal = context.load_located(location, crate::journal::Bodies::Keep);
+    let journal = context.load_located(location, crate::read::journal::Bodies::Keep);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let tables = export::tables(&Source {
         journal,

@@ -4,9 +4,9 @@ use jiff::civil::Date;
 
 use super::{Context, period_error};
 use crate::error::{Error, Result};
-use crate::journal::Location;
-use crate::period::{self, Period};
+use crate::model::period::{self, Period};
 use crate::query::Filter;
+use crate::read::journal::Location;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Filters")]
@@ -186,8 +186,15 @@ impl FilterArgs {
     }
 
     pub fn filter(&self, context: &Context, location: &Location) -> Result<Filter> {
-        let folded = |s: &Option<String>| s.as_deref().map(|s| crate::fold::fold(s).into_owned());
-        let tags = self.tag.iter().map(|t| crate::tags::normalize(t)).collect();
+        let folded = |s: &Option<String>| {
+            s.as_deref()
+                .map(|s| crate::model::fold::fold(s).into_owned())
+        };
+        let tags = self
+            .tag
+            .iter()
+            .map(|t| crate::model::tags::normalize(t))
+            .collect();
         for kind in &self.kind {
             if !location
                 .config

@@ -61,7 +61,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     filter.until = Some(day);
     // A story quotes the entries behind the idea.
     let journal = match args.idea {
-        Some(_) => context.load_located(location, crate::journal::Bodies::Keep),
+        Some(_) => context.load_located(location, crate::read::journal::Bodies::Keep),
         None => context.load_filtered(location, &mut filter),
     };
     let history = History::new(&journal.entries, journal.config.default_status());
@@ -114,7 +114,7 @@ fn table(list: &[IdeaSummary]) -> Table {
         let entries: Vec<&str> = idea
             .entries
             .iter()
-            .map(|p| crate::entry::file_stem(p))
+            .map(|p| crate::model::entry::file_stem(p))
             .collect();
         table.push(vec![
             idea.id.clone().unwrap_or_default().to_string(),

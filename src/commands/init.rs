@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Context;
-use crate::config::CONFIG_FILE;
+use crate::edit::template::JOURNAL_FILES;
+use crate::edit::write;
 use crate::error::{Error, Result};
-use crate::template::JOURNAL_FILES;
-use crate::write;
+use crate::model::config::CONFIG_FILE;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

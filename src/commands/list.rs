@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use super::Context;
 use super::filters::FilterArgs;
 use crate::aggregate::ideas::History;
-use crate::entry::Entry;
+use crate::aggregate::record::EntryRecord;
 use crate::error::{Error, Result};
-use crate::journal::Journal;
+use crate::model::entry::Entry;
 use crate::query::{self, Order, SortKey};
-use crate::record::EntryRecord;
+use crate::read::journal::Journal;
 use crate::render::{self, Column, Table};
 
 #[derive(Debug, clap::Args)]

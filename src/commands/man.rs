@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::Cli;
 use crate::error::{Error, Result};
-use crate::suggest::did_you_mean;
+use crate::model::suggest::did_you_mean;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

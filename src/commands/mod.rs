@@ -24,10 +24,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::diagnostic::skipped_summary;
 use crate::error::{Error, Result};
-use crate::journal::{Bodies, Cache, Journal, Location};
-use crate::period;
+use crate::model::diagnostic::skipped_summary;
+use crate::model::period;
+use crate::read::journal::{Bodies, Cache, Journal, Location};
 
 /// Keep and read a customer-insight journal: one Markdown file per visit.
 #[derive(Debug, Parser)]

@@ -9,14 +9,17 @@ use std::process::ExitCode;
 mod idea;
 
 use super::{Context, period_error};
-use crate::config::Config;
+use crate::edit::template;
+use crate::edit::write;
 use crate::error::{Error, Result};
-use crate::frontmatter;
-use crate::journal::{Location, relative};
-use crate::suggest::did_you_mean;
-use crate::values;
-use crate::yaml::{self, Node, Value};
-use crate::{entry, slug, template, write};
+use crate::model::config::Config;
+use crate::model::entry;
+use crate::model::slug;
+use crate::model::suggest::did_you_mean;
+use crate::model::values;
+use crate::parse::frontmatter;
+use crate::parse::yaml::{self, Node, Value};
+use crate::read::journal::{Location, relative};
 use idea::TypedIdea;
 
 #[derive(Debug, clap::Args)]
@@ -42,7 +45,7 @@ pub struct Args {
     #[arg(long = "person", value_name = "NAME")]
     pub people: Vec<String>,
     /// How many customers you spoke to
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(..=crate::entry::MAX_CUSTOMERS))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(..=crate::model::entry::MAX_CUSTOMERS))]
     pub customers: Option<u64>,
     /// Time spent, in hours
     #[arg(long, value_name = "HOURS", value_parser = parse_hours)]
@@ -98,10 +101,10 @@ impl Args {
 
 fn parse_hours(text: &str) -> std::result::Result<f64, String> {
     match text.trim().parse::<f64>() {
-        Ok(h) if (0.0..=crate::entry::MAX_HOURS).contains(&h) => Ok(h),
+        Ok(h) if (0.0..=crate::model::entry::MAX_HOURS).contains(&h) => Ok(h),
         _ => Err(format!(
             "`{text}` is not a number of hours from 0 to {}",
-            crate::entry::MAX_HOURS
+            crate::model::entry::MAX_HOURS
         )),
     }
 }
@@ -140,8 +143,10 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     };
     let site = site(context, &args)?;
     let date = match &args.date {
-        Some(text) => crate::period::parse_day(text, context.today, context.calendar(&location))
-            .map_err(|e| period_error(Some("--date"), e))?,
+        Some(text) => {
+            crate::model::period::parse_day(text, context.today, context.calendar(&location))
+                .map_err(|e| period_error(Some("--date"), e))?
+        }
         None => context.today,
     };
     let chosen = Chosen {
@@ -259,7 +264,7 @@ fn people(args: &Args, template: &Template, location: &Location) -> Vec<String> 
         .config
         .me
         .clone()
-        .or_else(|| crate::git::user_name(&location.root))
+        .or_else(|| crate::read::git::user_name(&location.root))
         .map(|name| one_line(&name))
         .filter(|name| !name.is_empty())
         .into_iter()
@@ -272,7 +277,7 @@ fn people(args: &Args, template: &Template, location: &Location) -> Vec<String> 
 fn ideas(
     typed: &[String],
     location: &Location,
-    cache: crate::journal::Cache,
+    cache: crate::read::journal::Cache,
 ) -> Result<Vec<Value>> {
     let statuses = &location.config.statuses;
     let read: Vec<TypedIdea> = typed
@@ -285,7 +290,9 @@ fn ideas(
         .filter_map(|i| i.id.as_deref())
         .collect();
     if !follow_ups.is_empty() {
-        let journal = location.clone().load(crate::journal::Bodies::Drop, cache);
+        let journal = location
+            .clone()
+            .load(crate::read::journal::Bodies::Drop, cache);
         for id in follow_ups {
             known_id(&journal, id)?;
         }
@@ -307,7 +314,7 @@ fn idea_value(typed: TypedIdea) -> Value {
 }
 
 /// A follow-up by id alone needs an idea of that id with a title somewhere.
-fn known_id(journal: &crate::journal::Journal, id: &str) -> Result<()> {
+fn known_id(journal: &crate::read::journal::Journal, id: &str) -> Result<()> {
     let titled = journal
         .entries
         .iter()

@@ -7,7 +7,7 @@ use super::filters::FilterArgs;
 use super::{Context, TableFormat};
 use crate::aggregate::people::{self, PersonSummary, YearToDate};
 use crate::error::{Error, Result};
-use crate::period::Period;
+use crate::model::period::Period;
 use crate::query::{self, Filter, Order};
 use crate::render::{self, Column, Table};
 

@@ -11,12 +11,12 @@ use super::filters::FilterArgs;
 use crate::aggregate::groups::{self, GroupBy, GroupRow};
 use crate::aggregate::ideas::IdeaKeys;
 use crate::aggregate::report::{self, PeriodRecord, ReportInput};
+use crate::edit::write;
 use crate::error::{Error, Result};
-use crate::journal::Journal;
-use crate::period::{self, Period};
+use crate::model::period::{self, Period};
 use crate::query::{self, Filter, Order};
+use crate::read::journal::Journal;
 use crate::render::{self, Column, Table, report::Page};
-use crate::write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -132,7 +132,7 @@ fn safe_to_write(
         .flat_map(|member| {
             let root = cwd.join(&member.root);
             [
-                resolved(&root.join(crate::config::CONFIG_FILE)),
+                resolved(&root.join(crate::model::config::CONFIG_FILE)),
                 resolved(&root.join(&member.config.entries)),
                 resolved(&root.join(&member.config.templates)),
             ]

@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use super::filters::FilterArgs;
 use super::{Context, TableFormat};
 use crate::aggregate::{self, TagCount};
+use crate::edit::rename::{self, Outcome};
+use crate::edit::write;
 use crate::error::{Error, Result};
 use crate::query::{self, Order};
-use crate::rename::{self, Outcome};
 use crate::render::{Column, Table};
-use crate::write;
 
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -205,7 +205,7 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
         .config
         .tags
         .iter()
-        .any(|t| crate::tags::is_under(t, old) && !crate::tags::is_under(t, new))
+        .any(|t| crate::model::tags::is_under(t, old) && !crate::model::tags::is_under(t, new))
     {
         crate::warn(&format!(
             "`{old}` is in the `tags:` list of insight.yaml; put `{new}` there instead, or check will warn"

@@ -4,8 +4,10 @@
 
 use super::document::{Block, Document, Quoted, Section};
 use super::{Column, Table, number, signed};
-use crate::diagnostic::Severity;
-use crate::diff::{Change, EntryChange, IdeaChange, IdeaChangeKind, JournalDiff, Side, Totals};
+use crate::aggregate::diff::{
+    Change, EntryChange, IdeaChange, IdeaChangeKind, JournalDiff, Side, Totals,
+};
+use crate::model::diagnostic::Severity;
 
 pub fn page(diff: &JournalDiff) -> Document {
     Document {

@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod document;
+pub mod export;
 mod fit;
 pub mod html;
 pub mod report;

@@ -5,7 +5,7 @@ use super::document::{self, Block, Document, Quoted, Section};
 use super::{Column, Table, escape_controls, number, signed};
 use crate::aggregate::ideas::{Movement, Step};
 use crate::aggregate::report::{PeriodRecord, Report, Totals};
-use crate::entry::file_stem;
+use crate::model::entry::file_stem;
 
 /// How many tags and sites a page shows; JSON has them all.
 const TOP: usize = 10;

@@ -2,7 +2,7 @@
 //! and a status in parentheses after it when they are wanted, the way an idea
 //! reads in a sentence: `[aisle-finder] Aisle finder in the app (exploring)`.
 
-use crate::suggest::did_you_mean;
+use crate::model::suggest::did_you_mean;
 
 /// One `--idea`, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +73,9 @@ mod tests {
     use super::*;
 
     fn statuses() -> Vec<String> {
-        crate::config::DEFAULT_STATUSES.map(String::from).to_vec()
+        crate::model::config::DEFAULT_STATUSES
+            .map(String::from)
+            .to_vec()
     }
 
     fn idea(id: Option<&str>, title: &str, status: Option<&str>) -> TypedIdea {

@@ -18,7 +18,7 @@ use jiff::Span;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 use super::{Calendar, Period, month};
-use crate::suggest::typo_distance;
+use crate::model::suggest::typo_distance;
 
 /// Why a text is not a period, and the closest valid form when there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,11 +5,11 @@
 use jiff::civil::Date;
 
 use crate::aggregate::ideas::{self, Details, History, IdeaKey};
-use crate::config::Config;
-use crate::entry::Entry;
-use crate::journal::Journal;
-use crate::markdown;
-use crate::tags;
+use crate::model::config::Config;
+use crate::model::entry::Entry;
+use crate::model::tags;
+use crate::parse::markdown;
+use crate::read::journal::Journal;
 
 /// A value in a table. Empty text and unknown numbers are written as
 /// nothing (an empty CSV field, `null` in JSON).
@@ -382,7 +382,7 @@ mod tests {
             "Store, Uptown",
             &["Mobile/App"],
         );
-        a.ideas = vec![crate::entry::Idea {
+        a.ideas = vec![crate::model::entry::Idea {
             id: None,
             title: Some("Queue board".into()),
             status: None,

@@ -8,15 +8,15 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
-use crate::cache;
-use crate::config::{CONFIG_FILE, Config};
-use crate::diagnostic::Diagnostic;
-use crate::entry::{self, Entry};
 use crate::error::{Error, Result, io_reason};
-use crate::git;
-use crate::union::{self, Member};
-pub use crate::walk::Walked;
-use crate::walk::{self, Fingerprints};
+use crate::model::config::{CONFIG_FILE, Config};
+use crate::model::diagnostic::Diagnostic;
+use crate::model::entry::{self, Entry};
+use crate::read::cache;
+use crate::read::git;
+use crate::read::union::{self, Member};
+pub use crate::read::walk::Walked;
+use crate::read::walk::{self, Fingerprints};
 
 /// Entries larger than this are not read: a visit note is a few kilobytes, and a
 /// stray data dump must not cost the user gigabytes of memory.
@@ -38,7 +38,7 @@ const SMALL_FILE_BYTES: u64 = 64 * 1024;
 pub const MAX_FOLDER_DEPTH: usize = 16;
 
 /// A journal's root folder and settings, before any entry is read; or
-/// several journals read as one (see [`crate::union`]).
+/// several journals read as one (see [`crate::read::union`]).
 #[derive(Debug, Clone)]
 pub struct Location {
     /// The first journal's folder: where `new` writes and git is read.
@@ -544,7 +544,7 @@ impl Searcher<'_> {
 
     /// Looks in a title and body: the same test as `Filter::matches`.
     fn made(&self, title: &str, body: &str) -> Searched {
-        use crate::fold::fold;
+        use crate::model::fold::fold;
         // No NUL is in an entry's text or in a needle from the command line,
         // so none is found across the two.
         let text = format!("{}\0{}", fold(title), fold(body)).into_boxed_str();
@@ -708,7 +708,7 @@ fn with_text<T>(
 fn parse_found(
     rel: &str,
     text: &str,
-    fingerprint: Option<crate::cache::Fingerprint>,
+    fingerprint: Option<crate::read::cache::Fingerprint>,
     bodies: Bodies,
     searcher: Option<&Searcher>,
     config: &Config,
@@ -727,7 +727,7 @@ fn parse_found(
 
 /// The body of an entry's text: all after the front matter.
 fn body_of(text: &str) -> String {
-    crate::frontmatter::split(crate::frontmatter::strip_bom(text))
+    crate::parse::frontmatter::split(crate::parse::frontmatter::strip_bom(text))
         .map(|split| split.body.to_string())
         .unwrap_or_default()
 }

@@ -291,7 +291,7 @@ mod tests {
         fn one_typo_is_an_edit_distance_of_one(a in "[abé-]{0,8}", b in "[abé-]{0,8}") {
             let (a_len, b_len) = (a.chars().count(), b.chars().count());
             let typo = a_len.min(b_len) >= MIN_TYPO_CHARS
-                && crate::suggest::edit_distance(&a, &b) == 1;
+                && crate::model::suggest::edit_distance(&a, &b) == 1;
             proptest::prop_assert_eq!(look_alike(&a, &b), squash(&a) == squash(&b) || typo);
         }
 

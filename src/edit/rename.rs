@@ -4,14 +4,14 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::config::Config;
-use crate::entry::{self, Entry};
-use crate::frontmatter;
-use crate::lines::LineIndex;
-use crate::tags::{normalize, renamed};
-use crate::text::{Text, Texts};
-use crate::yaml::scalars::{self, Place, Scalar};
-use crate::yaml::{self, Node};
+use crate::model::config::Config;
+use crate::model::entry::{self, Entry};
+use crate::model::tags::{normalize, renamed};
+use crate::model::text::{Text, Texts};
+use crate::parse::frontmatter;
+use crate::parse::lines::LineIndex;
+use crate::parse::yaml::scalars::{self, Place, Scalar};
+use crate::parse::yaml::{self, Node};
 
 /// One tag changed, for the user to review.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +99,9 @@ pub fn rename(path: &str, text: &str, old: &str, new: &str, config: &Config) -> 
             .tags
             .iter()
             .chain(before.ideas.iter().flat_map(|i| &i.tags));
-        let has_it = carried.clone().any(|t| crate::tags::is_under(t, old));
+        let has_it = carried
+            .clone()
+            .any(|t| crate::model::tags::is_under(t, old));
         return if has_it {
             Outcome::AlreadyNamed
         } else {

@@ -151,7 +151,7 @@ pub fn key_line(text: &str, key: &str) -> usize {
 pub fn block_items_after(text: &str, key_line: usize) -> Vec<usize> {
     let mut items = Vec::new();
     let mut indent = None;
-    for (index, line) in crate::lines::of(text).enumerate().skip(key_line) {
+    for (index, line) in crate::parse::lines::of(text).enumerate().skip(key_line) {
         let trimmed = line.trim_start_matches([' ', '\t']);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
@@ -175,7 +175,9 @@ pub fn block_items_after(text: &str, key_line: usize) -> Vec<usize> {
 
 /// The 1-based line of every top-level key, found in one pass: for a front
 /// matter with many keys, asking [`key_line`] for each would be quadratic.
-pub fn first_key_lines(text: &str) -> std::collections::HashMap<&str, usize, crate::text::Seeded> {
+pub fn first_key_lines(
+    text: &str,
+) -> std::collections::HashMap<&str, usize, crate::model::text::Seeded> {
     let mut lines = std::collections::HashMap::default();
     for (key, line) in key_lines_in_order(text) {
         lines.entry(key).or_insert(line);
@@ -186,14 +188,14 @@ pub fn first_key_lines(text: &str) -> std::collections::HashMap<&str, usize, cra
 /// Each top-level key with its 1-based line, in the order written (a
 /// repeated key each time).
 pub fn key_lines_in_order(text: &str) -> impl Iterator<Item = (&str, usize)> {
-    crate::lines::of(text)
+    crate::parse::lines::of(text)
         .enumerate()
         .filter_map(|(index, line)| Some((top_level_key(line)?, index + 1)))
 }
 
 /// Every 1-based line on which `key` starts a top-level entry.
 fn key_lines<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
-    crate::lines::of(text)
+    crate::parse::lines::of(text)
         .enumerate()
         .filter(move |(_, line)| top_level_key(line) == Some(key))
         .map(|(index, _)| index + 1)

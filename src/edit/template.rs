@@ -5,29 +5,35 @@
 pub const JOURNAL_FILES: [(&str, &str); 8] = [
     (
         "insight.yaml",
-        include_str!("../journal-template/insight.yaml"),
+        include_str!("../../journal-template/insight.yaml"),
     ),
-    ("README.md", include_str!("../journal-template/README.md")),
-    (".gitignore", include_str!("../journal-template/gitignore")),
+    (
+        "README.md",
+        include_str!("../../journal-template/README.md"),
+    ),
+    (
+        ".gitignore",
+        include_str!("../../journal-template/gitignore"),
+    ),
     (
         "templates/visit.md",
-        include_str!("../journal-template/templates/visit.md"),
+        include_str!("../../journal-template/templates/visit.md"),
     ),
     (
         "templates/peer.md",
-        include_str!("../journal-template/templates/peer.md"),
+        include_str!("../../journal-template/templates/peer.md"),
     ),
     (
         "templates/immersion.md",
-        include_str!("../journal-template/templates/immersion.md"),
+        include_str!("../../journal-template/templates/immersion.md"),
     ),
     (
         "templates/research.md",
-        include_str!("../journal-template/templates/research.md"),
+        include_str!("../../journal-template/templates/research.md"),
     ),
     (
         "templates/sales.md",
-        include_str!("../journal-template/templates/sales.md"),
+        include_str!("../../journal-template/templates/sales.md"),
     ),
 ];
 
@@ -129,7 +135,7 @@ pub fn block_quotes(texts: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::model::config::Config;
 
     #[test]
     fn the_embedded_settings_are_the_defaults() {

@@ -4,8 +4,8 @@
 use std::io;
 use std::path::Path;
 
-use crate::config::{DEFAULT_KINDS as KINDS, DEFAULT_STATUSES as STATUSES};
-use crate::slug::slug;
+use insight::model::config::{DEFAULT_KINDS as KINDS, DEFAULT_STATUSES as STATUSES};
+use insight::model::slug::slug;
 
 const SITES: [&str; 12] = [
     "Cub Foods",
@@ -39,7 +39,7 @@ const ROLES: [&str; 6] = [
     "site walk",
     "analyst",
 ];
-const PEOPLE: [&str; 10] = [
+pub const PEOPLE: [&str; 10] = [
     "Wayne Shurts",
     "Michael Capone",
     "Clive Selley",
@@ -181,34 +181,4 @@ pub fn write_journal(dir: &Path, entries: usize, seed: u64) -> io::Result<()> {
         std::fs::write(path, text)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::Config;
-
-    #[test]
-    fn every_generated_entry_is_valid_and_the_output_is_repeatable() {
-        let files = journal_files(200, 7);
-        assert_eq!(files, journal_files(200, 7));
-        let config = Config::parse(&files[0].1).unwrap();
-        assert_eq!(config.people.len(), PEOPLE.len());
-        for (path, text) in &files[1..] {
-            if let Err(problems) = crate::entry::parse(path, text, &config) {
-                panic!("{path}: {problems:?}");
-            }
-        }
-        let mobile = files
-            .iter()
-            .filter(|(_, t)| t.contains("\n- mobile\n") || t.contains("\n- mobile/"))
-            .count();
-        assert!(mobile > 30, "{mobile} of 200 entries are tagged mobile");
-        // Like a real entry: 1 to 2 KB with two quotes, the title as a heading.
-        for (_, text) in &files[1..] {
-            assert!((1000..2400).contains(&text.len()), "{} bytes", text.len());
-            assert_eq!(text.matches("\n> ").count(), 2);
-            assert!(!text.contains("\ntitle:"));
-        }
-    }
 }

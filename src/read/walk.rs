@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::cache::Fingerprint;
-use crate::cache::listings::{Listing, Listings};
-use crate::diagnostic::Diagnostic;
 use crate::error::io_reason;
-use crate::journal::{MAX_FOLDER_DEPTH, relative, relative_in};
+use crate::model::diagnostic::Diagnostic;
+use crate::read::cache::Fingerprint;
+use crate::read::cache::listings::{Listing, Listings};
+use crate::read::journal::{MAX_FOLDER_DEPTH, relative, relative_in};
 
 /// Whether the walk looks up each entry file's metadata for its
 /// fingerprint, which the index needs to tell changed files from unchanged
@@ -570,7 +570,7 @@ fn device(path: &Path) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::now_ns;
+    use crate::read::cache::now_ns;
 
     /// A journal whose entries folder holds `visits/2026/{a,b}.md`.
     fn journal(name: &str) -> PathBuf {
@@ -662,7 +662,7 @@ mod tests {
         for file in &walked.files {
             let mut bytes = Vec::new();
             let folder = file.folder.as_deref();
-            crate::journal::read_entry(&root, &file.rel, folder, 0, &mut bytes).unwrap();
+            crate::read::journal::read_entry(&root, &file.rel, folder, 0, &mut bytes).unwrap();
             let want: &[u8] = if file.rel.contains("slash") {
                 b"y"
             } else {

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::aggregate::ideas::History;
-use crate::entry::Entry;
-use crate::text::Text;
+use crate::model::entry::Entry;
+use crate::model::text::Text;
 
 #[derive(Debug, Serialize)]
 pub struct EntryRecord<'a> {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::text::{ByCopy, Text};
+use crate::model::text::{ByCopy, Text};
 
 /// The canonical form of a tag as typed: trimmed, lowercase, no trailing `/`.
 pub fn normalize(tag: &str) -> String {

@@ -77,7 +77,7 @@ fn scalars_of_tags(yaml: &str, skip: Skip) -> Vec<Scalar> {
     let bytes = yaml.as_bytes();
     let mut tag_keys = Ahead(memchr::memmem::find_iter(bytes, b"tags:").peekable());
     let mut indicators = Ahead(memchr::memchr2_iter(b'|', b'>', bytes).peekable());
-    for line in crate::lines::inclusive(yaml) {
+    for line in crate::parse::lines::inclusive(yaml) {
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start_matches(' ').len();
         let rest = &content[indent..];

@@ -6,10 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{self, CONFIG_FILE, Config};
-use crate::diagnostic::Diagnostic;
-use crate::entry::Entry;
 use crate::error::{Error, Result};
+use crate::model::config::{self, CONFIG_FILE, Config};
+use crate::model::diagnostic::Diagnostic;
+use crate::model::entry::Entry;
 
 /// One journal of a union.
 #[derive(Debug, Clone)]
@@ -167,7 +167,7 @@ mod tests {
     fn ids_belong_to_their_journal_unless_shared() {
         let mut entry =
             crate::query::tests::entry("visits/a.md", jiff::civil::date(2026, 1, 1), "S", &[]);
-        let idea = |id: &str| crate::entry::Idea {
+        let idea = |id: &str| crate::model::entry::Idea {
             id: Some(id.into()),
             title: Some("T".into()),
             status: None,

@@ -1,7 +1,7 @@
 //! `insight.yaml`: the journal's settings. Every key is optional.
 
-use crate::values;
-use crate::yaml::{self, Node};
+use crate::model::values;
+use crate::parse::yaml::{self, Node};
 
 pub const CONFIG_FILE: &str = "insight.yaml";
 
@@ -175,7 +175,7 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let text = crate::frontmatter::strip_bom(text);
+        let text = crate::parse::frontmatter::strip_bom(text);
         let root = yaml::parse(text).map_err(|e| ConfigError {
             line: e.line,
             column: e.column,
@@ -275,7 +275,7 @@ fn non_empty_list(node: Option<&Node>) -> Result<Vec<String>, String> {
 fn month(node: &Node) -> Result<i8, String> {
     // `7`, `"7"` and `7.0` all mean July.
     let number = match node {
-        Node::Str(s) => crate::values::decimal(s.trim()),
+        Node::Str(s) => crate::model::values::decimal(s.trim()),
         _ => None,
     };
     match number {

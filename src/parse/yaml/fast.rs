@@ -15,7 +15,7 @@ use super::Node;
 pub fn parse(text: &str) -> Option<Node<'_>> {
     // Room for the lines of most front matter in one allocation.
     let mut lines = Vec::with_capacity(32);
-    lines.extend(crate::lines::of(text));
+    lines.extend(crate::parse::lines::of(text));
     let mut pairs: Vec<(Cow<str>, Node)> = Vec::with_capacity(16);
     let mut i = 0;
     while i < lines.len() {
@@ -297,7 +297,9 @@ mod tests {
                 };
                 let yaml = match file.path().extension().and_then(|e| e.to_str()) {
                     Some("md") => {
-                        match crate::frontmatter::split(crate::frontmatter::strip_bom(&text)) {
+                        match crate::parse::frontmatter::split(
+                            crate::parse::frontmatter::strip_bom(&text),
+                        ) {
                             Ok(split) => split.yaml.to_string(),
                             Err(_) => continue,
                         }

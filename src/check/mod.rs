@@ -1,22 +1,24 @@
 //! `insight check`'s findings: errors that make an entry unreadable, and
 //! warnings about what is probably a mistake. Pure: texts in, diagnostics out.
 
+pub mod look_alike;
+
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use crate::aggregate::ideas::normalize;
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
-use crate::frontmatter;
-use crate::journal::{Bodies, Contents};
-use crate::lines::LineIndex;
-use crate::look_alike::{self, look_alike};
-use crate::suggest::{did_you_mean, edit_distance};
-use crate::tags::TagNumbers;
-use crate::text::{AddressHasher, ByCopy, Seeded, Shared, Text};
-use crate::yaml::{self, Node, scalars};
+use crate::model::config::Config;
+use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::model::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
+use crate::model::suggest::{did_you_mean, edit_distance};
+use crate::model::tags::TagNumbers;
+use crate::model::text::{AddressHasher, ByCopy, Seeded, Shared, Text};
+use crate::parse::frontmatter;
+use crate::parse::lines::LineIndex;
+use crate::parse::yaml::{self, Node, scalars};
+use crate::read::journal::{Bodies, Contents};
+use look_alike::look_alike;
 
 /// One file after checking: its entry if it is readable, and what was found.
 pub struct Checked {
@@ -58,14 +60,14 @@ impl Checked {
         }
     }
 
-    /// Names the file as a union of journals names it (see [`crate::union`]).
+    /// Names the file as a union of journals names it (see [`crate::read::union`]).
     pub fn relabel(&mut self, label: &str, shared_ids: &[String]) {
         self.path = format!("{label}/{}", self.path);
         for d in &mut self.diagnostics {
-            crate::union::relabel_diagnostic(d, label);
+            crate::read::union::relabel_diagnostic(d, label);
         }
         if let Some(entry) = &mut self.entry {
-            crate::union::relabel_entry(entry, label, shared_ids);
+            crate::read::union::relabel_entry(entry, label, shared_ids);
         }
     }
 
@@ -151,7 +153,7 @@ impl<'a> Checker<'a> {
             let normalized: Vec<String> = config
                 .tags
                 .iter()
-                .map(|t| crate::tags::normalize(t))
+                .map(|t| crate::model::tags::normalize(t))
                 .collect();
             let words: Vec<&str> = normalized.iter().map(String::as_str).collect();
             Vocabulary {
@@ -256,17 +258,17 @@ impl<'a> Checker<'a> {
     fn outside_vocabulary(&self, vocabulary: &Vocabulary, checked: &mut Checked, entry: &Entry) {
         for tag in tags_of(entry) {
             // `mobile/app` is fine when `mobile/app` or `mobile` is in the list.
-            let parents = crate::tags::with_parents(tag);
+            let parents = crate::model::tags::with_parents(tag);
             if parents.iter().any(|p| vocabulary.known.contains(p)) {
                 continue;
             }
-            let tag_key = crate::tags::normalize(tag);
+            let tag_key = crate::model::tags::normalize(tag);
             let listed = &self.config.tags;
             let near = vocabulary
                 .look_alikes
                 .candidates(&tag_key)
                 .into_iter()
-                .filter(|&i| look_alike(&crate::tags::normalize(&listed[i]), &tag_key))
+                .filter(|&i| look_alike(&crate::model::tags::normalize(&listed[i]), &tag_key))
                 .min();
             let hint = match near {
                 Some(i) => format!("did you mean `{}`?", listed[i]),
@@ -356,7 +358,7 @@ fn flow_item(text: &str) -> String {
 
 fn date_in_file_name(path: &str) -> Option<Date> {
     let name = path.rsplit('/').next()?;
-    crate::period::parse_date(name.get(..10)?)
+    crate::model::period::parse_date(name.get(..10)?)
 }
 
 /// Warnings that need the whole journal: tags that look alike, and one idea
@@ -378,7 +380,7 @@ fn look_alike_tags(checked: &mut [Checked]) {
     let mut normalized: ByCopy<Text, Text> = ByCopy::default();
     let mut normalize = |tag: &Text| {
         normalized
-            .get_or_insert_with(tag, |tag| Text::new(&crate::tags::normalize(tag)))
+            .get_or_insert_with(tag, |tag| Text::new(&crate::model::tags::normalize(tag)))
             .clone()
     };
     let uses = tag_uses(checked.iter().filter_map(|c| c.entry.as_ref()));
@@ -436,7 +438,7 @@ fn look_alike_tags(checked: &mut [Checked]) {
 
 /// How many of `entries` carry each tag, normalized, with the tag.
 fn tag_uses<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<(String, usize)> {
-    let mut numbers = TagNumbers::new(|tag| vec![crate::tags::normalize(tag)]);
+    let mut numbers = TagNumbers::new(|tag| vec![crate::model::tags::normalize(tag)]);
     let mut counts: Vec<usize> = Vec::new();
     let mut in_entry: Vec<usize> = Vec::new();
     for entry in entries {
@@ -669,8 +671,8 @@ pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entry::Idea;
-    use crate::text::Texts;
+    use crate::model::entry::Idea;
+    use crate::model::text::Texts;
     use jiff::civil::date;
     use std::collections::{BTreeMap, BTreeSet};
 
@@ -834,7 +836,7 @@ mod tests {
         let mut uses = BTreeMap::new();
         for entry in entries {
             let seen: BTreeSet<String> = tags_of(entry)
-                .map(|tag| crate::tags::normalize(tag))
+                .map(|tag| crate::model::tags::normalize(tag))
                 .collect();
             for tag in seen {
                 *uses.entry(tag).or_default() += 1;
@@ -880,7 +882,7 @@ mod tests {
                     entry.tags = match sharing {
                         0 => from.clone(),
                         1 => from.iter().cloned().collect(),
-                        _ => crate::text::copy_made_elsewhere(from),
+                        _ => crate::model::text::copy_made_elsewhere(from),
                     };
                     let ideas: Vec<Idea> =
                         idea_picks.iter().map(|&i| idea(&made[i % made.len()])).collect();

@@ -3,14 +3,15 @@
 
 use jiff::civil::Date;
 
-use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::frontmatter::{self, Split};
-use crate::suggest::did_you_mean;
-use crate::text::{Text, Texts};
-use crate::values;
-use crate::yaml::{self, Node};
-use crate::{markdown, period};
+use crate::model::config::Config;
+use crate::model::diagnostic::Diagnostic;
+use crate::model::period;
+use crate::model::suggest::did_you_mean;
+use crate::model::text::{Text, Texts};
+use crate::model::values;
+use crate::parse::frontmatter::{self, Split};
+use crate::parse::markdown;
+use crate::parse::yaml::{self, Node};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {

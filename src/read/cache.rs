@@ -31,8 +31,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::entry::{Entry, Idea};
-use crate::text::{Text, Texts};
+use crate::model::entry::{Entry, Idea};
+use crate::model::text::{Text, Texts};
 
 pub mod listings;
 
@@ -147,7 +147,7 @@ pub struct Index {
 /// The hash that ties an index to the settings it was made with: any
 /// change to `insight.yaml` may change how entries read.
 pub fn settings_hash(root: &Path) -> u64 {
-    let settings = std::fs::read(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    let settings = std::fs::read(root.join(crate::model::config::CONFIG_FILE)).unwrap_or_default();
     checksum(&settings)
 }
 
@@ -262,7 +262,7 @@ fn replace(root: &Path, name: &str, bytes: &[u8]) -> bool {
 }
 
 /// The text `--text` looks in, for each entry of an index: its title and
-/// body folded (see [`crate::fold`]), kept in `.insight/text` beside the
+/// body folded (see [`crate::model::fold`]), kept in `.insight/text` beside the
 /// index so that a search reads one file instead of every entry. It
 /// belongs to one index: a new index leaves it behind, and the next search
 /// makes it again.
@@ -897,10 +897,10 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::model::config::Config;
 
     fn entry(path: &str, text: &str) -> Entry {
-        let mut entry = crate::entry::parse(path, text, &Config::default()).unwrap();
+        let mut entry = crate::model::entry::parse(path, text, &Config::default()).unwrap();
         entry.body = String::new();
         entry
     }

@@ -2,7 +2,7 @@
 //! typed by hand, so a single string stands for a one-item list, and numbers or
 //! booleans stand for their text where text is expected.
 
-use crate::yaml::Node;
+use crate::parse::yaml::Node;
 
 /// Text: a string, or a number or boolean taken as written.
 pub fn text<'n>(node: &'n Node) -> Result<&'n str, String> {

@@ -7,11 +7,11 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::aggregate::ideas::{History, IdeaKey, Story};
-use crate::diagnostic::Diagnostic;
-use crate::entry::Entry;
-use crate::markdown;
-use crate::record::whole_or_fraction_f64;
-use crate::text::Texts;
+use crate::aggregate::record::whole_or_fraction_f64;
+use crate::model::diagnostic::Diagnostic;
+use crate::model::entry::Entry;
+use crate::model::text::Texts;
+use crate::parse::markdown;
 
 /// One side of the comparison.
 pub struct Version<'a> {
@@ -405,7 +405,7 @@ fn totals(entries: &[Entry]) -> Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entry::Idea;
+    use crate::model::entry::Idea;
     use crate::query::tests::entry;
     use jiff::civil::date;
 

@@ -165,7 +165,7 @@ pub fn write(root: &Path, made_ns: i64, mut listings: Vec<Listing>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::RACY_NS;
+    use crate::read::cache::RACY_NS;
 
     fn fingerprint(modified_ns: i64) -> Fingerprint {
         Fingerprint {

@@ -9,7 +9,7 @@ use std::path::Path;
 use gix::bstr::ByteSlice;
 
 use crate::error::{Error, Result};
-use crate::journal::{ReadProblem, relative, too_large};
+use crate::read::journal::{ReadProblem, relative, too_large};
 
 /// A commit, as the rest of the program holds one.
 pub type CommitId = gix::ObjectId;
