@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use insight::check::Checker;
 use insight::model::config::Config;
-use insight::read::journal::Bodies;
+use insight::model::journal::Bodies;
 
 const MOST_ENTRIES: usize = 20_000;
 const ROUNDS: usize = 5;

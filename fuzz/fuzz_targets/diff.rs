@@ -15,7 +15,7 @@ fn side(bytes: &[u8], config: &Config) -> (Vec<Entry>, BTreeSet<String>) {
     for (i, part) in bytes.split(|b| *b == 0).enumerate() {
         // A few names shared by both sides, so that changes and renames happen.
         let path = format!("visits/{}.md", i % 4);
-        match insight::read::journal::decode(part.to_vec()) {
+        match insight::read::files::decode(part.to_vec()) {
             Ok(text) => match insight::model::entry::parse(&path, &text, config) {
                 Ok(entry) => entries.push(entry),
                 Err(_) => {

@@ -18,7 +18,7 @@ fuzz_target!(|bytes: &[u8]| {
     let [pick_old, pick_new, rest @ ..] = bytes else {
         return;
     };
-    let Ok(text) = insight::read::journal::decode(rest.to_vec()) else {
+    let Ok(text) = insight::read::files::decode(rest.to_vec()) else {
         return;
     };
     let config = Config::default();

@@ -7,7 +7,7 @@ use insight::model::config::Config;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = insight::read::journal::decode(bytes.to_vec()) else {
+    let Ok(text) = insight::read::files::decode(bytes.to_vec()) else {
         return;
     };
     let lines = text.lines().count().max(1) + 1;

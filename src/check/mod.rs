@@ -11,13 +11,14 @@ use crate::aggregate::ideas::normalize;
 use crate::model::config::Config;
 use crate::model::diagnostic::{Diagnostic, Severity};
 use crate::model::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
+use crate::model::journal::Bodies;
 use crate::model::suggest::{did_you_mean, edit_distance};
 use crate::model::tags::TagNumbers;
 use crate::model::text::{AddressHasher, ByCopy, Seeded, Shared, Text};
 use crate::parse::frontmatter;
 use crate::parse::lines::LineIndex;
 use crate::parse::yaml::{self, Node, scalars};
-use crate::read::journal::{Bodies, Contents};
+use crate::read::reader::Contents;
 use look_alike::look_alike;
 
 /// One file after checking: its entry if it is readable, and what was found.

@@ -10,8 +10,10 @@ use crate::check::{self, Checked};
 use crate::error::{Error, Result};
 use crate::model::config::{CONFIG_FILE, Config};
 use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::model::journal::Bodies;
+use crate::model::paths::relative;
+use crate::read::find::Location;
 use crate::read::git;
-use crate::read::journal::{self, Bodies, Location, relative};
 use crate::read::union;
 use crate::read::walk::Fingerprints;
 use jiff::civil::Date;
@@ -144,16 +146,19 @@ fn staged(context: &Context, location: &Location) -> Result<Findings> {
     let index = repo.staged()?;
     let changed: BTreeSet<String> = index.changed_since(&head).into_iter().collect();
     let mut found = Vec::new();
-    let staged_settings = journal::snapshot_settings(&repo, &index)?;
+    let staged_settings = crate::read::snapshot::snapshot_settings(&repo, &index)?;
     let config = staged_settings
         .clone()
         .unwrap_or_else(|| location.config.clone());
     if changed.contains(CONFIG_FILE) {
         let text = repo
             .read(&index, CONFIG_FILE)
-            .and_then(journal::decode)
-            .map_err(|(_, _, _, why)| {
-                Error::new(format!("cannot read the staged {CONFIG_FILE}: {why}"))
+            .and_then(crate::read::files::decode)
+            .map_err(|problem| {
+                Error::new(format!(
+                    "cannot read the staged {CONFIG_FILE}: {}",
+                    problem.message
+                ))
             })?;
         found.extend(check::config_warnings(CONFIG_FILE, &text, &config));
     }
@@ -191,7 +196,7 @@ pub(super) fn check_working_tree(
 ) -> (Vec<Checked>, Vec<Diagnostic>) {
     let (mut all, mut problems) = (Vec::new(), Vec::new());
     for (member, one) in location.members.iter().zip(location.each()) {
-        let journal::Walked {
+        let crate::read::walk::Walked {
             files,
             problems: mut walk_problems,
             ..
@@ -201,10 +206,10 @@ pub(super) fn check_working_tree(
             .into_iter()
             .map(|file| (file.rel, file.folder))
             .collect();
-        let mut checked = journal::each_file(
+        let mut checked = crate::read::reader::each_file(
             files,
             |rel, folder: Option<std::sync::Arc<std::fs::File>>, buffer: &mut Vec<u8>| {
-                journal::read_entry(&one.root, rel, folder.as_deref(), 0, buffer)
+                crate::read::files::read_entry(&one.root, rel, folder.as_deref(), 0, buffer)
             },
             |rel, text| checker.check_text(rel, text),
         );
@@ -231,11 +236,12 @@ pub(super) fn check_snapshot(
     today: Date,
     bodies: Bodies,
 ) -> Vec<Checked> {
-    let files = journal::snapshot_entries(repo, snapshot, config);
+    let files = crate::read::snapshot::snapshot_entries(repo, snapshot, config);
     let checker = check::Checker::new(config, today).bodies(bodies);
-    let mut checked = journal::each_file(files, journal::take_bytes, |rel, text| {
-        checker.check_text(rel, text)
-    });
+    let mut checked =
+        crate::read::reader::each_file(files, crate::read::snapshot::take_bytes, |rel, text| {
+            checker.check_text(rel, text)
+        });
     check::journal_warnings(&mut checked);
     checked
 }
@@ -272,11 +278,14 @@ pub(super) fn entry_problems(
     location: &Location,
     rel: &str,
     today: Date,
-    cache: journal::Cache,
+    cache: crate::read::worktree::Cache,
 ) -> Vec<Diagnostic> {
     let checker = check::Checker::new(&location.config, today);
-    let (_, text) = location.read_entry(&journal::file_path(&location.root, rel));
-    let others = location.clone().load(journal::Bodies::Drop, cache).entries;
+    let (_, text) = location.read_entry(&crate::model::paths::file_path(&location.root, rel));
+    let others = location
+        .clone()
+        .load(crate::model::journal::Bodies::Drop, cache)
+        .entries;
     let mut all: Vec<check::Checked> = others
         .into_iter()
         .filter(|entry| entry.path != rel)

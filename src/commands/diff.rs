@@ -15,8 +15,9 @@ use crate::error::{Error, Result};
 use crate::model::config::Config;
 use crate::model::diagnostic::Severity;
 use crate::model::entry::Entry;
+use crate::model::journal::Bodies;
+use crate::read::find::Location;
 use crate::read::git::{self, Repo};
-use crate::read::journal::{self, Bodies, Location};
 use crate::render::{self, document};
 use jiff::civil::Date;
 
@@ -153,7 +154,7 @@ fn read(repo: &Repo, location: &Location, end: &End, today: Date) -> Result<Read
         label: snapshot.label.clone(),
         commit: snapshot.commit.clone(),
     };
-    let config = journal::snapshot_settings(repo, &snapshot)?;
+    let config = crate::read::snapshot::snapshot_settings(repo, &snapshot)?;
     let checked = match &config {
         Some(config) => check_snapshot(repo, &snapshot, config, today, Bodies::Keep),
         None => Vec::new(),

@@ -47,7 +47,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let filter = args.filters.filter(context, &location)?;
     let dir = context.cwd.join(&args.dir);
     let earlier = earlier_export(&dir)?;
-    let journal = context.load_located(location, crate::read::journal::Bodies::Keep);
+    let journal = context.load_located(location, crate::model::journal::Bodies::Keep);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let tables = export::tables(&Source {
         journal,

@@ -6,7 +6,7 @@ use super::{Context, period_error};
 use crate::error::{Error, Result};
 use crate::model::period::{self, Period};
 use crate::query::Filter;
-use crate::read::journal::Location;
+use crate::read::find::Location;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Filters")]

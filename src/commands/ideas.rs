@@ -61,7 +61,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     filter.until = Some(day);
     // A story quotes the entries behind the idea.
     let journal = match args.idea {
-        Some(_) => context.load_located(location, crate::read::journal::Bodies::Keep),
+        Some(_) => context.load_located(location, crate::model::journal::Bodies::Keep),
         None => context.load_filtered(location, &mut filter),
     };
     let history = History::new(&journal.entries, journal.config.default_status());

@@ -11,8 +11,8 @@ use crate::aggregate::ideas::History;
 use crate::aggregate::record::EntryRecord;
 use crate::error::{Error, Result};
 use crate::model::entry::Entry;
+use crate::model::journal::Journal;
 use crate::query::{self, Order, SortKey};
-use crate::read::journal::Journal;
 use crate::render::{self, Column, Table};
 
 #[derive(Debug, clap::Args)]

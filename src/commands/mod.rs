@@ -26,8 +26,11 @@ use std::process::ExitCode;
 
 use crate::error::{Error, Result};
 use crate::model::diagnostic::skipped_summary;
+use crate::model::journal::Bodies;
+use crate::model::journal::Journal;
 use crate::model::period;
-use crate::read::journal::{Bodies, Cache, Journal, Location};
+use crate::read::find::Location;
+use crate::read::worktree::Cache;
 
 /// Keep and read a customer-insight journal: one Markdown file per visit.
 #[derive(Debug, Parser)]

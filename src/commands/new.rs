@@ -14,12 +14,13 @@ use crate::edit::write;
 use crate::error::{Error, Result};
 use crate::model::config::Config;
 use crate::model::entry;
+use crate::model::paths::relative;
 use crate::model::slug;
 use crate::model::suggest::did_you_mean;
 use crate::model::values;
 use crate::parse::frontmatter;
 use crate::parse::yaml::{self, Node, Value};
-use crate::read::journal::{Location, relative};
+use crate::read::find::Location;
 use idea::TypedIdea;
 
 #[derive(Debug, clap::Args)]
@@ -277,7 +278,7 @@ fn people(args: &Args, template: &Template, location: &Location) -> Vec<String> 
 fn ideas(
     typed: &[String],
     location: &Location,
-    cache: crate::read::journal::Cache,
+    cache: crate::read::worktree::Cache,
 ) -> Result<Vec<Value>> {
     let statuses = &location.config.statuses;
     let read: Vec<TypedIdea> = typed
@@ -292,7 +293,7 @@ fn ideas(
     if !follow_ups.is_empty() {
         let journal = location
             .clone()
-            .load(crate::read::journal::Bodies::Drop, cache);
+            .load(crate::model::journal::Bodies::Drop, cache);
         for id in follow_ups {
             known_id(&journal, id)?;
         }
@@ -314,7 +315,7 @@ fn idea_value(typed: TypedIdea) -> Value {
 }
 
 /// A follow-up by id alone needs an idea of that id with a title somewhere.
-fn known_id(journal: &crate::read::journal::Journal, id: &str) -> Result<()> {
+fn known_id(journal: &crate::model::journal::Journal, id: &str) -> Result<()> {
     let titled = journal
         .entries
         .iter()

@@ -35,7 +35,7 @@ pub enum Format {
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
-    let journal = context.load_located(location, crate::read::journal::Bodies::Keep);
+    let journal = context.load_located(location, crate::model::journal::Bodies::Keep);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let list = quotes::quotes(&selected, args.limit.unwrap_or(usize::MAX), |e| {
         journal.body(e)

@@ -13,9 +13,9 @@ use crate::aggregate::ideas::IdeaKeys;
 use crate::aggregate::report::{self, PeriodRecord, ReportInput};
 use crate::edit::write;
 use crate::error::{Error, Result};
+use crate::model::journal::Journal;
 use crate::model::period::{self, Period};
 use crate::query::{self, Filter, Order};
-use crate::read::journal::Journal;
 use crate::render::{self, Column, Table, report::Page};
 
 #[derive(Debug, clap::Args)]

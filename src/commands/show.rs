@@ -10,7 +10,7 @@ use crate::aggregate::record::{EntryRecord, EntryWithBody};
 use crate::error::{Error, Result};
 use crate::model::entry::{Entry, file_stem};
 use crate::model::fold;
-use crate::read::journal::Journal;
+use crate::model::journal::Journal;
 use crate::render;
 
 #[derive(Debug, clap::Args)]
@@ -33,7 +33,7 @@ pub enum Format {
 
 pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
     let location = context.locate()?;
-    let journal = context.load_located(location, crate::read::journal::Bodies::Keep);
+    let journal = context.load_located(location, crate::model::journal::Bodies::Keep);
     let entry = find(journal, context, &args.entry)?;
     let history = History::new(&journal.entries, journal.config.default_status());
     let text = match args.format {

@@ -291,15 +291,17 @@ fn unique_suffix() -> u64 {
 mod tests {
     use super::*;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("insight-write-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
+    /// A fresh folder, removed when the guard is dropped, and a path inside
+    /// it that does not exist yet.
+    fn temp_dir() -> (tempfile::TempDir, PathBuf) {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("work");
+        (temp, dir)
     }
 
     #[test]
     fn never_replaces_a_file() {
-        let dir = temp_dir("replace");
+        let (_temp, dir) = temp_dir();
         let path = dir.join("a/b.md");
         create_new(&path, b"first").unwrap();
         assert!(create_new(&path, b"second").is_err());
@@ -309,12 +311,11 @@ mod tests {
             1,
             "no temp file left"
         );
-        fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
     fn replace_swaps_the_whole_file() {
-        let dir = temp_dir("replace-whole");
+        let (_temp, dir) = temp_dir();
         let path = dir.join("reports/2026Q3.md");
         replace(&path, b"one").unwrap();
         replace(&path, b"two").unwrap();
@@ -324,7 +325,6 @@ mod tests {
             1,
             "no temp file left"
         );
-        fs::remove_dir_all(dir).unwrap();
     }
 
     /// Three entries and what each holds before and after.
@@ -372,7 +372,7 @@ mod tests {
     #[test]
     fn replace_all_replaces_every_file_and_keeps_permissions() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = temp_dir("all");
+        let (_temp, dir) = temp_dir();
         let files = three_files(&dir);
         fs::set_permissions(&files[2].0, fs::Permissions::from_mode(0o640)).unwrap();
         let before = names(&dir);
@@ -381,12 +381,11 @@ mod tests {
         assert_eq!(names(&dir), before, "no temporary file left");
         let mode = fs::metadata(&files[2].0).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
-        fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
     fn a_read_only_or_changed_file_stops_them_all() {
-        let dir = temp_dir("none");
+        let (_temp, dir) = temp_dir();
         let files = three_files(&dir);
         let before = names(&dir);
         let mut read_only = fs::metadata(&files[2].0).unwrap().permissions();
@@ -419,12 +418,11 @@ mod tests {
             ["a old\n", "edited meanwhile\n", "c old\n"]
         );
         assert_eq!(names(&dir), before, "no temporary file left");
-        fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
     fn a_failure_part_way_puts_back_what_was_replaced() {
-        let dir = temp_dir("undo");
+        let (_temp, dir) = temp_dir();
         let files = three_files(&dir);
         let before = names(&dir);
         let replacements = replacements(&files);
@@ -436,18 +434,16 @@ mod tests {
         assert_eq!(error.hints, ["every file was put back as it was"]);
         assert_eq!(contents(&files), ["a old\n", "long old\n", "c old\n"]);
         assert_eq!(names(&dir), before, "no temporary file left");
-        fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
     fn takes_the_next_free_name() {
-        let dir = temp_dir("free");
+        let (_temp, dir) = temp_dir();
         let names = || ["x.md", "x-2.md", "x-3.md"].map(|n| dir.join(n));
         assert_eq!(create_first_free(names(), b"1").unwrap(), dir.join("x.md"));
         assert_eq!(
             create_first_free(names(), b"2").unwrap(),
             dir.join("x-2.md")
         );
-        fs::remove_dir_all(dir).unwrap();
     }
 }

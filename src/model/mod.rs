@@ -6,6 +6,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod entry;
 pub mod fold;
+pub mod journal;
+pub mod paths;
 pub mod period;
 pub mod slug;
 pub mod suggest;

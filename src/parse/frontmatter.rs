@@ -59,6 +59,12 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
+/// The body of an entry's text: all after the front matter; empty when it
+/// has none.
+pub fn body(text: &str) -> &str {
+    split(strip_bom(text)).map_or("", |split| split.body)
+}
+
 /// Splits `text` (BOM already stripped) at its front-matter delimiters.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let mut lines = Lines { text, pos: 0 };

@@ -9,7 +9,8 @@ use std::path::Path;
 use gix::bstr::ByteSlice;
 
 use crate::error::{Error, Result};
-use crate::read::journal::{ReadProblem, relative, too_large};
+use crate::model::paths::relative;
+use crate::read::files::{ReadProblem, too_large};
 
 /// A commit, as the rest of the program holds one.
 pub type CommitId = gix::ObjectId;
@@ -215,7 +216,7 @@ impl Repo {
         snapshot: &Snapshot,
         path: &str,
     ) -> std::result::Result<Vec<u8>, ReadProblem> {
-        let problem = |why: String| (1, 1, "io", why);
+        let problem = |why: String| ReadProblem::whole_file("io", why);
         let id = *snapshot
             .files
             .get(path)

@@ -4,21 +4,14 @@
 //! label (`team-a/visits/…`), and an idea id belongs to its journal
 //! (`team-a:scan-and-go`) unless it starts with a prefix in `shared_ids`.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::model::config::{self, CONFIG_FILE, Config};
 use crate::model::diagnostic::Diagnostic;
 use crate::model::entry::Entry;
-
-/// One journal of a union.
-#[derive(Debug, Clone)]
-pub struct Member {
-    /// The name its paths carry: `label:` in its settings, else its folder's name.
-    pub label: String,
-    pub root: PathBuf,
-    pub config: Config,
-}
+use crate::model::journal::Member;
 
 /// Every journal to read, starting from `roots`: each root, then what it
 /// includes (depth first), each journal once. A circle of includes is an
@@ -157,6 +150,69 @@ pub fn relabel_entry(entry: &mut Entry, label: &str, shared_ids: &[String]) {
 
 pub fn relabel_diagnostic(diagnostic: &mut Diagnostic, label: &str) {
     diagnostic.path = format!("{label}/{}", diagnostic.path);
+}
+
+/// What is read from one journal of several read as one, named as the
+/// union names it: each path under the journal's label, and each idea id
+/// under it too unless the id starts with one of `shared_ids`.
+pub trait Relabel {
+    fn relabel(&mut self, label: &str, shared_ids: &[String]);
+}
+
+impl Relabel for Entry {
+    fn relabel(&mut self, label: &str, shared_ids: &[String]) {
+        relabel_entry(self, label, shared_ids);
+    }
+}
+
+impl Relabel for Diagnostic {
+    fn relabel(&mut self, label: &str, _: &[String]) {
+        relabel_diagnostic(self, label);
+    }
+}
+
+/// A journal path.
+impl Relabel for String {
+    fn relabel(&mut self, label: &str, _: &[String]) {
+        *self = format!("{label}/{self}");
+    }
+}
+
+impl<T: Relabel> Relabel for Vec<T> {
+    fn relabel(&mut self, label: &str, shared_ids: &[String]) {
+        for item in self {
+            item.relabel(label, shared_ids);
+        }
+    }
+}
+
+impl<T: Relabel> Relabel for Option<T> {
+    fn relabel(&mut self, label: &str, shared_ids: &[String]) {
+        if let Some(item) = self {
+            item.relabel(label, shared_ids);
+        }
+    }
+}
+
+impl Relabel for HashSet<String> {
+    fn relabel(&mut self, label: &str, _: &[String]) {
+        *self = self.drain().map(|path| format!("{label}/{path}")).collect();
+    }
+}
+
+impl<A: Relabel, B: Relabel> Relabel for (A, B) {
+    fn relabel(&mut self, label: &str, shared_ids: &[String]) {
+        self.0.relabel(label, shared_ids);
+        self.1.relabel(label, shared_ids);
+    }
+}
+
+impl<A: Relabel, B: Relabel, C: Relabel> Relabel for (A, B, C) {
+    fn relabel(&mut self, label: &str, shared_ids: &[String]) {
+        self.0.relabel(label, shared_ids);
+        self.1.relabel(label, shared_ids);
+        self.2.relabel(label, shared_ids);
+    }
 }
 
 #[cfg(test)]

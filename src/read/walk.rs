@@ -15,9 +15,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::io_reason;
 use crate::model::diagnostic::Diagnostic;
-use crate::read::cache::Fingerprint;
+use crate::model::paths::{relative, relative_in};
+use crate::read::cache::fingerprint::Fingerprint;
 use crate::read::cache::listings::{Listing, Listings};
-use crate::read::journal::{MAX_FOLDER_DEPTH, relative, relative_in};
+
+/// Folders nested deeper than this below the entries folder are not read.
+pub const MAX_FOLDER_DEPTH: usize = 16;
 
 /// Whether the walk looks up each entry file's metadata for its
 /// fingerprint, which the index needs to tell changed files from unchanged
@@ -570,17 +573,17 @@ fn device(path: &Path) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::cache::now_ns;
+    use crate::read::cache::fingerprint::now_ns;
 
     /// A journal whose entries folder holds `visits/2026/{a,b}.md`.
-    fn journal(name: &str) -> PathBuf {
-        let root = std::env::temp_dir().join(format!("insight-walk-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
+    fn journal() -> tempfile::TempDir {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path();
         std::fs::create_dir_all(root.join("visits/2026")).unwrap();
         for file in ["a.md", "b.md"] {
             std::fs::write(root.join("visits/2026").join(file), "x").unwrap();
         }
-        root
+        temp
     }
 
     fn walk(root: &Path, remembered: Option<&Listings>) -> Walked {
@@ -612,7 +615,8 @@ mod tests {
 
     #[test]
     fn a_folder_of_files_is_listed_once_and_then_remembered() {
-        let root = journal("listed");
+        let temp = journal();
+        let root = temp.path().to_path_buf();
         let walked = walk(&root, None);
         assert_eq!(paths(&walked), ["visits/2026/a.md", "visits/2026/b.md"]);
         // The entries folder holds a folder: only the folder of files is kept.
@@ -635,14 +639,14 @@ mod tests {
             let metadata = std::fs::metadata(root.join("visits/2026/a.md")).unwrap();
             assert_eq!(fingerprint, Fingerprint::of(&metadata));
         }
-        std::fs::remove_dir_all(&root).unwrap();
     }
 
     /// A file is opened from its folder's handle only when its journal
     /// path ends with its name as it is; an escaped name is opened by path.
     #[test]
     fn files_are_opened_from_their_folder_when_their_name_is_plain() {
-        let root = journal("handles");
+        let temp = journal();
+        let root = temp.path().to_path_buf();
         std::fs::write(root.join("visits/2026/back\\slash.md"), "y").unwrap();
         let walked = walk(&root, None);
         let held: Vec<(&str, bool)> = walked
@@ -662,7 +666,7 @@ mod tests {
         for file in &walked.files {
             let mut bytes = Vec::new();
             let folder = file.folder.as_deref();
-            crate::read::journal::read_entry(&root, &file.rel, folder, 0, &mut bytes).unwrap();
+            crate::read::files::read_entry(&root, &file.rel, folder, 0, &mut bytes).unwrap();
             let want: &[u8] = if file.rel.contains("slash") {
                 b"y"
             } else {
@@ -670,12 +674,12 @@ mod tests {
             };
             assert_eq!(bytes, want, "{}", file.rel);
         }
-        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
     fn a_folder_that_changed_or_holds_more_than_files_is_listed_again() {
-        let root = journal("changed");
+        let temp = journal();
+        let root = temp.path().to_path_buf();
         let remembered = remembered_as(&root, &["a.md"]);
         // Past the file system's clock tick, so that the folder's times move
         // (the listings of a real run must be older than two seconds).
@@ -726,6 +730,5 @@ mod tests {
         let templates = root.join("templates");
         let plain = entry_files(&visits, &root, &templates, Fingerprints::Skip, None);
         assert!(plain.listed.is_empty());
-        std::fs::remove_dir_all(&root).unwrap();
     }
 }

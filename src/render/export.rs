@@ -7,9 +7,9 @@ use jiff::civil::Date;
 use crate::aggregate::ideas::{self, Details, History, IdeaKey};
 use crate::model::config::Config;
 use crate::model::entry::Entry;
+use crate::model::journal::Journal;
 use crate::model::tags;
 use crate::parse::markdown;
-use crate::read::journal::Journal;
 
 /// A value in a table. Empty text and unknown numbers are written as
 /// nothing (an empty CSV field, `null` in JSON).

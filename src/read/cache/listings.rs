@@ -9,7 +9,7 @@
 //! at each file's metadata for that). So a listing is used only when the
 //! folder's size, times, inode and device are the ones recorded, and the
 //! folder had settled well before the listing was made (the index's racy
-//! rule, [`super::RACY_NS`]). Only folders that held nothing but files are
+//! rule, [`super::fingerprint::RACY_NS`]). Only folders that held nothing but files are
 //! kept: a link's target, or a folder below, can change without the folder
 //! changing. Like the index, the file is only a cache: damaged, foreign or
 //! missing, it is ignored and made again.
@@ -28,7 +28,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{FORMAT, Fingerprint, Reader, checksum, open, put_count, put_fingerprint, put_str};
+use super::bytes::{FOLDER, Reader, header, open, put_count, put_str, replace, seal};
+use super::fingerprint::Fingerprint;
 
 const FILE: &str = "folders";
 const MAGIC: &[u8; 16] = b"insight folders\n";
@@ -55,7 +56,7 @@ impl Listings {
     /// The listings kept for the journal at `root`, if there is a sound file
     /// of them made by this version of `insight`.
     pub fn read(root: &Path) -> Option<Listings> {
-        let file = std::fs::read(root.join(super::FOLDER).join(FILE)).ok()?;
+        let file = std::fs::read(root.join(FOLDER).join(FILE)).ok()?;
         let (made_ns, folders) = decode(&file)?;
         Some(Listings {
             made_ns,
@@ -119,7 +120,7 @@ fn decode(file: &[u8]) -> Option<Decoded> {
     let mut folders = HashMap::new();
     for _ in 0..count {
         let rel = reader.str()?.to_string();
-        let fingerprint = reader.fingerprint()?;
+        let fingerprint = Fingerprint::read(&mut reader)?;
         let length = reader.count()?;
         let start = reader.at;
         reader.bytes(length)?;
@@ -130,16 +131,13 @@ fn decode(file: &[u8]) -> Option<Decoded> {
 
 fn encode(made_ns: i64, listings: &[Listing]) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(64 + listings.len() * 64);
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    put_str(&mut bytes, env!("CARGO_PKG_VERSION"));
-    bytes.extend_from_slice(&0u64.to_le_bytes());
+    header(&mut bytes, MAGIC, 0);
     bytes.extend_from_slice(&made_ns.to_le_bytes());
     put_count(&mut bytes, listings.len());
     let mut names = Vec::new();
     for listing in listings {
         put_str(&mut bytes, &listing.rel);
-        put_fingerprint(&mut bytes, &listing.fingerprint);
+        listing.fingerprint.write(&mut bytes);
         names.clear();
         put_count(&mut names, listing.names.len());
         for name in &listing.names {
@@ -148,8 +146,7 @@ fn encode(made_ns: i64, listings: &[Listing]) -> Vec<u8> {
         put_count(&mut bytes, names.len());
         bytes.extend_from_slice(&names);
     }
-    let sum = checksum(&bytes);
-    bytes.extend_from_slice(&sum.to_le_bytes());
+    seal(&mut bytes);
     bytes
 }
 
@@ -159,22 +156,16 @@ fn encode(made_ns: i64, listings: &[Listing]) -> Vec<u8> {
 /// cannot be written to.
 pub fn write(root: &Path, made_ns: i64, mut listings: Vec<Listing>) {
     listings.retain(|listing| listing.fingerprint.settled_before(made_ns));
-    super::replace(root, FILE, &encode(made_ns, &listings));
+    replace(root, FILE, &encode(made_ns, &listings));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::cache::RACY_NS;
+    use crate::read::cache::fingerprint::RACY_NS;
 
     fn fingerprint(modified_ns: i64) -> Fingerprint {
-        Fingerprint {
-            size: 4096,
-            modified_ns,
-            changed_ns: modified_ns,
-            inode: 7,
-            device: 2049,
-        }
+        Fingerprint::made_up(4096, modified_ns, 7, 2049)
     }
 
     fn listing(rel: &str, modified_ns: i64, names: &[&str]) -> Listing {
@@ -218,8 +209,8 @@ mod tests {
     #[test]
     fn statx_and_the_standard_library_give_one_fingerprint() {
         use rustix::fs::{AtFlags, CWD, StatxFlags, statx};
-        let root = std::env::temp_dir().join(format!("insight-statx-{}", std::process::id()));
-        std::fs::create_dir_all(&root).unwrap();
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().to_path_buf();
         let file = root.join("a.md");
         std::fs::write(&file, "---\ndate: 2026-01-01\n---\n").unwrap();
         for path in [&file, &root] {
@@ -227,13 +218,12 @@ mod tests {
             let metadata = std::fs::metadata(path).unwrap();
             assert_eq!(Fingerprint::of_statx(&stat), Fingerprint::of(&metadata));
         }
-        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
     fn listings_of_folders_not_settled_are_not_kept() {
-        let root = std::env::temp_dir().join(format!("insight-keep-{}", std::process::id()));
-        std::fs::create_dir_all(&root).unwrap();
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().to_path_buf();
         let made = 100 * RACY_NS;
         let kept = vec![
             listing("visits/2025", made - RACY_NS - 1, &["a.md"]),
@@ -243,7 +233,6 @@ mod tests {
         let read = Listings::read(&root).unwrap();
         assert_eq!(read.listing("visits/2025"), Some(kept[0].clone()));
         assert_eq!(read.listing("visits/2026"), None);
-        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

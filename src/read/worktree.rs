@@ -1,0 +1,467 @@
+//! Loading the working tree: every entry file, from the index in `.insight/`
+//! where its record still holds, else read and parsed, in parallel; and the
+//! index kept up to date.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::model::diagnostic::Diagnostic;
+use crate::model::entry::{self, Entry};
+use crate::model::journal::{Bodies, Journal};
+use crate::model::paths::{file_path, relative};
+use crate::parse::frontmatter;
+use crate::read::cache;
+use crate::read::files::{decode, read_bytes, read_entry};
+use crate::read::find::Location;
+use crate::read::reader::{in_batches, with_text};
+use crate::read::search::{Folded, Searched, Searcher};
+use crate::read::walk::{self, Fingerprints};
+
+impl Location {
+    /// Reads every entry of the working tree, in parallel; of every journal
+    /// read, for a union. Bodies are kept only when asked for; the index in
+    /// `.insight/` is used and kept up to date unless `cache` says not to.
+    pub fn load(self, bodies: Bodies, cache: Cache) -> Journal {
+        self.load_searching(bodies, cache, None)
+    }
+
+    /// Like [`Location::load`], also answering `--text`: `search` is the
+    /// folded text looked for, and the journal's `text_hits` the entries
+    /// whose title or body holds it, found in `.insight/text` where it can.
+    pub fn load_searching(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
+        if !self.is_union() {
+            return self.load_one(bodies, cache, search);
+        }
+        let parts = self.read_each(|one| {
+            let journal = one.load_one(bodies, cache, search);
+            (journal.entries, journal.diagnostics, journal.text_hits)
+        });
+        let (mut entries, mut diagnostics, mut hits) = (Vec::new(), Vec::new(), None);
+        for (mut more, mut problems, found) in parts {
+            entries.append(&mut more);
+            diagnostics.append(&mut problems);
+            if let Some(found) = found {
+                hits.get_or_insert_with(HashSet::new).extend(found);
+            }
+        }
+        let members = self.members.clone();
+        let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
+        journal.members = members;
+        journal.bodies = bodies;
+        journal.text_hits = hits;
+        journal
+    }
+
+    fn load_one(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
+        let made_ns = cache::fingerprint::now_ns();
+        let settings = cache::index::settings_hash(&self.root);
+        let needle = search.map(memchr::memmem::Finder::new);
+        // The index is read, and the search texts kept beside it searched,
+        // while the folders are walked.
+        let ((index, found), walked) = rayon::join(
+            || match cache {
+                Cache::Use => rayon::join(
+                    || cache::index::Index::read(&self.root, settings),
+                    || {
+                        let needle = needle.as_ref()?;
+                        cache::texts::StoredHits::search(&self.root, needle)
+                    },
+                ),
+                Cache::Bypass => (None, None),
+            },
+            // Without the index, nothing needs a file's metadata.
+            || match cache {
+                Cache::Use => {
+                    let remembered = cache::listings::Listings::read(&self.root);
+                    let mut walked = self.walk(Fingerprints::Take, remembered.as_ref());
+                    let listed = std::mem::take(&mut walked.listed);
+                    keep_listings(&self.root, made_ns, remembered.as_ref(), listed);
+                    walked
+                }
+                Cache::Bypass => self.walk(Fingerprints::Skip, None),
+            },
+        );
+        let walk::Walked {
+            files,
+            problems: mut diagnostics,
+            ..
+        } = walked;
+        let found = match (found, &index) {
+            (Some(found), Some(index)) => found.of_index(index.id()),
+            _ => None,
+        };
+        let searcher = needle.map(|needle| Searcher {
+            needle,
+            found: found.as_ref(),
+        });
+        // Sized once: grown by doubling, the entries of a large journal
+        // would be held twice while they move.
+        let mut loaded = Loaded {
+            entries: Vec::with_capacity(files.len()),
+            read_fingerprints: Vec::new(),
+            sources: Vec::with_capacity(files.len()),
+            searched: Vec::new(),
+            searching: search.is_some(),
+        };
+        let tree = WorkingTree {
+            location: &self,
+            index: index.as_ref(),
+            bodies,
+            searcher: searcher.as_ref(),
+        };
+        in_batches(
+            files,
+            |place, file| tree.load(file, place),
+            |found| loaded.keep(found, &mut diagnostics),
+        );
+        if cache == Cache::Use {
+            let has_texts = found.is_some();
+            loaded.save(&self.root, settings, made_ns, index.as_ref(), has_texts);
+        }
+        let text_hits = search.map(|_| loaded.hits());
+        drop((index, found));
+        let member = self.members[0].clone();
+        let entries = loaded.entries;
+        let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
+        journal.members = vec![member];
+        journal.bodies = bodies;
+        journal.text_hits = text_hits;
+        journal
+    }
+}
+
+/// Writes `.insight/folders` again when the walk listed a folder of files
+/// only that had settled (see [`cache::listings`]); the folders it did not
+/// list again keep their listings from `remembered`.
+fn keep_listings(
+    root: &Path,
+    made_ns: i64,
+    remembered: Option<&cache::listings::Listings>,
+    listed: Vec<walk::Listed>,
+) {
+    let settled_fresh = |listed: &walk::Listed| match listed {
+        walk::Listed::Fresh(listing) => listing.fingerprint.settled_before(made_ns),
+        walk::Listed::Remembered(_) => false,
+    };
+    if !listed.iter().any(settled_fresh) {
+        return;
+    }
+    let listings: Vec<cache::listings::Listing> = listed
+        .into_iter()
+        .filter_map(|listed| match listed {
+            walk::Listed::Fresh(listing) => Some(listing),
+            walk::Listed::Remembered(rel) => remembered?.listing(&rel),
+        })
+        .collect();
+    cache::listings::write(root, made_ns, listings);
+}
+
+/// The entries loaded from the working tree, with what the index needs.
+struct Loaded {
+    entries: Vec<Entry>,
+    /// For each entry: where it came from,
+    sources: Vec<Source>,
+    /// the metadata of the files read (those the index gave have theirs in
+    /// the index),
+    read_fingerprints: Vec<Option<cache::fingerprint::Fingerprint>>,
+    /// and, for `--text`, its folded text and whether the text was found.
+    searched: Vec<Searched>,
+    searching: bool,
+}
+
+impl Loaded {
+    fn keep(&mut self, found: Found, diagnostics: &mut Vec<Diagnostic>) {
+        match found {
+            Found::Entry(entry, fingerprint, source, searched) => {
+                self.entries.push(entry);
+                self.sources.push(match source {
+                    Source::File(_) => {
+                        self.read_fingerprints.push(fingerprint);
+                        Source::File((self.read_fingerprints.len() - 1) as u32)
+                    }
+                    from_index => from_index,
+                });
+                self.searched.extend(searched);
+            }
+            Found::Problems(problems) => diagnostics.extend(problems),
+        }
+    }
+
+    /// The paths of the entries whose text holds what `--text` looks for.
+    fn hits(&self) -> HashSet<String> {
+        self.entries
+            .iter()
+            .zip(&self.searched)
+            .filter(|(_, searched)| searched.hit)
+            .map(|(entry, _)| entry.path.clone())
+            .collect()
+    }
+
+    /// Writes the index again when enough has changed, and the search
+    /// texts when a search made them and they are not kept already
+    /// (`has_texts`: the index has its search texts).
+    fn save(
+        &self,
+        root: &Path,
+        settings: u64,
+        made_ns: i64,
+        index: Option<&cache::index::Index>,
+        has_texts: bool,
+    ) {
+        // The texts kept already are read again only when written again.
+        let kept_texts = std::cell::OnceCell::new();
+        let store = || {
+            kept_texts
+                .get_or_init(|| {
+                    let index = index?;
+                    cache::texts::SearchTexts::of(
+                        cache::texts::SearchTexts::read(root)?,
+                        index.id(),
+                    )
+                })
+                .as_ref()
+        };
+        let from_index = self.entries.len() - self.read_fingerprints.len();
+        let parsed_again = self.entries.len() - from_index;
+        let gone = index.map_or(0, |i| i.len().saturating_sub(from_index));
+        // A few changed files are cheaper to parse again on each run than
+        // the whole index is to write: it is rewritten once they are more
+        // than one in 64.
+        let stale = parsed_again + gone;
+        let searched = self.searching;
+        if index.is_none() || stale * 64 > self.entries.len() {
+            let mut kept: Vec<(usize, cache::fingerprint::Fingerprint)> = (0..self.entries.len())
+                .filter_map(|i| Some((i, self.fingerprint(i, index)?)))
+                .collect();
+            kept.sort_unstable_by(|a, b| self.entries[a.0].path.cmp(&self.entries[b.0].path));
+            let pairs: Vec<(&Entry, cache::fingerprint::Fingerprint)> =
+                kept.iter().map(|&(i, f)| (&self.entries[i], f)).collect();
+            let written = cache::index::write(root, settings, made_ns, &pairs);
+            if let (Some(id), true) = (written, searched) {
+                let texts: Vec<Option<&[u8]>> =
+                    kept.iter().map(|&(i, _)| self.text_of(i, store)).collect();
+                cache::texts::write_search_texts(root, id, &texts);
+            }
+        } else if let (Some(index), true) = (index, searched && self.texts_are_short(has_texts)) {
+            // The index stays: texts go at its positions.
+            let mut texts = vec![None; index.len()];
+            for (i, source) in self.sources.iter().enumerate() {
+                if let &Source::Index(position) = source {
+                    texts[position as usize] = self.text_of(i, store);
+                }
+            }
+            cache::texts::write_search_texts(root, index.id(), &texts);
+        }
+    }
+
+    /// The metadata the file of the entry at `i` had before it was read.
+    fn fingerprint(
+        &self,
+        i: usize,
+        index: Option<&cache::index::Index>,
+    ) -> Option<cache::fingerprint::Fingerprint> {
+        match self.sources[i] {
+            Source::Index(position) => index?.fingerprint_at(position as usize),
+            Source::File(slot) => self.read_fingerprints[slot as usize],
+        }
+    }
+
+    /// Whether the search texts are missing, or miss the texts of more than
+    /// one in 64 entries that the index gave.
+    fn texts_are_short(&self, has_texts: bool) -> bool {
+        let read_again = self
+            .searched
+            .iter()
+            .zip(&self.sources)
+            .filter(|(s, source)| {
+                matches!(source, Source::Index(_)) && matches!(s.folded, Folded::Own(_))
+            })
+            .count();
+        !has_texts || read_again * 64 > self.entries.len()
+    }
+
+    /// The folded text of the entry at `i`, from the search it was in;
+    /// `store` gives the texts kept already.
+    fn text_of<'a>(
+        &'a self,
+        i: usize,
+        store: impl FnOnce() -> Option<&'a cache::texts::SearchTexts>,
+    ) -> Option<&'a [u8]> {
+        match &self.searched.get(i)?.folded {
+            Folded::Own(text) => Some(text.as_bytes()),
+            Folded::Stored(position) => store()?.get(*position),
+        }
+    }
+}
+
+/// Whether a command reads and keeps the index in `.insight/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cache {
+    Use,
+    /// `--no-cache`: every file is read, and the index is left as it is.
+    Bypass,
+}
+
+/// What one entry file gave, and whether the index gave it. Handed on one
+/// at a time, so the size of the larger variant costs nothing.
+#[allow(clippy::large_enum_variant)]
+enum Found {
+    /// The entry, with the file's metadata from before it was read, and
+    /// what `--text` found in it.
+    Entry(
+        Entry,
+        Option<cache::fingerprint::Fingerprint>,
+        Source,
+        Option<Searched>,
+    ),
+    Problems(Vec<Diagnostic>),
+}
+
+/// Four bytes a number, kept for each entry: an index holds fewer than
+/// 2³² records (it is smaller than 4 GiB), and no journal as many files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// The index, at this position.
+    Index(u32),
+    /// The file, read again; once kept, the place of its metadata in
+    /// `Loaded::read_fingerprints`.
+    File(u32),
+}
+
+/// What loading one file of the working tree needs besides the file.
+struct WorkingTree<'a> {
+    location: &'a Location,
+    index: Option<&'a cache::index::Index>,
+    bodies: Bodies,
+    searcher: Option<&'a Searcher<'a>>,
+}
+
+impl WorkingTree<'_> {
+    /// The entry of one file, from the index when its record still holds,
+    /// else read and parsed; `place` is the file's place in the walk, where
+    /// the index most likely has it.
+    fn load(&self, file: walk::EntryFile, place: usize) -> Found {
+        let walk::EntryFile {
+            rel,
+            fingerprint,
+            folder,
+        } = file;
+        // Made only when the file is read: most entries of a warm index are not.
+        let path_of = |rel: &str| file_path(&self.location.root, rel);
+        let rel = match (self.index, fingerprint) {
+            (Some(index), Some(now)) => match index.entry(rel, &now, place) {
+                Ok((mut entry, position)) => {
+                    let searched = self
+                        .searcher
+                        .map(|s| s.indexed(&entry, position, || path_of(&entry.path)));
+                    if self.bodies == Bodies::Keep {
+                        entry.body = read_bytes(&path_of(&entry.path))
+                            .and_then(decode)
+                            .map(|text| frontmatter::body(&text).to_string())
+                            .unwrap_or_default();
+                    }
+                    let source = Source::Index(position as u32);
+                    return Found::Entry(entry, fingerprint, source, searched);
+                }
+                Err(rel) => rel,
+            },
+            _ => rel,
+        };
+        let size = fingerprint.map_or(0, |f| f.size());
+        let root = &self.location.root;
+        let read = |buffer: &mut Vec<u8>| read_entry(root, &rel, folder.as_deref(), size, buffer);
+        with_text(&rel, read, |text| match text {
+            Ok(text) => self.parse(&rel, text, fingerprint),
+            Err(problem) => Found::Problems(vec![problem]),
+        })
+    }
+
+    /// The entry of a file's text, or its problems.
+    fn parse(
+        &self,
+        rel: &str,
+        text: &str,
+        fingerprint: Option<cache::fingerprint::Fingerprint>,
+    ) -> Found {
+        match entry::parse_leaving_body(rel, text, &self.location.config) {
+            Ok((mut entry, body)) => {
+                let searched = self.searcher.map(|s| s.made(&entry.title, body));
+                if self.bodies == Bodies::Keep {
+                    entry.body = body.to_string();
+                }
+                Found::Entry(entry, fingerprint, Source::File(0), searched)
+            }
+            Err(problems) => Found::Problems(problems),
+        }
+    }
+}
+
+impl Journal {
+    /// The journal path of a file on disk, if it is inside a journal read.
+    pub fn path_of(&self, file: &Path) -> Option<String> {
+        let file = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
+        self.members.iter().find_map(|member| {
+            let root = member
+                .root
+                .canonicalize()
+                .unwrap_or_else(|_| member.root.clone());
+            let rel = relative(&root, &file);
+            match file.starts_with(&root) {
+                false => None,
+                true if self.is_union() => Some(format!("{}/{rel}", member.label)),
+                true => Some(rel),
+            }
+        })
+    }
+
+    /// An entry's body: from memory when the bodies were kept, else read
+    /// again from its file (empty if it can no longer be read).
+    pub fn body<'a>(&self, entry: &'a Entry) -> Cow<'a, str> {
+        if self.bodies == Bodies::Keep {
+            return Cow::Borrowed(&entry.body);
+        }
+        let text = read_bytes(&self.file(&entry.path)).and_then(decode);
+        Cow::Owned(
+            text.map(|text| frontmatter::body(&text).to_string())
+                .unwrap_or_default(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rewriting `.insight/folders` for one folder listed again keeps the
+    /// listings remembered of the folders that were not: losing them would
+    /// list every folder again on the next run.
+    #[test]
+    fn a_new_listing_keeps_the_remembered_listings_of_other_folders() {
+        use cache::listings::{Listing, Listings};
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().to_path_buf();
+        let listing = |rel: &str, names: &[&str]| {
+            std::fs::create_dir_all(root.join(rel)).unwrap();
+            let metadata = std::fs::metadata(root.join(rel)).unwrap();
+            Listing {
+                rel: rel.into(),
+                fingerprint: cache::fingerprint::Fingerprint::of(&metadata),
+                names: names.iter().map(|n| n.to_string()).collect(),
+            }
+        };
+        let old = listing("visits/2025", &["a.md", "b.md"]);
+        let new = listing("visits/2026", &["c.md"]);
+        // Made long after both folders settled.
+        let made_ns = cache::fingerprint::now_ns() + 60_000_000_000;
+        let before = Listings::of(made_ns, std::slice::from_ref(&old));
+        let listed = vec![
+            walk::Listed::Remembered("visits/2025".into()),
+            walk::Listed::Fresh(new.clone()),
+        ];
+        keep_listings(&root, made_ns, Some(&before), listed);
+        let after = Listings::read(&root).expect("the listings were written");
+        assert_eq!(after.listing("visits/2025"), Some(old));
+        assert_eq!(after.listing("visits/2026"), Some(new));
+    }
+}
