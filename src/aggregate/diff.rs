@@ -6,10 +6,12 @@ use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::aggregate::ideas::{History, IdeaKey, Story};
+use crate::aggregate::history::History;
+use crate::aggregate::history::Story;
 use crate::aggregate::record::whole_or_fraction_f64;
 use crate::model::diagnostic::Diagnostic;
 use crate::model::entry::Entry;
+use crate::model::idea::IdeaKey;
 use crate::model::text::Texts;
 use crate::parse::markdown;
 
@@ -345,7 +347,7 @@ fn change(kind: IdeaChangeKind, story: &Story, to: Option<String>, path: String)
 fn latest(
     story: &Story,
     today: Date,
-    says: impl Fn(&crate::aggregate::ideas::Mention) -> bool,
+    says: impl Fn(&crate::aggregate::history::Mention) -> bool,
 ) -> String {
     story.mentions[..story.count_until(today)]
         .iter()

@@ -3,9 +3,10 @@
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::ideas::{IdeaKey, IdeaKeys};
 use crate::model::config::Config;
 use crate::model::entry::Entry;
+use crate::model::idea::IdeaKey;
+use crate::model::idea::IdeaKeys;
 use crate::model::period::{Calendar, Period};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -2,6 +2,7 @@
 
 pub mod diff;
 pub mod groups;
+pub mod history;
 pub mod ideas;
 pub mod people;
 pub mod quotes;

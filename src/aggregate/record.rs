@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::aggregate::ideas::History;
+use crate::aggregate::history::History;
 use crate::model::entry::Entry;
 use crate::model::text::Text;
 

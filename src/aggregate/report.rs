@@ -6,10 +6,12 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
-use super::ideas::{self, Details, History, IdeaSummary, Movement, PipelineRow, Story};
+use super::ideas::{self, Details, IdeaSummary, Movement, PipelineRow};
 use super::people::{self, PersonSummary, YearToDate};
 use super::quotes::{self, Quote};
 use super::{TagCount, tag_counts};
+use crate::aggregate::history::History;
+use crate::aggregate::history::Story;
 use crate::aggregate::record::whole_or_fraction_f64;
 use crate::model::config::Config;
 use crate::model::entry::Entry;

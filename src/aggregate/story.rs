@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
-use super::ideas::{Span, Story, rank};
+use super::ideas::rank;
+use crate::aggregate::history::Span;
+use crate::aggregate::history::Story;
 use crate::model::text::{Text, Texts};
 use crate::parse::markdown;
 
@@ -159,8 +161,9 @@ fn days_at_status(spans: &[Span], statuses: &[String]) -> Vec<StatusDays> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aggregate::ideas::{History, IdeaKey};
+    use crate::aggregate::history::History;
     use crate::model::entry::{Entry, Idea};
+    use crate::model::idea::IdeaKey;
     use crate::query::tests::entry;
     use jiff::civil::date;
 

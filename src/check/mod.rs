@@ -7,10 +7,10 @@ use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use crate::aggregate::ideas::normalize;
 use crate::model::config::Config;
 use crate::model::diagnostic::{Diagnostic, Severity};
 use crate::model::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
+use crate::model::idea::normalize;
 use crate::model::journal::Bodies;
 use crate::model::suggest::{did_you_mean, edit_distance};
 use crate::model::tags::TagNumbers;

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use super::filters::FilterArgs;
 use super::{Context, TableFormat};
-use crate::aggregate::ideas::{self, Details, History, IdeaSummary, rank};
+use crate::aggregate::history::History;
+use crate::aggregate::ideas::{self, Details, IdeaSummary, rank};
 use crate::aggregate::story::{self, IdeaStory};
 use crate::error::{Error, Result};
 use crate::query::{self, Order};

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::filters::FilterArgs;
-use crate::aggregate::ideas::History;
+use crate::aggregate::history::History;
 use crate::aggregate::record::EntryRecord;
 use crate::error::{Error, Result};
 use crate::model::entry::Entry;

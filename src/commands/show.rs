@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::Context;
-use crate::aggregate::ideas::History;
+use crate::aggregate::history::History;
 use crate::aggregate::record::{EntryRecord, EntryWithBody};
 use crate::error::{Error, Result};
 use crate::model::entry::{Entry, file_stem};

@@ -6,6 +6,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod entry;
 pub mod fold;
+pub mod idea;
 pub mod journal;
 pub mod paths;
 pub mod period;

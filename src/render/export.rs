@@ -4,9 +4,11 @@
 
 use jiff::civil::Date;
 
-use crate::aggregate::ideas::{self, Details, History, IdeaKey};
+use crate::aggregate::history::History;
+use crate::aggregate::ideas::{self, Details};
 use crate::model::config::Config;
 use crate::model::entry::Entry;
+use crate::model::idea::IdeaKey;
 use crate::model::journal::Journal;
 use crate::model::tags;
 use crate::parse::markdown;

@@ -3,7 +3,8 @@
 
 use super::document::{self, Block, Document, Quoted, Section};
 use super::{Column, Table, escape_controls, number, signed};
-use crate::aggregate::ideas::{Movement, Step};
+use crate::aggregate::history::Step;
+use crate::aggregate::ideas::Movement;
 use crate::aggregate::report::{PeriodRecord, Report, Totals};
 use crate::model::entry::file_stem;
 
