@@ -20,6 +20,7 @@ mod history;
 mod hostile;
 mod html;
 mod init_new;
+mod layout;
 mod list;
 mod names;
 mod new;

@@ -607,7 +607,7 @@ pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnosti
     ];
     let text = frontmatter::strip_bom(text);
     let mut found = Vec::new();
-    let key_lines = yaml::first_key_lines(text);
+    let key_lines: HashMap<&str, usize, Seeded> = yaml::first_key_lines(text);
     let line = |key: &str| key_lines.get(key).copied().unwrap_or(1);
     if let Ok(yaml::Node::Map(pairs)) = yaml::parse(text) {
         let known: Vec<String> = SETTINGS.map(String::from).to_vec();

@@ -3,7 +3,7 @@
 //! and what `check` finds in the changed entries.
 
 use super::document::{Block, Document, Quoted, Section};
-use super::{Column, Table, number, signed};
+use super::table::{Column, Table, number, signed};
 use crate::aggregate::diff::{
     Change, EntryChange, IdeaChange, IdeaChangeKind, JournalDiff, Side, Totals,
 };

@@ -2,7 +2,8 @@
 //! as Markdown. The report and an idea's story are both such pages, so the
 //! two formats never disagree about what a page says.
 
-use super::{Table, markdown_table, text_table, wrap};
+use super::table::{Table, markdown_table, wrap};
+use super::text::text_table;
 
 pub enum Block {
     Table(Table),
@@ -151,7 +152,7 @@ fn text_block(block: &Block, width: Option<u16>, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Column;
+    use crate::render::table::Column;
 
     fn doc() -> Document {
         let mut table = Table::new(vec![Column::left("a", "A"), Column::right("n", "N")]);

@@ -320,7 +320,7 @@ fn plain(cell: &Cell) -> String {
     match cell {
         Cell::Text(text) => text.clone(),
         Cell::Int(n) => n.to_string(),
-        Cell::Float(f) => crate::render::number_exact(*f),
+        Cell::Float(f) => crate::render::table::number_exact(*f),
         Cell::Date(d) => d.to_string(),
         Cell::Null => String::new(),
     }

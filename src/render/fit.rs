@@ -8,7 +8,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Align, Column};
+use super::table::{Align, Column};
 
 /// How a column's cells may be fitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use askama::Template;
 
 use super::document::{Block, Section};
 use super::report::{self as text, Page};
-use super::{Align, Table};
+use super::table::{Align, Table};
 use crate::aggregate::report::Report;
 use crate::error::{Error, Result};
 use charts::Chart;

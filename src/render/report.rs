@@ -2,7 +2,8 @@
 //! list of sections, so the two never disagree about what a report says.
 
 use super::document::{self, Block, Document, Quoted, Section};
-use super::{Column, Table, escape_controls, number, signed};
+use super::escape::escape_controls;
+use super::table::{Column, Table, number, signed};
 use crate::aggregate::history::Step;
 use crate::aggregate::ideas::Movement;
 use crate::aggregate::report::{PeriodRecord, Report, Totals};

@@ -4,7 +4,9 @@ use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, TableStyle
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Align, Table, escape_controls, fit};
+use super::escape::escape_controls;
+use super::fit;
+use super::table::{Align, Table};
 
 /// No borders: columns separated by two spaces, a dashed rule under the header.
 /// Easy to read, and easy to `grep` or `cut`.
@@ -205,7 +207,7 @@ fn alignment(align: Align) -> CellAlignment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Column;
+    use crate::render::table::Column;
 
     #[test]
     fn shows_control_characters_as_escapes() {

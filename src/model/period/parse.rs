@@ -17,7 +17,7 @@
 use jiff::Span;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
-use super::{Calendar, Period, month};
+use super::calendar::{Calendar, Period, month, week};
 use crate::model::suggest::typo_distance;
 
 /// Why a text is not a period, and the closest valid form when there is one.
@@ -690,17 +690,6 @@ fn year_and_index(index: i64, per_year: i64) -> Option<(i16, i8)> {
     let year = i16::try_from(index.div_euclid(per_year)).ok()?;
     let within = i8::try_from(index.rem_euclid(per_year)).ok()?;
     Some((year, within))
-}
-
-/// The Monday-to-Sunday week starting on `monday`, labelled as ISO 8601 does.
-pub(super) fn week(monday: Date) -> Option<Period> {
-    let end = add_days(monday, 6)?;
-    let iso = monday.iso_week_date();
-    Some(Period {
-        start: monday,
-        end,
-        label: format!("{:04}-W{:02}", iso.year(), iso.week()),
-    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::Node;
+use super::tree::Node;
 
 /// The tree of `text`, when it is simple enough to read here; `None` means
 /// "ask the full reader". Its text is borrowed from `text`.

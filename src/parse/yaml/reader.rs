@@ -11,10 +11,10 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::YamlError;
+use super::tree::{YamlError, explain};
 
 /// The reader's trees own their text.
-type Node = super::Node<'static>;
+type Node = super::tree::Node<'static>;
 
 /// Deeper than any front matter needs (an idea's tags are four levels down).
 const MAX_DEPTH: usize = 64;
@@ -209,6 +209,6 @@ fn scan_error(line: usize, column: usize, info: &str) -> YamlError {
         message: info.to_string(),
         hint: "fix the YAML syntax; quote values that contain `: ` or start with `#`",
     };
-    super::explain(&mut error);
+    explain(&mut error);
     error
 }

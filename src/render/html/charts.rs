@@ -11,7 +11,7 @@ use std::fmt;
 
 use crate::aggregate::report::{CoverageRow, Report, TrendRow};
 use crate::render::report::{bucket_name, span};
-use crate::render::{number, progress};
+use crate::render::table::{number, progress};
 
 /// Pixels: the height of a bar, and the gap between a row's two bars.
 const BAR: u32 = 12;
