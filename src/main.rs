@@ -8,7 +8,7 @@ fn main() -> ExitCode {
         // `insight list | head`: the reader has all it wanted.
         Err(error) if error.broken_pipe => ExitCode::SUCCESS,
         Err(error) => {
-            insight::report(&error);
+            insight::commands::output::report_error(&error);
             ExitCode::from(2)
         }
     }

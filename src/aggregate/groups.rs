@@ -75,20 +75,33 @@ impl Acc {
     }
 }
 
+/// How entries are grouped, and what naming the groups takes.
+pub struct Grouping<'a> {
+    pub by: GroupBy,
+    /// Every idea's key, so that an idea counts once in a group.
+    pub keys: &'a IdeaKeys,
+    /// The journal's kinds, listed even when no entry has them.
+    pub config: &'a Config,
+    /// The quarters of the fiscal year.
+    pub calendar: Calendar,
+    /// The months or quarters to list, with zero rows: none without one.
+    pub span: Option<&'a Period>,
+    /// The labels of the journals read, for `--by journal`.
+    pub journals: &'a [String],
+}
+
 /// One row per group. An entry with two tags (or two people) counts in both.
 /// Kinds list every configured kind and time groups every month or quarter of
-/// `span` (none without one), with zero rows; tags, sites and people come most
-/// entries first.
-#[allow(clippy::too_many_arguments)]
-pub fn group(
-    entries: &[&Entry],
-    by: GroupBy,
-    keys: &IdeaKeys,
-    config: &Config,
-    calendar: Calendar,
-    span: Option<&Period>,
-    journals: &[String],
-) -> Vec<GroupRow> {
+/// the span, with zero rows; tags, sites and people come most entries first.
+pub fn group(entries: &[&Entry], grouping: &Grouping) -> Vec<GroupRow> {
+    let Grouping {
+        by,
+        keys,
+        config,
+        calendar,
+        span,
+        journals,
+    } = *grouping;
     match by {
         GroupBy::Kind => in_order(entries, keys, config.kinds.clone(), |e| {
             vec![e.kind.to_string()]
@@ -204,18 +217,18 @@ mod tests {
             end: date(2026, 3, 31),
             label: String::new(),
         };
-        group(
-            &refs,
+        let grouping = Grouping {
             by,
-            &keys,
-            &Config::default(),
-            cal,
-            Some(&span),
-            &["j".into()],
-        )
-        .into_iter()
-        .map(|r| (r.group, r.entries, r.customers))
-        .collect()
+            keys: &keys,
+            config: &Config::default(),
+            calendar: cal,
+            span: Some(&span),
+            journals: &["j".into()],
+        };
+        group(&refs, &grouping)
+            .into_iter()
+            .map(|r| (r.group, r.entries, r.customers))
+            .collect()
     }
 
     fn r(g: &str, e: usize, c: u64) -> (String, usize, u64) {

@@ -1,23 +1,24 @@
 //! `insight check`: is the journal sound? For a pre-commit hook or a journal's CI.
 
 use clap::ValueEnum;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::Context;
-use crate::check::{self, Checked};
+use std::collections::BTreeSet;
+
+use super::context::{Context, for_the_process};
+use super::output::{self, Done};
+use crate::check::{self, Checked, sources};
 use crate::error::{Error, Result};
-use crate::model::config::{CONFIG_FILE, Config};
+use crate::model::config::CONFIG_FILE;
 use crate::model::diagnostic::{Diagnostic, Severity};
 use crate::model::journal::Bodies;
 use crate::model::paths::relative;
+use crate::read::files::decode;
 use crate::read::find::Location;
 use crate::read::git;
-use crate::read::union;
-use crate::read::walk::Fingerprints;
-use jiff::civil::Date;
-use std::collections::BTreeSet;
+use crate::read::snapshot::snapshot_settings;
+use crate::render::diagnostics::diagnostics;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -68,7 +69,7 @@ struct Findings {
     what: &'static str,
 }
 
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(context: &Context, args: Args) -> Result<Done> {
     let location = context.locate()?;
     let Findings {
         diagnostics: mut found,
@@ -94,42 +95,30 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    match args.format {
-        Format::Json => out.write_all(crate::render::json(&found).as_bytes())?,
+    let text = match args.format {
+        Format::Json => crate::render::json(&found),
         Format::Text => {
-            write_diagnostics(out, &found)?;
-            writeln!(
-                out,
-                "{}",
-                summary(entries, what, errors, found.len() - errors)
-            )?;
+            let mut text = diagnostics(&found);
+            text.push_str(&summary(entries, what, errors, found.len() - errors));
+            text.push('\n');
+            text
         }
-    }
-    Ok(if errors > 0 {
+    };
+    let code = if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    Ok(Done::text(text).exit(code))
 }
 
 /// The journal as it is on disk (every journal of a union), or the
 /// entries and folders named.
 fn working_tree(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<Findings> {
     let selection = select(context, location, paths)?;
-    let (checked, walk_problems) = check_working_tree(location, context.today, Bodies::Drop);
+    let (checked, walk_problems) = sources::working_tree(location, context.today, Bodies::Drop);
     let mut found = walk_problems;
-    for (member, one) in location.members.iter().zip(location.each()) {
-        let settings_path = one.root.join(CONFIG_FILE);
-        let settings_text = std::fs::read_to_string(&settings_path)
-            .map_err(|e| Error::io("read", &settings_path, &e))?;
-        let mut warnings = check::config_warnings(CONFIG_FILE, &settings_text, &one.config);
-        if location.is_union() {
-            for d in &mut warnings {
-                union::relabel_diagnostic(d, &member.label);
-            }
-        }
-        found.extend(warnings);
-    }
+    found.extend(sources::settings_on_disk(location)?);
     Ok(gather(
         found,
         checked,
@@ -146,14 +135,14 @@ fn staged(context: &Context, location: &Location) -> Result<Findings> {
     let index = repo.staged()?;
     let changed: BTreeSet<String> = index.changed_since(&head).into_iter().collect();
     let mut found = Vec::new();
-    let staged_settings = crate::read::snapshot::snapshot_settings(&repo, &index)?;
+    let staged_settings = snapshot_settings(&repo, &index)?;
     let config = staged_settings
         .clone()
         .unwrap_or_else(|| location.config.clone());
     if changed.contains(CONFIG_FILE) {
         let text = repo
             .read(&index, CONFIG_FILE)
-            .and_then(crate::read::files::decode)
+            .and_then(decode)
             .map_err(|problem| {
                 Error::new(format!(
                     "cannot read the staged {CONFIG_FILE}: {}",
@@ -162,7 +151,7 @@ fn staged(context: &Context, location: &Location) -> Result<Findings> {
             })?;
         found.extend(check::config_warnings(CONFIG_FILE, &text, &config));
     }
-    let checked = check_snapshot(&repo, &index, &config, context.today, Bodies::Drop);
+    let checked = sources::snapshot(&repo, &index, &config, context.today, Bodies::Drop);
     // Journal-wide warnings saw every staged entry, but speak of the changed ones.
     let mut findings = gather(
         found,
@@ -186,66 +175,6 @@ fn staged(context: &Context, location: &Location) -> Result<Findings> {
     Ok(findings)
 }
 
-/// Every entry file on disk checked (of every journal of a union, each
-/// with its own settings), with the journal-wide warnings, and the problems
-/// met while looking for the files.
-pub(super) fn check_working_tree(
-    location: &Location,
-    today: Date,
-    bodies: Bodies,
-) -> (Vec<Checked>, Vec<Diagnostic>) {
-    let (mut all, mut problems) = (Vec::new(), Vec::new());
-    for (member, one) in location.members.iter().zip(location.each()) {
-        let crate::read::walk::Walked {
-            files,
-            problems: mut walk_problems,
-            ..
-        } = one.walk(Fingerprints::Skip, None);
-        let checker = check::Checker::new(&one.config, today).bodies(bodies);
-        let files = files
-            .into_iter()
-            .map(|file| (file.rel, file.folder))
-            .collect();
-        let mut checked = crate::read::reader::each_file(
-            files,
-            |rel, folder: Option<std::sync::Arc<std::fs::File>>, buffer: &mut Vec<u8>| {
-                crate::read::files::read_entry(&one.root, rel, folder.as_deref(), 0, buffer)
-            },
-            |rel, text| checker.check_text(rel, text),
-        );
-        if location.is_union() {
-            for c in &mut checked {
-                c.relabel(&member.label, &location.config.shared_ids);
-            }
-            for d in &mut walk_problems {
-                union::relabel_diagnostic(d, &member.label);
-            }
-        }
-        all.append(&mut checked);
-        problems.append(&mut walk_problems);
-    }
-    check::journal_warnings(&mut all);
-    (all, problems)
-}
-
-/// Every entry file of a git snapshot checked, with the journal-wide warnings.
-pub(super) fn check_snapshot(
-    repo: &git::Repo,
-    snapshot: &git::Snapshot,
-    config: &Config,
-    today: Date,
-    bodies: Bodies,
-) -> Vec<Checked> {
-    let files = crate::read::snapshot::snapshot_entries(repo, snapshot, config);
-    let checker = check::Checker::new(config, today).bodies(bodies);
-    let mut checked =
-        crate::read::reader::each_file(files, crate::read::snapshot::take_bytes, |rel, text| {
-            checker.check_text(rel, text)
-        });
-    check::journal_warnings(&mut checked);
-    checked
-}
-
 /// The problems of the chosen files, and how many entries were chosen.
 fn gather(
     mut found: Vec<Diagnostic>,
@@ -262,51 +191,12 @@ fn gather(
     found.retain(|d| chosen(&d.path));
     // Freed one by one, the checked entries of 100,000 entries took 40-80
     // ms of the 0.9 s of `check`; the process ends soon after.
-    super::for_the_process(checked);
+    for_the_process(checked);
     Findings {
         diagnostics: found,
         entries,
         what,
     }
-}
-
-/// What `insight check` finds in the entry at `rel` (journal-relative), for
-/// `insight new` to show once the entry is written. Only that file is
-/// checked; the other entries, which the warnings that need the whole
-/// journal compare it with, come from the index when it holds them.
-pub(super) fn entry_problems(
-    location: &Location,
-    rel: &str,
-    today: Date,
-    cache: crate::read::worktree::Cache,
-) -> Vec<Diagnostic> {
-    let checker = check::Checker::new(&location.config, today);
-    let (_, text) = location.read_entry(&crate::model::paths::file_path(&location.root, rel));
-    let others = location
-        .clone()
-        .load(crate::model::journal::Bodies::Drop, cache)
-        .entries;
-    let mut all: Vec<check::Checked> = others
-        .into_iter()
-        .filter(|entry| entry.path != rel)
-        .map(check::Checked::parsed)
-        .collect();
-    all.push(checker.check_text(rel, text.as_deref().map_err(Clone::clone)));
-    check::journal_warnings(&mut all);
-    all.pop().map(|c| c.diagnostics).unwrap_or_default()
-}
-
-/// Each problem as `path:line:column: severity: message`, with its hint below.
-pub(super) fn write_diagnostics(out: &mut impl Write, found: &[Diagnostic]) -> std::io::Result<()> {
-    // Control characters from a file name or a value are shown as escapes.
-    let shown = |text: &str| crate::render::escape_controls(text, false).into_owned();
-    for d in found {
-        writeln!(out, "{}", shown(&d.to_string()))?;
-        if let Some(hint) = &d.hint {
-            writeln!(out, "  hint: {}", shown(hint))?;
-        }
-    }
-    Ok(())
 }
 
 fn summary(entries: usize, what: &str, errors: usize, warnings: usize) -> String {
@@ -340,7 +230,7 @@ fn select(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<S
             .zip(location.each())
             .find(|(_, one)| path.starts_with(canonical(&one.root)));
         let Some((member, one)) = owner else {
-            eprintln!("skipping {}: not in the journal", typed.display());
+            output::note(&format!("skipping {}: not in the journal", typed.display()));
             continue;
         };
         let root = canonical(&one.root);
@@ -353,10 +243,10 @@ fn select(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<S
         } else if rel == entries || rel.starts_with(&format!("{entries}/")) {
             vec![rel]
         } else {
-            eprintln!(
+            output::note(&format!(
                 "skipping {}: not in the entries folder {entries}/",
                 typed.display()
-            );
+            ));
             continue;
         };
         let label = |p: String| {

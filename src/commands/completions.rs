@@ -1,10 +1,6 @@
 //! `insight completions SHELL`: a completion script for the shell, on stdout.
 
-use clap::CommandFactory;
-use std::io::Write;
-use std::process::ExitCode;
-
-use super::Cli;
+use super::output::{Done, Output};
 use crate::error::Result;
 
 #[derive(Debug, clap::Args)]
@@ -14,12 +10,10 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(args: Args, out: &mut impl Write) -> Result<ExitCode> {
-    let mut command = Cli::command();
+pub fn run(args: Args, mut command: clap::Command) -> Result<Done> {
     // clap_complete panics when a write fails; a buffer cannot fail, and
-    // `out` turns a closed pipe into a quiet exit.
+    // the output step turns a closed pipe into a quiet exit.
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "insight", &mut script);
-    out.write_all(&script)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Done::print(Output::Bytes(script)))
 }

@@ -4,22 +4,19 @@
 
 use clap::ValueEnum;
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::process::ExitCode;
 
-use super::Context;
-use super::check::{check_snapshot, check_working_tree};
-use crate::aggregate::diff::{self, Side, Version};
+use super::context::Context;
+use super::output::Done;
+use crate::aggregate::diff::{self, Version};
 use crate::check::Checked;
-use crate::error::{Error, Result};
+use crate::check::sources;
+use crate::error::Result;
 use crate::model::config::Config;
 use crate::model::diagnostic::Severity;
 use crate::model::entry::Entry;
-use crate::model::journal::Bodies;
-use crate::read::find::Location;
 use crate::read::git::{self, Repo};
 use crate::render::{self, document};
-use jiff::civil::Date;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,53 +38,13 @@ pub enum Format {
     Json,
 }
 
-/// One end of the comparison, as the user wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum End {
-    Commit(String),
-    /// Where two revisions part: `A...B`'s left side.
-    MergeBase(String, String),
-    WorkingTree,
-}
-
-/// `REV`, `A..B` or `A...B` as two ends, the way `git diff` reads them; an
-/// empty left side is `HEAD` and an empty right side the working tree.
-pub fn parse_range(range: Option<&str>) -> (End, End) {
-    let or_head = |rev: &str| {
-        if rev.is_empty() {
-            "HEAD".to_string()
-        } else {
-            rev.to_string()
-        }
-    };
-    let right = |rev: &str| {
-        if rev.is_empty() {
-            End::WorkingTree
-        } else {
-            End::Commit(rev.to_string())
-        }
-    };
-    match range {
-        None => (End::Commit("HEAD".into()), End::WorkingTree),
-        Some(text) => {
-            if let Some((a, b)) = text.split_once("...") {
-                (End::MergeBase(or_head(a), or_head(b)), right(b))
-            } else if let Some((a, b)) = text.split_once("..") {
-                (End::Commit(or_head(a)), right(b))
-            } else {
-                (End::Commit(text.to_string()), End::WorkingTree)
-            }
-        }
-    }
-}
-
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(context: &Context, args: Args) -> Result<Done> {
     // git holds the first journal; a union's others are not compared.
     let location = context.locate()?.first();
     let repo = Repo::open(&location.root)?;
-    let (from, to) = parse_range(args.range.as_deref());
-    let old = read(&repo, &location, &from, context.today)?;
-    let new = read(&repo, &location, &to, context.today)?;
+    let (from, to) = git::parse_range(args.range.as_deref());
+    let old = sources::side(&repo, &location, &from, context.today)?;
+    let new = sources::side(&repo, &location, &to, context.today)?;
     let (old_entries, old_broken) = readable(&old.checked);
     let (new_entries, new_broken) = readable(&new.checked);
     let old_version = version(&old_entries, &old_broken, &old.config);
@@ -110,71 +67,16 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         Format::Markdown => document::markdown(&render::diff::page(&result)),
         Format::Table => document::text(&render::diff::page(&result), context.width, context.color),
     };
-    out.write_all(text.as_bytes())?;
     let errors = result
         .problems
         .iter()
         .any(|d| d.severity == Severity::Error);
-    Ok(if args.check && errors {
+    let code = if args.check && errors {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
-}
-
-/// One side, read and checked the way `insight check` would.
-struct Read {
-    side: Side,
-    /// `None` when there was no journal there (no `insight.yaml`).
-    config: Option<Config>,
-    checked: Vec<Checked>,
-}
-
-fn read(repo: &Repo, location: &Location, end: &End, today: Date) -> Result<Read> {
-    let snapshot = match end {
-        End::WorkingTree => {
-            return Ok(Read {
-                side: Side {
-                    label: "the working tree".into(),
-                    commit: None,
-                },
-                config: Some(location.config.clone()),
-                checked: check_working_tree(location, today, Bodies::Keep).0,
-            });
-        }
-        // `HEAD` of a repository with no commit yet is an empty journal.
-        End::Commit(rev) => repo.at_commit(rev, repo.commit(rev)?)?,
-        End::MergeBase(a, b) => {
-            let range = format!("{a}...{b}");
-            let base = repo.merge_base(commit(repo, a)?, commit(repo, b)?, &range)?;
-            repo.at_commit(&format!("the merge base of {a} and {b}"), Some(base))?
-        }
     };
-    let side = Side {
-        label: snapshot.label.clone(),
-        commit: snapshot.commit.clone(),
-    };
-    let config = crate::read::snapshot::snapshot_settings(repo, &snapshot)?;
-    let checked = match &config {
-        Some(config) => check_snapshot(repo, &snapshot, config, today, Bodies::Keep),
-        None => Vec::new(),
-    };
-    Ok(Read {
-        side,
-        config,
-        checked,
-    })
-}
-
-/// The commit a revision names; a branch with no commit yet has no history
-/// to part from.
-fn commit(repo: &Repo, rev: &str) -> Result<git::CommitId> {
-    repo.commit(rev)?.ok_or_else(|| {
-        Error::new(format!(
-            "`{rev}` has no commit yet, so it parts from nothing"
-        ))
-        .hint("commit the journal first, or compare with `insight diff REV`")
-    })
+    Ok(Done::text(text).exit(code))
 }
 
 fn version<'a>(

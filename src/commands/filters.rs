@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use super::{Context, period_error};
+use super::context::{Context, period_error};
 use crate::error::{Error, Result};
 use crate::model::period::{self, Period};
 use crate::query::Filter;

@@ -1,10 +1,10 @@
 //! `insight init`: lay down a new journal.
 
-use std::io::Write;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use super::Context;
+use super::context::Context;
+use super::output::Done;
 use crate::edit::template::JOURNAL_FILES;
 use crate::edit::write;
 use crate::error::{Error, Result};
@@ -19,7 +19,8 @@ pub struct Args {
 
 /// Creates every file of a new journal that is not there yet. A file that is
 /// (a repository's own README or .gitignore) is kept as it is and named.
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(context: &Context, args: Args) -> Result<Done> {
+    let mut out = String::new();
     let typed = args
         .dir
         .or_else(|| context.journal.first().cloned())
@@ -47,12 +48,12 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             write::create_new(&target, contents.as_bytes())?;
         }
     }
-    writeln!(out, "Created a journal in {shown}")?;
+    writeln!(&mut out, "Created a journal in {shown}")?;
     for (path, _) in JOURNAL_FILES
         .iter()
         .filter(|(path, _)| !kept.contains(path))
     {
-        writeln!(out, "  {path}")?;
+        writeln!(&mut out, "  {path}")?;
     }
     for path in JOURNAL_FILES
         .iter()
@@ -64,19 +65,19 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         } else {
             ""
         };
-        writeln!(out, "Kept your {path} as it was{advice}")?;
+        writeln!(&mut out, "Kept your {path} as it was{advice}")?;
     }
-    writeln!(out, "\nNext: record a visit with")?;
+    writeln!(&mut out, "\nNext: record a visit with")?;
     let cd = if typed == Path::new(".") {
         String::new()
     } else {
         format!("cd {shown} && ")
     };
     writeln!(
-        out,
+        &mut out,
         "  {cd}insight new visit --site \"Cub Foods, Minneapolis\" --role bakery"
     )?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Done::text(out))
 }
 
 fn shown(context: &Context, dir: &Path) -> String {

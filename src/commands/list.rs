@@ -1,12 +1,11 @@
 //! `insight list`: the entries that match, as a table or for scripts.
 
 use clap::ValueEnum;
-use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
 
-use super::Context;
+use super::context::Context;
 use super::filters::FilterArgs;
+use super::output::{Done, Output};
 use crate::aggregate::history::History;
 use crate::aggregate::record::EntryRecord;
 use crate::error::{Error, Result};
@@ -55,7 +54,7 @@ pub enum Format {
     Paths,
 }
 
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(context: &Context, args: Args) -> Result<Done> {
     let format = match (args.format, args.null) {
         (None, true) => Format::Paths,
         (Some(format), true) if format != Format::Paths => {
@@ -93,8 +92,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     };
     let text = match format {
         Format::Table if selected.is_empty() => {
-            eprintln!("no entries match");
-            String::new()
+            return Ok(Done::print(Output::Nothing("no entries match")));
         }
         Format::Table => {
             render::text_table(&table(&selected, journal), context.width, context.color)
@@ -104,35 +102,28 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         Format::Json | Format::Jsonl => records(&history()),
         Format::Paths => {
             let end = if args.null { b'\0' } else { b'\n' };
-            write_paths(context, journal, &selected, end, out)?;
-            return Ok(ExitCode::SUCCESS);
+            let paths = paths(context, journal, &selected, end);
+            return Ok(Done::print(Output::Bytes(paths)));
         }
     };
-    out.write_all(text.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Done::text(text))
 }
 
-/// Writes the file of each entry as `--format paths` shows it, each
-/// followed by `end`.
-fn write_paths(
-    context: &Context,
-    journal: &Journal,
-    entries: &[&Entry],
-    end: u8,
-    out: &mut impl Write,
-) -> std::io::Result<()> {
+/// The file of each entry as `--format paths` shows it, each followed by `end`.
+fn paths(context: &Context, journal: &Journal, entries: &[&Entry], end: u8) -> Vec<u8> {
     let prefix = shared_prefix(context, journal);
+    let mut out = Vec::with_capacity(entries.len() * 64);
     for entry in entries {
         match &prefix {
             Some(prefix) if !entry.path.contains('\\') => {
-                out.write_all(prefix)?;
-                out.write_all(entry.path.as_bytes())?;
+                out.extend_from_slice(prefix);
+                out.extend_from_slice(entry.path.as_bytes());
             }
-            _ => out.write_all(&shown_path(context, &journal.file(&entry.path)))?,
+            _ => out.extend_from_slice(&shown_path(context, &journal.file(&entry.path))),
         }
-        out.write_all(&[end])?;
+        out.push(end);
     }
-    Ok(())
+    out
 }
 
 /// What [`shown_path`] puts before every journal path without escapes,

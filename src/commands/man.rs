@@ -1,11 +1,7 @@
 //! `insight man [COMMAND]`: the manual page, as roff on stdout, for `man -l -`
 //! or to install as insight.1 (and insight-COMMAND.1).
 
-use clap::CommandFactory;
-use std::io::Write;
-use std::process::ExitCode;
-
-use super::Cli;
+use super::output::{Done, Output};
 use crate::error::{Error, Result};
 use crate::model::suggest::did_you_mean;
 
@@ -16,8 +12,7 @@ pub struct Args {
     pub command: Option<String>,
 }
 
-pub fn run(args: Args, out: &mut impl Write) -> Result<ExitCode> {
-    let mut insight = Cli::command();
+pub fn run(args: Args, mut insight: clap::Command) -> Result<Done> {
     // Building names each subcommand as `man` expects its page: insight-report(1),
     // run as `insight report`.
     insight.build();
@@ -40,8 +35,9 @@ pub fn run(args: Args, out: &mut impl Write) -> Result<ExitCode> {
             found.version(env!("CARGO_PKG_VERSION"))
         }
     };
-    clap_mangen::Man::new(page).render(out)?;
-    Ok(ExitCode::SUCCESS)
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page).render(&mut roff)?;
+    Ok(Done::print(Output::Bytes(roff)))
 }
 
 fn capitalized(text: &str) -> String {

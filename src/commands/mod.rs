@@ -1,8 +1,10 @@
-//! The command line: global options, one module per subcommand, and dispatch.
-//! Each subcommand module holds its `Args` and a `run` that glues the stages.
+//! The command line: global options, one module per subcommand, and
+//! dispatch. Each subcommand module holds its `Args` and a `run` that glues
+//! the stages and returns what to print; `output` writes it, once.
 
 mod check;
 mod completions;
+pub mod context;
 mod diff;
 mod export;
 mod filters;
@@ -11,26 +13,19 @@ mod init;
 mod list;
 mod man;
 mod new;
+pub mod output;
 mod people;
 mod quotes;
 mod report;
 mod show;
 mod tags;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use jiff::civil::Date;
-use std::cell::RefCell;
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
-use crate::error::{Error, Result};
-use crate::model::diagnostic::skipped_summary;
-use crate::model::journal::Bodies;
-use crate::model::journal::Journal;
-use crate::model::period;
-use crate::read::find::Location;
-use crate::read::worktree::Cache;
+use crate::error::Result;
+use context::{Context, GlobalArgs};
+use output::Done;
 
 /// Keep and read a customer-insight journal: one Markdown file per visit.
 #[derive(Debug, Parser)]
@@ -40,29 +35,6 @@ pub struct Cli {
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct GlobalArgs {
-    /// The journal folder (default: $INSIGHT_JOURNAL, else the nearest folder upwards holding insight.yaml); repeat to read several journals as one
-    #[arg(long, short = 'J', global = true, value_name = "DIR")]
-    pub journal: Vec<PathBuf>,
-    /// Take DATE as today (2026-07-14, 2026/7/14, yesterday, …), so relative periods give the same answer every run (also INSIGHT_TODAY)
-    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date_arg)]
-    pub today: Option<Date>,
-    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never; an explicit always or never wins over NO_COLOR
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
-    /// Read every entry file, and neither read nor update the index in .insight/ (also INSIGHT_NO_CACHE=1)
-    #[arg(long, global = true)]
-    pub no_cache: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,264 +69,33 @@ pub enum Command {
     Man(man::Args),
 }
 
-/// What every command may need from its surroundings, decided once.
-pub struct Context {
-    /// The journals named with --journal (or INSIGHT_JOURNAL); none to search.
-    pub journal: Vec<PathBuf>,
-    pub today: Date,
-    pub cwd: PathBuf,
-    /// Colour on stdout.
-    pub color: bool,
-    /// stdout's width when it is a terminal; `None` when piped.
-    pub width: Option<u16>,
-    /// Whether stdout is a terminal (rather than a pipe or a file).
-    pub terminal: bool,
-    pub interactive: bool,
-    /// Whether loading uses the index in `.insight/`.
-    pub cache: Cache,
-    /// The line about skipped entries, printed last so that stderr ends with it.
-    skipped: RefCell<Option<String>>,
-}
-
-impl Context {
-    pub fn from_env(global: &GlobalArgs) -> Result<Context> {
-        let cwd = std::env::current_dir()
-            .map_err(|e| Error::io("read", Path::new("the current folder"), &e))?;
-        let stdout_tty = std::io::stdout().is_terminal();
-        // An explicit --color wins over NO_COLOR, as https://no-color.org asks.
-        let color = match global.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        };
-        crate::set_stderr_color(match global.color {
-            ColorChoice::Auto => None,
-            choice => Some(choice == ColorChoice::Always),
-        });
-        Ok(Context {
-            // An empty INSIGHT_JOURNAL is the same as none.
-            journal: if global.journal.is_empty() {
-                std::env::var_os("INSIGHT_JOURNAL")
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-                    .into_iter()
-                    .collect()
-            } else {
-                global.journal.clone()
-            },
-            today: match global.today {
-                Some(day) => day,
-                None => today_in_env()?.unwrap_or_else(clock_today),
-            },
-            cwd,
-            color,
-            width: if stdout_tty { terminal_width() } else { None },
-            terminal: stdout_tty,
-            interactive: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
-            cache: match global.no_cache || no_cache_in_env() {
-                true => Cache::Bypass,
-                false => Cache::Use,
-            },
-            skipped: RefCell::new(None),
-        })
-    }
-
-    /// Finds the journal's folder and reads its settings.
-    pub fn locate(&self) -> Result<Location> {
-        Location::find(&self.journal, &self.cwd)
-    }
-
-    /// Loads a located journal, then reports on stderr any entries skipped.
-    /// `bodies` says whether the command needs the entries' texts in memory.
-    pub fn load_located(&self, location: Location, bodies: Bodies) -> &'static Journal {
-        let journal = location.load(bodies, self.cache);
-        *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
-        for_the_process(journal)
-    }
-
-    /// Loads a located journal for a command that shows the entries
-    /// `filter` lets through: bodies stay on disk, and `--text` is looked
-    /// for while loading (in the index's search texts where it can), its
-    /// answer kept in `filter`.
-    pub fn load_filtered(
-        &self,
-        location: Location,
-        filter: &mut crate::query::Filter,
-    ) -> &'static Journal {
-        let search = filter.text.clone();
-        let mut journal = location.load_searching(Bodies::Drop, self.cache, search.as_deref());
-        *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
-        filter.text_hits = journal.text_hits.take().map(std::sync::Arc::new);
-        for_the_process(journal)
-    }
-
-    pub fn calendar(&self, location: &Location) -> period::Calendar {
-        period::Calendar::new(location.config.fiscal_year_start)
-    }
-
-    /// A path as the user should see it: relative to the current folder when inside it.
-    pub fn display_path(&self, path: &Path) -> String {
-        path.strip_prefix(&self.cwd)
-            .unwrap_or(path)
-            .display()
-            .to_string()
-    }
-}
-
-/// A value kept until the process ends. A command runs once per process,
-/// and freeing the entries of a large journal one by one takes longer than
-/// the operating system takes to take back the whole process's memory
-/// (about 5% of the CPU of `list` on an indexed journal of 100,000 entries).
-pub fn for_the_process<T>(value: T) -> &'static T {
-    Box::leak(Box::new(value))
-}
-
-/// Whether `INSIGHT_NO_CACHE` asks to bypass the index: set to anything but
-/// empty or `0`.
-fn no_cache_in_env() -> bool {
-    std::env::var_os("INSIGHT_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
-}
-
-/// The day `INSIGHT_TODAY` pins, when it is set and not empty.
-fn today_in_env() -> Result<Option<Date>> {
-    let Some(text) = std::env::var_os("INSIGHT_TODAY").filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    let text = text.to_string_lossy();
-    parse_date_arg(&text).map(Some).map_err(|message| {
-        Error::new(format!("INSIGHT_TODAY: {message}"))
-            .hint("set it to a day such as 2026-07-14, or unset it to use the clock")
-    })
-}
-
-/// `COLUMNS` when set (as terminals and `script` set it), else what the terminal says.
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        // A width too small for any table is a mistake, not a wish.
-        .filter(|width| *width >= 20)
-        .or_else(crate::render::terminal_width)
-}
-
-/// Today by the clock, in the system's time zone. Without `TZ`, the zone
-/// is read from `/etc/localtime` itself: asking jiff for the system zone
-/// by name lists the whole time zone database, on every command.
-fn clock_today() -> Date {
-    jiff::Timestamp::now().to_zoned(local_zone()).date()
-}
-
-fn local_zone() -> jiff::tz::TimeZone {
-    let localtime = || std::fs::read("/etc/localtime").ok();
-    let data = std::env::var_os("TZ").is_none().then(localtime).flatten();
-    data.and_then(|data| jiff::tz::TimeZone::tzif("localtime", &data).ok())
-        .unwrap_or_else(jiff::tz::TimeZone::system)
-}
-
-/// `--today`: a day in any form a period can name one (`2026-07-14`,
-/// `2026/7/14`, `yesterday`, …), the relative ones counted from the clock's today.
-pub fn parse_date_arg(text: &str) -> std::result::Result<Date, String> {
-    let clock = clock_today();
-    period::parse_day(text, clock, period::Calendar::new(1)).map_err(|e| e.to_string())
-}
-
-/// A period that did not read, as the error of `option` (`--since`, …) or of
-/// `--period` when `None`; the hint is the closest valid form when there is one.
-pub fn period_error(option: Option<&str>, error: period::PeriodError) -> Error {
-    let message = match option {
-        Some(option) => format!("{option}: {}", error.message),
-        None => error.message,
-    };
-    Error::new(message).hint(
-        error
-            .hint
-            .unwrap_or_else(|| "see `insight list --help` for the period forms".to_string()),
-    )
-}
-
-/// The formats of commands whose output is one table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
-    Table,
-    Markdown,
-    Json,
-    Csv,
-}
-
-impl Context {
-    /// Draws one table in `format`; JSON shows `records` instead. An empty
-    /// table on a terminal says `empty` on stderr rather than nothing at all.
-    pub fn tabular<T: serde::Serialize + ?Sized>(
-        &self,
-        format: TableFormat,
-        table: &crate::render::Table,
-        records: &T,
-        empty: &str,
-    ) -> String {
-        use crate::render;
-        match format {
-            TableFormat::Table if table.rows.is_empty() => {
-                eprintln!("{empty}");
-                String::new()
-            }
-            TableFormat::Table => render::text_table(table, self.width, self.color),
-            TableFormat::Markdown => render::markdown_table(table),
-            TableFormat::Csv => render::csv_table(table),
-            TableFormat::Json => render::json(records),
-        }
-    }
-}
-
 /// Runs the command line and says how the process should exit.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let context = Context::from_env(&cli.global)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let code = match cli.command {
-        Command::Init(args) => init::run(&context, args, &mut out)?,
-        Command::New(args) => new::run(&context, args, &mut out)?,
-        Command::List(args) => list::run(&context, args, &mut out)?,
-        Command::Show(args) => show::run(&context, args, &mut out)?,
-        Command::Tags(args) => tags::run(&context, args, &mut out)?,
-        Command::Report(args) => report::run(&context, args, &mut out)?,
-        Command::Ideas(args) => ideas::run(&context, args, &mut out)?,
-        Command::People(args) => people::run(&context, args, &mut out)?,
-        Command::Quotes(args) => quotes::run(&context, args, &mut out)?,
-        Command::Check(args) => check::run(&context, args, &mut out)?,
-        Command::Diff(args) => diff::run(&context, args, &mut out)?,
-        Command::Export(args) => export::run(&context, args, &mut out)?,
-        Command::Completions(args) => completions::run(args, &mut out)?,
-        Command::Man(args) => man::run(args, &mut out)?,
+    let done: Done = match cli.command {
+        Command::Init(args) => init::run(&context, args)?,
+        Command::New(args) => new::run(&context, args)?,
+        Command::List(args) => list::run(&context, args)?,
+        Command::Show(args) => show::run(&context, args)?,
+        Command::Tags(args) => tags::run(&context, args)?,
+        Command::Report(args) => report::run(&context, args)?,
+        Command::Ideas(args) => ideas::run(&context, args)?,
+        Command::People(args) => people::run(&context, args)?,
+        Command::Quotes(args) => quotes::run(&context, args)?,
+        Command::Check(args) => check::run(&context, args)?,
+        Command::Diff(args) => diff::run(&context, args)?,
+        Command::Export(args) => export::run(&context, args)?,
+        Command::Completions(args) => completions::run(args, Cli::command())?,
+        Command::Man(args) => man::run(args, Cli::command())?,
     };
-    out.flush()?;
+    let stdout = std::io::stdout();
+    let code = output::finish(
+        done,
+        &context.cwd,
+        &mut std::io::BufWriter::new(stdout.lock()),
+    )?;
     if let Some(summary) = context.skipped.take() {
-        crate::warn(&summary);
+        output::warn(&summary);
     }
     Ok(code)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Whether `a` and `b` give the same offset a day apart over fifty
-    /// years, through every change of offset.
-    fn same_offsets(a: &jiff::tz::TimeZone, b: &jiff::tz::TimeZone) -> bool {
-        (0..18_262).all(|day| {
-            let instant = jiff::Timestamp::from_second(1_000_000_000 + day * 86_400).unwrap();
-            a.to_offset(instant) == b.to_offset(instant)
-        })
-    }
-
-    #[test]
-    fn a_zone_read_from_its_file_is_the_zone_jiff_names() {
-        for name in ["America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"] {
-            let data = std::fs::read(format!("/usr/share/zoneinfo/{name}")).unwrap();
-            let read = jiff::tz::TimeZone::tzif("localtime", &data).unwrap();
-            assert!(same_offsets(&read, &jiff::tz::TimeZone::get(name).unwrap()));
-        }
-        assert!(same_offsets(&local_zone(), &jiff::tz::TimeZone::system()));
-    }
 }

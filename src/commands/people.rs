@@ -1,10 +1,8 @@
 //! `insight people`: who has been out, against their group's target.
 
-use std::io::Write;
-use std::process::ExitCode;
-
+use super::context::{Context, TableFormat};
 use super::filters::FilterArgs;
-use super::{Context, TableFormat};
+use super::output::Done;
 use crate::aggregate::people::{self, PersonSummary, YearToDate};
 use crate::error::{Error, Result};
 use crate::model::period::Period;
@@ -23,7 +21,7 @@ pub struct Args {
     pub filters: FilterArgs,
 }
 
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(context: &Context, args: Args) -> Result<Done> {
     let location = context.locate()?;
     let calendar = context.calendar(&location);
     // Targets are yearly, so the default is the fiscal year so far.
@@ -66,9 +64,12 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     } else {
         "nobody went out"
     };
-    let text = context.tabular(args.format, &table(&list), &list, empty);
-    out.write_all(text.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Done::print(context.tabular(
+        args.format,
+        &table(&list),
+        &list,
+        empty,
+    )))
 }
 
 fn table(list: &[PersonSummary]) -> Table {

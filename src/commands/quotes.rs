@@ -1,11 +1,10 @@
 //! `insight quotes`: what customers said, newest first.
 
 use clap::ValueEnum;
-use std::io::Write;
-use std::process::ExitCode;
 
-use super::Context;
+use super::context::Context;
 use super::filters::FilterArgs;
+use super::output::{Done, Output};
 use crate::aggregate::quotes::{self, Quote};
 use crate::error::Result;
 use crate::query::{self, Order};
@@ -32,7 +31,7 @@ pub enum Format {
     Csv,
 }
 
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(context: &Context, args: Args) -> Result<Done> {
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
     let journal = context.load_located(location, crate::model::journal::Bodies::Keep);
@@ -42,8 +41,9 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     });
     let text = match args.format {
         Format::Table if list.is_empty() => {
-            eprintln!("no quotes in the entries that match");
-            String::new()
+            return Ok(Done::print(Output::Nothing(
+                "no quotes in the entries that match",
+            )));
         }
         Format::Table => plain(&list, context.width),
         Format::Markdown => markdown(&list),
@@ -51,8 +51,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
         Format::Jsonl => render::json_lines(&list),
         Format::Csv => render::csv_table(&table(&list)),
     };
-    out.write_all(text.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Done::text(text))
 }
 
 /// Quotes are prose, not rows: each on its own, with who heard it where.

@@ -2,15 +2,14 @@
 
 use clap::ValueEnum;
 use serde::Serialize;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use super::Context;
+use super::context::{Context, for_the_process};
 use super::filters::FilterArgs;
-use crate::aggregate::groups::{self, GroupBy, GroupRow};
+use super::output::{Done, Output};
+use crate::aggregate::groups::{self, GroupBy, GroupRow, Grouping};
 use crate::aggregate::report::{self, PeriodRecord, ReportInput};
-use crate::edit::write;
+use crate::edit::report_file;
 use crate::error::{Error, Result};
 use crate::model::idea::IdeaKeys;
 use crate::model::journal::Journal;
@@ -50,13 +49,39 @@ pub enum Format {
     Html,
 }
 
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
-    let format = output_format(&args)?;
+/// What the report is and how it is drawn, decided once from `--by`,
+/// `--format` and the output file's extension: only the forms that exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// The report's sections.
+    Sections(SectionsFormat),
+    /// `--by`: one table of groups.
+    Groups(GroupBy, GroupsFormat),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SectionsFormat {
+    Table,
+    Markdown,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GroupsFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+pub fn run(context: &Context, args: Args) -> Result<Done> {
+    let shape = shape(&args)?;
     let location = context.locate()?;
     let calendar = context.calendar(&location);
-    let this_quarter = calendar
-        .quarter_containing(context.today)
-        .ok_or_else(|| Error::new(format!("{} has no quarter in the calendar", context.today)))?;
+    let this_quarter = calendar.quarter_containing(context.today).ok_or_else(|| {
+        Error::internal(format!("{} has no quarter in the calendar", context.today))
+    })?;
     let period = args
         .filters
         .summary_period(context, &location, this_quarter)?;
@@ -65,20 +90,20 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
     let journal = context.load_filtered(location, &mut filter);
     let name = journal_name(journal);
     let to_terminal = args.output.is_none();
-    let text = match args.by {
-        Some(by) => grouped(
-            journal,
-            &name,
-            &filter,
-            &period,
-            by,
-            format,
-            context,
-            to_terminal,
-        )?,
-        None => {
+    let output = match shape {
+        Shape::Groups(by, format) => {
+            let report = GroupsReport {
+                journal,
+                name: &name,
+                filter: &filter,
+                period: &period,
+                by,
+            };
+            grouped(&report, format, context, to_terminal)
+        }
+        Shape::Sections(format) => {
             // Kept until the process ends, like the journal.
-            let report = super::for_the_process(report::build(&ReportInput {
+            let report = for_the_process(report::build(&ReportInput {
                 name: name.clone(),
                 config: &journal.config,
                 entries: &journal.entries,
@@ -92,147 +117,52 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
                 bars: to_terminal && context.width.is_some(),
                 scope: scope.as_deref(),
             };
-            match format {
-                Format::Table if to_terminal => {
+            Output::Text(match format {
+                SectionsFormat::Table if to_terminal => {
                     render::report::text(report, &page, context.width, context.color)
                 }
-                Format::Table => render::report::text(report, &page, None, false),
-                Format::Markdown => render::report::markdown(report, &page),
-                Format::Json => render::json(report),
-                Format::Html => render::html::report(report, &page)?,
-                Format::Csv => unreachable!("output_format rejects csv without --by"),
-            }
+                SectionsFormat::Table => render::report::text(report, &page, None, false),
+                SectionsFormat::Markdown => render::report::markdown(report, &page),
+                SectionsFormat::Json => render::json(report),
+                SectionsFormat::Html => render::html::report(report, &page)?,
+            })
         }
     };
+    let done = Done::print(output);
     match &args.output {
         Some(path) => {
             let path = context.cwd.join(path);
-            safe_to_write(&path, journal, &context.cwd, &name, args.force)?;
-            write::replace(&path, text.as_bytes())?;
-            eprintln!("wrote {}", context.display_path(&path));
+            report_file::may_replace(&path, journal, &context.cwd, &name, args.force)?;
+            Ok(done.into_file(path))
         }
-        None => out.write_all(text.as_bytes())?,
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A report may replace an earlier report, never the journal itself nor a
-/// file that does not look like a report (unless `--force`).
-fn safe_to_write(
-    path: &Path,
-    journal: &Journal,
-    cwd: &Path,
-    name: &str,
-    force: bool,
-) -> Result<()> {
-    let target = resolved(path);
-    let protected: Vec<PathBuf> = journal
-        .members
-        .iter()
-        .flat_map(|member| {
-            let root = cwd.join(&member.root);
-            [
-                resolved(&root.join(crate::model::config::CONFIG_FILE)),
-                resolved(&root.join(&member.config.entries)),
-                resolved(&root.join(&member.config.templates)),
-            ]
-        })
-        .collect();
-    if protected.iter().any(|p| target.starts_with(p)) {
-        return Err(Error::new(format!(
-            "not writing the report to {}: it belongs to the journal (its settings, entries or templates)",
-            path.display()
-        ))
-        .hint("write reports to a folder of their own, e.g. -o reports/2026Q3.md"));
-    }
-    if force || !target.exists() {
-        return Ok(());
-    }
-    let mut head = Vec::new();
-    let _ = std::fs::File::open(&target).and_then(|f| f.take(1 << 20).read_to_end(&mut head));
-    if looks_like_report(&head, name) {
-        return Ok(());
-    }
-    Err(Error::new(format!(
-        "{} exists and does not look like an insight report",
-        path.display()
-    ))
-    .hint("choose another file, or add --force to replace it"))
-}
-
-/// `path` made absolute with `.` and `..` resolved and symbolic links followed
-/// as far as the path exists, so that two names for one file compare equal.
-fn resolved(path: &Path) -> PathBuf {
-    let mut normal = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                normal.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => normal.push(other),
-        }
-    }
-    let existing = normal
-        .ancestors()
-        .find(|a| a.exists())
-        .unwrap_or(Path::new("/"));
-    let real = existing
-        .canonicalize()
-        .unwrap_or_else(|_| existing.to_path_buf());
-    match normal.strip_prefix(existing) {
-        // Joining an empty path would add a trailing `/`, and `file/` does not exist.
-        Ok(rest) if !rest.as_os_str().is_empty() => real.join(rest),
-        _ => real,
+        None => Ok(done),
     }
 }
 
-/// Whether `head` (the start of a file) is something `insight report` wrote:
-/// a page or JSON report of this journal, or a `--by` table.
-fn looks_like_report(head: &[u8], name: &str) -> bool {
-    let text = String::from_utf8_lossy(head);
-    if text.trim_start().starts_with("<!DOCTYPE html>") {
-        return render::html::signature(name).is_some_and(|mark| text.contains(&mark));
-    }
-    if let Ok(serde_json::Value::Object(json)) = serde_json::from_slice::<serde_json::Value>(head) {
-        return json.get("journal").and_then(|j| j.as_str()) == Some(name)
-            && json.contains_key("period");
-    }
-    let first = text
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim_start_matches('\u{feff}');
-    let words: Vec<&str> = first
-        .split([' ', '|', ','])
-        .filter(|w| !w.is_empty())
-        .collect();
-    let by_table = matches!(
-        words.as_slice(),
-        [_, "Entries", "Customers", "Hours", "Ideas"]
-            | ["group", "entries", "customers", "hours", "ideas"]
-    );
-    first.starts_with(&format!("# {name}: ")) || first.starts_with(&format!("{name}: ")) || by_table
-}
-
-/// `--format`, else the output file's extension, else a table.
-fn output_format(args: &Args) -> Result<Format> {
+/// `--format`, else the output file's extension, else a table; with
+/// `--by`, for one table of groups.
+fn shape(args: &Args) -> Result<Shape> {
     let format = match (args.format, &args.output) {
         (Some(format), _) => format,
         (None, Some(path)) => format_of(path)?,
         (None, None) => Format::Table,
     };
-    if format == Format::Html && args.by.is_some() {
-        return Err(
-            Error::new("--by gives one table, and the HTML page is the whole report")
-                .hint("leave out --by for the page, or use --format table, markdown, json or csv with --by"),
-        );
+    match (args.by, format) {
+        (Some(_), Format::Html) => Err(Error::new(
+            "--by gives one table, and the HTML page is the whole report",
+        )
+        .hint("leave out --by for the page, or use --format table, markdown, json or csv with --by")),
+        (None, Format::Csv) => Err(Error::new("a report has several tables, which CSV cannot hold")
+            .hint("add --by kind|tag|site|person|month|quarter|journal for one table, or use --format markdown or json")),
+        (Some(by), Format::Table) => Ok(Shape::Groups(by, GroupsFormat::Table)),
+        (Some(by), Format::Markdown) => Ok(Shape::Groups(by, GroupsFormat::Markdown)),
+        (Some(by), Format::Json) => Ok(Shape::Groups(by, GroupsFormat::Json)),
+        (Some(by), Format::Csv) => Ok(Shape::Groups(by, GroupsFormat::Csv)),
+        (None, Format::Table) => Ok(Shape::Sections(SectionsFormat::Table)),
+        (None, Format::Markdown) => Ok(Shape::Sections(SectionsFormat::Markdown)),
+        (None, Format::Json) => Ok(Shape::Sections(SectionsFormat::Json)),
+        (None, Format::Html) => Ok(Shape::Sections(SectionsFormat::Html)),
     }
-    if format == Format::Csv && args.by.is_none() {
-        return Err(Error::new("a report has several tables, which CSV cannot hold")
-            .hint("add --by kind|tag|site|person|month|quarter|journal for one table, or use --format markdown or json"));
-    }
-    Ok(format)
 }
 
 fn format_of(path: &Path) -> Result<Format> {
@@ -273,17 +203,28 @@ struct Grouped<'a> {
     groups: Vec<GroupRow>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn grouped(
-    journal: &Journal,
-    name: &str,
-    filter: &Filter,
-    period: &Period,
+/// A `--by` report: the entries the filters keep in the period, grouped.
+struct GroupsReport<'a> {
+    journal: &'a Journal,
+    name: &'a str,
+    filter: &'a Filter,
+    period: &'a Period,
     by: GroupBy,
-    format: Format,
+}
+
+fn grouped(
+    report: &GroupsReport,
+    format: GroupsFormat,
     context: &Context,
     to_terminal: bool,
-) -> Result<String> {
+) -> Output {
+    let GroupsReport {
+        journal,
+        name,
+        filter,
+        period,
+        by,
+    } = *report;
     // Like the sections, the groups count entries up to today at the latest.
     let filter = Filter {
         period: Some(period.clone()),
@@ -292,25 +233,21 @@ fn grouped(
     };
     let selected = query::select(&journal.entries, &filter, Order::default());
     // Months and quarters of an open or very long period run from the first entry to the last.
-    let dates = (
-        selected.first().map(|e| e.date),
-        selected.last().map(|e| e.date),
-    );
-    let span = period.span_for(dates.0, dates.1);
+    let first = selected.first().map(|e| e.date);
+    let last = selected.last().map(|e| e.date);
+    let span = period.span_for(first, last);
     let keys = IdeaKeys::new(&journal.entries);
-    let calendar = period::Calendar::new(journal.config.fiscal_year_start);
+    let journals: Vec<String> = journal.members.iter().map(|m| m.label.clone()).collect();
     let rows = groups::group(
         &selected,
-        by,
-        &keys,
-        &journal.config,
-        calendar,
-        span.as_ref(),
-        &journal
-            .members
-            .iter()
-            .map(|m| m.label.clone())
-            .collect::<Vec<_>>(),
+        &Grouping {
+            by,
+            keys: &keys,
+            config: &journal.config,
+            calendar: period::Calendar::new(journal.config.fiscal_year_start),
+            span: span.as_ref(),
+            journals: &journals,
+        },
     );
     let mut table = Table::new(vec![
         Column::left("group", by.title()),
@@ -328,17 +265,15 @@ fn grouped(
             row.ideas.to_string(),
         ]);
     }
-    Ok(match format {
-        Format::Table if rows.is_empty() => {
-            eprintln!("no entries match");
-            String::new()
+    Output::Text(match format {
+        GroupsFormat::Table if rows.is_empty() => return Output::Nothing("no entries match"),
+        GroupsFormat::Table if to_terminal => {
+            render::text_table(&table, context.width, context.color)
         }
-        Format::Table if to_terminal => render::text_table(&table, context.width, context.color),
-        Format::Table => render::text_table(&table, None, false),
-        Format::Markdown => render::markdown_table(&table),
-        Format::Csv => render::csv_table(&table),
-        Format::Html => unreachable!("output_format rejects html with --by"),
-        Format::Json => render::json(&Grouped {
+        GroupsFormat::Table => render::text_table(&table, None, false),
+        GroupsFormat::Markdown => render::markdown_table(&table),
+        GroupsFormat::Csv => render::csv_table(&table),
+        GroupsFormat::Json => render::json(&Grouped {
             journal: name,
             period: period.into(),
             groups: rows,

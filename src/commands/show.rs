@@ -1,10 +1,9 @@
 //! `insight show`: one entry, found by path or by part of its file name.
 
 use clap::ValueEnum;
-use std::io::Write;
-use std::process::ExitCode;
 
-use super::Context;
+use super::context::Context;
+use super::output::Done;
 use crate::aggregate::history::History;
 use crate::aggregate::record::{EntryRecord, EntryWithBody};
 use crate::error::{Error, Result};
@@ -31,7 +30,7 @@ pub enum Format {
     Json,
 }
 
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(context: &Context, args: Args) -> Result<Done> {
     let location = context.locate()?;
     let journal = context.load_located(location, crate::model::journal::Bodies::Keep);
     let entry = find(journal, context, &args.entry)?;
@@ -43,8 +42,7 @@ pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCo
             body: &entry.body,
         }),
     };
-    out.write_all(text.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Done::text(text))
 }
 
 /// Resolves what the user typed: an existing file first, else a unique match

@@ -1,15 +1,12 @@
 //! `insight tags`: how many entries carry each tag.
 
-use std::collections::HashSet;
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::fmt::Write;
 
+use super::context::{Context, TableFormat};
 use super::filters::FilterArgs;
-use super::{Context, TableFormat};
+use super::output::{self, Done};
 use crate::aggregate::{self, TagCount};
-use crate::edit::rename::{self, Outcome};
-use crate::edit::write;
+use crate::edit::rename_tag;
 use crate::error::{Error, Result};
 use crate::query::{self, Order};
 use crate::render::{Column, Table};
@@ -43,23 +40,21 @@ pub struct RenameArgs {
     pub dry_run: bool,
 }
 
-pub fn run(context: &Context, args: Args, out: &mut impl Write) -> Result<ExitCode> {
+pub fn run(context: &Context, args: Args) -> Result<Done> {
     if let Some(Action::Rename(rename)) = args.action {
-        return rename_tag(context, rename, out);
+        return rename_tag(context, rename);
     }
     let location = context.locate()?;
     let mut filter = args.filters.filter(context, &location)?;
     let journal = context.load_filtered(location, &mut filter);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let counts = aggregate::tag_counts(&selected);
-    let text = context.tabular(
+    Ok(Done::print(context.tabular(
         args.format,
         &table(&counts),
         &counts,
         "no tags in the entries that match",
-    );
-    out.write_all(text.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+    )))
 }
 
 fn table(counts: &[TagCount]) -> Table {
@@ -73,15 +68,7 @@ fn table(counts: &[TagCount]) -> Table {
     table
 }
 
-/// An entry the rename changes, ready to be written.
-struct Edit {
-    /// The file itself: through a symbolic link, the file it points to.
-    real: PathBuf,
-    was: String,
-    text: String,
-}
-
-fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Result<ExitCode> {
+fn rename_tag(context: &Context, args: RenameArgs) -> Result<Done> {
     let tidy = |name: &str| name.trim().trim_end_matches('/').trim().to_string();
     let (old, new) = (tidy(&args.old), tidy(&args.new));
     let (old, new) = (old.as_str(), new.as_str());
@@ -93,91 +80,31 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
     }
     // A union's other journals are not edited: renames happen in the first.
     let location = context.locate()?.first();
-    let (files, walk_problems) = location.entry_files();
-    for problem in &walk_problems {
-        crate::warn(&format!(
-            "{}: not searched: {}",
-            problem.path, problem.message
-        ));
+    let plan = rename_tag::plan(&location, old, new);
+    for warning in &plan.warnings {
+        output::warn(warning);
     }
-    // Every entry is read and renamed in memory first; files are written only
-    // when all of them are ready, all or none.
-    let (mut edits, mut report) = (Vec::new(), Vec::new());
-    let mut written: HashSet<PathBuf> = HashSet::new();
-    let (mut places, mut refused, mut already) = (0, 0, 0);
-    for path in &files {
-        let (rel, text) = match location.read_entry(path) {
-            (rel, Ok(text)) => (rel, text),
-            (rel, Err(problem)) => {
-                crate::warn(&format!("{rel}: not searched: {}", problem.message));
-                continue;
-            }
-        };
-        match rename::rename(&rel, &text, old, new, &location.config) {
-            Outcome::Unchanged => {}
-            Outcome::AlreadyNamed => already += 1,
-            Outcome::Refused(why) => {
-                crate::warn(&format!("{rel}: left unchanged: {why}"));
-                refused += 1;
-            }
-            Outcome::Renamed {
-                text: renamed,
-                changes,
-            } => {
-                let real = path.canonicalize().unwrap_or_else(|_| path.clone());
-                // Two links to one file: it is one entry, changed once.
-                if !written.insert(real.clone()) {
-                    continue;
-                }
-                for change in &changes {
-                    let removed = if change.removed {
-                        " (the entry has it already: taken out)"
-                    } else {
-                        ""
-                    };
-                    report.push(format!(
-                        "{rel}:{}: {} -> {}{removed}",
-                        change.line, change.from, change.to
-                    ));
-                }
-                places += changes.len();
-                edits.push(Edit {
-                    real,
-                    was: text,
-                    text: renamed,
-                });
-            }
-        }
-    }
-    let entries = edits.len();
-    if entries == 0 && refused == 0 {
-        if already > 0 {
-            let noun = if already == 1 {
+    let entries = plan.edits.len();
+    if entries == 0 && plan.refused == 0 {
+        if plan.already > 0 {
+            let noun = if plan.already == 1 {
                 "entry spells"
             } else {
                 "entries spell"
             };
-            writeln!(
-                out,
-                "nothing to rename: {already} {noun} it `{new}` already"
-            )?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(Done::text(format!(
+                "nothing to rename: {} {noun} it `{new}` already\n",
+                plan.already
+            )));
         }
         return Err(Error::new(format!("no entry has the tag `{old}`"))
             .hint("`insight tags` lists the tags in use"));
     }
     if !args.dry_run {
-        let replacements: Vec<write::Replacement> = edits
-            .iter()
-            .map(|edit| write::Replacement {
-                path: &edit.real,
-                was: edit.was.as_bytes(),
-                contents: edit.text.as_bytes(),
-            })
-            .collect();
-        write::replace_all(&replacements)?;
+        plan.write()?;
     }
-    for line in &report {
+    let mut out = String::new();
+    for line in &plan.changes {
         writeln!(out, "{}", crate::render::escape_controls(line, false))?;
     }
     let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -189,15 +116,15 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
     let mut summary = format!(
         "{done} `{old}` to `{new}` in {} ({})",
         noun(entries, "entry", "entries"),
-        noun(places, "place", "places")
+        noun(plan.places, "place", "places")
     );
     if args.dry_run {
         summary.push_str("; nothing was written");
     }
-    if refused > 0 {
+    if plan.refused > 0 {
         summary.push_str(&format!(
             "; {} left unchanged (see above)",
-            noun(refused, "entry", "entries")
+            noun(plan.refused, "entry", "entries")
         ));
     }
     writeln!(out, "{summary}")?;
@@ -207,9 +134,9 @@ fn rename_tag(context: &Context, args: RenameArgs, out: &mut impl Write) -> Resu
         .iter()
         .any(|t| crate::model::tags::is_under(t, old) && !crate::model::tags::is_under(t, new))
     {
-        crate::warn(&format!(
+        output::warn(&format!(
             "`{old}` is in the `tags:` list of insight.yaml; put `{new}` there instead, or check will warn"
         ));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Done::text(out))
 }

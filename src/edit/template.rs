@@ -1,5 +1,14 @@
-//! The files `insight init` lays down, embedded in the binary so that an
-//! installed `insight` works anywhere.
+//! Templates: the files `insight init` lays down, embedded in the binary so
+//! that an installed `insight` works anywhere; a template read from a
+//! journal's templates folder; and its placeholders filled.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::config::Config;
+use crate::model::values;
+use crate::parse::frontmatter;
+use crate::parse::yaml::{self, Node};
 
 /// (path in the new journal, contents)
 pub const JOURNAL_FILES: [(&str, &str); 8] = [
@@ -130,6 +139,147 @@ pub fn block_quotes(texts: &[String]) -> String {
         .filter(|quote| !quote.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// What a template contributes: its kind, defaults for some fields, and a body.
+pub struct Template {
+    pub kind: Option<String>,
+    pub role: Option<String>,
+    pub people: Vec<String>,
+    pub tags: Vec<String>,
+    pub body: String,
+}
+
+/// The template whose kind is `kind`: `KIND.md` in `dir` first, then the
+/// others by name (so `frontline` finds `visit.md`); a kind without one
+/// starts from a bare heading.
+pub fn for_kind(dir: &Path, kind: &str) -> Result<(String, Template)> {
+    let mut names = names(dir);
+    names.sort_by_key(|name| !name.eq_ignore_ascii_case(kind));
+    for name in names {
+        let template = read(dir, &name)?;
+        if template
+            .kind
+            .as_deref()
+            .unwrap_or(&name)
+            .eq_ignore_ascii_case(kind)
+        {
+            return Ok((name, template));
+        }
+    }
+    let bare = Template {
+        kind: Some(kind.to_string()),
+        role: None,
+        people: vec![],
+        tags: Default::default(),
+        body: "# {{title}}\n".to_string(),
+    };
+    Ok((kind.to_string(), bare))
+}
+
+/// The template `name` (`visit`, `visit.md`) of the templates folder `dir`,
+/// else the standard one of that name.
+pub fn read(dir: &Path, name: &str) -> Result<Template> {
+    let file = if name.ends_with(".md") {
+        name.to_string()
+    } else {
+        format!("{name}.md")
+    };
+    let path = dir.join(&file);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        // A journal that has no copy of a standard template still gets it.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match built_in(&file) {
+            Some(text) => text.to_string(),
+            None => {
+                return Err(Error::new(format!(
+                    "no template `{name}`: {} does not exist",
+                    path.display()
+                ))
+                .hint(available(dir)));
+            }
+        },
+        Err(e) => return Err(Error::io("read", &path, &e)),
+    };
+    let text = frontmatter::strip_bom(&text);
+    let Ok(split) = frontmatter::split(text) else {
+        // A template without front matter is all body.
+        return Ok(Template {
+            kind: None,
+            role: None,
+            people: vec![],
+            tags: Default::default(),
+            body: text.to_string(),
+        });
+    };
+    let root = yaml::parse(split.yaml).map_err(|e| {
+        Error::new(format!(
+            "{}:{}:{}: {}",
+            path.display(),
+            split.yaml_line + e.line - 1,
+            e.column,
+            e.message
+        ))
+        .hint("fix the template's front matter")
+    })?;
+    let bad =
+        |key: &str, message: String| Error::new(format!("{}: `{key}`: {message}", path.display()));
+    let get = |key| root.get(key).filter(|n| **n != Node::Null);
+    Ok(Template {
+        kind: values::optional_string(get("kind")).map_err(|m| bad("kind", m))?,
+        role: values::optional_string(get("role")).map_err(|m| bad("role", m))?,
+        people: values::string_list(get("people")).map_err(|m| bad("people", m))?,
+        tags: values::string_list(get("tags")).map_err(|m| bad("tags", m))?,
+        body: split.body.to_string(),
+    })
+}
+
+/// The templates in `dir` and the standard ones, by name.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".md")
+                .map(String::from)
+        })
+        .collect();
+    names.extend(BUILT_IN_NAMES.map(String::from));
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Which templates there are, as a hint.
+pub fn available(dir: &Path) -> String {
+    format!(
+        "the templates are {} (add your own as {}/NAME.md)",
+        names(dir).join(", "),
+        dir.display()
+    )
+}
+
+/// The kind of the entries a template makes, as the journal spells it.
+pub fn kind_of(template: &Template, name: &str, config: &Config) -> Result<String> {
+    let name = name.trim_end_matches(".md");
+    let kind = template.kind.clone().unwrap_or_else(|| name.to_string());
+    config
+        .kinds
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(&kind))
+        .cloned()
+        .ok_or_else(|| {
+            Error::new(format!(
+                "template `{name}` is for kind `{kind}`, which is not a kind of this journal"
+            ))
+            .hint(format!(
+                "set `kind:` in the template to one of {}",
+                config.kinds.join(", ")
+            ))
+        })
 }
 
 #[cfg(test)]

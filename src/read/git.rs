@@ -251,3 +251,42 @@ pub fn user_name(dir: &Path) -> Option<String> {
     let name = String::from_utf8(output.stdout).ok()?;
     (output.status.success() && !name.trim().is_empty()).then(|| name.trim().to_string())
 }
+/// One end of the comparison, as the user wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    Commit(String),
+    /// Where two revisions part: `A...B`'s left side.
+    MergeBase(String, String),
+    WorkingTree,
+}
+
+/// `REV`, `A..B` or `A...B` as two ends, the way `git diff` reads them; an
+/// empty left side is `HEAD` and an empty right side the working tree.
+pub fn parse_range(range: Option<&str>) -> (End, End) {
+    let or_head = |rev: &str| {
+        if rev.is_empty() {
+            "HEAD".to_string()
+        } else {
+            rev.to_string()
+        }
+    };
+    let right = |rev: &str| {
+        if rev.is_empty() {
+            End::WorkingTree
+        } else {
+            End::Commit(rev.to_string())
+        }
+    };
+    match range {
+        None => (End::Commit("HEAD".into()), End::WorkingTree),
+        Some(text) => {
+            if let Some((a, b)) = text.split_once("...") {
+                (End::MergeBase(or_head(a), or_head(b)), right(b))
+            } else if let Some((a, b)) = text.split_once("..") {
+                (End::Commit(or_head(a)), right(b))
+            } else {
+                (End::Commit(text.to_string()), End::WorkingTree)
+            }
+        }
+    }
+}

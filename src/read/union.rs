@@ -200,6 +200,14 @@ impl Relabel for HashSet<String> {
     }
 }
 
+impl<T: Relabel, E> Relabel for Result<T, E> {
+    fn relabel(&mut self, label: &str, shared_ids: &[String]) {
+        if let Ok(item) = self {
+            item.relabel(label, shared_ids);
+        }
+    }
+}
+
 impl<A: Relabel, B: Relabel> Relabel for (A, B) {
     fn relabel(&mut self, label: &str, shared_ids: &[String]) {
         self.0.relabel(label, shared_ids);

@@ -1,6 +1,7 @@
 //! Output formats over plain data. A command turns its result into a [`Table`]
 //! (or a serializable record for JSON); these functions draw it.
 
+pub mod diagnostics;
 pub mod diff;
 pub mod document;
 mod escape;
@@ -9,6 +10,7 @@ mod fit;
 pub mod html;
 mod json;
 pub mod report;
+pub mod story;
 pub mod table;
 mod text;
 

@@ -1,0 +1,157 @@
+//! The one output step of every command, as hledger's commands end: a
+//! command builds what it has to say, and it is written here once: to
+//! stdout, or to the file `-o` names, replaced whole. Every line insight
+//! writes to stderr goes through here too, control characters escaped.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use crate::edit::write;
+use crate::error::{Error, Result};
+use crate::render::escape_controls;
+
+/// What a command prints on stdout, made whole before anything is written.
+#[derive(Debug)]
+pub enum Output {
+    Text(String),
+    /// Bytes written as they are: file names for `xargs -0`, a manual page.
+    Bytes(Vec<u8>),
+    /// Nothing to show: this line goes to stderr instead, so that an empty
+    /// answer is never silent, and stdout stays empty.
+    Nothing(&'static str),
+}
+
+/// How a command ended: what it prints, where to, and the exit code.
+#[derive(Debug)]
+pub struct Done {
+    pub output: Output,
+    /// The file `-o` named, already judged safe to replace; else stdout.
+    pub file: Option<PathBuf>,
+    pub code: ExitCode,
+}
+
+impl Done {
+    /// Success, with `output` on stdout.
+    pub fn print(output: Output) -> Done {
+        Done {
+            output,
+            file: None,
+            code: ExitCode::SUCCESS,
+        }
+    }
+
+    /// Success, with `text` on stdout.
+    pub fn text(text: String) -> Done {
+        Done::print(Output::Text(text))
+    }
+
+    pub fn exit(self, code: ExitCode) -> Done {
+        Done { code, ..self }
+    }
+
+    /// Writes the output to `file` instead of stdout.
+    pub fn into_file(self, file: PathBuf) -> Done {
+        Done {
+            file: Some(file),
+            ..self
+        }
+    }
+}
+
+/// Writes what a command produced, and says how the process should exit;
+/// `cwd` is the current folder, from which a written file is named.
+pub fn finish(done: Done, cwd: &Path, out: &mut impl Write) -> Result<ExitCode> {
+    let bytes: &[u8] = match &done.output {
+        Output::Text(text) => text.as_bytes(),
+        Output::Bytes(bytes) => bytes,
+        Output::Nothing(line) => {
+            note(line);
+            b""
+        }
+    };
+    match &done.file {
+        Some(path) => {
+            write::replace(path, bytes)?;
+            note(&format!("wrote {}", shown_path(cwd, path)));
+        }
+        None => {
+            out.write_all(bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(done.code)
+}
+
+/// A path as the user should see it: relative to the current folder `cwd`
+/// when inside it.
+pub fn shown_path(cwd: &Path, path: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
+
+/// A line on stderr: a note about what was done, with control characters
+/// (from a file name, a tag) shown as escapes.
+pub fn note(message: &str) {
+    eprintln!("{}", escape_controls(message, true));
+}
+
+/// A warning on stderr, its label in colour on a terminal.
+pub fn warn(message: &str) {
+    let message = escape_controls(message, true);
+    eprintln!("{} {message}", label("warning:", "33"));
+}
+
+/// An error and its hints on stderr; insight's own mistakes say so.
+pub fn report_error(error: &Error) {
+    let (message, hints) = error.told();
+    eprintln!(
+        "{} {}",
+        label("error:", "31"),
+        escape_controls(&message, true)
+    );
+    for hint in &hints {
+        eprintln!("{} {}", label("hint:", "36"), escape_controls(hint, true));
+    }
+}
+
+/// Asks `question` on stderr and reads the answer from stdin.
+pub fn prompt(question: &str) -> Result<String> {
+    eprint!("{}", escape_controls(question, false));
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| Error::new(format!("cannot read the answer: {e}")))?;
+    Ok(answer)
+}
+
+/// `--color` for stderr's labels: 0 auto, 1 always, 2 never. Set once by the
+/// command line; a process-wide setting because warnings come from everywhere.
+static STDERR_COLOR: AtomicU8 = AtomicU8::new(0);
+
+/// Makes `--color always` or `never` hold for stderr's labels as for stdout.
+pub fn set_stderr_color(always: Option<bool>) {
+    let choice = match always {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    };
+    STDERR_COLOR.store(choice, Ordering::Relaxed);
+}
+
+fn label(text: &str, ansi_color: &str) -> String {
+    let color = match STDERR_COLOR.load(Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    if color {
+        format!("\x1b[1;{ansi_color}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
