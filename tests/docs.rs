@@ -114,3 +114,103 @@ fn which(program: &str) -> PathBuf {
         .find(|path| path.is_file())
         .unwrap_or_else(|| panic!("{program} is on the PATH"))
 }
+
+/// A command page that shows nothing at work would leave its command
+/// untested: each has at least one example run above.
+#[test]
+fn every_command_page_runs_its_command() {
+    for page in markdown_files(&manifest_dir().join("docs/commands")) {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let name = page
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .replace('-', " ");
+        let runs = text
+            .lines()
+            .filter(|line| line.starts_with("$ insight ") && line.contains(name.as_str()))
+            .count();
+        assert!(runs > 0, "{} runs no `insight {name}`", page.display());
+    }
+}
+
+/// Every link from one page of the manual to another, and to a heading in
+/// it, leads somewhere.
+#[test]
+fn the_links_between_pages_resolve() {
+    let root = manifest_dir();
+    let mut pages = vec![root.join("README.md")];
+    pages.extend(markdown_files(&root.join("docs")));
+    let mut broken = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for target in links(&text) {
+            if target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let (file, anchor) = target.split_once('#').unwrap_or((&target, ""));
+            let linked = if file.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(file)
+            };
+            let found = match (linked.exists(), anchor) {
+                (false, _) => false,
+                (true, "") => true,
+                (true, anchor) => std::fs::read_to_string(&linked)
+                    .map(|text| anchors(&text).contains(&anchor.to_string()))
+                    .unwrap_or(false),
+            };
+            if !found {
+                broken.push(format!("{}: {target}", page.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+/// The targets of the Markdown links `[text](target)` outside code blocks.
+fn links(text: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        }
+        if in_code {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(at) = rest.find("](") {
+            let after = &rest[at + 2..];
+            let Some(end) = after.find(')') else { break };
+            targets.push(after[..end].to_string());
+            rest = &after[end..];
+        }
+    }
+    targets
+}
+
+/// The anchors a page's headings get on GitHub: lower case, spaces as `-`,
+/// punctuation but `-` and `_` dropped.
+fn anchors(text: &str) -> Vec<String> {
+    let mut in_code = false;
+    let mut found = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        }
+        let Some(heading) = line.strip_prefix('#').filter(|_| !in_code) else {
+            continue;
+        };
+        let title = heading.trim_start_matches('#').trim();
+        let anchor: String = title
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+        found.push(anchor);
+    }
+    found
+}

@@ -180,7 +180,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks one entry on its own; the warnings that need the whole journal
-    /// come from [`journal_warnings`].
+    /// come from [`super::journal::journal_warnings`].
     pub fn check_entry(&self, path: &str, text: &str) -> Checked {
         let mut checked = Checked {
             path: path.to_string(),

@@ -26,7 +26,7 @@ pub struct Journal {
     /// not keep 150 MB of text it will not show.
     pub bodies: Bodies,
     /// For `--text`, the paths of the entries whose title or body holds the
-    /// text (see [`Location::load_searching`]).
+    /// text (see [`crate::read::find::Location::load_searching`]).
     pub text_hits: Option<HashSet<String>>,
 }
 

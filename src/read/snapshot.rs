@@ -43,7 +43,7 @@ pub fn from_snapshot(
     Ok(Some(journal))
 }
 
-/// The [`ReadFile`] of files whose bytes are already in memory (a snapshot's).
+/// The [`crate::read::reader::ReadFile`] of files whose bytes are already in memory (a snapshot's).
 pub fn take_bytes(
     _: &str,
     bytes: std::result::Result<Vec<u8>, ReadProblem>,

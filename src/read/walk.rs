@@ -66,7 +66,7 @@ const KEPT_HANDLES: usize = 256;
 /// The `.md` files under the entries folder `dir`, in the order of their
 /// paths' bytes folder by folder, skipping hidden names and the templates
 /// folder. Unreadable folders, links that loop or lead out of bounds (see
-/// [`Bounds`]) and folders nested too deep become diagnostics, each once.
+/// `Bounds`) and folders nested too deep become diagnostics, each once.
 /// With fingerprints, a folder of files only is not listed again when
 /// `remembered` has its listing and it has not changed since.
 pub fn entry_files(
