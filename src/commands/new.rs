@@ -290,7 +290,7 @@ fn show_problems(context: &Context, location: &Location, path: &Path) {
     if found.is_empty() {
         return;
     }
-    eprint!("{}", diagnostics(&found));
+    output::note(diagnostics(&found).trim_end());
     let shown = context.display_path(path);
     output::warn(&format!(
         "{shown} is saved as you left it; fix what is above, then run `insight check {shown}`"

@@ -173,7 +173,12 @@ struct Loaded {
 impl Loaded {
     fn keep(&mut self, found: Found, diagnostics: &mut Vec<Diagnostic>) {
         match found {
-            Found::Entry(entry, fingerprint, source, searched) => {
+            Found::Entry {
+                entry,
+                fingerprint,
+                source,
+                searched,
+            } => {
                 self.entries.push(entry);
                 self.sources.push(match source {
                     Source::File(_) => {
@@ -307,14 +312,14 @@ pub enum Cache {
 /// at a time, so the size of the larger variant costs nothing.
 #[allow(clippy::large_enum_variant)]
 enum Found {
-    /// The entry, with the file's metadata from before it was read, and
-    /// what `--text` found in it.
-    Entry(
-        Entry,
-        Option<cache::fingerprint::Fingerprint>,
-        Source,
-        Option<Searched>,
-    ),
+    Entry {
+        entry: Entry,
+        /// The file's metadata from before it was read.
+        fingerprint: Option<cache::fingerprint::Fingerprint>,
+        source: Source,
+        /// What `--text` found in it.
+        searched: Option<Searched>,
+    },
     Problems(Vec<Diagnostic>),
 }
 
@@ -362,7 +367,12 @@ impl WorkingTree<'_> {
                             .unwrap_or_default();
                     }
                     let source = Source::Index(position as u32);
-                    return Found::Entry(entry, fingerprint, source, searched);
+                    return Found::Entry {
+                        entry,
+                        fingerprint,
+                        source,
+                        searched,
+                    };
                 }
                 Err(rel) => rel,
             },
@@ -390,7 +400,12 @@ impl WorkingTree<'_> {
                 if self.bodies == Bodies::Keep {
                     entry.body = body.to_string();
                 }
-                Found::Entry(entry, fingerprint, Source::File(0), searched)
+                Found::Entry {
+                    entry,
+                    fingerprint,
+                    source: Source::File(0),
+                    searched,
+                }
             }
             Err(problems) => Found::Problems(problems),
         }

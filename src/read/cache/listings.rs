@@ -47,9 +47,8 @@ pub struct Listing {
 pub struct Listings {
     made_ns: i64,
     file: Vec<u8>,
-    /// Each folder's fingerprint, and where its names start in `file`
-    /// (their count first) and end.
-    folders: HashMap<String, (Fingerprint, usize, usize)>,
+    /// Each folder's record, by its journal path.
+    folders: HashMap<String, Recorded>,
 }
 
 impl Listings {
@@ -84,8 +83,9 @@ impl Listings {
 
     /// The fingerprint and names recorded for the folder at `rel`.
     fn recorded(&self, rel: &str) -> Option<(Fingerprint, Vec<&str>)> {
-        let &(fingerprint, start, end) = self.folders.get(rel)?;
-        let mut reader = Reader::new(&self.file[start..end]);
+        let recorded = self.folders.get(rel)?;
+        let fingerprint = recorded.fingerprint;
+        let mut reader = Reader::new(&self.file[recorded.names.clone()]);
         let count = reader.count()?;
         let names = (0..count)
             .map(|_| reader.str())
@@ -108,10 +108,19 @@ impl Listings {
     }
 }
 
-/// The time the listings were made and each folder's fingerprint and names'
-/// place, or `None` at the first thing that is not as [`encode`] writes it.
-type Decoded = (i64, HashMap<String, (Fingerprint, usize, usize)>);
+/// A folder as `.insight/folders` records it.
+#[derive(Debug, Clone)]
+struct Recorded {
+    fingerprint: Fingerprint,
+    /// Where its names are in the file (their count first).
+    names: std::ops::Range<usize>,
+}
 
+/// When the listings were made, and each folder's record.
+type Decoded = (i64, HashMap<String, Recorded>);
+
+/// The listings in `file`, or `None` at the first thing that is not as
+/// [`encode`] writes it.
 fn decode(file: &[u8]) -> Option<Decoded> {
     let mut reader = open(file, MAGIC, 0)?;
     let made_ns = reader.u64_le()? as i64;
@@ -124,7 +133,8 @@ fn decode(file: &[u8]) -> Option<Decoded> {
         let length = reader.count()?;
         let start = reader.at;
         reader.bytes(length)?;
-        folders.insert(rel, (fingerprint, start, reader.at));
+        let names = start..reader.at;
+        folders.insert(rel, Recorded { fingerprint, names });
     }
     reader.at_end().then_some((made_ns, folders))
 }
