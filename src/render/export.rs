@@ -12,6 +12,7 @@ use crate::model::idea::IdeaKey;
 use crate::model::journal::Journal;
 use crate::model::tags;
 use crate::parse::markdown;
+use crate::render::table::csv_field;
 
 /// A value in a table. Empty text and unknown numbers are written as
 /// nothing (an empty CSV field, `null` in JSON).
@@ -307,13 +308,6 @@ pub fn csv(table: &Table) -> String {
     out
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
 
 /// A cell as CSV text: numbers without a needless `.0`, nothing as empty.
 fn plain(cell: &Cell) -> String {

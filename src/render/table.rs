@@ -102,7 +102,9 @@ pub fn csv_table(table: &Table) -> String {
     }
     out
 }
-fn csv_field(text: &str) -> String {
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+pub fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
