@@ -68,7 +68,7 @@ Created a journal in .
   templates/research.md
   templates/sales.md
 Kept your README.md as it was
-Kept your .gitignore as it was; add the line `.insight/` to it
+Kept your .gitignore as it was; add the line `.insight` to it
 
 Next: record a visit with
   insight new visit --site \"Cub Foods, Minneapolis\" --role bakery

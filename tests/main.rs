@@ -26,6 +26,7 @@ mod names;
 mod new;
 mod periods;
 mod report;
+mod safety;
 mod show_tags;
 mod tables;
 mod union;

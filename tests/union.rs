@@ -245,7 +245,7 @@ fn an_include_that_is_not_a_journal_says_so() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: {a}/insight.yaml: `include` names {}/nowhere, which is not a journal (it has no insight.yaml)\n\
+            "error: {a}/insight.yaml: `include: ../nowhere` names {}/nowhere, which does not exist\n\
              hint: give the path of a journal's folder, relative to this insight.yaml\n",
             dir.path().display()
         )

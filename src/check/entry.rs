@@ -337,6 +337,17 @@ fn list_warnings(checked: &mut Checked, root: &Node) {
         ));
         checked.warn(line, 1, "comma-in-text", message, hint);
     }
+    // `~` or `null` in a list is nothing, and left out: say so, since it
+    // was probably meant as something.
+    for key in ["people", "tags"] {
+        if let Some(Node::Seq(items)) = root.get(key)
+            && items.contains(&Node::Null)
+        {
+            let message = format!("`{key}` has an empty item (`~` or `null`), which is left out");
+            let hint = Some("remove it, or write the name it stands for".to_string());
+            checked.warn(checked.key_line(key), 1, "empty-item", message, hint);
+        }
+    }
 }
 
 /// An item of a `[ … ]` list as YAML reads it back: plain when that is safe.

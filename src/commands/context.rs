@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::output::{self, Output};
 use crate::error::{Error, Result};
 use crate::model::diagnostic::skipped_summary;
-use crate::model::journal::{Bodies, Journal};
+use crate::model::journal::{Bodies, Journal, Notice};
 use crate::model::period;
 use crate::read::find::Location;
 use crate::read::worktree::Cache;
@@ -56,6 +56,8 @@ pub struct Context {
     pub cache: Cache,
     /// The line about skipped entries, printed last so that stderr ends with it.
     pub skipped: RefCell<Option<String>>,
+    /// What loading had to say about the journal as a whole, told once.
+    pub notices: RefCell<Vec<Notice>>,
 }
 
 impl Context {
@@ -100,6 +102,7 @@ impl Context {
                 false => Cache::Use,
             },
             skipped: RefCell::new(None),
+            notices: RefCell::new(Vec::new()),
         })
     }
 
@@ -112,7 +115,7 @@ impl Context {
     /// `bodies` says whether the command needs the entries' texts in memory.
     pub fn load_located(&self, location: Location, bodies: Bodies) -> &'static Journal {
         let journal = location.load(bodies, self.cache);
-        *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
+        self.heard(&journal);
         for_the_process(journal)
     }
 
@@ -127,9 +130,20 @@ impl Context {
     ) -> &'static Journal {
         let search = filter.text.clone();
         let mut journal = location.load_searching(Bodies::Drop, self.cache, search.as_deref());
-        *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
+        self.heard(&journal);
         filter.text_hits = journal.text_hits.take().map(std::sync::Arc::new);
         for_the_process(journal)
+    }
+
+    /// Keeps what a loaded journal has to tell the user, for the end.
+    fn heard(&self, journal: &Journal) {
+        *self.skipped.borrow_mut() = skipped_summary(&journal.diagnostics);
+        let mut notices = self.notices.borrow_mut();
+        for notice in &journal.notices {
+            if !notices.contains(notice) {
+                notices.push(notice.clone());
+            }
+        }
     }
 
     pub fn calendar(&self, location: &Location) -> period::Calendar {

@@ -61,7 +61,7 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         .filter(|path| kept.contains(path))
     {
         let advice = if path == ".gitignore" {
-            "; add the line `.insight/` to it"
+            "; add the line `.insight` to it"
         } else {
             ""
         };

@@ -94,6 +94,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         &context.cwd,
         &mut std::io::BufWriter::new(stdout.lock()),
     )?;
+    for notice in context.notices.take() {
+        output::warn_with_hint(&notice.message, &notice.hint);
+    }
     if let Some(summary) = context.skipped.take() {
         output::warn(&summary);
     }

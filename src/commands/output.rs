@@ -102,6 +102,12 @@ pub fn warn(message: &str) {
     eprintln!("{} {message}", label("warning:", "33"));
 }
 
+/// A warning and what to do about it, on stderr.
+pub fn warn_with_hint(message: &str, hint: &str) {
+    warn(message);
+    eprintln!("{} {}", label("hint:", "36"), escape_controls(hint, true));
+}
+
 /// An error and its hints on stderr; insight's own mistakes say so.
 pub fn report_error(error: &Error) {
     let (message, hints) = error.told();

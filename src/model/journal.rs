@@ -28,6 +28,16 @@ pub struct Journal {
     /// For `--text`, the paths of the entries whose title or body holds the
     /// text (see [`crate::read::find::Location::load_searching`]).
     pub text_hits: Option<HashSet<String>>,
+    /// What the user should know about how the journal was read, once
+    /// (`.insight` refused, say), rather than about one of its files.
+    pub notices: Vec<Notice>,
+}
+
+/// Something to tell the user about the journal as a whole, with what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub message: String,
+    pub hint: String,
 }
 
 /// Whether loading keeps each entry's body in memory.
@@ -97,6 +107,7 @@ impl Journal {
             }],
             bodies: Bodies::Keep,
             text_hits: None,
+            notices: Vec::new(),
             root,
             config,
             entries,

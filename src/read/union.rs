@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::config::{self, CONFIG_FILE, Config};
 use crate::model::diagnostic::Diagnostic;
 use crate::model::entry::Entry;
-use crate::model::journal::Member;
+use crate::model::journal::{Member, Notice};
 
 /// Every journal to read, starting from `roots`: each root, then what it
 /// includes (depth first), each journal once. A circle of includes is an
@@ -63,17 +63,32 @@ fn visit(
     for include in includes {
         let dir = tidy(&root.join(&include));
         if !dir.join(CONFIG_FILE).is_file() {
-            return Err(Error::new(format!(
-                "{}: `include` names {}, which is not a journal (it has no {CONFIG_FILE})",
-                root.join(CONFIG_FILE).display(),
-                dir.display()
-            ))
-            .hint("give the path of a journal's folder, relative to this insight.yaml"));
+            return Err(not_a_journal(root, &include));
         }
         visit(&dir, chain, seen, members, read)?;
     }
     chain.pop();
     Ok(())
+}
+
+/// The error of an `include:` in `root`'s settings, written `include`, that
+/// names no journal: the include as written, and the folder it names in full.
+fn not_a_journal(root: &Path, include: &str) -> Error {
+    let written = root.join(include);
+    let named = std::path::absolute(&written)
+        .map(|path| tidy(&path))
+        .unwrap_or(written);
+    let what = if named.exists() {
+        format!("which is not a journal (it has no {CONFIG_FILE})")
+    } else {
+        "which does not exist".to_string()
+    };
+    Error::new(format!(
+        "{}: `include: {include}` names {}, {what}",
+        root.join(CONFIG_FILE).display(),
+        named.display()
+    ))
+    .hint("give the path of a journal's folder, relative to this insight.yaml")
 }
 
 /// `team/cio/../team-a` as `team/team-a`: the path people expect to see,
@@ -168,6 +183,13 @@ impl Relabel for Entry {
 impl Relabel for Diagnostic {
     fn relabel(&mut self, label: &str, _: &[String]) {
         relabel_diagnostic(self, label);
+    }
+}
+
+/// A notice about one journal of several: it says which.
+impl Relabel for Notice {
+    fn relabel(&mut self, label: &str, _: &[String]) {
+        self.message = format!("{label}/{}", self.message);
     }
 }
 

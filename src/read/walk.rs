@@ -114,6 +114,10 @@ enum Item {
     File(EntryFile),
     Folder(PathBuf),
     Problem(PathBuf, String),
+    /// Another git repository inside the entries folder (a submodule):
+    /// passed over, with a warning, as a revision of the journal passes
+    /// over what git holds of it.
+    Repository(PathBuf),
     Nothing,
 }
 
@@ -285,6 +289,10 @@ impl Walk<'_> {
                         .problems
                         .push(Diagnostic::error(&rel, 1, 1, "io", reason));
                 }
+                Item::Repository(at) => {
+                    let rel = relative(self.root, &at);
+                    self.found.problems.push(other_repository(&rel));
+                }
                 Item::Nothing => {}
             }
         }
@@ -303,6 +311,8 @@ impl Walk<'_> {
             let path = folder.path.join(name);
             match std::fs::metadata(&path) {
                 Ok(metadata) => metadata,
+                // A broken link that would not be an entry is nothing.
+                Err(_) if !is_entry_name(name) => return Item::Nothing,
                 Err(e) => return Item::Problem(path.clone(), link_problem(&path, &e)),
             }
         } else if kind.is_dir() {
@@ -364,6 +374,8 @@ impl Walk<'_> {
     fn folder_item(&self, path: PathBuf) -> Item {
         if path == self.templates {
             Item::Nothing
+        } else if std::fs::symlink_metadata(path.join(".git")).is_ok() {
+            Item::Repository(path)
         } else {
             Item::Folder(path)
         }
@@ -446,6 +458,25 @@ fn link_problem(path: &Path, error: &io::Error) -> String {
             target.display()
         ),
         _ => format!("cannot read this: {}", io_reason(error)),
+    }
+}
+
+/// The warning about another git repository (a submodule, say) at the
+/// journal path `rel` inside the entries folder; a revision read from git
+/// says the same of a submodule.
+pub fn other_repository(rel: &str) -> Diagnostic {
+    Diagnostic {
+        path: rel.to_string(),
+        line: 1,
+        column: 1,
+        severity: crate::model::diagnostic::Severity::Warning,
+        code: "repository",
+        message: "another git repository (a submodule?): its files are not read as entries"
+            .to_string(),
+        hint: Some(
+            "to read another team's journal with this one, name its folder under `include:` in insight.yaml"
+                .to_string(),
+        ),
     }
 }
 

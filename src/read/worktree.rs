@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::model::diagnostic::Diagnostic;
 use crate::model::entry::{self, Entry};
-use crate::model::journal::{Bodies, Journal};
+use crate::model::journal::{Bodies, Journal, Notice};
 use crate::model::paths::{file_path, relative};
 use crate::parse::frontmatter;
 use crate::read::cache;
@@ -35,25 +35,39 @@ impl Location {
         }
         let parts = self.read_each(|one| {
             let journal = one.load_one(bodies, cache, search);
-            (journal.entries, journal.diagnostics, journal.text_hits)
+            let read = (journal.entries, journal.diagnostics);
+            (read, (journal.text_hits, journal.notices))
         });
         let (mut entries, mut diagnostics, mut hits) = (Vec::new(), Vec::new(), None);
-        for (mut more, mut problems, found) in parts {
+        let mut notices = Vec::new();
+        for ((mut more, mut problems), (found, mut told)) in parts {
             entries.append(&mut more);
             diagnostics.append(&mut problems);
             if let Some(found) = found {
                 hits.get_or_insert_with(HashSet::new).extend(found);
             }
+            notices.append(&mut told);
         }
         let members = self.members.clone();
         let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
         journal.members = members;
         journal.bodies = bodies;
         journal.text_hits = hits;
+        journal.notices = notices;
         journal
     }
 
     fn load_one(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
+        // A `.insight` that is a link or a file is not insight's to use.
+        let refused = match cache {
+            Cache::Use => cache::folder::check(&self.root).err(),
+            Cache::Bypass => None,
+        };
+        let cache = if refused.is_some() {
+            Cache::Bypass
+        } else {
+            cache
+        };
         let made_ns = cache::fingerprint::now_ns();
         let settings = cache::index::settings_hash(&self.root);
         let needle = search.map(memchr::memmem::Finder::new);
@@ -127,8 +141,15 @@ impl Location {
         journal.members = vec![member];
         journal.bodies = bodies;
         journal.text_hits = text_hits;
+        journal.notices = refused.into_iter().map(notice).collect();
         journal
     }
+}
+
+/// What the user is told of a refused `.insight`.
+fn notice(refused: cache::folder::Refused) -> Notice {
+    let (message, hint) = refused.warning();
+    Notice { message, hint }
 }
 
 /// Writes `.insight/folders` again when the walk listed a folder of files

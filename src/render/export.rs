@@ -308,7 +308,6 @@ pub fn csv(table: &Table) -> String {
     out
 }
 
-
 /// A cell as CSV text: numbers without a needless `.0`, nothing as empty.
 fn plain(cell: &Cell) -> String {
     match cell {

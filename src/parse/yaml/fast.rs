@@ -91,7 +91,7 @@ fn scalar_or_flow(value: &str) -> Option<Node<'_>> {
             .split(',')
             .map(|item| {
                 let item = item.trim_matches(' ');
-                (!item.is_empty() && plain(item, true)).then_some(Node::Str(Cow::Borrowed(item)))
+                (!item.is_empty() && plain(item, true)).then(|| scalar(item))
             })
             .collect();
         return items.map(Node::Seq);

@@ -2,34 +2,14 @@
 //! texts as a length then their bytes, a header that names the file's kind,
 //! format, version and owner, and a checksum of all before it at the end.
 //! Read from a buffer ([`Reader`]) or a piece at a time ([`Stream`]), and
-//! written to a temporary file renamed into place ([`replace`]).
+//! written to a temporary file renamed into place
+//! ([`super::folder::Folder::replace`]).
 
-use std::path::Path;
-
-/// The folder under the journal's root that holds the index.
-pub const FOLDER: &str = ".insight";
 /// Bumped whenever the layout changes.
 pub const FORMAT: u32 = 1;
 
 /// How much of a streamed file is read at a time.
 pub const PIECE: usize = 1 << 20;
-
-/// Puts `bytes` in `.insight/NAME`. Another command may be writing the same
-/// file: each writes its own temporary file and renames it into place, so a
-/// reader sees one whole file or the other, never a mix.
-pub fn replace(root: &Path, name: &str, bytes: &[u8]) -> bool {
-    let folder = root.join(FOLDER);
-    if !folder.is_dir() && std::fs::create_dir(&folder).is_err() {
-        return false;
-    }
-    let temporary = folder.join(format!("{name}.{}.tmp", std::process::id()));
-    let done = std::fs::write(&temporary, bytes).is_ok()
-        && std::fs::rename(&temporary, folder.join(name)).is_ok();
-    if !done {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    done
-}
 
 /// Starts a file of kind `magic` for `owner`: what [`open`] checks.
 pub fn header(out: &mut Vec<u8>, magic: &[u8; 16], owner: u64) {

@@ -3,12 +3,11 @@
 //! kind, a site, a list of people) are written once and named by number.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::bytes::{
-    FOLDER, Reader, checksum, header, open, put_count, put_str, put_u64, replace, seal,
-};
+use super::bytes::{Reader, checksum, header, open, put_count, put_str, put_u64, seal};
 use super::fingerprint::Fingerprint;
+use super::folder::Folder;
 use crate::model::entry::{Entry, Idea};
 use crate::model::text::{Text, Texts};
 
@@ -38,15 +37,11 @@ pub fn settings_hash(root: &Path) -> u64 {
     checksum(&settings)
 }
 
-fn index_path(root: &Path) -> PathBuf {
-    root.join(FOLDER).join(FILE)
-}
-
 impl Index {
     /// The index of the journal at `root`, if there is a sound one made by
     /// this version of `insight` for these settings.
     pub fn read(root: &Path, settings: u64) -> Option<Index> {
-        decode(std::fs::read(index_path(root)).ok()?, settings)
+        decode(Folder::open(root)?.read(FILE)?, settings)
     }
 
     /// How many entries the index holds.
@@ -133,7 +128,9 @@ pub fn write(
 ) -> Option<u64> {
     let bytes = encode(settings, made_ns, entries);
     let id = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().ok()?);
-    replace(root, FILE, &bytes).then_some(id)
+    Folder::open_or_make(root)?
+        .replace(FILE, &bytes)
+        .then_some(id)
 }
 
 fn encode(settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) -> Vec<u8> {

@@ -28,8 +28,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::bytes::{FOLDER, Reader, header, open, put_count, put_str, replace, seal};
+use super::bytes::{Reader, header, open, put_count, put_str, seal};
 use super::fingerprint::Fingerprint;
+use super::folder::Folder;
 
 const FILE: &str = "folders";
 const MAGIC: &[u8; 16] = b"insight folders\n";
@@ -55,7 +56,7 @@ impl Listings {
     /// The listings kept for the journal at `root`, if there is a sound file
     /// of them made by this version of `insight`.
     pub fn read(root: &Path) -> Option<Listings> {
-        let file = std::fs::read(root.join(FOLDER).join(FILE)).ok()?;
+        let file = Folder::open(root)?.read(FILE)?;
         let (made_ns, folders) = decode(&file)?;
         Some(Listings {
             made_ns,
@@ -166,7 +167,9 @@ fn encode(made_ns: i64, listings: &[Listing]) -> Vec<u8> {
 /// cannot be written to.
 pub fn write(root: &Path, made_ns: i64, mut listings: Vec<Listing>) {
     listings.retain(|listing| listing.fingerprint.settled_before(made_ns));
-    replace(root, FILE, &encode(made_ns, &listings));
+    if let Some(folder) = Folder::open_or_make(root) {
+        folder.replace(FILE, &encode(made_ns, &listings));
+    }
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@
 
 pub mod bytes;
 pub mod fingerprint;
+pub mod folder;
 pub mod index;
 pub mod listings;
 pub mod texts;

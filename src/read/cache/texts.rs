@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::bytes::{FOLDER, FORMAT, Stream, header, open, put_count, replace, seal};
+use super::bytes::{FORMAT, Stream, header, open, put_count, seal};
+use super::folder::Folder;
 
 const TEXT_FILE: &str = "text";
 const TEXT_MAGIC: &[u8; 16] = b"insight text\n\0\0\0";
@@ -21,7 +22,7 @@ pub struct SearchTexts {
 impl SearchTexts {
     /// The bytes of the search texts file, to be checked by [`SearchTexts::of`].
     pub fn read(root: &Path) -> Option<Vec<u8>> {
-        std::fs::read(root.join(FOLDER).join(TEXT_FILE)).ok()
+        Folder::open(root)?.read(TEXT_FILE)
     }
 
     /// The texts in `file` (as [`SearchTexts::read`] gives it), if they are
@@ -65,7 +66,7 @@ impl StoredHits {
     /// Looks for `needle` in each text of the journal's search texts file,
     /// if there is a sound one made by this version of `insight`.
     pub fn search(root: &Path, needle: &memchr::memmem::Finder) -> Option<StoredHits> {
-        let file = std::fs::File::open(root.join(FOLDER).join(TEXT_FILE)).ok()?;
+        let file = Folder::open(root)?.open_file(TEXT_FILE)?;
         let length = file.metadata().ok()?.len();
         let mut stream = Stream::new(file, length.checked_sub(8)?);
         let sound = stream.take(TEXT_MAGIC.len())? == TEXT_MAGIC
@@ -119,7 +120,9 @@ pub fn write_search_texts(root: &Path, index_id: u64, texts: &[Option<&[u8]>]) {
         }
     }
     seal(&mut bytes);
-    replace(root, TEXT_FILE, &bytes);
+    if let Some(folder) = Folder::open_or_make(root) {
+        folder.replace(TEXT_FILE, &bytes);
+    }
 }
 
 #[cfg(test)]
@@ -157,7 +160,7 @@ mod tests {
         assert_eq!(search("tills").unwrap(), [no, None, yes, no, yes, None]);
         let found = StoredHits::search(root, &memchr::memmem::Finder::new("milk")).unwrap();
         assert!(found.of_index(41).is_none(), "another index's texts");
-        let file = root.join(FOLDER).join(TEXT_FILE);
+        let file = root.join(super::super::folder::NAME).join(TEXT_FILE);
         let sound = std::fs::read(&file).unwrap();
         for at in [
             0,
