@@ -11,6 +11,9 @@ pub struct Error {
     /// Whose mistake it is: the user's (or their system's), or insight's own.
     pub kind: Kind,
     pub message: String,
+    /// Lines under the message, each one thing (a candidate, say), printed
+    /// indented.
+    pub details: Vec<String>,
     /// Next steps for the user, printed as `hint:` lines.
     pub hints: Vec<String>,
     /// Set when stdout was closed by the reader (`insight list | head`): not a failure.
@@ -35,6 +38,7 @@ impl Error {
         Error {
             kind: Kind::User,
             message: message.into(),
+            details: Vec::new(),
             hints: Vec::new(),
             broken_pipe: false,
         }
@@ -46,6 +50,12 @@ impl Error {
             kind: Kind::Internal,
             ..Error::new(message)
         }
+    }
+
+    /// A line under the message.
+    pub fn detail(mut self, line: impl Into<String>) -> Self {
+        self.details.push(line.into());
+        self
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

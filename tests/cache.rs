@@ -346,7 +346,13 @@ fn a_journal_that_cannot_be_written_to_works_without_an_index() {
     fs::write(j.root().join(".insight"), "not a folder\n").unwrap();
     let want = j.run(&["--no-cache"], &["list", "--format", "json"]);
     assert_eq!(want.0, 0);
-    assert_eq!(j.run(&[], &["list", "--format", "json"]), want);
+    let (code, stdout, stderr) = j.run(&[], &["list", "--format", "json"]);
+    assert_eq!((code, stdout), (want.0, want.1));
+    assert_eq!(
+        stderr,
+        "warning: .insight is not a folder: the index is not used, and nothing is written through it\n\
+         hint: remove the file (`rm .insight`); insight makes its own folder\n"
+    );
     assert_eq!(
         fs::read_to_string(j.root().join(".insight")).unwrap(),
         "not a folder\n"

@@ -154,7 +154,7 @@ fn tell(
         });
         for s in &candidates {
             let id = s.id().map(|id| format!("{id}  ")).unwrap_or_default();
-            error.message.push_str(&format!("\n  {id}{}", s.title));
+            error.details.push(format!("{id}{}", s.title));
         }
         error.hint(if candidates.is_empty() {
             "`insight ideas` lists every idea; give its id or a part of its title"

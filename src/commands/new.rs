@@ -290,7 +290,7 @@ fn show_problems(context: &Context, location: &Location, path: &Path) {
     if found.is_empty() {
         return;
     }
-    output::note(diagnostics(&found).trim_end());
+    output::note_lines(&diagnostics(&found));
     let shown = context.display_path(path);
     output::warn(&format!(
         "{shown} is saved as you left it; fix what is above, then run `insight check {shown}`"

@@ -91,39 +91,50 @@ pub fn shown_path(cwd: &Path, path: &Path) -> String {
 }
 
 /// A line on stderr: a note about what was done, with control characters
-/// (from a file name, a tag) shown as escapes.
+/// (from a file name, a tag) shown as escapes, a line break among them.
 pub fn note(message: &str) {
-    eprintln!("{}", escape_controls(message, true));
+    eprintln!("{}", shown(message));
+}
+
+/// Each line of `lines` on stderr, as [`note`] shows one.
+pub fn note_lines(lines: &str) {
+    for line in lines.lines() {
+        note(line);
+    }
 }
 
 /// A warning on stderr, its label in colour on a terminal.
 pub fn warn(message: &str) {
-    let message = escape_controls(message, true);
-    eprintln!("{} {message}", label("warning:", "33"));
+    eprintln!("{} {}", label("warning:", "33"), shown(message));
+}
+
+/// The one rule for a line insight writes to stderr: one line, whatever the
+/// text from the journal in it holds.
+fn shown(line: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(line, false)
 }
 
 /// A warning and what to do about it, on stderr.
 pub fn warn_with_hint(message: &str, hint: &str) {
     warn(message);
-    eprintln!("{} {}", label("hint:", "36"), escape_controls(hint, true));
+    eprintln!("{} {}", label("hint:", "36"), shown(hint));
 }
 
 /// An error and its hints on stderr; insight's own mistakes say so.
 pub fn report_error(error: &Error) {
     let (message, hints) = error.told();
-    eprintln!(
-        "{} {}",
-        label("error:", "31"),
-        escape_controls(&message, true)
-    );
+    eprintln!("{} {}", label("error:", "31"), shown(&message));
+    for detail in &error.details {
+        eprintln!("  {}", shown(detail));
+    }
     for hint in &hints {
-        eprintln!("{} {}", label("hint:", "36"), escape_controls(hint, true));
+        eprintln!("{} {}", label("hint:", "36"), shown(hint));
     }
 }
 
 /// Asks `question` on stderr and reads the answer from stdin.
 pub fn prompt(question: &str) -> Result<String> {
-    eprint!("{}", escape_controls(question, false));
+    eprint!("{}", shown(question));
     let mut answer = String::new();
     std::io::stdin()
         .lock()

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::entry::{Entry, file_stem};
 use crate::model::fold;
 use crate::model::journal::Journal;
-use crate::render;
+use crate::render::{self, escape_controls};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -69,9 +69,7 @@ fn find<'a>(journal: &'a Journal, context: &Context, wanted: &str) -> Result<&'a
             }
             let mut error = Error::new(format!("`{wanted}` matches {} entries:", many.len()));
             for e in many {
-                error
-                    .message
-                    .push_str(&format!("\n  {}  {}", e.path, e.title));
+                error = error.detail(format!("{}  {}", e.path, e.title));
             }
             Err(error.hint("type more of the file name, or the whole path"))
         }
@@ -146,14 +144,17 @@ fn fields(record: &EntryRecord, entry: &Entry) -> String {
             format!("{id}{} ({}{inherited}{owner})", idea.title, idea.status),
         ));
     }
-    let mut out = format!("{}\n{}\n\n", entry.title, entry.path);
+    // Everything from the journal is shown escaped: a site or a body must
+    // never move a terminal's cursor or turn its text around.
+    let line = |text: &str| escape_controls(text, false).into_owned();
+    let mut out = format!("{}\n{}\n\n", line(&entry.title), line(&entry.path));
     for (name, value) in rows {
-        out.push_str(&format!("{name:<10} {value}\n"));
+        out.push_str(&format!("{name:<10} {}\n", line(&value)));
     }
     let body = entry.body.trim_matches(['\n', '\r']);
     if !body.is_empty() {
         out.push('\n');
-        out.push_str(&body.replace("\r\n", "\n"));
+        out.push_str(&escape_controls(&body.replace("\r\n", "\n"), true));
         out.push('\n');
     }
     out

@@ -6,13 +6,16 @@ use std::borrow::Cow;
 /// `text` safe to show on a terminal: control characters from the journal
 /// (an escape byte, a carriage return, a tab, C1 codes) are shown as escapes
 /// such as `\x1b`, `\r`, `\t` and `\u{9b}`, so no file can move the cursor,
-/// change colours or retitle a terminal. Line breaks are kept when
+/// change colours or retitle a terminal; so are the marks that turn the
+/// direction of the text after them around (see [`is_bidi_control`]), so no
+/// file can make a line read other than it is. Line breaks are kept when
 /// `keep_lines`, else shown as `\n`.
 pub fn escape_controls(text: &str, keep_lines: bool) -> Cow<'_, str> {
-    let escaped = |c: char| c.is_control() && !(keep_lines && c == '\n');
+    let escaped = |c: char| (c.is_control() && !(keep_lines && c == '\n')) || is_bidi_control(c);
     // A control character is a byte below 0x20, 0x7f, or 0xc2 then a byte
-    // (C1): text with none of these bytes needs no look at its characters.
-    let may_begin_one = |byte: &u8| *byte < 0x20 || *byte == 0x7f || *byte == 0xc2;
+    // (C1); a direction mark starts with 0xd8 or 0xe2. Text with none of
+    // these bytes needs no look at its characters.
+    let may_begin_one = |byte: &u8| *byte < 0x20 || matches!(*byte, 0x7f | 0xc2 | 0xd8 | 0xe2);
     if !text.as_bytes().iter().any(may_begin_one) || !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
@@ -30,6 +33,17 @@ pub fn escape_controls(text: &str, keep_lines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The marks that change the direction of the text after them: Arabic's
+/// letter mark, the left-to-right and right-to-left marks, embeddings,
+/// overrides and isolates (as rustc's lint `text_direction_codepoint_in_literal`
+/// lists them). Invisible, they can make a line read as other than it is.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,7 +54,7 @@ mod tests {
         /// escaped exactly where a character-by-character look says.
         #[test]
         fn escapes_exactly_the_control_characters(
-            text in "[a\n\t\r\x1b\x7f\u{85}\u{9b}\u{9f}\u{a0}£é漢]{0,12}",
+            text in "[a\n\t\r\x1b\x7f\u{85}\u{9b}\u{9f}\u{a0}£é漢“\u{202e}\u{2066}\u{200f}\u{61c}\u{2028}]{0,12}",
             keep_lines in proptest::bool::ANY,
         ) {
             let expected: String = text
@@ -51,7 +65,7 @@ mod tests {
                     '\r' => "\\r".to_string(),
                     '\t' => "\\t".to_string(),
                     c if c.is_control() && (c as u32) < 0x80 => format!("\\x{:02x}", c as u32),
-                    c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+                    c if c.is_control() || is_bidi_control(c) => format!("\\u{{{:x}}}", c as u32),
                     c => c.to_string(),
                 })
                 .collect();

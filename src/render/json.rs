@@ -21,9 +21,9 @@ pub fn json_lines<T: Serialize>(values: &[T]) -> String {
     escape_json_controls(out)
 }
 
-/// JSON with DEL and the C1 control characters written as `\u007f` …
-/// `\u009f`, as serde_json already writes the others: the same JSON, and
-/// safe on a terminal. Outside strings JSON has only ASCII punctuation, so
+/// JSON with DEL, the C1 control characters and the direction marks
+/// written as `\u007f` … `\u009f`, `\u202e`, as serde_json already writes
+/// the other controls: the same JSON, and safe on a terminal. Outside strings JSON has only ASCII punctuation, so
 /// every such character is in a string.
 fn escape_json_controls(json: String) -> String {
     if !json.chars().any(left_raw_by_json) {
@@ -40,9 +40,10 @@ fn escape_json_controls(json: String) -> String {
     out
 }
 
-/// DEL and the C1 control characters: the controls JSON leaves unescaped.
+/// DEL and the C1 control characters, the controls JSON leaves unescaped,
+/// and the marks that turn text around.
 fn left_raw_by_json(c: char) -> bool {
-    c.is_control() && c as u32 >= 0x7f
+    (c.is_control() && c as u32 >= 0x7f) || super::escape::is_bidi_control(c)
 }
 
 #[cfg(test)]

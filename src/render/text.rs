@@ -21,14 +21,14 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
     let header: Vec<String> = table
         .columns
         .iter()
-        .map(|c| escape_controls(&c.title, true).into_owned())
+        .map(|c| escape_controls(&c.title, false).into_owned())
         .collect();
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
         .map(|row| {
             row.iter()
-                .map(|t| escape_controls(t, true).into_owned())
+                .map(|t| escape_controls(t, false).into_owned())
                 .collect()
         })
         .collect();
@@ -245,9 +245,15 @@ mod tests {
     fn a_cell_of_two_lines_is_left_to_comfy_table() {
         let rows = vec![vec!["one\ntwo".to_string()]];
         assert_eq!(plain_table(&["A".into()], &rows, |_| Align::Left), None);
+    }
+
+    /// A line break in a cell comes from the journal (a file name, a
+    /// title): it is shown as `\n`, never breaking the row.
+    #[test]
+    fn a_line_break_in_a_cell_is_shown_escaped() {
         let mut t = Table::new(vec![Column::left("a", "A")]);
         t.push(vec!["one\ntwo".into()]);
-        assert_eq!(text_table(&t, None, false), "A\n----\none\ntwo\n");
+        assert_eq!(text_table(&t, None, false), "A\n---------\none\\ntwo\n");
     }
 
     #[test]

@@ -25,13 +25,13 @@ pub enum Refused {
 impl Refused {
     /// The warning, and what to do, to show once.
     pub fn warning(self) -> (String, String) {
-        let why = match self {
-            Refused::Link => "a symbolic link, not a folder insight made",
-            Refused::NotFolder => "not a folder",
+        let (why, what) = match self {
+            Refused::Link => ("a symbolic link, not a folder insight made", "the link"),
+            Refused::NotFolder => ("not a folder", "the file"),
         };
         (
             format!("{NAME} is {why}: the index is not used, and nothing is written through it"),
-            format!("remove the link (`rm {NAME}`); insight makes its own folder"),
+            format!("remove {what} (`rm {NAME}`); insight makes its own folder"),
         )
     }
 }
