@@ -288,7 +288,8 @@ fn a_staged_entry_whose_name_is_not_utf8_is_checked() {
     assert_eq!(staged.code, 1, "{}", staged.stdout);
     assert_eq!(
         staged.stdout,
-        "visits/caf\\xe9.md:2:7: error: `date`: `2026-13-01` is not a valid date\n\
+        "visits/caf\\xe9.md:2:1: error: `date`: `2026-13-01` is not a valid date\n\
+         \x20 hint: write the date as YYYY-MM-DD, e.g. `date: 2026-11-20`\n\
          checked 1 staged entry: 1 error\n"
     );
     git(dir.path(), &["commit", "-qm", "second"]);

@@ -45,6 +45,23 @@ pub fn relative_in(root: &Path, folder: &Path, folder_rel: &str, name: &std::ffi
     }
 }
 
+/// The journal path of a `/`-separated path given as bytes, as git holds
+/// one: what [`relative`] gives for the file at that path.
+pub fn relative_bytes(path: &[u8]) -> String {
+    let names: Vec<&[u8]> = path
+        .split(|&b| b == b'/')
+        .filter(|n| !n.is_empty())
+        .collect();
+    let plain: Option<Vec<&str>> = names.iter().map(|n| std::str::from_utf8(n).ok()).collect();
+    match plain {
+        Some(names) if !names.iter().any(|n| n.contains('\\')) => names.join("/"),
+        _ => {
+            let escaped: Vec<String> = names.iter().map(|n| escape_name_bytes(n)).collect();
+            escaped.join("/")
+        }
+    }
+}
+
 /// The common case of [`relative`] without taking the path apart: `path` is
 /// `root`, a `/`, then UTF-8 names without a backslash or an empty or dot name.
 fn plain_relative<'a>(root: &Path, path: &'a Path) -> Option<&'a str> {
@@ -99,7 +116,11 @@ fn hex(digit: u8) -> Option<u8> {
 
 /// A file name with backslashes doubled and bytes that are not UTF-8 as `\xHH`.
 fn escape_name(name: &std::ffi::OsStr) -> String {
-    let bytes = name_bytes(name);
+    escape_name_bytes(&name_bytes(name))
+}
+
+/// [`escape_name`] of a name's bytes.
+fn escape_name_bytes(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
         out.push_str(&chunk.valid().replace('\\', "\\\\"));
@@ -210,6 +231,23 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_path_from_git_is_the_journal_path_of_its_file() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = Path::new("/j");
+        for path in [
+            &b"visits/a.md"[..],
+            b"visits/caf\xe9.md",
+            b"visits/a\\b.md",
+            b"visits/new\nline\x1b.md",
+            b"caf\xc3\xa9/\xff.md",
+        ] {
+            let file = root.join(std::ffi::OsStr::from_bytes(path));
+            assert_eq!(relative_bytes(path), relative(root, &file), "{path:?}");
         }
     }
 }

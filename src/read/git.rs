@@ -9,7 +9,7 @@ use std::path::Path;
 use gix::bstr::ByteSlice;
 
 use crate::error::{Error, Result};
-use crate::model::paths::relative;
+use crate::model::paths::relative_bytes;
 use crate::read::files::{ReadProblem, too_large};
 
 /// A commit, as the rest of the program holds one.
@@ -18,8 +18,9 @@ pub type CommitId = gix::ObjectId;
 /// The git repository a journal lives in; the journal may be any folder of it.
 pub struct Repo {
     repo: gix::Repository,
-    /// The journal's root relative to the work tree, `/`-separated; empty at its top.
-    prefix: String,
+    /// The journal's root relative to the work tree, as git spells paths:
+    /// `/`-separated bytes; empty at its top.
+    prefix: Vec<u8>,
 }
 
 /// The journal's files as git holds them at one point in time.
@@ -85,10 +86,13 @@ impl Repo {
         if !root.starts_with(&workdir) {
             return Err(not_in_git());
         }
-        Ok(Repo {
-            prefix: relative(&workdir, &root),
-            repo,
-        })
+        let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new(""));
+        let prefix = prefix
+            .components()
+            .map(|part| part.as_os_str().as_encoded_bytes())
+            .collect::<Vec<_>>()
+            .join(&b'/');
+        Ok(Repo { prefix, repo })
     }
 
     /// The commit `rev` names (`main`, `HEAD~2`, a tag, a hash); `None` for
@@ -182,31 +186,79 @@ impl Repo {
         })
     }
 
-    /// The regular files under the journal's folder, keyed by their path in
-    /// the journal. Conflicted, symbolic-link, submodule and non-UTF-8 paths
-    /// are left out: none of them can be an entry.
+    /// The files under the journal's folder, keyed by their journal path
+    /// (a name that is not UTF-8 written escaped, as the working tree's
+    /// paths are). A symbolic link is the file it leads to in the same tree,
+    /// as the working tree follows it; conflicted and submodule entries are
+    /// left out: none of them can be an entry.
     fn journal_files(&self, index: &gix::index::State) -> BTreeMap<String, gix::ObjectId> {
         use gix::index::entry::{Mode, Stage};
-        let mut files = BTreeMap::new();
+        let mut regular: BTreeMap<&[u8], gix::ObjectId> = BTreeMap::new();
+        let mut links: BTreeMap<&[u8], gix::ObjectId> = BTreeMap::new();
         for entry in index.entries() {
-            let regular = entry.mode == Mode::FILE || entry.mode == Mode::FILE_EXECUTABLE;
-            if !regular || entry.stage() != Stage::Unconflicted {
+            if entry.stage() != Stage::Unconflicted {
                 continue;
             }
-            let Ok(path) = entry.path(index).to_str() else {
+            let path: &[u8] = entry.path(index);
+            match entry.mode {
+                Mode::FILE | Mode::FILE_EXECUTABLE => {
+                    regular.insert(path, entry.id);
+                }
+                Mode::SYMLINK => {
+                    links.insert(path, entry.id);
+                }
+                _ => {}
+            }
+        }
+        let mut files = BTreeMap::new();
+        for (path, id) in &regular {
+            if let Some(inside) = self.inside(path) {
+                files.insert(relative_bytes(inside), *id);
+            }
+        }
+        for path in links.keys() {
+            let Some(inside) = self.inside(path) else {
                 continue;
             };
-            let inside = if self.prefix.is_empty() {
-                Some(path)
-            } else {
-                path.strip_prefix(self.prefix.as_str())
-                    .and_then(|p| p.strip_prefix('/'))
-            };
-            if let Some(inside) = inside {
-                files.insert(inside.to_string(), entry.id);
+            if let Some(id) = self.followed(path, &regular, &links) {
+                files.insert(relative_bytes(inside), id);
             }
         }
         files
+    }
+
+    /// `path` (from the top of the work tree) relative to the journal's
+    /// folder, if it is inside it.
+    fn inside<'p>(&self, path: &'p [u8]) -> Option<&'p [u8]> {
+        if self.prefix.is_empty() {
+            return Some(path);
+        }
+        path.strip_prefix(self.prefix.as_slice())?
+            .strip_prefix(b"/")
+    }
+
+    /// The blob of the regular file that the link at `path` leads to in the
+    /// same tree, through at most a few links more (a link's blob holds its
+    /// target); `None` when it leads out of the tree, nowhere, or round.
+    fn followed(
+        &self,
+        path: &[u8],
+        regular: &BTreeMap<&[u8], gix::ObjectId>,
+        links: &BTreeMap<&[u8], gix::ObjectId>,
+    ) -> Option<gix::ObjectId> {
+        let mut at = path.to_vec();
+        for _ in 0..8 {
+            let link = links.get(at.as_slice())?;
+            let target = self.repo.find_blob(*link).ok()?.data.clone();
+            let folder = at
+                .rsplit_once_str(b"/")
+                .map_or(&b""[..], |(folder, _)| folder);
+            at = beside(folder, &target)?;
+            if let Some(id) = regular.get(at.as_slice()) {
+                return Some(*id);
+            }
+        }
+        None
     }
 
     /// The content of `path` in `snapshot`, refusing what is too large to be
@@ -234,6 +286,29 @@ impl Repo {
             .map_err(|_| problem(format!("cannot read it from {}", snapshot.label)))?;
         Ok(blob.data.clone())
     }
+}
+
+/// The path that `target` (a link's target, as git holds it) names from
+/// `folder`, both from the top of the work tree, `.` and `..` worked out;
+/// `None` for an absolute target or one that leaves the tree.
+fn beside(folder: &[u8], target: &[u8]) -> Option<Vec<u8>> {
+    if target.starts_with(b"/") {
+        return None;
+    }
+    let mut parts: Vec<&[u8]> = folder
+        .split(|&b| b == b'/')
+        .filter(|p| !p.is_empty())
+        .collect();
+    for part in target.split(|&b| b == b'/') {
+        match part {
+            b"" | b"." => {}
+            b".." => {
+                parts.pop()?;
+            }
+            name => parts.push(name),
+        }
+    }
+    Some(parts.join(&b'/'))
 }
 
 /// `git config user.name` as seen from `dir` (so a journal's own repository
