@@ -66,13 +66,22 @@ fn a_committed_insight_link_is_never_written_through() {
         before,
         "nothing was written through the link"
     );
+    // An edit of several files needs a folder of its own to be safe: it
+    // says so, and changes nothing.
     let run = insight_at(j.path(), &["tags", "rename", "mobile", "handheld"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot keep the edit's files in"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         contents(&target),
         before,
         "an edit does not write through it either"
     );
+    let listed = insight_at(j.path(), &["list", "--tag", "mobile", "--format", "paths"]);
+    assert_eq!(listed.stdout, "visits/a.md\n");
 }
 
 #[test]
@@ -334,5 +343,201 @@ fn both_sides_of_a_diff_pass_over_a_submodule_alike() {
         "visits/team:1:1: warning: another git repository (a submodule?): its files are not read as entries\n\
          \x20 hint: to read another team's journal with this one, name its folder under `include:` in insight.yaml\n\
          checked 1 entry: 1 warning\n"
+    );
+}
+
+/// A journal of `n` entries, each tagged `mobile`.
+fn tagged_journal(name: &str, n: usize) -> TempDir {
+    let dir = TempDir::new(name);
+    fs::create_dir_all(dir.path().join("visits")).unwrap();
+    fs::write(dir.path().join("insight.yaml"), "name: Kill\n").unwrap();
+    for i in 0..n {
+        let text = format!(
+            "---\ndate: 2026-03-01\nkind: peer\nsite: Store {i}\ntags: [mobile, pricing]\n---\n# Visit {i}\n\n> What a customer said at store {i}.\n"
+        );
+        fs::write(dir.path().join(format!("visits/v{i:04}.md")), text).unwrap();
+    }
+    dir
+}
+
+/// How many entries still say `mobile`, and how many say `handheld`; and
+/// every name in the journal that is not an entry or the index's folder.
+fn tally(dir: &Path) -> (usize, usize, Vec<String>) {
+    let (mut old, mut new, mut stray) = (0, 0, Vec::new());
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.unwrap();
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap()
+            .display()
+            .to_string();
+        if rel.starts_with("visits/v") && rel.ends_with(".md") {
+            let text = fs::read_to_string(entry.path()).unwrap();
+            old += usize::from(text.contains("tags: [mobile, pricing]"));
+            new += usize::from(text.contains("tags: [handheld, pricing]"));
+        } else {
+            let ours = ["insight.yaml", "visits"].contains(&rel.as_str())
+                || (rel.starts_with(".insight") && !rel.starts_with(".insight/edit-"));
+            if !ours {
+                stray.push(rel);
+            }
+        }
+    }
+    (old, new, stray)
+}
+
+/// `tags rename`, killed at moments spread over the whole run (seeded, so
+/// that a failure can be replayed), then any other command: the journal is
+/// all old or all new, and nothing is left behind.
+#[test]
+fn a_rename_killed_at_any_moment_leaves_the_journal_all_old_or_all_new() {
+    const ENTRIES: usize = 200;
+    const ROUNDS: u64 = 24;
+    let rename = |dir: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_insight"))
+            .current_dir(dir)
+            .env_clear()
+            .args([
+                "--today",
+                "2026-11-22",
+                "tags",
+                "rename",
+                "mobile",
+                "handheld",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // How long a whole rename takes here, to spread the kills over it.
+    let whole = tagged_journal("kill-timed", ENTRIES);
+    let started = std::time::Instant::now();
+    assert!(rename(whole.path()).wait().unwrap().success());
+    let span = started.elapsed().mul_f64(1.2);
+    assert_eq!(tally(whole.path()), (0, ENTRIES, Vec::new()));
+    let mut seed: u64 = 26;
+    let mut outcomes = Vec::new();
+    for round in 0..ROUNDS {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let jitter = (seed >> 33) as f64 / (1u64 << 31) as f64;
+        // Spread from a third of the way in to past the end: the last part,
+        // from the plan to the end, is the one worth the most kills.
+        let at = span.mul_f64(0.3 + 0.9 * (round as f64 + jitter) / ROUNDS as f64);
+        let j = tagged_journal("kill", ENTRIES);
+        let mut child = rename(j.path());
+        std::thread::sleep(at);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let next = insight_at(j.path(), &["list", "--format", "paths"]);
+        assert_eq!(
+            next.code, 0,
+            "round {round}, killed at {at:?}: {}",
+            next.stderr
+        );
+        let (old, new, stray) = tally(j.path());
+        assert!(
+            (old, new) == (ENTRIES, 0) || (old, new) == (0, ENTRIES),
+            "round {round}, killed at {at:?}: {old} old and {new} new entries"
+        );
+        assert_eq!(
+            stray,
+            Vec::<String>::new(),
+            "round {round}, killed at {at:?}"
+        );
+        let finished_by_next = next.stderr.contains("it is completed now");
+        outcomes.push(match (new == ENTRIES, finished_by_next) {
+            (true, true) => "new, completed by the next command",
+            (true, false) => "new",
+            (false, _) => "old",
+        });
+    }
+    eprintln!("kills over {span:?}: {outcomes:?}");
+}
+
+/// On a terminal, an edit that takes a while shows how far it has got; the
+/// line is taken away at the end, and a pipe sees none of it.
+#[test]
+fn a_long_rename_shows_its_progress_on_a_terminal() {
+    let j = tagged_journal("progress", 50);
+    let screen = crate::common::on_terminal(
+        j.path(),
+        &[("INSIGHT_PROGRESS_AFTER_MS", "0")],
+        &[
+            "--today",
+            "2026-11-22",
+            "tags",
+            "rename",
+            "mobile",
+            "handheld",
+        ],
+        None,
+    );
+    for shown in [
+        "reading 50 of 50 files, ",
+        "replacing 50 of 50 files, ",
+        " s left\x1b[K",
+    ] {
+        assert!(screen.contains(shown), "{shown:?} not in {screen:?}");
+    }
+    assert!(
+        screen.contains("\r\x1b[Kvisits/v0000.md:5: mobile -> handheld\n"),
+        "{screen:?}"
+    );
+    assert!(screen.ends_with("renamed `mobile` to `handheld` in 50 entries (50 places)\n"));
+    let piped = crate::common::insight_in(
+        j.path(),
+        &[("INSIGHT_PROGRESS_AFTER_MS", "0")],
+        &[
+            "--today",
+            "2026-11-22",
+            "tags",
+            "rename",
+            "handheld",
+            "mobile",
+        ],
+    );
+    assert_eq!(piped.stderr, "");
+}
+
+/// A disk that fills while a rename writes (here, a limit on the size of the
+/// files it may write, which fails a write as a full disk does): nothing is
+/// changed, and nothing is left behind.
+#[test]
+fn a_rename_that_cannot_write_changes_nothing() {
+    let j = tagged_journal("full-disk", 20);
+    let long = format!("\n{}\n", "> A long quote from a customer. ".repeat(200));
+    for i in 0..20 {
+        let path = j.path().join(format!("visits/v{i:04}.md"));
+        let mut text = fs::read_to_string(&path).unwrap();
+        text.push_str(&long);
+        fs::write(path, text).unwrap();
+    }
+    let before = contents(j.path());
+    // `ulimit -f 2`: no file over 1 KiB (POSIX sh's blocks are 512 bytes);
+    // SIGXFSZ ignored, so that a write past it fails rather than kills.
+    let run = std::process::Command::new("sh")
+        .args(["-c", "trap '' XFSZ; ulimit -f 2; exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_insight"))
+        .args(["--no-cache", "tags", "rename", "mobile", "handheld"])
+        .current_dir(j.path())
+        .env_clear()
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot write the new text of "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("; nothing was changed\n"), "{stderr}");
+    assert_eq!(contents(j.path()), before, "every entry as it was");
+    assert_eq!(
+        tally(j.path()).2,
+        Vec::<String>::new(),
+        "nothing left behind"
     );
 }

@@ -9,6 +9,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::output::{self, Output};
+use crate::edit::transaction;
 use crate::error::{Error, Result};
 use crate::model::diagnostic::skipped_summary;
 use crate::model::journal::{Bodies, Journal, Notice};
@@ -106,9 +107,22 @@ impl Context {
         })
     }
 
-    /// Finds the journal's folder and reads its settings.
+    /// Finds the journal's folder and reads its settings; first completes
+    /// or undoes any edit of its files that a kill left unfinished, so that
+    /// what is read is all old or all new.
     pub fn locate(&self) -> Result<Location> {
-        Location::find(&self.journal, &self.cwd)
+        let location = Location::find(&self.journal, &self.cwd)?;
+        for member in &location.members {
+            for told in transaction::recover(&member.root) {
+                let hint =
+                    "nothing needs doing; `insight check` looks the journal over".to_string();
+                self.notices.borrow_mut().push(Notice {
+                    message: told,
+                    hint,
+                });
+            }
+        }
+        Ok(location)
     }
 
     /// Loads a located journal, then reports on stderr any entries skipped.

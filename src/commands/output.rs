@@ -6,8 +6,11 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::{Duration, Instant};
 
+use crate::edit::transaction::Progress;
 use crate::edit::write;
 use crate::error::{Error, Result};
 use crate::render::escape_controls;
@@ -143,6 +146,106 @@ pub fn prompt(question: &str) -> Result<String> {
     Ok(answer)
 }
 
+/// A long edit's progress on stderr, for a person at a terminal: shown once
+/// the work has taken longer than a second (`INSIGHT_PROGRESS_AFTER_MS`
+/// sets another delay), as the count done, the rate and the time left, on
+/// one line drawn over itself at most ten times a second.
+pub struct Meter {
+    start: Instant,
+    after: Duration,
+    terminal: bool,
+    /// When the line was last drawn, if it was, and the step shown, with
+    /// when it began.
+    drawn: Mutex<Drawn>,
+}
+
+#[derive(Default)]
+struct Drawn {
+    at: Option<Instant>,
+    step: Option<(&'static str, Instant)>,
+}
+
+impl Meter {
+    pub fn new() -> Meter {
+        let after = std::env::var("INSIGHT_PROGRESS_AFTER_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(Duration::from_secs(1), Duration::from_millis);
+        Meter {
+            start: Instant::now(),
+            after,
+            terminal: std::io::stderr().is_terminal(),
+            drawn: Mutex::new(Drawn::default()),
+        }
+    }
+
+    /// Takes the line away, if it was drawn.
+    pub fn clear(&self) {
+        let drawn = self.drawn.lock().unwrap_or_else(|p| p.into_inner());
+        if drawn.at.is_some() {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
+impl Default for Meter {
+    fn default() -> Meter {
+        Meter::new()
+    }
+}
+
+impl Progress for Meter {
+    fn step(&self, what: &'static str, done: usize, total: usize) {
+        if !self.terminal {
+            return;
+        }
+        let mut drawn = self.drawn.lock().unwrap_or_else(|p| p.into_inner());
+        let now = Instant::now();
+        // A step's rate is counted from its first file.
+        let begun = match drawn.step {
+            Some((step, begun)) if step == what => begun,
+            _ => {
+                drawn.step = Some((what, now));
+                now
+            }
+        };
+        let due = drawn
+            .at
+            .is_none_or(|at| now - at >= Duration::from_millis(100));
+        if self.start.elapsed() < self.after || (!due && done < total) {
+            return;
+        }
+        drawn.at = Some(now);
+        eprint!("\r{}\x1b[K", progress_line(what, done, total, now - begun));
+    }
+}
+
+/// `replacing 23,502 of 50,000 files, 1,234 a second, about 21 s left`.
+pub fn progress_line(what: &str, done: usize, total: usize, elapsed: Duration) -> String {
+    let rate = done as f64 / elapsed.as_secs_f64().max(0.001);
+    let left = (total.saturating_sub(done)) as f64 / rate.max(0.001);
+    format!(
+        "{what} {} of {} files, {} a second, about {} s left",
+        thousands(done),
+        thousands(total),
+        thousands(rate.round() as usize),
+        left.ceil() as u64
+    )
+}
+
+/// `50000` as `50,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// `--color` for stderr's labels: 0 auto, 1 always, 2 never. Set once by the
 /// command line; a process-wide setting because warnings come from everywhere.
 static STDERR_COLOR: AtomicU8 = AtomicU8::new(0);
@@ -170,5 +273,21 @@ fn label(text: &str, ansi_color: &str) -> String {
         format!("\x1b[1;{ansi_color}m{text}\x1b[0m")
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_progress_line_says_how_far_how_fast_and_how_long() {
+        let line = progress_line("replacing", 23_502, 50_000, Duration::from_secs(19));
+        assert_eq!(
+            line,
+            "replacing 23,502 of 50,000 files, 1,237 a second, about 22 s left"
+        );
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
     }
 }

@@ -80,7 +80,9 @@ fn rename_tag(context: &Context, args: RenameArgs) -> Result<Done> {
     }
     // A union's other journals are not edited: renames happen in the first.
     let location = context.locate()?.first();
-    let plan = rename_tag::plan(&location, old, new);
+    let meter = output::Meter::new();
+    let plan = rename_tag::plan(&location, old, new, &meter);
+    meter.clear();
     for warning in &plan.warnings {
         output::warn(warning);
     }
@@ -100,9 +102,12 @@ fn rename_tag(context: &Context, args: RenameArgs) -> Result<Done> {
         return Err(Error::new(format!("no entry has the tag `{old}`"))
             .hint("`insight tags` lists the tags in use"));
     }
-    if !args.dry_run {
-        plan.write()?;
-    }
+    let written = match args.dry_run {
+        true => Ok(()),
+        false => plan.write(&location.root, &meter),
+    };
+    meter.clear();
+    written?;
     let mut out = String::new();
     for line in &plan.changes {
         writeln!(out, "{}", crate::render::escape_controls(line, false))?;

@@ -7,5 +7,6 @@ pub mod rename;
 pub mod rename_tag;
 pub mod report_file;
 pub mod template;
+pub mod transaction;
 pub mod typed_idea;
 pub mod write;

@@ -2,11 +2,13 @@
 //! memory first ([`plan`]), and the files are written only when all of
 //! them are ready, all or none ([`Plan::write`]).
 
+use rayon::prelude::*;
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::edit::rename::{self, Outcome};
-use crate::edit::write;
+use crate::edit::transaction::{self, Progress, Replacement};
 use crate::error::Result;
 use crate::read::find::Location;
 
@@ -34,26 +36,50 @@ pub struct Plan {
     pub warnings: Vec<String>,
 }
 
+/// An entry's text and what the rename makes of it, or why it was not read.
+type Read = Result<(String, Outcome), String>;
+
 /// Plans renaming the tag `old` to `new` (and the tags below it) in every
-/// entry of the journal at `location`; nothing is written.
-pub fn plan(location: &Location, old: &str, new: &str) -> Plan {
+/// entry of the journal at `location`, reading the entries in parallel;
+/// nothing is written.
+pub fn plan(location: &Location, old: &str, new: &str, progress: &dyn Progress) -> Plan {
     let mut plan = Plan::default();
     let (files, walk_problems) = location.entry_files();
     for problem in &walk_problems {
         let warning = format!("{}: not searched: {}", problem.path, problem.message);
         plan.warnings.push(warning);
     }
+    let read = AtomicUsize::new(0);
+    let renamed: Vec<(String, Read)> = files
+        .par_iter()
+        .map(|path| {
+            let (rel, text) = location.read_entry(path);
+            let outcome = text
+                .map(|text| {
+                    let outcome = rename::rename(&rel, &text, old, new, &location.config);
+                    (text, outcome)
+                })
+                .map_err(|problem| problem.message);
+            progress.step(
+                "reading",
+                read.fetch_add(1, Ordering::Relaxed) + 1,
+                files.len(),
+            );
+            (rel, outcome)
+        })
+        .collect();
     let mut written: HashSet<PathBuf> = HashSet::new();
-    for path in &files {
-        let (rel, text) = match location.read_entry(path) {
-            (rel, Ok(text)) => (rel, text),
-            (rel, Err(problem)) => {
-                let warning = format!("{rel}: not searched: {}", problem.message);
-                plan.warnings.push(warning);
+    let mut real_folders = RealFolders::default();
+    for (path, (rel, outcome)) in files.iter().zip(renamed) {
+        let (text, outcome) = match outcome {
+            Ok(read) => read,
+            Err(problem) => {
+                plan.warnings
+                    .push(format!("{rel}: not searched: {problem}"));
                 continue;
             }
         };
-        match rename::rename(&rel, &text, old, new, &location.config) {
+        match outcome {
             Outcome::Unchanged => {}
             Outcome::AlreadyNamed => plan.already += 1,
             Outcome::Refused(why) => {
@@ -64,7 +90,7 @@ pub fn plan(location: &Location, old: &str, new: &str) -> Plan {
                 text: renamed,
                 changes,
             } => {
-                let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+                let real = real_folders.real(path);
                 // Two links to one file: it is one entry, changed once.
                 if !written.insert(real.clone()) {
                     continue;
@@ -92,18 +118,42 @@ pub fn plan(location: &Location, old: &str, new: &str) -> Plan {
     plan
 }
 
+/// The real path of files, their folders' looked up once each: finding a
+/// file's real path asks about every folder above it.
+#[derive(Default)]
+struct RealFolders {
+    seen: std::collections::HashMap<PathBuf, PathBuf>,
+}
+
+impl RealFolders {
+    /// The file itself: through a symbolic link, the file it leads to.
+    fn real(&mut self, path: &Path) -> PathBuf {
+        let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let (Some(folder), Some(name), false) = (path.parent(), path.file_name(), linked) else {
+            return path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        };
+        let real_folder = self.seen.entry(folder.to_path_buf()).or_insert_with(|| {
+            folder
+                .canonicalize()
+                .unwrap_or_else(|_| folder.to_path_buf())
+        });
+        real_folder.join(name)
+    }
+}
+
 impl Plan {
-    /// Replaces every file the plan changes, all or none.
-    pub fn write(&self) -> Result<()> {
-        let replacements: Vec<write::Replacement> = self
+    /// Replaces every file the plan changes in the journal at `root`, all or
+    /// none, even if the process is killed part-way.
+    pub fn write(&self, root: &Path, progress: &dyn Progress) -> Result<()> {
+        let replacements: Vec<Replacement> = self
             .edits
             .iter()
-            .map(|edit| write::Replacement {
+            .map(|edit| Replacement {
                 path: &edit.real,
                 was: edit.was.as_bytes(),
                 contents: edit.text.as_bytes(),
             })
             .collect();
-        write::replace_all(&replacements)
+        transaction::replace_all(root, &replacements, progress)
     }
 }

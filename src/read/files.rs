@@ -57,6 +57,12 @@ pub fn read_into(
 ) -> std::result::Result<(), ReadProblem> {
     bytes.clear();
     let file = std::fs::File::open(path).map_err(io_problem)?;
+    // Unknown, the size is asked of the open file: one look, where reading
+    // into a buffer that grows takes several reads.
+    let size = match size {
+        0 => file.metadata().map_or(0, |m| m.len()),
+        known => known,
+    };
     read_opened(file, size, bytes)
 }
 

@@ -87,9 +87,36 @@ impl Folder {
         meta.is_dir().then_some(Folder { path })
     }
 
-    /// Where the folder is, for messages.
+    /// Where the folder is.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Makes the folder `name` in this one; `None` when it is there already
+    /// or cannot be made. Never follows a link of that name.
+    pub fn make_folder(&self, name: &str) -> Option<PathBuf> {
+        #[cfg(target_os = "linux")]
+        {
+            rustix::fs::mkdirat(&self.handle, name, rustix::fs::Mode::from_raw_mode(0o755)).ok()?;
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            std::fs::create_dir(self.path.join(name)).ok()?;
+        }
+        Some(self.path.join(name))
+    }
+
+    /// The names in the folder that start with `prefix`, in name order.
+    pub fn names_starting(&self, prefix: &str) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|name| name.starts_with(prefix))
+            .collect();
+        names.sort();
+        names
     }
 
     /// The file `name` in the folder, opened for reading; a link is not followed.
