@@ -134,10 +134,32 @@ fn a_tab_where_yaml_forbids_one_says_what_to_do() {
     let dir = journal("tab", "", &[("a.md", &text)]);
     assert_eq!(
         insight_at(dir.path(), &["check"]).stdout,
-        "visits/a.md:6:2: error: a tab where YAML allows only spaces\n\
+        "visits/a.md:6:1: error: a tab where YAML allows only spaces\n\
          \x20 hint: indent with spaces, and quote a value that starts with a tab\n\
          checked 1 entry: 1 error\n"
     );
+    // The tab is named on its own line, not the line before it.
+    for (text, line) in [
+        ("---\ndate: 2026-03-01\nkind: peer\n\tsite: S\n---\n", 4),
+        (
+            "---\ndate: 2026-03-01\nkind: peer\nsite: S\npeople:\n  - A\n\t- B\n---\n",
+            7,
+        ),
+        (
+            "---\ndate: 2026-03-01\nkind: peer\nsite: S\nideas:\n  - title: A\n\tstatus: new\n---\n",
+            7,
+        ),
+    ] {
+        let dir = journal("tab-line", "", &[("a.md", text)]);
+        let run = insight_at(dir.path(), &["check"]);
+        assert!(
+            run.stdout.starts_with(&format!(
+                "visits/a.md:{line}:1: error: a tab where YAML allows only spaces\n"
+            )),
+            "{text:?}: {}",
+            run.stdout
+        );
+    }
 }
 
 #[test]

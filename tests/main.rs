@@ -30,3 +30,4 @@ mod safety;
 mod show_tags;
 mod tables;
 mod union;
+mod writers;

@@ -201,14 +201,48 @@ impl<'a> Checker<'a> {
                 list_warnings(&mut checked, &root);
                 checked.entry = Some(entry);
             }
-            Err(errors) => checked.diagnostics = errors,
+            Err(errors) => {
+                checked.diagnostics = errors;
+                self.warnings_beside_errors(&mut checked, text);
+            }
         }
         checked
     }
 
-    fn entry_warnings(&self, checked: &mut Checked, entry: &Entry) {
+    /// The warnings of an entry that has errors, as far as its front matter
+    /// reads as YAML: so that one round of fixing mends everything.
+    fn warnings_beside_errors(&self, checked: &mut Checked, text: &str) {
+        let text = frontmatter::strip_bom(text);
+        let Ok(split) = frontmatter::split(text) else {
+            return;
+        };
+        let Ok(root @ Node::Map(_)) = yaml::parse(split.yaml) else {
+            return;
+        };
+        for (key, line) in yaml::key_lines_in_order(split.yaml) {
+            checked
+                .key_lines
+                .entry(Text::new(key))
+                .or_insert(split.yaml_line + line - 1);
+        }
+        if let Node::Map(pairs) = &root {
+            // `Date:` for `date:` is named by the error about `date` already.
+            let known = |key: &str| KNOWN_KEYS.contains(&key.to_lowercase().as_str());
+            let unknown: Vec<Text> = pairs
+                .iter()
+                .filter(|(key, _)| !known(key))
+                .map(|(key, _)| Text::new(key))
+                .collect();
+            self.unknown_keys(checked, &unknown);
+        }
+        list_warnings(checked, &root);
+    }
+
+    /// A warning for each key insight does not know, unless the journal
+    /// declares it, with the known key it looks like.
+    fn unknown_keys(&self, checked: &mut Checked, keys: &[Text]) {
         let declared = |key: &Text| self.config.extra_keys.iter().any(|k| *k == **key);
-        for key in entry.unknown_keys.iter().filter(|k| !declared(k)) {
+        for key in keys.iter().filter(|k| !declared(k)) {
             let hint = did_you_mean(key, &KNOWN_KEYS).map(|k| format!("did you mean `{k}`?"));
             let line = checked.key_line(key);
             checked.warn(
@@ -219,6 +253,11 @@ impl<'a> Checker<'a> {
                 hint,
             );
         }
+    }
+
+    fn entry_warnings(&self, checked: &mut Checked, entry: &Entry) {
+        let declared = |key: &Text| self.config.extra_keys.iter().any(|k| *k == **key);
+        self.unknown_keys(checked, &entry.unknown_keys);
         for idea in &entry.ideas {
             for key in idea.unknown_keys.iter().filter(|k| !declared(k)) {
                 let hint = did_you_mean(key, &IDEA_KEYS).map(|k| format!("did you mean `{k}`?"));

@@ -33,6 +33,37 @@ pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnosti
     let key_lines: HashMap<&str, usize, Seeded> = yaml::first_key_lines(text);
     let line = |key: &str| key_lines.get(key).copied().unwrap_or(1);
     if let Ok(yaml::Node::Map(pairs)) = yaml::parse(text) {
+        // A list written as one text with commas is a list of one.
+        for (key, value) in &pairs {
+            let listed = [
+                "kinds",
+                "statuses",
+                "tags",
+                "extra_keys",
+                "include",
+                "shared_ids",
+            ];
+            if let (true, yaml::Node::Str(text)) = (listed.contains(&&**key), value)
+                && text.contains(',')
+            {
+                let items: Vec<&str> = text
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|i| !i.is_empty())
+                    .collect();
+                found.push(warning(
+                    path,
+                    line(key),
+                    1,
+                    "comma-in-text",
+                    format!("`{key}: {text}` is one item, not a list"),
+                    Some(format!(
+                        "for several, write a list: `{key}: [{}]`",
+                        items.join(", ")
+                    )),
+                ));
+            }
+        }
         let known: Vec<String> = SETTINGS.map(String::from).to_vec();
         for (key, _) in pairs.iter().filter(|(k, _)| !SETTINGS.contains(&&**k)) {
             let hint = did_you_mean(key, &known).map(|k| format!("did you mean `{k}`?"));

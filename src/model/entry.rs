@@ -5,6 +5,7 @@ use jiff::civil::Date;
 
 use crate::model::config::Config;
 use crate::model::diagnostic::Diagnostic;
+use crate::model::merge;
 use crate::model::period;
 use crate::model::suggest::did_you_mean;
 use crate::model::text::{Text, Texts};
@@ -107,6 +108,11 @@ pub fn parse_with_tree<'t>(
     config: &Config,
 ) -> Result<(Entry, Node<'t>, Split<'t>), Vec<Diagnostic>> {
     let text = frontmatter::strip_bom(text);
+    // Conflict markers come first: everything after them reads as nonsense.
+    let conflicts = merge::conflict_errors(path, text);
+    if !conflicts.is_empty() {
+        return Err(conflicts);
+    }
     let split = frontmatter::split(text).map_err(|err| {
         let line = match err {
             frontmatter::SplitError::Unclosed { opened_line } => opened_line,

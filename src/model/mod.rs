@@ -8,6 +8,7 @@ pub mod entry;
 pub mod fold;
 pub mod idea;
 pub mod journal;
+pub mod merge;
 pub mod paths;
 pub mod period;
 pub mod slug;

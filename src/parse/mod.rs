@@ -2,6 +2,7 @@
 //! an entry into front matter and body, and the Markdown of bodies. Knows
 //! nothing of journals; the model gives the structures their meaning.
 
+pub mod conflict;
 pub mod frontmatter;
 pub mod lines;
 pub mod markdown;

@@ -26,8 +26,10 @@ const MAX_EXPANDED: usize = 100_000;
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     let mut builder = Builder::default();
     for event in Parser::new_from_str(text) {
-        let (event, span) =
-            event.map_err(|e| scan_error(e.marker().line(), e.marker().col(), e.info()))?;
+        let (event, span) = event.map_err(|e| {
+            let error = scan_error(e.marker().line(), e.marker().col(), e.info());
+            at_the_tab(error, text)
+        })?;
         if builder.event(event, span)? {
             break;
         }
@@ -199,6 +201,29 @@ fn merged(mut pairs: Vec<(Cow<'static, str>, Node)>, merges: Vec<Node>) -> Node 
         }
     }
     Node::Map(pairs)
+}
+
+/// A tab error where the tab is: the parser finds it when it reads the
+/// token after it, and reports the end of the one before, a line early.
+fn at_the_tab(mut error: YamlError, text: &str) -> YamlError {
+    if !error
+        .message
+        .starts_with("a tab where YAML allows only spaces")
+    {
+        return error;
+    }
+    let indented_by_tab =
+        |(_, line): &(usize, &str)| line.trim_start_matches(' ').starts_with('\t');
+    let tabbed = text
+        .lines()
+        .enumerate()
+        .skip(error.line - 1)
+        .find(indented_by_tab);
+    if let Some((index, line)) = tabbed {
+        error.line = index + 1;
+        error.column = line.find('\t').map_or(1, |at| at + 1);
+    }
+    error
 }
 
 /// The parser's error at its 1-based line and column, in words that say what to do.
