@@ -70,3 +70,140 @@ fn settings_typed_as_one_text_where_a_list_is_meant_are_caught() {
          checked 0 entries: 1 warning\n"
     );
 }
+
+/// A fresh journal made by `insight init`, for `new`.
+fn new_journal(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    insight_at(dir.path(), &["init"]).ok();
+    dir
+}
+
+#[test]
+fn new_refuses_what_check_would_refuse() {
+    let j = new_journal("new-refuses");
+    let new = |extra: &[&str]| {
+        let mut args = vec!["new", "visit", "--site", "Cub Foods", "--no-edit"];
+        args.extend_from_slice(extra);
+        insight_at(j.path(), &args)
+    };
+    let run = new(&["--tag", "mobile/"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "error: `--tag mobile/`: a tag is names joined by `/`, and one of its names is empty\n\
+             hint: did you mean `--tag mobile`?\n"
+        )
+    );
+    let run = new(&["--hours", "1e3"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "`1e3` is not a number of hours from 0 to 100000: write plain digits, such as 8 or 7.5"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !j.path().join("visits/2026").exists(),
+        "nothing was written"
+    );
+    let run = new(&["--tag", "mobile, pricing", "--dry-run"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.starts_with(
+            "warning: `--tag mobile, pricing` is one tag, not a list\n\
+             hint: for several, repeat the flag: --tag mobile --tag pricing\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn new_names_an_ideas_owner_and_the_customers() {
+    let j = new_journal("new-owner");
+    let run = insight_at(
+        j.path(),
+        &[
+            "new",
+            "visit",
+            "--site",
+            "Cub Foods",
+            "--person",
+            "Ann",
+            "--date",
+            "2026-11-20",
+            "--customer",
+            "Jo Ann",
+            "--customer",
+            "Bo",
+            "--idea",
+            "[aisle-finder] Aisle finder (planned) @Wayne Shurts",
+            "--no-edit",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = fs::read_to_string(j.path().join("visits/2026/2026-11-20-cub-foods.md")).unwrap();
+    assert!(
+        text.starts_with(
+            "---\ndate: 2026-11-20\nkind: frontline\nsite: Cub Foods\npeople:\n- Ann\ncustomers:\n- Jo Ann\n- Bo\n\
+             ideas:\n- id: aisle-finder\n  title: Aisle finder\n  status: planned\n  owner: Wayne Shurts\n---\n"
+        ),
+        "{text}"
+    );
+    let json = insight_at(j.path(), &["list", "--format", "json"]).ok();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value[0]["customers"], 2);
+    assert_eq!(value[0]["ideas"][0]["owner"], "Wayne Shurts");
+}
+
+#[test]
+fn a_template_placeholder_that_is_misspelt_is_named() {
+    let j = new_journal("placeholders");
+    fs::write(
+        j.path().join("templates/odd.md"),
+        "---\nkind: peer\n---\n# {{titel}}\n",
+    )
+    .unwrap();
+    let run = insight_at(j.path(), &["new", "odd", "--site", "X", "--dry-run"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.starts_with(
+            "warning: template `odd` has `{{titel}}`, which is not a placeholder; it is written as it is\n\
+             hint: did you mean `{{title}}`? The placeholders are {{title}}, {{site}}, {{date}}, {{quotes}}\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_rename_to_a_name_that_is_not_a_tag_is_refused() {
+    let text = "---\ndate: 2026-03-01\nkind: peer\nsite: S\ntags: [mobile]\n---\n";
+    let j = journal("rename-names", "", &[("a.md", text)]);
+    for (name, meant) in [("/fresh", "fresh"), ("bad tag/", "bad tag")] {
+        let run = insight_at(j.path(), &["tags", "rename", "mobile", name]);
+        assert_eq!(
+            (run.code, run.stderr),
+            (
+                2,
+                format!(
+                    "error: `{name}` is not a tag: a tag is names joined by `/`, and one of its names is empty\n\
+                     hint: did you mean `{meant}`?\n"
+                )
+            )
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(j.path().join("visits/a.md")).unwrap(),
+        text
+    );
+    let run = insight_at(j.path(), &["tags", "rename", "mobile", "a,b", "--dry-run"]);
+    assert!(
+        run.stderr
+            .starts_with("warning: `a,b` is one tag, not a list\n"),
+        "{}",
+        run.stderr
+    );
+}

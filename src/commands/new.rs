@@ -41,6 +41,10 @@ pub struct Args {
     /// Who went (repeat for several people; default: `me:` in insight.yaml, else git's user.name)
     #[arg(long = "person", value_name = "NAME")]
     pub people: Vec<String>,
+    /// A customer you spoke to, by name (repeat for each); their count is
+    /// how many you spoke to
+    #[arg(long = "customer", value_name = "NAME", conflicts_with = "customers")]
+    pub customer_names: Vec<String>,
     /// How many customers you spoke to
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(..=crate::model::entry::MAX_CUSTOMERS))]
     pub customers: Option<u64>,
@@ -90,24 +94,55 @@ impl Args {
         self.role = line(self.role);
         self.title = line(self.title);
         self.people = one_line_each(&self.people);
+        self.customer_names = one_line_each(&self.customer_names);
         self.tags = one_line_each(&self.tags);
         self.ideas = one_line_each(&self.ideas);
         self
     }
 }
 
+/// Hours as a journal writes them: plain decimal digits (not `1e3` or
+/// `1_000`), from 0 to the most an entry may have.
 fn parse_hours(text: &str) -> std::result::Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(h) if (0.0..=crate::model::entry::MAX_HOURS).contains(&h) => Ok(h),
+    let most = crate::model::entry::MAX_HOURS;
+    match crate::model::values::decimal(text.trim()) {
+        Some(h) if (0.0..=most).contains(&h) => Ok(h),
         _ => Err(format!(
-            "`{text}` is not a number of hours from 0 to {}",
-            crate::model::entry::MAX_HOURS
+            "`{text}` is not a number of hours from 0 to {most}: write plain digits, such as 8 or 7.5"
         )),
     }
 }
 
+/// `--tag` as `check` would take it: names joined by `/`, none empty; a
+/// comma in one is told, as `check` tells it in a file.
+fn checked_tags(tags: &[String]) -> Result<()> {
+    for tag in tags {
+        if let Err(meant) = crate::model::tags::well_made(tag) {
+            let error = Error::new(format!(
+                "`--tag {tag}`: a tag is names joined by `/`, and one of its names is empty"
+            ));
+            return Err(match meant.is_empty() {
+                true => error.hint("give the tag a name, such as `--tag mobile/app`"),
+                false => error.hint(format!("did you mean `--tag {meant}`?")),
+            });
+        }
+        if tag.contains(',') {
+            let names: Vec<String> = tag
+                .split(',')
+                .map(|t| format!("--tag {}", t.trim()))
+                .collect();
+            output::warn_with_hint(
+                &format!("`--tag {tag}` is one tag, not a list"),
+                &format!("for several, repeat the flag: {}", names.join(" ")),
+            );
+        }
+    }
+    Ok(())
+}
+
 pub fn run(context: &Context, args: Args) -> Result<Done> {
     let args = args.one_line_values();
+    checked_tags(&args.tags)?;
     let location = context.locate()?.first();
     let config = &location.config;
     let kind = args
@@ -116,6 +151,21 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         .map(|k| known_kind(k, config))
         .transpose()?;
     let (name, template) = choose_template(context, &location, &args, kind.as_deref())?;
+    for written in template::unknown_placeholders(&template.body) {
+        let known = template::PLACEHOLDERS.map(String::from);
+        let near = did_you_mean(written, &known);
+        let placeholders = template::PLACEHOLDERS.join(", ");
+        let hint = match near {
+            Some(near) => format!("did you mean `{near}`? The placeholders are {placeholders}"),
+            None => format!("the placeholders are {placeholders}"),
+        };
+        output::warn_with_hint(
+            &format!(
+                "template `{name}` has `{written}`, which is not a placeholder; it is written as it is"
+            ),
+            &hint,
+        );
+    }
     let kind = match kind {
         Some(kind) => kind,
         None => template::kind_of(&template, &name, config)?,
@@ -137,6 +187,7 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         role: args.role,
         people,
         customers: args.customers,
+        customer_names: args.customer_names,
         hours: args.hours,
         tags: args.tags,
         ideas,

@@ -69,11 +69,26 @@ fn table(counts: &[TagCount]) -> Table {
 }
 
 fn rename_tag(context: &Context, args: RenameArgs) -> Result<Done> {
-    let tidy = |name: &str| name.trim().trim_end_matches('/').trim().to_string();
-    let (old, new) = (tidy(&args.old), tidy(&args.new));
-    let (old, new) = (old.as_str(), new.as_str());
+    let (old, new) = (args.old.trim(), args.new.trim());
+    // The old name is what entries may hold; `mobile/` finds `mobile`.
+    let old = old.trim_end_matches('/').trim();
     if old.is_empty() || new.is_empty() || new.contains(['\n', '\r']) {
         return Err(Error::new("both names must be one line of text, not empty"));
+    }
+    if let Err(meant) = crate::model::tags::well_made(new) {
+        let error = Error::new(format!(
+            "`{new}` is not a tag: a tag is names joined by `/`, and one of its names is empty"
+        ));
+        return Err(match meant.is_empty() {
+            true => error.hint("give the tag a name, such as `mobile/app`"),
+            false => error.hint(format!("did you mean `{meant}`?")),
+        });
+    }
+    if new.contains(',') {
+        output::warn_with_hint(
+            &format!("`{new}` is one tag, not a list"),
+            "a tag with a comma in it is allowed, but it is probably a mistake",
+        );
     }
     if old == new {
         return Err(Error::new(format!("`{old}` is already called `{new}`")));

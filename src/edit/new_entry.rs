@@ -19,6 +19,8 @@ pub struct NewEntry {
     pub role: Option<String>,
     pub people: Vec<String>,
     pub customers: Option<u64>,
+    /// The customers by name, when they were named: their count is how many.
+    pub customer_names: Vec<String>,
     pub hours: Option<f64>,
     /// Added to the template's.
     pub tags: Vec<String>,
@@ -42,7 +44,9 @@ pub fn compose(template: &Template, entry: &NewEntry) -> String {
     if !entry.people.is_empty() {
         pairs.push(("people", Value::List(entry.people.clone())));
     }
-    if let Some(customers) = entry.customers {
+    if !entry.customer_names.is_empty() {
+        pairs.push(("customers", Value::List(entry.customer_names.clone())));
+    } else if let Some(customers) = entry.customers {
         pairs.push(("customers", Value::Int(customers)));
     }
     if let Some(hours) = entry.hours {
@@ -98,7 +102,7 @@ pub fn file_names(entries: &Path, date: Date, site: &str) -> impl Iterator<Item 
 /// A typed `--idea` as the front matter holds it: a plain title, or a
 /// mapping when it has an id or a status.
 pub fn idea_value(typed: TypedIdea) -> Value {
-    if typed.id.is_none() && typed.status.is_none() {
+    if typed.id.is_none() && typed.status.is_none() && typed.owner.is_none() {
         return Value::Str(typed.title);
     }
     let mut pairs = Vec::new();
@@ -107,5 +111,6 @@ pub fn idea_value(typed: TypedIdea) -> Value {
         pairs.push(("title".to_string(), Value::Str(typed.title)));
     }
     pairs.extend(typed.status.map(|s| ("status".to_string(), Value::Str(s))));
+    pairs.extend(typed.owner.map(|o| ("owner".to_string(), Value::Str(o))));
     Value::Map(pairs)
 }

@@ -58,6 +58,29 @@ pub fn built_in(file: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
+/// The placeholders a template may hold, as `insight new` fills them.
+pub const PLACEHOLDERS: [&str; 4] = ["{{title}}", "{{site}}", "{{date}}", "{{quotes}}"];
+
+/// The `{{…}}` in a template's body that are not placeholders: they are
+/// written into the entry as they are, and are probably misspelt.
+pub fn unknown_placeholders(body: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = body;
+    while let Some(at) = rest.find("{{") {
+        let Some(end) = rest[at..].find("}}") else {
+            break;
+        };
+        let written = &rest[at..at + end + 2];
+        let name = &written[2..written.len() - 2];
+        let plausible = !name.is_empty() && name.len() <= 30 && !name.contains(['{', '\n']);
+        if plausible && !PLACEHOLDERS.contains(&written) && !found.contains(&written) {
+            found.push(written);
+        }
+        rest = &rest[at + 2..];
+    }
+    found
+}
+
 /// What `insight new` fills a template's placeholders with.
 pub struct Fill<'a> {
     pub title: &'a str,
@@ -314,6 +337,15 @@ mod tests {
             date: "D",
             quotes,
         }
+    }
+
+    #[test]
+    fn finds_what_is_not_a_placeholder() {
+        assert_eq!(
+            unknown_placeholders("# {{titel}} at {{site}}\n{{quotes}} {{titel}} {{ date }}"),
+            ["{{titel}}", "{{ date }}"]
+        );
+        assert_eq!(unknown_placeholders("{{title}} {{"), Vec::<&str>::new());
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! `--idea` as a person types it: a title, with an id in brackets before it
-//! and a status in parentheses after it when they are wanted, the way an idea
-//! reads in a sentence: `[aisle-finder] Aisle finder in the app (exploring)`.
+//! `--idea` as a person types it: a title, with an id in brackets before it,
+//! a status in parentheses after it and an owner after an `@` when they are
+//! wanted, the way an idea reads in a sentence:
+//! `[aisle-finder] Aisle finder in the app (exploring) @Wayne Shurts`.
 
 use crate::model::suggest::did_you_mean;
 
@@ -11,6 +12,8 @@ pub struct TypedIdea {
     /// Empty when only an id was given: the title then comes from the journal.
     pub title: String,
     pub status: Option<String>,
+    /// Who carries it, written after an ` @`.
+    pub owner: Option<String>,
 }
 
 /// Reads `TITLE`, `[ID] TITLE`, `TITLE (STATUS)`, `[ID] TITLE (STATUS)` or
@@ -19,6 +22,7 @@ pub struct TypedIdea {
 /// unless it looks like a misspelt status, which is an error.
 pub fn parse(text: &str, statuses: &[String]) -> Result<TypedIdea, String> {
     let text = text.trim();
+    let (text, owner) = split_owner(text)?;
     let (id, rest) = match text.strip_prefix('[') {
         Some(after) => {
             let (id, rest) = after
@@ -42,7 +46,27 @@ pub fn parse(text: &str, statuses: &[String]) -> Result<TypedIdea, String> {
         id,
         title: title.to_string(),
         status,
+        owner,
     })
+}
+
+/// `Title @Owner Name` → (`Title`, `Owner Name`): the owner is what follows
+/// the last ` @`; an `@` inside a word (`support@cub.com`) is the title's.
+fn split_owner(text: &str) -> Result<(&str, Option<String>), String> {
+    let at = text
+        .rfind(" @")
+        .map(|at| at + 1)
+        .or(text.starts_with('@').then_some(0));
+    let Some(at) = at else {
+        return Ok((text, None));
+    };
+    let owner = text[at + 1..].trim();
+    if owner.is_empty() {
+        return Err(format!(
+            "`{text}`: name the owner after the `@`, such as `@Ann Berg`"
+        ));
+    }
+    Ok((text[..at].trim_end(), Some(owner.to_string())))
 }
 
 /// `Title (status)` → (`Title`, the journal's spelling of `status`).
@@ -83,7 +107,32 @@ mod tests {
             id: id.map(String::from),
             title: title.into(),
             status: status.map(String::from),
+            owner: None,
         }
+    }
+
+    #[test]
+    fn an_owner_follows_an_at() {
+        let read = |text: &str| parse(text, &statuses()).unwrap();
+        assert_eq!(
+            read("[aisle] Aisle finder (planned) @Wayne Shurts"),
+            TypedIdea {
+                owner: Some("Wayne Shurts".into()),
+                ..idea(Some("aisle"), "Aisle finder", Some("planned"))
+            }
+        );
+        assert_eq!(
+            read("[aisle] @Ann"),
+            TypedIdea {
+                owner: Some("Ann".into()),
+                ..idea(Some("aisle"), "", None)
+            }
+        );
+        assert_eq!(
+            read("Mail support@cub.com back"),
+            idea(None, "Mail support@cub.com back", None)
+        );
+        assert!(parse("Aisle finder @", &statuses()).is_err());
     }
 
     #[test]

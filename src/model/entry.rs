@@ -292,18 +292,14 @@ impl<'a> Fields<'a> {
     /// `mobile//app`) is an error, at the tag itself.
     fn tag_parts<'t>(&mut self, tags: impl Iterator<Item = &'t str>) {
         for tag in tags {
-            if !tag.split('/').any(|part| part.trim().is_empty()) {
+            let Err(meant) = crate::model::tags::well_made(tag) else {
                 continue;
-            }
+            };
             let (line, column) = self.tag_position(tag);
             let message = format!("tag `{tag}` has an empty name between its `/`s");
             let mut diagnostic = Diagnostic::error(self.path, line, column, "empty-tag", message);
             diagnostic.hint = Some(format!(
-                "write the names it is made of, such as `mobile/app`; here perhaps `{}`",
-                tag.split('/')
-                    .filter(|p| !p.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join("/")
+                "write the names it is made of, such as `mobile/app`; here perhaps `{meant}`"
             ));
             self.errors.push(diagnostic);
         }

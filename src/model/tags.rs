@@ -6,6 +6,17 @@ use std::collections::HashMap;
 use crate::model::text::{ByCopy, Text};
 
 /// The canonical form of a tag as typed: trimmed, lowercase, no trailing `/`.
+/// Whether `tag` is well made: names joined by `/`, none of them empty
+/// (`/app`, `mobile/` and `mobile//app` are not). Else, what it was most
+/// likely meant as: its names joined again (`mobile`, `mobile/app`).
+pub fn well_made(tag: &str) -> Result<(), String> {
+    if !tag.split('/').any(|part| part.trim().is_empty()) {
+        return Ok(());
+    }
+    let names: Vec<&str> = tag.split('/').filter(|p| !p.trim().is_empty()).collect();
+    Err(names.join("/"))
+}
+
 pub fn normalize(tag: &str) -> String {
     tag.trim().trim_end_matches('/').to_lowercase()
 }
