@@ -157,7 +157,13 @@ fn tags_match_case_insensitively_and_by_parent() {
         paths(&["--tag", "mobile", "--tag", "pricing"]),
         ["2026/2026-01-15-cub-foods.md"]
     );
-    assert!(paths(&["--tag", "mob"]).is_empty());
+    // A prefix is not a tag: nothing matches, and a warning says so.
+    let mob = basic(&["list", "--format", "paths", "--tag", "mob"]);
+    assert_eq!(mob.stdout, "");
+    assert_eq!(
+        mob.stderr,
+        "warning: no entry has the tag `mob`\nhint: `insight tags` lists the tags in use\n"
+    );
 }
 
 #[test]
@@ -246,11 +252,17 @@ fn sorting_and_limits() {
 fn no_match_says_so_on_stderr() {
     let run = basic(&["list", "--tag", "nothing-like-this"]);
     assert_eq!((run.code, run.stdout.as_str()), (0, ""));
-    assert_eq!(run.stderr, "no entries match\n");
-    // Formats for scripts stay silent and well-formed.
     assert_eq!(
-        basic(&["list", "--tag", "nope", "--format", "json"]).ok(),
-        "[]\n"
+        run.stderr,
+        "no entries match\nwarning: no entry has the tag `nothing-like-this`\n\
+         hint: `insight tags` lists the tags in use\n"
+    );
+    // Formats for scripts stay well-formed; the warning is on stderr.
+    let json = basic(&["list", "--tag", "nope", "--format", "json"]);
+    assert_eq!(json.stdout, "[]\n");
+    assert!(
+        json.stderr
+            .starts_with("warning: no entry has the tag `nope`\n")
     );
 }
 

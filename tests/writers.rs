@@ -207,3 +207,68 @@ fn a_rename_to_a_name_that_is_not_a_tag_is_refused() {
         run.stderr
     );
 }
+
+#[test]
+fn a_filter_that_matches_nothing_says_so_with_what_it_is_close_to() {
+    let example = crate::common::manifest_dir().join("examples/journal");
+    let run = |args: &[&str]| insight_at(&example, args);
+    let listed = run(&["list", "--tag", "moble"]);
+    assert_eq!(listed.code, 0);
+    assert_eq!(
+        listed.stderr,
+        "no entries match\nwarning: no entry has the tag `moble`\nhint: did you mean `--tag mobile`?\n"
+    );
+    let report = run(&[
+        "report", "--year", "2026", "--tag", "nosuch", "--format", "json",
+    ]);
+    assert!(
+        report.stderr.ends_with(
+            "warning: no entry has the tag `nosuch`\nhint: `insight tags` lists the tags in use\n"
+        ),
+        "{}",
+        report.stderr
+    );
+    for (args, said) in [
+        (
+            &["list", "--kind", "frontlien"][..],
+            "error: `--kind frontlien`: not a kind of this journal\nhint: did you mean `--kind frontline`? The kinds are frontline, peer, immersion, research, sales\n",
+        ),
+        (
+            &["list", "--person", "wayne shurst"],
+            "warning: no one in the journal is called `wayne shurst`\nhint: did you mean `--person 'Wayne Shurts'`?\n",
+        ),
+        (
+            &["list", "--site", "minneapolsi"],
+            "warning: no entry's site contains `minneapolsi`\nhint: did you mean `--site Minneapolis`?\n",
+        ),
+        (
+            &["ideas", "--owner", "wayne shurst"],
+            "warning: no idea's owner is called `wayne shurst`\nhint: did you mean `--owner 'Wayne Shurts'`?\n",
+        ),
+        (
+            &["quotes", "--tag", "moble"],
+            "warning: no entry has the tag `moble`\nhint: did you mean `--tag mobile`?\n",
+        ),
+    ] {
+        let stderr = run(args).stderr;
+        assert!(stderr.ends_with(said), "{args:?}: {stderr}");
+    }
+    let story = run(&["ideas", "aisle-fnder"]);
+    assert_eq!(
+        (story.code, story.stderr.as_str()),
+        (
+            2,
+            "error: no idea matches `aisle-fnder`\nhint: did you mean `insight ideas aisle-finder`?\n"
+        )
+    );
+    let show = run(&["show", "2026-01-14-starbuck-seattle"]);
+    assert_eq!(
+        show.stderr,
+        "error: no entry matches `2026-01-14-starbuck-seattle`\nhint: did you mean `insight show 2026-01-14-starbucks-seattle`?\n"
+    );
+    // A value the journal has is not warned about.
+    assert_eq!(
+        run(&["list", "--tag", "mobile", "--format", "paths"]).stderr,
+        ""
+    );
+}

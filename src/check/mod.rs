@@ -8,6 +8,7 @@ pub mod journal;
 pub mod look_alike;
 pub mod settings;
 pub mod sources;
+pub mod typed;
 
 pub use entry::{Checked, Checker, check_entry};
 pub use journal::{journal_warnings, looks_like_another_idea};

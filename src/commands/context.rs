@@ -145,8 +145,16 @@ impl Context {
         let search = filter.text.clone();
         let mut journal = location.load_searching(Bodies::Drop, self.cache, search.as_deref());
         self.heard(&journal);
+        self.check_typed(filter, &journal);
         filter.text_hits = journal.text_hits.take().map(std::sync::Arc::new);
         for_the_process(journal)
+    }
+
+    /// Names, for the end, each value of `filter` that no entry of the
+    /// journal has: a typo is not answered with silence.
+    pub fn check_typed(&self, filter: &crate::query::Filter, journal: &Journal) {
+        let unmatched = crate::check::typed::unmatched(filter, &journal.entries);
+        self.notices.borrow_mut().extend(unmatched);
     }
 
     /// Keeps what a loaded journal has to tell the user, for the end.

@@ -8,6 +8,15 @@ use crate::model::period::{self, Period};
 use crate::query::Filter;
 use crate::read::find::Location;
 
+/// `the kinds are …` as the start of a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
@@ -202,10 +211,14 @@ impl FilterArgs {
                 .iter()
                 .any(|k| k.eq_ignore_ascii_case(kind))
             {
+                let kinds = &location.config.kinds;
+                let listed = format!("the kinds are {}", kinds.join(", "));
+                let hint = match crate::model::suggest::did_you_mean(kind, kinds) {
+                    Some(near) => format!("did you mean `--kind {near}`? {}", capitalized(&listed)),
+                    None => listed,
+                };
                 return Err(
-                    Error::new(format!("`--kind {kind}`: not a kind of this journal")).hint(
-                        format!("the kinds are {}", location.config.kinds.join(", ")),
-                    ),
+                    Error::new(format!("`--kind {kind}`: not a kind of this journal")).hint(hint),
                 );
             }
         }

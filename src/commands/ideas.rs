@@ -79,6 +79,13 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
             let mut list = ideas::summarize(&selected, &history, day, Details::EntriesAndSites);
             list.retain(|idea| args.status.is_empty() || args.status.contains(&idea.status));
             if let Some(owner) = &args.owner {
+                let owners: Vec<String> = history
+                    .stories()
+                    .filter_map(|story| story.owner_on(day))
+                    .map(|o| o.to_string())
+                    .collect();
+                let unmatched = crate::check::typed::unmatched_owner(owner, &owners);
+                context.notices.borrow_mut().extend(unmatched);
                 let owner = owner.to_lowercase();
                 list.retain(|idea| {
                     idea.owner
@@ -156,11 +163,20 @@ fn tell(
             let id = s.id().map(|id| format!("{id}  ")).unwrap_or_default();
             error.details.push(format!("{id}{}", s.title));
         }
-        error.hint(if candidates.is_empty() {
-            "`insight ideas` lists every idea; give its id or a part of its title"
-        } else {
-            "give the id, or more of the title"
-        })
+        if !candidates.is_empty() {
+            return error.hint("give the id, or more of the title");
+        }
+        let ids: Vec<String> = history
+            .stories()
+            .filter_map(|s| s.id())
+            .map(|id| id.to_string())
+            .collect();
+        match crate::model::suggest::did_you_mean(wanted, &ids) {
+            Some(near) => error.hint(format!("did you mean `insight ideas {near}`?")),
+            None => {
+                error.hint("`insight ideas` lists every idea; give its id or a part of its title")
+            }
+        }
     })?;
     let told = story::tell(story, day, statuses).ok_or_else(|| {
         Error::new(format!(

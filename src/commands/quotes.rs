@@ -35,6 +35,7 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
     let journal = context.load_located(location, crate::model::journal::Bodies::Keep);
+    context.check_typed(&filter, journal);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let list = quotes::quotes(&selected, args.limit.unwrap_or(usize::MAX), |e| {
         journal.body(e)

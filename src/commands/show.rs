@@ -97,8 +97,15 @@ fn broken_or_outside(journal: &Journal, path: &str, wanted: &str) -> Error {
     match problem {
         Some(d) => Error::new(format!("{} cannot be shown: {d}", d.path))
             .hint("fix the entry, then try again"),
-        None => Error::new(format!("no entry matches `{wanted}`"))
-            .hint("`insight list` shows every entry; give a path or a part of a file name"),
+        None => {
+            let stems: Vec<&str> = journal.entries.iter().map(|e| file_stem(&e.path)).collect();
+            let error = Error::new(format!("no entry matches `{wanted}`"));
+            match crate::model::suggest::did_you_mean(wanted, &stems) {
+                Some(near) => error.hint(format!("did you mean `insight show {near}`?")),
+                None => error
+                    .hint("`insight list` shows every entry; give a path or a part of a file name"),
+            }
+        }
     }
 }
 
