@@ -1,5 +1,6 @@
 //! `insight completions SHELL` and `insight man`: they work anywhere, with no
-//! journal, and name every subcommand.
+//! journal, and name every subcommand; inside a journal, completion offers
+//! its own tags, people, sites, kinds, statuses and ideas.
 
 use crate::common::{TempDir, insight_in};
 
@@ -21,28 +22,20 @@ const SUBCOMMANDS: [&str; 14] = [
 ];
 
 #[test]
-fn completion_scripts_name_every_subcommand() {
+fn completion_scripts_ask_insight_as_words_are_typed() {
     let nowhere = TempDir::new("completions");
-    for (shell, start) in [
-        ("bash", "_insight() {\n"),
-        ("zsh", "#compdef insight\n"),
-        ("fish", "# Print an optspec for argparse"),
+    for (shell, asks) in [
+        ("bash", "COMPLETE=\"bash\""),
+        ("zsh", "COMPLETE=\"zsh\""),
+        ("fish", "COMPLETE=fish insight --"),
         (
             "powershell",
-            "\nusing namespace System.Management.Automation",
+            "Register-ArgumentCompleter -Native -CommandName insight",
         ),
-        ("elvish", "\nuse builtin;\n"),
+        ("elvish", "COMPLETE=\"elvish\" insight --"),
     ] {
         let script = insight_in(nowhere.path(), &[], &["completions", shell]).ok();
-        assert!(script.starts_with(start), "{shell}: {}", &script[..80]);
-        for subcommand in SUBCOMMANDS {
-            let named = script
-                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .any(|word| word == subcommand);
-            assert!(named, "{shell} does not complete `{subcommand}`");
-        }
-        // Options of subcommands are completed too.
-        assert!(script.contains("has-ideas"), "{shell}");
+        assert!(script.contains(asks), "{shell}: {script}");
     }
     let run = insight_in(nowhere.path(), &[], &["completions", "tcsh"]);
     assert_eq!(run.code, 2);
@@ -52,6 +45,51 @@ fn completion_scripts_name_every_subcommand() {
         "{}",
         run.stderr
     );
+}
+
+/// What the shell gets when it asks for the words after `typed`, as the
+/// fish script asks (fish shows each value's help beside it).
+fn completed(cwd: &std::path::Path, typed: &[&str]) -> String {
+    let mut args = vec!["--", "insight"];
+    args.extend_from_slice(typed);
+    insight_in(cwd, &[("COMPLETE", "fish")], &args).ok()
+}
+
+#[test]
+fn completion_offers_every_subcommand_and_option() {
+    let nowhere = TempDir::new("completions-words");
+    let words = completed(nowhere.path(), &[""]);
+    for subcommand in SUBCOMMANDS {
+        assert!(
+            words
+                .lines()
+                .any(|line| line.split('\t').next() == Some(subcommand)),
+            "`{subcommand}` not offered: {words}"
+        );
+    }
+    assert!(completed(nowhere.path(), &["list", "--has"]).starts_with("--has-ideas"));
+}
+
+#[test]
+fn completion_offers_the_journals_own_values() {
+    let example = crate::common::manifest_dir().join("examples/journal");
+    let at = |typed: &[&str]| completed(&example, typed);
+    assert_eq!(
+        at(&["list", "--tag", "mo"]),
+        "mobile\t8 entries\nmobile/app\t5 entries\nmobile/payments\t1 entry\n"
+    );
+    assert_eq!(at(&["report", "--kind", "p"]), "peer\n");
+    assert_eq!(
+        at(&["ideas", "ai"]),
+        "aisle-finder\tAisle finder in the mobile app (building)\n"
+    );
+    assert_eq!(at(&["ideas", "--status", "bu"]), "building\n");
+    assert!(at(&["list", "--person", "Wa"]).starts_with("Wayne Shurts\n"));
+    assert!(at(&["list", "--site", "Cub"]).starts_with("Cub Foods, Minneapolis\n"));
+    assert_eq!(at(&["tags", "rename", "pric"]), "pricing\t3 entries\n");
+    // Outside a journal there are no values to offer, and no error.
+    let nowhere = TempDir::new("completions-nowhere");
+    assert_eq!(completed(nowhere.path(), &["list", "--tag", "mo"]), "");
 }
 
 #[test]

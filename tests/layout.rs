@@ -27,7 +27,7 @@ const PURE: &[&str] = &["query", "aggregate", "render"];
 
 /// The modules of `commands/` that are not a subcommand: what every
 /// subcommand may share.
-const COMMAND_HELPERS: &[&str] = &["context", "filters", "output"];
+const COMMAND_HELPERS: &[&str] = &["candidates", "context", "filters", "output"];
 
 #[test]
 fn src_has_at_most_a_dozen_entries_at_the_top() {

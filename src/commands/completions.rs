@@ -10,10 +10,16 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(args: Args, mut command: clap::Command) -> Result<Done> {
-    // clap_complete panics when a write fails; a buffer cannot fail, and
-    // the output step turns a closed pipe into a quiet exit.
+pub fn run(args: Args, _: clap::Command) -> Result<Done> {
+    // The script asks `insight` for the completions as they are typed
+    // (`COMPLETE=SHELL insight -- …`), so that they offer the journal's
+    // own tags, people, sites and ideas, not only the options.
+    let name = args.shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let shell = shells
+        .completer(&name)
+        .ok_or_else(|| crate::error::Error::internal(format!("no completion for {name}")))?;
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut command, "insight", &mut script);
+    shell.write_registration("COMPLETE", "insight", "insight", "insight", &mut script)?;
     Ok(Done::print(Output::Bytes(script)))
 }

@@ -21,16 +21,16 @@ fn capitalized(text: &str) -> String {
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
     /// Only entries with TAG; repeat to require several. `mobile` also matches `mobile/app`
-    #[arg(long, value_name = "TAG")]
+    #[arg(long, value_name = "TAG", add = clap_complete::ArgValueCandidates::new(super::candidates::tags))]
     pub tag: Vec<String>,
     /// Only entries of KIND (repeat for any of several)
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", add = clap_complete::ArgValueCandidates::new(super::candidates::kinds))]
     pub kind: Vec<String>,
     /// Only entries whose site contains TEXT (ignoring case and accents: zurich finds Zürich)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", add = clap_complete::ArgValueCandidates::new(super::candidates::sites))]
     pub site: Option<String>,
     /// Only entries where a person's name contains NAME (ignoring case and accents: tomas finds Tomás)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCandidates::new(super::candidates::people))]
     pub person: Option<String>,
     /// Only entries whose title or text contains TEXT (ignoring case and accents)
     #[arg(long, value_name = "TEXT")]

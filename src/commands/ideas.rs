@@ -18,10 +18,10 @@ use crate::render::{self, Column, Table};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Tell one idea's story instead: its id, its title, or a part of either
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::candidates::ideas))]
     pub idea: Option<String>,
     /// Only ideas whose status (at the period's end, else today) is S; repeat for any of several
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", add = clap_complete::ArgValueCandidates::new(super::candidates::statuses))]
     pub status: Vec<String>,
     /// Only ideas whose owner's name contains NAME (any case)
     #[arg(long, value_name = "NAME")]

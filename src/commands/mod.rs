@@ -2,6 +2,7 @@
 //! dispatch. Each subcommand module holds its `Args` and a `run` that glues
 //! the stages and returns what to print; `output` writes it, once.
 
+mod candidates;
 mod check;
 mod completions;
 pub mod context;

@@ -27,19 +27,19 @@ pub struct Args {
     pub template: Option<String>,
     /// The kind of visit: frontline, peer, immersion, research, sales, … Without TEMPLATE,
     /// it chooses the template whose `kind:` it is
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", add = clap_complete::ArgValueCandidates::new(super::candidates::kinds))]
     pub kind: Option<String>,
     /// When the visit happened (default: today): 2026-07-14, 2026/7/14, yesterday, last friday, 3 days ago, …
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// Where: a store, a call centre, a customer's office (asked for on a terminal if missing)
-    #[arg(long, value_name = "SITE")]
+    #[arg(long, value_name = "SITE", add = clap_complete::ArgValueCandidates::new(super::candidates::sites))]
     pub site: Option<String>,
     /// The role worked: bakery, call-centre agent, …
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
     /// Who went (repeat for several people; default: `me:` in insight.yaml, else git's user.name)
-    #[arg(long = "person", value_name = "NAME")]
+    #[arg(long = "person", value_name = "NAME", add = clap_complete::ArgValueCandidates::new(super::candidates::people))]
     pub people: Vec<String>,
     /// A customer you spoke to, by name (repeat for each); their count is
     /// how many you spoke to
@@ -52,7 +52,7 @@ pub struct Args {
     #[arg(long, value_name = "HOURS", value_parser = parse_hours)]
     pub hours: Option<f64>,
     /// A tag (repeat for several)
-    #[arg(long = "tag", value_name = "TAG")]
+    #[arg(long = "tag", value_name = "TAG", add = clap_complete::ArgValueCandidates::new(super::candidates::tags))]
     pub tags: Vec<String>,
     /// An idea that came up (repeat for several): a title, with an id in brackets before it and a
     /// status in parentheses after it when wanted: "[aisle-finder] Aisle finder (exploring)";

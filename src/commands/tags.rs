@@ -32,6 +32,7 @@ pub enum Action {
 #[derive(Debug, clap::Args)]
 pub struct RenameArgs {
     /// The tag to rename (any case); `mobile` also renames `mobile/app`
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::candidates::tags))]
     pub old: String,
     /// Its new name
     pub new: String,
