@@ -30,6 +30,8 @@ fn the_examples_in_the_readme_and_the_docs_print_what_they_show() {
     }
     cases
         .register_bin("git", which("git"))
+        // The pre-commit hook `insight init` installs runs `insight` by name.
+        .env("PATH", path_with_insight_first())
         .timeout(Duration::from_secs(120))
         .env("INSIGHT_TODAY", "2026-12-07")
         .env("INSIGHT_JOURNAL", "")
@@ -103,6 +105,16 @@ fn stage(pages: &[PathBuf], sandbox: &Path) -> Vec<PathBuf> {
         std::fs::write(out.join(".keep"), "").expect("keep the .out folder");
     }
     copies
+}
+
+/// The PATH with the folder of the `insight` under test in front.
+fn path_with_insight_first() -> String {
+    let insight = std::path::Path::new(env!("CARGO_BIN_EXE_insight"));
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let folders = std::iter::once(insight.parent().expect("a folder").to_path_buf())
+        .chain(std::env::split_paths(&path));
+    let joined = std::env::join_paths(folders).expect("a PATH");
+    joined.to_string_lossy().into_owned()
 }
 
 /// A program's path from the PATH, for trycmd to run by name.

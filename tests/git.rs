@@ -540,11 +540,11 @@ fn check_staged_reads_what_the_commit_will_contain() {
 const HOOK: &str = "#!/bin/sh\nexec insight check --staged\n";
 
 #[test]
-fn the_readme_hook_refuses_a_broken_staged_entry_and_accepts_it_fixed() {
-    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+fn the_hook_written_by_hand_refuses_a_broken_staged_entry_and_accepts_it_fixed() {
+    let review = std::fs::read_to_string(manifest_dir().join("docs/review.md")).unwrap();
     assert!(
-        readme.contains(&format!("```sh\n{HOOK}```")),
-        "the README's hook changed"
+        review.contains(&format!("```sh\n{HOOK}```")),
+        "the hook in docs/review.md changed"
     );
     let dir = TempDir::new("git-hook");
     branch_repo(dir.path(), ".");

@@ -27,6 +27,7 @@ Created a journal in journal
   templates/immersion.md
   templates/research.md
   templates/sales.md
+Not in a git repository: run `git init` there (or `insight init --git`) to review entries like code
 
 Next: record a visit with
   cd journal && insight new visit --site \"Cub Foods, Minneapolis\" --role bakery
@@ -69,6 +70,7 @@ Created a journal in .
   templates/sales.md
 Kept your README.md as it was
 Kept your .gitignore as it was; add the line `.insight` to it
+Not in a git repository: run `git init` there (or `insight init --git`) to review entries like code
 
 Next: record a visit with
   insight new visit --site \"Cub Foods, Minneapolis\" --role bakery

@@ -272,3 +272,114 @@ fn a_filter_that_matches_nothing_says_so_with_what_it_is_close_to() {
         ""
     );
 }
+
+#[test]
+fn init_sets_up_git_the_hook_and_ci_for_a_team() {
+    let dir = TempDir::new("init-team");
+    let run = insight_at(dir.path(), &["init", "--git", "--ci", "github"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "Made it a git repository (`git init`)\n\
+             Installed the pre-commit hook .git/hooks/pre-commit: it runs `insight check --staged`\n\
+             Wrote the CI job .github/workflows/journal.yml: it checks every pull request \
+             (set the variable INSIGHT_GIT to where insight is installed from)\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let hook = dir.path().join(".git/hooks/pre-commit");
+    assert!(
+        fs::read_to_string(&hook)
+            .unwrap()
+            .ends_with("\nexec insight check --staged\n")
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        fs::metadata(&hook).unwrap().permissions().mode() & 0o111,
+        0o111
+    );
+    let job = fs::read_to_string(dir.path().join(".github/workflows/journal.yml")).unwrap();
+    assert!(
+        job.contains("      - run: insight check --strict\n"),
+        "{job}"
+    );
+    // The hook refuses a commit of a broken entry, with `insight` on the PATH.
+    fs::write(
+        dir.path().join("visits/bad.md"),
+        "---\ndate: 2026-13-01\nkind: peer\nsite: S\n---\n",
+    )
+    .unwrap();
+    git(dir.path(), &["add", "-A"]);
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_insight"))
+        .parent()
+        .unwrap();
+    let committed = std::process::Command::new("git")
+        .current_dir(dir.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir.path())
+        .args([
+            "-c",
+            "user.name=Ann",
+            "-c",
+            "user.email=ann@example.com",
+            "commit",
+            "-qm",
+            "bad",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !committed.status.success(),
+        "the hook let a broken entry in"
+    );
+    // git shows what a hook prints on its stderr.
+    let said = String::from_utf8_lossy(&committed.stderr);
+    assert!(said.contains("is not a valid date"), "{said}");
+    // Without insight on the PATH, the hook refuses and says why.
+    let unchecked = std::process::Command::new(&hook)
+        .current_dir(dir.path())
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .unwrap();
+    assert_eq!(unchecked.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&unchecked.stderr),
+        "pre-commit: insight is not on the PATH, so the journal cannot be checked.\n\
+         Install it (see the journal's README), or commit once unchecked with git commit --no-verify.\n"
+    );
+    // A second journal in the same repository keeps the hook there, and a
+    // GitLab job names the journal's folder.
+    let run = insight_at(dir.path(), &["init", "team", "--ci", "gitlab"]);
+    assert!(
+        run.stdout.contains(
+            "Kept your pre-commit hook .git/hooks/pre-commit; add `insight --journal team check --staged` to it\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let job = fs::read_to_string(dir.path().join(".gitlab-ci.yml")).unwrap();
+    assert!(
+        job.contains("    - insight --journal team check --strict\n"),
+        "{job}"
+    );
+}
+
+#[test]
+fn init_asks_for_git_on_a_terminal() {
+    let dir = TempDir::new("init-asks");
+    let screen = crate::common::on_terminal(dir.path(), &[], &["init"], Some("y"));
+    assert!(
+        screen.contains(
+            "Not in a git repository. Run `git init` here, to keep the journal in git [Y/n]: y\n"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("Installed the pre-commit hook"), "{screen}");
+    assert!(dir.path().join(".git/hooks/pre-commit").is_file());
+    let elsewhere = TempDir::new("init-no-git");
+    let run = insight_at(elsewhere.path(), &["init", "--no-git"]);
+    assert!(!elsewhere.path().join(".git").exists());
+    assert!(run.stdout.contains("Not in a git repository"));
+}

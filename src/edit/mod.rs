@@ -6,6 +6,7 @@ pub mod new_entry;
 pub mod rename;
 pub mod rename_tag;
 pub mod report_file;
+pub mod setup;
 pub mod template;
 pub mod transaction;
 pub mod typed_idea;

@@ -288,6 +288,45 @@ impl Repo {
     }
 }
 
+/// The top of the git work tree that holds `dir`, if one does.
+pub fn work_tree(dir: &Path) -> Option<std::path::PathBuf> {
+    let repo = gix::discover(dir).ok()?;
+    repo.workdir().and_then(|w| w.canonicalize().ok())
+}
+
+/// Makes `dir` a git repository, with the `git` program, as a person would.
+pub fn init(dir: &Path) -> Result<()> {
+    let output = std::process::Command::new("git")
+        .args(["init", "--quiet"])
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| {
+            Error::new(format!("cannot run `git init`: {e}"))
+                .hint("install git, or leave out --git")
+        })?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        return Err(Error::new(format!("`git init` failed: {}", why.trim())));
+    }
+    Ok(())
+}
+
+/// The folder git runs the repository's hooks from, as git itself says it
+/// (`core.hooksPath` heeded), for the work tree at `top`.
+pub fn hooks_folder(top: &Path) -> Option<std::path::PathBuf> {
+    let output = std::process::Command::new("git")
+        .args(["rev-parse", "--git-path", "hooks"])
+        .current_dir(top)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let path = String::from_utf8(output.stdout).ok()?;
+    let path = path.trim();
+    (output.status.success() && !path.is_empty()).then(|| top.join(path))
+}
+
 /// The path that `target` (a link's target, as git holds it) names from
 /// `folder`, both from the top of the work tree, `.` and `..` worked out;
 /// `None` for an absolute target or one that leaves the tree.
