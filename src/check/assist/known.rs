@@ -242,10 +242,9 @@ impl Known {
             .iter()
             .position(|e| e.path == path)
             .map(|at| (at, self.entries.remove(at)));
-        let key = |e: &Entry| (e.date, e.path.clone());
         let at = self
             .entries
-            .partition_point(|e| key(e) < (current.date, current.path.clone()));
+            .partition_point(|e| (e.date, e.path.as_str()) < (current.date, current.path.as_str()));
         self.entries.insert(at, current);
         let answer = f(&self.entries);
         self.entries.remove(at);
