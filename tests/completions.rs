@@ -3,7 +3,7 @@
 
 use crate::common::{TempDir, insight_in};
 
-const SUBCOMMANDS: [&str; 14] = [
+const SUBCOMMANDS: [&str; 15] = [
     "init",
     "new",
     "list",
@@ -16,6 +16,7 @@ const SUBCOMMANDS: [&str; 14] = [
     "check",
     "diff",
     "export",
+    "lsp",
     "completions",
     "man",
 ];
@@ -81,7 +82,7 @@ fn the_man_page_names_every_subcommand() {
         (
             2,
             "error: `reprot` is not an insight command\n\
-             hint: did you mean `report`? The commands are init, new, list, show, tags, report, ideas, people, quotes, check, diff, export, completions, man\n"
+             hint: did you mean `report`? The commands are init, new, list, show, tags, report, ideas, people, quotes, check, diff, export, lsp, completions, man\n"
         )
     );
 }
