@@ -632,10 +632,7 @@ fn code_actions_apply_the_did_you_means() {
     let fixed_tag = MISTAKES.replace("moble", "mobile");
     assert_eq!(
         actions(&mut client, &uri, MISTAKES, 5, 5),
-        [
-            ("Change `moble` to `mobile`".to_string(), fixed_tag.clone()),
-            ("Change `moble` to `mobile`".to_string(), fixed_tag),
-        ]
+        [("Change `moble` to `mobile`".to_string(), fixed_tag)]
     );
     assert_eq!(
         actions(&mut client, &uri, MISTAKES, 9, 9),
@@ -654,8 +651,17 @@ fn code_actions_apply_the_did_you_means() {
             )
         )]
     );
+    let key = "---\ndate: 2026-04-01\nkind: peer\nsite: X\ntag: x\n---\n";
+    client.change(&uri, 3, key);
+    assert_eq!(
+        actions(&mut client, &uri, key, 4, 4),
+        [(
+            "Change `tag` to `tags`".to_string(),
+            key.replace("tag:", "tags:")
+        )]
+    );
     let status = "---\ndate: 2026-04-01\nkind: peer\nsite: X\nideas:\n  - { title: X, status: shiped }\n---\n";
-    client.change(&uri, 3, status);
+    client.change(&uri, 4, status);
     assert_eq!(
         actions(&mut client, &uri, status, 4, 4),
         [(

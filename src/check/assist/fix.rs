@@ -38,17 +38,22 @@ pub fn fixes(
     let Some(front) = front(text) else {
         return Vec::new();
     };
-    let mut all: Vec<Fix> = found
-        .iter()
-        .filter_map(|d| {
-            let (title, edit) = fix(known, text, &front, d)?;
-            Some(Fix {
-                title,
-                edits: vec![edit],
-                fixes: Some(d.clone()),
-            })
-        })
-        .collect();
+    let mut all: Vec<Fix> = Vec::new();
+    for d in found {
+        let Some((title, edit)) = fix(known, text, &front, d) else {
+            continue;
+        };
+        // A tag both outside the journal's list and like a common tag
+        // has one fix for two diagnostics: offered once.
+        if all.iter().any(|f| f.edits == [edit.clone()]) {
+            continue;
+        }
+        all.push(Fix {
+            title,
+            edits: vec![edit],
+            fixes: Some(d.clone()),
+        });
+    }
     all.extend(ids_for_titles(known, place, text, lines));
     all
 }
