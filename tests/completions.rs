@@ -4,7 +4,7 @@
 
 use crate::common::{TempDir, insight_in};
 
-const SUBCOMMANDS: [&str; 14] = [
+const SUBCOMMANDS: [&str; 15] = [
     "init",
     "new",
     "list",
@@ -17,6 +17,7 @@ const SUBCOMMANDS: [&str; 14] = [
     "check",
     "diff",
     "export",
+    "lsp",
     "completions",
     "man",
 ];
@@ -119,7 +120,7 @@ fn the_man_page_names_every_subcommand() {
         (
             2,
             "error: `reprot` is not an insight command\n\
-             hint: did you mean `report`? The commands are init, new, list, show, tags, report, ideas, people, quotes, check, diff, export, completions, man\n"
+             hint: did you mean `report`? The commands are init, new, list, show, tags, report, ideas, people, quotes, check, diff, export, lsp, completions, man\n"
         )
     );
 }

@@ -3,6 +3,7 @@
 //! across the journal ([`journal`]) or in its settings ([`settings`]); and
 //! the journal checked from where it is read ([`sources`]).
 
+pub mod assist;
 pub mod entry;
 pub mod journal;
 pub mod look_alike;

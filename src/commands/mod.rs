@@ -12,6 +12,7 @@ mod filters;
 mod ideas;
 mod init;
 mod list;
+mod lsp;
 mod man;
 mod new;
 pub mod output;
@@ -64,6 +65,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Write the journal as tidy tables (CSV or JSON Lines) for DuckDB, spreadsheets and BI
     Export(export::Args),
+    /// Serve an editor over stdin and stdout (the Language Server Protocol): check entries as they are typed, complete, hover, go to an idea
+    Lsp(lsp::Args),
     /// Print a completion script for bash, zsh, fish, powershell or elvish
     Completions(completions::Args),
     /// Print the manual page (roff), e.g. `insight man | man -l -`
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check::run(&context, args)?,
         Command::Diff(args) => diff::run(&context, args)?,
         Command::Export(args) => export::run(&context, args)?,
+        Command::Lsp(args) => lsp::run(&context, args)?,
         Command::Completions(args) => completions::run(args, Cli::command())?,
         Command::Man(args) => man::run(args, Cli::command())?,
     };
