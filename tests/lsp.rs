@@ -252,15 +252,14 @@ fn diagnostics_follow_the_unsaved_text_as_check_reports_it() {
         &uri,
         &MISTAKES.replace("kind: frontline", "kind: frontlien"),
     );
+    // An entry with an error shows its warnings that need no valid entry, as
+    // `insight check` does.
     assert_eq!(
         summary(&client.diagnostics(&uri)),
-        [(
-            2,
-            0,
-            1,
-            "kind".into(),
-            "`kind`: `frontlien` is not a kind of this journal\nhint: did you mean `frontline`? The kinds are frontline, peer, immersion, research, sales".into()
-        )]
+        [
+            (2, 0, 1, "kind".into(), "`kind`: `frontlien` is not a kind of this journal\nhint: did you mean `frontline`? The kinds are frontline, peer, immersion, research, sales".into()),
+            (4, 0, 2, "comma-in-text".into(), "`Ann Berg, Bob Okafor` is one person, not a list\nhint: for several, write a list: `people: [Ann Berg, Bob Okafor]`".into()),
+        ]
     );
     // The kind mended: the entry's other problems, and the journal-wide ones.
     client.change(&uri, 2, MISTAKES);
@@ -690,6 +689,30 @@ fn files_outside_a_journal_get_nothing() {
             .request("textDocument/formatting", json!({}))
             .get("error")
             .is_some()
+    );
+    client.stop();
+}
+
+#[test]
+fn a_merge_left_with_conflict_markers_is_named_as_check_names_it() {
+    let (_dir, root) = journal();
+    let mut client = Client::start(&root, &root);
+    let uri = uri(&root.join(NEW));
+    let merged = "---\ndate: 2026-04-01\nkind: peer\nsite: Store 9\nideas:\n\
+        <<<<<<< HEAD\n  - {id: lift, title: A lift, status: dropped}\n=======\n  \
+        - {id: lift, title: A lift, status: planned}\n>>>>>>> ann\n---\n";
+    client.open(&uri, merged);
+    assert_eq!(
+        summary(&client.diagnostics(&uri)),
+        [(
+            5,
+            0,
+            1,
+            "merge-conflict".into(),
+            "an unresolved merge conflict (lines 6-10): status: dropped on HEAD, planned on ann: keep one\n\
+             hint: keep what is meant between `<<<<<<<` and `>>>>>>>`, and remove the three marker lines"
+                .into()
+        )]
     );
     client.stop();
 }

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::model::config::Config;
 use crate::model::entry;
 use crate::model::paths::relative;
+use crate::model::placeholders;
 use crate::model::suggest::did_you_mean;
 use crate::parse::yaml::Value;
 use crate::read::find::Location;
@@ -54,9 +55,10 @@ pub struct Args {
     /// A tag (repeat for several)
     #[arg(long = "tag", value_name = "TAG", add = clap_complete::ArgValueCandidates::new(super::candidates::tags))]
     pub tags: Vec<String>,
-    /// An idea that came up (repeat for several): a title, with an id in brackets before it and a
-    /// status in parentheses after it when wanted: "[aisle-finder] Aisle finder (exploring)";
-    /// "[aisle-finder] (building)" moves an idea the journal knows to a new status
+    /// An idea that came up (repeat for several): a title, with an id in brackets before it, a
+    /// status in parentheses after it and an owner after @ when wanted: "[aisle-finder] Aisle
+    /// finder (exploring) @Wayne Shurts"; "[aisle-finder] (building)" moves an idea the journal
+    /// knows to a new status
     #[arg(long = "idea", value_name = "IDEA")]
     pub ideas: Vec<String>,
     /// What a customer said, added to the text as a block quote (repeat for several)
@@ -151,21 +153,7 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         .map(|k| known_kind(k, config))
         .transpose()?;
     let (name, template) = choose_template(context, &location, &args, kind.as_deref())?;
-    for written in template::unknown_placeholders(&template.body) {
-        let known = template::PLACEHOLDERS.map(String::from);
-        let near = did_you_mean(written, &known);
-        let placeholders = template::PLACEHOLDERS.join(", ");
-        let hint = match near {
-            Some(near) => format!("did you mean `{near}`? The placeholders are {placeholders}"),
-            None => format!("the placeholders are {placeholders}"),
-        };
-        output::warn_with_hint(
-            &format!(
-                "template `{name}` has `{written}`, which is not a placeholder; it is written as it is"
-            ),
-            &hint,
-        );
-    }
+    warn_of_unknown_placeholders(&name, &template);
     let kind = match kind {
         Some(kind) => kind,
         None => template::kind_of(&template, &name, config)?,
@@ -388,5 +376,24 @@ fn open_editor(context: &Context, path: &Path) {
             context.display_path(path)
         )),
         Err(e) => super::output::warn(&format!("cannot start the editor `{editor}`: {e}")),
+    }
+}
+
+/// A `{{…}}` in the template that is not a placeholder is written into the
+/// entry as it is: named, with the placeholder it is close to.
+fn warn_of_unknown_placeholders(name: &str, template: &Template) {
+    let known: Vec<String> = placeholders::names().map(String::from).collect();
+    let listed = known.join(", ");
+    for written in template::unknown_placeholders(&template.body) {
+        let hint = match did_you_mean(written, &known) {
+            Some(near) => format!("did you mean `{near}`? The placeholders are {listed}"),
+            None => format!("the placeholders are {listed}"),
+        };
+        output::warn_with_hint(
+            &format!(
+                "template `{name}` has `{written}`, which is not a placeholder; it is written as it is"
+            ),
+            &hint,
+        );
     }
 }

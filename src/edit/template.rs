@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::model::config::Config;
+use crate::model::placeholders;
 use crate::model::values;
 use crate::parse::frontmatter;
 use crate::parse::yaml::{self, Node};
@@ -58,9 +59,6 @@ pub fn built_in(file: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// The placeholders a template may hold, as `insight new` fills them.
-pub const PLACEHOLDERS: [&str; 4] = ["{{title}}", "{{site}}", "{{date}}", "{{quotes}}"];
-
 /// The `{{…}}` in a template's body that are not placeholders: they are
 /// written into the entry as they are, and are probably misspelt.
 pub fn unknown_placeholders(body: &str) -> Vec<&str> {
@@ -73,7 +71,7 @@ pub fn unknown_placeholders(body: &str) -> Vec<&str> {
         let written = &rest[at..at + end + 2];
         let name = &written[2..written.len() - 2];
         let plausible = !name.is_empty() && name.len() <= 30 && !name.contains(['{', '\n']);
-        if plausible && !PLACEHOLDERS.contains(&written) && !found.contains(&written) {
+        if plausible && !placeholders::is_placeholder(written) && !found.contains(&written) {
             found.push(written);
         }
         rest = &rest[at + 2..];

@@ -11,6 +11,7 @@ pub mod journal;
 pub mod merge;
 pub mod paths;
 pub mod period;
+pub mod placeholders;
 pub mod slug;
 pub mod suggest;
 pub mod tags;

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::front::{Slot, line_around, placeholder_at, slot_at, top_keys};
 use super::known::{Known, Place, What};
 use crate::model::entry::{IDEA_KEYS, KNOWN_KEYS};
+use crate::model::placeholders::PLACEHOLDERS;
 use crate::parse::yaml::scalars::typed_by_some_reader;
 
 /// One thing that may be typed.
@@ -28,17 +29,6 @@ pub enum Kind {
     Value,
     Placeholder,
 }
-
-/// The placeholders `insight new` fills in a template.
-pub const PLACEHOLDERS: [(&str, &str); 4] = [
-    ("{{title}}", "the entry's title, from --title"),
-    ("{{site}}", "the site, from --site"),
-    ("{{date}}", "the visit's date"),
-    (
-        "{{quotes}}",
-        "the quotes given with --quote, as block quotes",
-    ),
-];
 
 /// What may be typed at byte `at` of `text`, the file at `place`, in the
 /// order to offer it.
