@@ -90,7 +90,7 @@ row() {
     fi
     # The last status line: "#N DONE cov: X ft: Y corp: ... exec/s: Z ...".
     local status runs cov ft rate took artifact code
-    status=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
+    status=$(grep -aE '^#[0-9]+' "$log" | tail -n 1)
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     [ -n "$runs" ] || runs=$(sed -E 's/^#([0-9]+).*/\1/' <<<"$status")
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
