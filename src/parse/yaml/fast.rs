@@ -10,9 +10,25 @@ use std::borrow::Cow;
 
 use super::tree::Node;
 
+/// Characters the line-by-line reading here would take differently from
+/// YAML: a NUL or a byte-order mark inside the text (which YAML refuses), and
+/// a carriage return alone (which ends a line in YAML, not here).
+fn read_otherwise_by_yaml(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let lone_return = |at: usize| bytes.get(at + 1) != Some(&b'\n');
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(at, &byte)| byte == 0 || (byte == b'\r' && lone_return(at)))
+        || text.contains('\u{feff}')
+}
+
 /// The tree of `text`, when it is simple enough to read here; `None` means
 /// "ask the full reader". Its text is borrowed from `text`.
 pub fn parse(text: &str) -> Option<Node<'_>> {
+    if read_otherwise_by_yaml(text) {
+        return None;
+    }
     // Room for the lines of most front matter in one allocation.
     let mut lines = Vec::with_capacity(32);
     lines.extend(crate::parse::lines::of(text));
@@ -195,6 +211,11 @@ fn block_value<'a>(lines: &[&'a str], start: usize) -> Option<(Node<'a>, usize)>
             Some(_) => {}
         }
         i += 1;
+        // `-  id: x` puts the mapping one column further in than the lines
+        // under it expect: leave it to the reader.
+        if item.starts_with(' ') {
+            return None;
+        }
         let item = item.trim_matches(' ');
         match key_value(item) {
             Some((key, value)) => {
@@ -264,6 +285,23 @@ mod tests {
                 "the fast path and the reader disagree on:\n{text}"
             );
         }
+    }
+
+    #[test]
+    fn gives_up_where_yaml_reads_otherwise() {
+        // A lone carriage return ends a line, and the comment with it.
+        same_as_reader("date: 2026-01-01\n# note\rsite: Cub Foods\n");
+        same_as_reader("#\rx");
+        // The reader refuses a NUL or a byte-order mark inside the text.
+        same_as_reader("k: v\n# a\0b\n");
+        same_as_reader("# a\u{feff}b\n");
+        same_as_reader("k: 0b101,\u{feff}");
+        // Two spaces after the dash put the mapping a column further in.
+        same_as_reader("a:\n-  id: x\n  t: y\n");
+        // `~` and `null` in a flow list are nothing, not the text `~`.
+        same_as_reader("k: [a, ~]\n");
+        same_as_reader("k: [null]\n");
+        assert_eq!(parse("date: 2026-01-01\n# note\rsite: Cub Foods\n"), None);
     }
 
     #[test]

@@ -21,6 +21,20 @@ pub fn parse(text: &str) -> Result<Node<'_>, YamlError> {
     }
 }
 
+/// The fast path alone: `None` when it leaves the text to the full reader.
+/// Public for the fuzz target that holds the two to agreeing.
+#[doc(hidden)]
+pub fn parse_fast(text: &str) -> Option<Node<'_>> {
+    fast::parse(text)
+}
+
+/// The full reader alone. Public for the fuzz target that holds the two to
+/// agreeing.
+#[doc(hidden)]
+pub fn parse_full(text: &str) -> Result<Node<'static>, YamlError> {
+    reader::parse(text)
+}
+
 /// Where a top-level key is written in a block mapping: its 1-based line in
 /// `text` and column 1. Used to point diagnostics at the offending key, since
 /// the parsed tree does not keep positions. Falls back to line 1.
@@ -324,6 +338,18 @@ mod tests {
             "role: 'yes'\ntags:\n- 'Off'\n- mobile\ncustomers: 3\n\
              ideas:\n- 'no'\n- id: 'on'\n  title: 'Yes: no'\n  status: 'n'\n"
         );
+    }
+
+    #[test]
+    fn a_nul_is_named_as_a_control_character_and_a_tab_as_a_tab() {
+        let nul = parse("kinds: [frontline]\n# a\0b\n").unwrap_err();
+        assert_eq!(
+            nul.message,
+            "a control character (such as NUL) that YAML does not allow"
+        );
+        let tab = parse("site: x\n\tkind: peer\n").unwrap_err();
+        assert_eq!(tab.message, "a tab where YAML allows only spaces");
+        assert_eq!((tab.line, tab.column), (2, 1));
     }
 
     #[test]

@@ -88,7 +88,15 @@ pub fn explain(error: &mut YamlError) {
             "a quote or bracket opened here is never closed".to_string(),
             "close it on the same line, e.g. `site: 'Tower One: floor 12'`",
         )
-    } else if message.contains("tab") {
+    } else if message.contains("unprintable character") {
+        (
+            "a control character (such as NUL) that YAML does not allow".to_string(),
+            "remove it; an editor may show it as `^@` or not at all",
+        )
+    } else if message
+        .split(' ')
+        .any(|word| word == "tab" || word == "tabs")
+    {
         (
             "a tab where YAML allows only spaces".to_string(),
             "indent with spaces, and quote a value that starts with a tab",
