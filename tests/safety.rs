@@ -503,6 +503,36 @@ fn a_long_rename_shows_its_progress_on_a_terminal() {
     assert_eq!(piped.stderr, "");
 }
 
+#[test]
+fn a_long_read_and_export_show_their_progress_on_a_terminal() {
+    let j = tagged_journal("progress-read", 50);
+    let screen = crate::common::on_terminal(
+        j.path(),
+        &[("INSIGHT_PROGRESS_AFTER_MS", "0")],
+        &["--no-cache", "list", "--format", "paths"],
+        None,
+    );
+    assert!(screen.contains("reading 50 of 50 files, "), "{screen:?}");
+    // The line is taken away before the list is printed.
+    assert!(
+        screen.contains(" s left\x1b[K\r\x1b[Kvisits/v0000.md\n"),
+        "{screen:?}"
+    );
+    let screen = crate::common::on_terminal(
+        j.path(),
+        &[("INSIGHT_PROGRESS_AFTER_MS", "0")],
+        &["export", "tables"],
+        None,
+    );
+    assert!(screen.contains("building 7 of 7 tables, "), "{screen:?}");
+    let piped = crate::common::insight_in(
+        j.path(),
+        &[("INSIGHT_PROGRESS_AFTER_MS", "0")],
+        &["--no-cache", "list"],
+    );
+    assert_eq!(piped.stderr, "");
+}
+
 /// A disk that fills while a rename writes (here, a limit on the size of the
 /// files it may write, which fails a write as a full disk does): nothing is
 /// changed, and nothing is left behind.

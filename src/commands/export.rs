@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use super::context::Context;
 use super::filters::FilterArgs;
-use super::output::Done;
+use super::output::{self, Done};
 use crate::error::Result;
 use crate::query::{self, Order};
+use crate::read::progress::Progress;
 use crate::render::export::{self, Source};
 
 #[derive(Debug, clap::Args)]
@@ -42,11 +43,17 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         selected: &selected,
         day: filter.last_day().min(context.today),
     });
+    let meter = output::meter();
     let files: Vec<(String, String)> = tables
         .iter()
-        .map(|table| match args.format {
-            Format::Csv => (format!("{}.csv", table.name), export::csv(table)),
-            Format::Jsonl => (format!("{}.jsonl", table.name), export::jsonl(table)),
+        .enumerate()
+        .map(|(n, table)| {
+            let file = match args.format {
+                Format::Csv => (format!("{}.csv", table.name), export::csv(table)),
+                Format::Jsonl => (format!("{}.jsonl", table.name), export::jsonl(table)),
+            };
+            meter.step("building tables", n + 1, tables.len());
+            file
         })
         .collect();
     crate::edit::export::write_tables(&dir, &files)?;

@@ -76,6 +76,12 @@ pub enum Command {
 /// Runs the command line and says how the process should exit.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let context = Context::from_env(&cli.global)?;
+    // A read of a large journal without its index, or on a cold disk, can
+    // take seconds: after one, a terminal is shown how far it has got. The
+    // language server's stderr is the editor's log, so it is left out.
+    if !matches!(cli.command, Command::Lsp(_)) {
+        crate::read::progress::watch_reads(output::meter());
+    }
     let done: Done = match cli.command {
         Command::Init(args) => init::run(&context, args)?,
         Command::New(args) => new::run(&context, args)?,

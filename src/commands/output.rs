@@ -10,9 +10,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::edit::transaction::Progress;
 use crate::edit::write;
 use crate::error::{Error, Result};
+use crate::read::progress::Progress;
 use crate::render::escape_controls;
 
 /// What a command prints on stdout, made whole before anything is written.
@@ -66,6 +66,7 @@ impl Done {
 /// Writes what a command produced, and says how the process should exit;
 /// `cwd` is the current folder, from which a written file is named.
 pub fn finish(done: Done, cwd: &Path, out: &mut impl Write) -> Result<ExitCode> {
+    meter().clear();
     let bytes: &[u8] = match &done.output {
         Output::Text(text) => text.as_bytes(),
         Output::Bytes(bytes) => bytes,
@@ -96,6 +97,7 @@ pub fn shown_path(cwd: &Path, path: &Path) -> String {
 /// A line on stderr: a note about what was done, with control characters
 /// (from a file name, a tag) shown as escapes, a line break among them.
 pub fn note(message: &str) {
+    meter().clear();
     eprintln!("{}", shown(message));
 }
 
@@ -108,6 +110,7 @@ pub fn note_lines(lines: &str) {
 
 /// A warning on stderr, its label in colour on a terminal.
 pub fn warn(message: &str) {
+    meter().clear();
     eprintln!("{} {}", label("warning:", "33"), shown(message));
 }
 
@@ -126,6 +129,7 @@ pub fn warn_with_hint(message: &str, hint: &str) {
 /// An error and its hints on stderr; insight's own mistakes say so.
 pub fn report_error(error: &Error) {
     let (message, hints) = error.told();
+    meter().clear();
     eprintln!("{} {}", label("error:", "31"), shown(&message));
     for detail in &error.details {
         eprintln!("  {}", shown(detail));
@@ -162,11 +166,21 @@ pub struct Meter {
 #[derive(Default)]
 struct Drawn {
     at: Option<Instant>,
-    step: Option<(&'static str, Instant)>,
+    /// The step shown, when it was first told of and how far it had got then.
+    step: Option<(&'static str, Instant, usize)>,
+}
+
+/// The one meter of this process: its clock starts when it is first asked
+/// for, which the command line does as it starts.
+static METER: std::sync::LazyLock<Meter> = std::sync::LazyLock::new(Meter::new);
+
+/// The process's meter, on which every long step is drawn.
+pub fn meter() -> &'static Meter {
+    &METER
 }
 
 impl Meter {
-    pub fn new() -> Meter {
+    fn new() -> Meter {
         let after = std::env::var("INSIGHT_PROGRESS_AFTER_MS")
             .ok()
             .and_then(|ms| ms.parse().ok())
@@ -179,18 +193,13 @@ impl Meter {
         }
     }
 
-    /// Takes the line away, if it was drawn.
+    /// Takes the line away, if it is drawn, so that what is printed next
+    /// starts on a clean line.
     pub fn clear(&self) {
-        let drawn = self.drawn.lock().unwrap_or_else(|p| p.into_inner());
-        if drawn.at.is_some() {
+        let mut drawn = self.drawn.lock().unwrap_or_else(|p| p.into_inner());
+        if drawn.at.take().is_some() {
             eprint!("\r\x1b[K");
         }
-    }
-}
-
-impl Default for Meter {
-    fn default() -> Meter {
-        Meter::new()
     }
 }
 
@@ -201,12 +210,18 @@ impl Progress for Meter {
         }
         let mut drawn = self.drawn.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
-        // A step's rate is counted from its first file.
-        let begun = match drawn.step {
-            Some((step, begun)) if step == what => begun,
-            _ => {
-                drawn.step = Some((what, now));
-                now
+        // A step's rate is counted from when it was first told of, since
+        // what was done before then took time this clock did not see; the
+        // first step of all, from the start of the command.
+        let (begun, done_then) = match drawn.step {
+            Some((step, begun, done_then)) if step == what => (begun, done_then),
+            None => {
+                drawn.step = Some((what, self.start, 0));
+                (self.start, 0)
+            }
+            Some(_) => {
+                drawn.step = Some((what, now, done));
+                (now, done)
             }
         };
         let due = drawn
@@ -216,16 +231,18 @@ impl Progress for Meter {
             return;
         }
         drawn.at = Some(now);
-        eprint!("\r{}\x1b[K", progress_line(what, done, total, now - begun));
+        let rate = (done - done_then.min(done)) as f64 / (now - begun).as_secs_f64().max(0.001);
+        eprint!("\r{}\x1b[K", progress_line(what, done, total, rate));
     }
 }
 
-/// `replacing 23,502 of 50,000 files, 1,234 a second, about 21 s left`.
-pub fn progress_line(what: &str, done: usize, total: usize, elapsed: Duration) -> String {
-    let rate = done as f64 / elapsed.as_secs_f64().max(0.001);
+/// `replacing 23,502 of 50,000 files, 1,234 a second, about 21 s left`, for
+/// the step `what`, `replacing files`, going at `rate` items a second.
+pub fn progress_line(what: &str, done: usize, total: usize, rate: f64) -> String {
     let left = (total.saturating_sub(done)) as f64 / rate.max(0.001);
+    let (verb, noun) = what.split_once(' ').unwrap_or((what, "items"));
     format!(
-        "{what} {} of {} files, {} a second, about {} s left",
+        "{verb} {} of {} {noun}, {} a second, about {} s left",
         thousands(done),
         thousands(total),
         thousands(rate.round() as usize),
@@ -282,7 +299,7 @@ mod tests {
 
     #[test]
     fn a_progress_line_says_how_far_how_fast_and_how_long() {
-        let line = progress_line("replacing", 23_502, 50_000, Duration::from_secs(19));
+        let line = progress_line("replacing files", 23_502, 50_000, 23_502.0 / 19.0);
         assert_eq!(
             line,
             "replacing 23,502 of 50,000 files, 1,237 a second, about 22 s left"

@@ -96,8 +96,8 @@ fn rename_tag(context: &Context, args: RenameArgs) -> Result<Done> {
     }
     // A union's other journals are not edited: renames happen in the first.
     let location = context.locate()?.first();
-    let meter = output::Meter::new();
-    let plan = rename_tag::plan(&location, old, new, &meter);
+    let meter = output::meter();
+    let plan = rename_tag::plan(&location, old, new, meter);
     meter.clear();
     for warning in &plan.warnings {
         output::warn(warning);
@@ -120,7 +120,7 @@ fn rename_tag(context: &Context, args: RenameArgs) -> Result<Done> {
     }
     let written = match args.dry_run {
         true => Ok(()),
-        false => plan.write(&location.root, &meter),
+        false => plan.write(&location.root, meter),
     };
     meter.clear();
     written?;

@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::edit::rename::{self, Outcome};
-use crate::edit::transaction::{self, Progress, Replacement};
+use crate::edit::transaction::{self, Replacement};
 use crate::error::Result;
 use crate::read::find::Location;
+use crate::read::progress::Progress;
 
 /// An entry the rename changes, ready to be written.
 pub struct Edit {
@@ -61,7 +62,7 @@ pub fn plan(location: &Location, old: &str, new: &str, progress: &dyn Progress) 
                 })
                 .map_err(|problem| problem.message);
             progress.step(
-                "reading",
+                "reading files",
                 read.fetch_add(1, Ordering::Relaxed) + 1,
                 files.len(),
             );

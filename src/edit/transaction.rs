@@ -24,6 +24,8 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::read::progress::Progress;
+
 use crate::error::{Error, Result};
 use crate::model::paths::{file_path, relative};
 use crate::read::cache::bytes::checksum;
@@ -37,19 +39,6 @@ pub struct Replacement<'a> {
     /// is not replaced (someone else edited it meanwhile).
     pub was: &'a [u8],
     pub contents: &'a [u8],
-}
-
-/// How far a long edit has got, for a person to watch.
-pub trait Progress: Sync {
-    /// `done` of `total` files have gone through the step `what`.
-    fn step(&self, what: &'static str, done: usize, total: usize);
-}
-
-/// No one watching.
-pub struct Unwatched;
-
-impl Progress for Unwatched {
-    fn step(&self, _: &'static str, _: usize, _: usize) {}
 }
 
 const EDIT: &str = "edit-";
@@ -130,7 +119,7 @@ impl Edit {
                 .hint("make room on the disk, then run the command again")
             })?;
             let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            progress.step("writing", done, files.len());
+            progress.step("writing files", done, files.len());
             Ok(())
         })
     }
@@ -168,7 +157,7 @@ impl Edit {
                 let error = Error::io("replace", file.path, &e);
                 return Err(self.roll_back(files, n, error));
             }
-            progress.step("replacing", n + 1, files.len());
+            progress.step("replacing files", n + 1, files.len());
         }
         Ok(())
     }
@@ -374,6 +363,7 @@ fn unique() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::progress::Unwatched;
 
     /// A journal's root with three entries in `visits/`, and what each holds
     /// before and after.

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod files;
 pub mod find;
 pub mod git;
+pub mod progress;
 pub mod reader;
 pub mod search;
 pub mod snapshot;

@@ -10,6 +10,7 @@ use crate::model::config::Config;
 use crate::model::diagnostic::Diagnostic;
 use crate::model::entry::{self, Entry};
 use crate::read::files::{MAX_ENTRY_BYTES, ReadProblem, decode_slice};
+use crate::read::progress;
 
 /// At most this many bytes of entries are read and parsed at once, however
 /// many threads there are: parsing takes several times a file's size, and
@@ -127,6 +128,7 @@ pub fn in_batches<I: Send, T: Send>(
 ) {
     let mut items = items;
     items.reverse();
+    let total = items.len();
     let mut done = 0;
     while !items.is_empty() {
         let mut batch = items.split_off(items.len().saturating_sub(BATCH));
@@ -142,6 +144,7 @@ pub fn in_batches<I: Send, T: Send>(
             .map(|(n, item)| work(first + n, item))
             .collect();
         results.into_iter().for_each(&mut keep);
+        progress::reads().step("reading files", done, total);
     }
 }
 
