@@ -51,10 +51,10 @@ Entries: 2 added, 1 changed, 1 renamed, 1 removed. Ideas: 1 raised, 1 moved, 1 w
 
 Entries
 Change   Date        Kind       Site                   People                    Entry                               What changed
--------- ----------- ---------- ---------------------- ------------------------- ----------------------------------- -------------------------------------------
+-------- ----------- ---------- ---------------------- ------------------------- ----------------------------------- ------------------------------------------------------------------------------
 added    2026-11-21  peer       Café Zürich, Store 10  Bob Okafor, Zed Moreau    visits/2026-11-21 store 10 café.md
 added    2026-11-21  frontline  Store 9, Harbour       Ann Berg                  visits/2026-11-21-store-9.md
-changed  2026-10-14  frontline  Store 7, Riverside     Ann Berg                  visits/2026-10-14-store-7.md        ideas, text
+changed  2026-10-14  frontline  Store 7, Riverside     Ann Berg                  visits/2026-10-14-store-7.md        scan-and-go: status building → shipped, owner none → Ann Berg; text: +2 lines
 renamed  2026-08-20  research   Data lab               Cy Lindqvist, Dana Novak  visits/2026-08-20-loyalty-data.md   renamed from visits/2026-08-20-data-lab.md
 removed  2026-04-20  research   Data lab               Cy Lindqvist              visits/2026-04-20-data-lab.md
 
@@ -96,7 +96,7 @@ Entries: 2 added, 1 changed, 1 renamed, 1 removed. Ideas: 1 raised, 1 moved, 1 w
 | --- | --- | --- | --- | --- | --- | --- |
 | added | 2026-11-21 | peer | Café Zürich, Store 10 | Bob Okafor, Zed Moreau | visits/2026-11-21 store 10 café.md |  |
 | added | 2026-11-21 | frontline | Store 9, Harbour | Ann Berg | visits/2026-11-21-store-9.md |  |
-| changed | 2026-10-14 | frontline | Store 7, Riverside | Ann Berg | visits/2026-10-14-store-7.md | ideas, text |
+| changed | 2026-10-14 | frontline | Store 7, Riverside | Ann Berg | visits/2026-10-14-store-7.md | scan-and-go: status building → shipped, owner none → Ann Berg; text: +2 lines |
 | renamed | 2026-08-20 | research | Data lab | Cy Lindqvist, Dana Novak | visits/2026-08-20-loyalty-data.md | renamed from visits/2026-08-20-data-lab.md |
 | removed | 2026-04-20 | research | Data lab | Cy Lindqvist | visits/2026-04-20-data-lab.md |  |
 
@@ -160,6 +160,7 @@ const JSON: &str = r#"{
         "Bob Okafor",
         "Zed Moreau"
       ],
+      "problem": null,
       "fields": []
     },
     {
@@ -172,6 +173,7 @@ const JSON: &str = r#"{
       "people": [
         "Ann Berg"
       ],
+      "problem": null,
       "fields": []
     },
     {
@@ -184,9 +186,25 @@ const JSON: &str = r#"{
       "people": [
         "Ann Berg"
       ],
+      "problem": null,
       "fields": [
-        "ideas",
-        "text"
+        {
+          "idea": "scan-and-go",
+          "field": "status",
+          "from": "building",
+          "to": "shipped"
+        },
+        {
+          "idea": "scan-and-go",
+          "field": "owner",
+          "from": null,
+          "to": "Ann Berg"
+        },
+        {
+          "field": "text",
+          "lines_added": 2,
+          "lines_removed": 0
+        }
       ]
     },
     {
@@ -200,6 +218,7 @@ const JSON: &str = r#"{
         "Cy Lindqvist",
         "Dana Novak"
       ],
+      "problem": null,
       "fields": []
     },
     {
@@ -212,6 +231,7 @@ const JSON: &str = r#"{
       "people": [
         "Cy Lindqvist"
       ],
+      "problem": null,
       "fields": []
     }
   ],
@@ -315,7 +335,7 @@ fn diff_shows_what_a_branch_changes_in_every_format() {
         insight_at(dir.path(), &["diff"]).ok(),
         "Journal changes: HEAD (5c2535d) → the working tree\nNo entry changed. No problems.\n\n\
          Entries\nNo entry was added, changed or removed.\n\n\
-         Ideas\nNo idea was raised, moved or given a new owner.\n\n\
+         Ideas\nNo idea was raised, moved, retitled or given a new owner.\n\n\
          New quotes\nNo new block quotes.\n\n\
          Totals\n                     Before  After  Change\n\
          -------------------- ------- ------ -------\n\
@@ -393,7 +413,7 @@ fn diff_check_fails_on_errors_in_the_changed_entries_only() {
         run.stdout
     );
     assert!(run.stdout.contains(
-        "| added |  |  |  |  | visits/2026-11-22-store-11.md | cannot be read (see the problems) |"
+        "| added |  |  |  |  | visits/2026-11-22-store-11.md | `kind`: `frontlien` is not a kind of this journal |"
     ));
     // Without --check the same diff exits 0: it is a report.
     assert_eq!(insight_at(dir.path(), &["diff"]).code, 0);

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aggregate::history::History;
 use crate::aggregate::history::Story;
@@ -15,12 +15,18 @@ use crate::model::idea::IdeaKey;
 use crate::model::text::Texts;
 use crate::parse::markdown;
 
+mod fields;
+mod renames;
+
+pub use fields::{FieldChange, Value, Values};
+
 /// One side of the comparison.
 pub struct Version<'a> {
     /// Readable entries, sorted by date, then path.
     pub entries: &'a [Entry],
-    /// Entry files that could not be read as entries.
-    pub unreadable: &'a BTreeSet<String>,
+    /// Entry files that could not be read as entries, each with why: the
+    /// message of its first error.
+    pub broken: &'a BTreeMap<String, String>,
     pub default_status: &'a str,
 }
 
@@ -65,11 +71,12 @@ pub struct EntryChange {
     pub kind: Option<String>,
     pub site: Option<String>,
     pub people: Texts,
-    /// For a changed or renamed entry, the fields that differ: `date`,
-    /// `kind`, `site`, `role`, `title`, `people`, `customers`, `hours`,
-    /// `tags`, `ideas`, `text`, `other keys`, or `readable` when it became
-    /// readable or unreadable.
-    pub fields: Vec<&'static str>,
+    /// Why the entry cannot be read (a removed one: could not), in one
+    /// phrase: the message of its first error. Null when it can.
+    pub problem: Option<String>,
+    /// For a changed or renamed entry, each field that differs, with its
+    /// values before and after.
+    pub fields: Vec<FieldChange>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -81,6 +88,8 @@ pub enum IdeaChangeKind {
     Moved,
     /// Its owner changed.
     Owner,
+    /// The title it was first given changed.
+    Title,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -88,9 +97,9 @@ pub struct IdeaChange {
     pub change: IdeaChangeKind,
     pub id: Option<String>,
     pub title: String,
-    /// The status or owner before; null for a raised idea or a first owner.
+    /// The status, owner or title before; null for a raised idea or a first owner.
     pub from: Option<String>,
-    /// The status or owner after.
+    /// The status, owner or title after.
     pub to: Option<String>,
     /// The entry that says so.
     pub path: String,
@@ -163,87 +172,104 @@ fn by_path<'a>(version: &Version<'a>) -> BTreeMap<&'a str, &'a Entry> {
         .collect()
 }
 
+/// An entry file on one side: an entry, or why it is not one.
+#[derive(Clone, Copy)]
+enum Found<'a> {
+    Entry(&'a Entry),
+    Broken(&'a str),
+}
+
+impl<'a> Found<'a> {
+    fn at(version: &Version<'a>, entries: &BTreeMap<&str, &'a Entry>, path: &str) -> Option<Self> {
+        match entries.get(path) {
+            Some(entry) => Some(Found::Entry(entry)),
+            None => version.broken.get(path).map(|why| Found::Broken(why)),
+        }
+    }
+
+    fn entry(self) -> Option<&'a Entry> {
+        match self {
+            Found::Entry(entry) => Some(entry),
+            Found::Broken(_) => None,
+        }
+    }
+}
+
 fn entry_changes(old: &Version, new: &Version) -> Vec<EntryChange> {
     let (before, after) = (by_path(old), by_path(new));
-    let exists = |v: &Version, map: &BTreeMap<&str, &Entry>, path: &str| {
-        map.contains_key(path) || v.unreadable.contains(path)
-    };
-    let mut changes = Vec::new();
-    let mut added: Vec<&str> = Vec::new();
-    let mut removed: Vec<&str> = Vec::new();
     let paths: BTreeSet<&str> = before
         .keys()
         .chain(after.keys())
         .copied()
-        .chain(old.unreadable.iter().map(String::as_str))
-        .chain(new.unreadable.iter().map(String::as_str))
+        .chain(old.broken.keys().map(String::as_str))
+        .chain(new.broken.keys().map(String::as_str))
         .collect();
+    let mut changes = Vec::new();
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
     for path in paths {
-        match (exists(old, &before, path), exists(new, &after, path)) {
-            (false, true) => added.push(path),
-            (true, false) => removed.push(path),
-            (true, true) => {
-                let fields = differences(before.get(path).copied(), after.get(path).copied());
+        match (Found::at(old, &before, path), Found::at(new, &after, path)) {
+            (None, Some(is)) => added.push((path, is)),
+            (Some(was), None) => removed.push((path, was)),
+            (Some(was), Some(is)) => {
+                let fields = differences(was, is);
                 if !fields.is_empty() {
-                    changes.push(row(Change::Changed, path, None, after.get(path), fields));
+                    changes.push(row(Change::Changed, path, None, is, fields));
                 }
             }
-            (false, false) => {}
+            (None, None) => {}
         }
     }
-    // A removed entry that comes back under another name, with the same date,
-    // kind, site and title, was renamed.
-    let mut renamed_from: HashMap<(Date, &str, String, &str), Vec<&str>> = HashMap::new();
-    for path in &removed {
-        if let Some(e) = before.get(path) {
-            renamed_from.entry(rename_key(e)).or_default().push(path);
-        }
-    }
-    let mut gone: BTreeSet<&str> = removed.iter().copied().collect();
-    for path in added {
-        let entry = after.get(path).copied();
-        let origin = entry
-            .and_then(|e| renamed_from.get_mut(&rename_key(e)))
-            .and_then(|paths| paths.pop());
-        match origin {
-            Some(from) => {
-                gone.remove(from);
-                let fields = differences(before.get(from).copied(), entry);
-                changes.push(row(
-                    Change::Renamed,
-                    path,
-                    Some(from),
-                    entry.as_ref(),
-                    fields,
-                ));
-            }
-            None => changes.push(row(Change::Added, path, None, entry.as_ref(), Vec::new())),
-        }
-    }
-    for path in gone {
-        changes.push(row(
-            Change::Removed,
-            path,
-            None,
-            before.get(path),
-            Vec::new(),
-        ));
-    }
+    changes.extend(renamed_added_and_removed(added, removed));
     changes.sort_by(|a, b| (a.change, a.date, &a.path).cmp(&(b.change, b.date, &b.path)));
     changes
 }
 
-fn rename_key(e: &Entry) -> (Date, &str, String, &str) {
-    (e.date, e.kind.as_str(), e.site.to_lowercase(), &e.title)
+/// The entries only one side has: a removed entry and an added one that
+/// share most of their content are one entry renamed (see [`renames`]).
+fn renamed_added_and_removed<'a>(
+    added: Vec<(&str, Found<'a>)>,
+    removed: Vec<(&str, Found<'a>)>,
+) -> Vec<EntryChange> {
+    // Only entries can be compared: an unreadable file stays added or removed.
+    let readable = |files: &[(&str, Found<'a>)]| -> (Vec<usize>, Vec<&'a Entry>) {
+        (0..files.len())
+            .filter_map(|i| Some((i, files[i].1.entry()?)))
+            .unzip()
+    };
+    let ((from, from_entries), (to, to_entries)) = (readable(&removed), readable(&added));
+    let mut paired_from = vec![false; removed.len()];
+    let mut paired_to = vec![false; added.len()];
+    let mut changes = Vec::new();
+    for (i, j) in renames::pairs(&from_entries, &to_entries) {
+        let ((old_path, was), (path, is)) = (removed[from[i]], added[to[j]]);
+        (paired_from[from[i]], paired_to[to[j]]) = (true, true);
+        let fields = differences(was, is);
+        changes.push(row(Change::Renamed, path, Some(old_path), is, fields));
+    }
+    for (i, (path, is)) in added.into_iter().enumerate() {
+        if !paired_to[i] {
+            changes.push(row(Change::Added, path, None, is, Vec::new()));
+        }
+    }
+    for (i, (path, was)) in removed.into_iter().enumerate() {
+        if !paired_from[i] {
+            changes.push(row(Change::Removed, path, None, was, Vec::new()));
+        }
+    }
+    changes
 }
 
 fn row(
     change: Change,
     path: &str,
     from_path: Option<&str>,
-    entry: Option<&&Entry>,
-    fields: Vec<&'static str>,
+    found: Found,
+    fields: Vec<FieldChange>,
 ) -> EntryChange {
+    let (entry, problem) = match found {
+        Found::Entry(e) => (Some(e), None),
+        Found::Broken(why) => (None, Some(why.to_string())),
+    };
     EntryChange {
         change,
         path: path.to_string(),
@@ -252,37 +278,23 @@ fn row(
         kind: entry.map(|e| e.kind.to_string()),
         site: entry.map(|e| e.site.to_string()),
         people: entry.map(|e| e.people.clone()).unwrap_or_default(),
+        problem,
         fields,
     }
 }
 
-/// The fields in which two versions of an entry differ.
-fn differences(before: Option<&Entry>, after: Option<&Entry>) -> Vec<&'static str> {
-    let (a, b) = match (before, after) {
-        (Some(a), Some(b)) => (a, b),
-        (None, None) => return Vec::new(),
-        // Readable on one side only: the file changed, and how is in its problems.
-        _ => return vec!["readable"],
+/// How two versions of an entry file differ: field by field when both are
+/// entries, else in what makes one of them unreadable.
+fn differences(before: Found, after: Found) -> Vec<FieldChange> {
+    let why = |found: Found| match found {
+        Found::Entry(_) => Value::None,
+        Found::Broken(why) => Value::Text(why.to_string()),
     };
-    let mut fields = Vec::new();
-    let mut differ = |name: &'static str, different: bool| {
-        if different {
-            fields.push(name);
-        }
-    };
-    differ("date", a.date != b.date);
-    differ("kind", a.kind != b.kind);
-    differ("site", a.site != b.site);
-    differ("role", a.role != b.role);
-    differ("title", a.title != b.title);
-    differ("people", a.people != b.people);
-    differ("customers", a.customers != b.customers);
-    differ("hours", a.hours != b.hours);
-    differ("tags", a.tags != b.tags);
-    differ("ideas", a.ideas != b.ideas);
-    differ("text", a.body != b.body);
-    differ("other keys", a.unknown_keys != b.unknown_keys);
-    fields
+    match (before, after) {
+        (Found::Entry(a), Found::Entry(b)) => fields::differences(a, b),
+        (a, b) if why(a) == why(b) => Vec::new(),
+        (a, b) => vec![FieldChange::value("problem", why(a), why(b))],
+    }
 }
 
 fn idea_changes(old: &Version, new: &Version, today: Date) -> Vec<IdeaChange> {
@@ -321,6 +333,18 @@ fn idea_changes(old: &Version, new: &Version, today: Date) -> Vec<IdeaChange> {
                     story,
                     owner(story),
                     latest(story, today, |m| m.idea.owner.is_some()),
+                )
+            });
+        }
+        if earlier.title != story.title {
+            let named = story.mentions.iter().find(|m| m.idea.title.is_some());
+            changes.push(IdeaChange {
+                from: Some(earlier.title.to_string()),
+                ..change(
+                    IdeaChangeKind::Title,
+                    story,
+                    Some(story.title.to_string()),
+                    named.map(|m| m.entry.path.clone()).unwrap_or_default(),
                 )
             });
         }
@@ -434,7 +458,8 @@ mod tests {
         let mut kept = entry("kept.md", date(2026, 1, 1), "A", &[]);
         kept.ideas = vec![idea("new")].into();
         kept.body = "> one\n".into();
-        let moved = entry("old-name.md", date(2026, 1, 2), "B", &[]);
+        let mut moved = entry("old-name.md", date(2026, 1, 2), "B", &[]);
+        moved.body = "> what they said\n\nWhat we saw.\n".into();
         let dropped = entry("dropped.md", date(2026, 1, 3), "C", &[]);
         let old = vec![kept.clone(), moved.clone(), dropped];
         let mut kept2 = kept.clone();
@@ -443,14 +468,16 @@ mod tests {
         kept2.customers = 4;
         let mut moved2 = moved.clone();
         moved2.path = "new-name.md".into();
+        moved2.hours = Some(2.0);
         let mut added = entry("added.md", date(2026, 1, 4), "D", &[]);
         added.people = vec!["Ann"].into();
         let new = vec![kept2, moved2, added];
-        let none = BTreeSet::new();
-        let broken: BTreeSet<String> = ["broken.md".to_string()].into();
-        let version = |entries, unreadable| Version {
+        let none = BTreeMap::new();
+        let broken: BTreeMap<String, String> =
+            [("broken.md".to_string(), "`date`: is missing".to_string())].into();
+        let version = |entries, broken| Version {
             entries,
-            unreadable,
+            broken,
             default_status: "new",
         };
         let diff = compare(
@@ -467,7 +494,7 @@ mod tests {
                     e.change,
                     e.path.as_str(),
                     e.from_path.as_deref(),
-                    e.fields.clone(),
+                    e.fields.iter().map(|f| f.field).collect(),
                 )
             })
             .collect();
@@ -480,13 +507,22 @@ mod tests {
                     Change::Changed,
                     "kept.md",
                     None,
-                    vec!["customers", "ideas", "text"]
+                    vec!["customers", "status", "text"]
                 ),
-                (Change::Renamed, "new-name.md", Some("old-name.md"), vec![]),
+                (
+                    Change::Renamed,
+                    "new-name.md",
+                    Some("old-name.md"),
+                    vec!["hours"]
+                ),
                 (Change::Removed, "dropped.md", None, vec![]),
             ]
         );
         assert_eq!(diff.entries[0].date, None);
+        assert_eq!(
+            diff.entries[0].problem.as_deref(),
+            Some("`date`: is missing")
+        );
         assert_eq!(
             diff.ideas,
             [IdeaChange {

@@ -3,7 +3,7 @@
 //! working tree), never by checking anything out.
 
 use clap::ValueEnum;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use super::context::Context;
@@ -81,24 +81,29 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
 
 fn version<'a>(
     entries: &'a [Entry],
-    unreadable: &'a BTreeSet<String>,
+    broken: &'a BTreeMap<String, String>,
     config: &'a Option<Config>,
 ) -> Version<'a> {
     Version {
         entries,
-        unreadable,
+        broken,
         default_status: config.as_ref().map_or("new", |c| c.default_status()),
     }
 }
 
-/// The readable entries, sorted, and the paths of the unreadable ones.
-fn readable(checked: &[Checked]) -> (Vec<Entry>, BTreeSet<String>) {
+/// The readable entries, sorted, and the unreadable ones, each with why:
+/// the message of its first error.
+fn readable(checked: &[Checked]) -> (Vec<Entry>, BTreeMap<String, String>) {
     let mut entries: Vec<Entry> = checked.iter().filter_map(|c| c.entry.clone()).collect();
     entries.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     let broken = checked
         .iter()
         .filter(|c| c.entry.is_none())
-        .map(|c| c.path.clone())
+        .map(|c| {
+            let first = c.diagnostics.iter().find(|d| d.severity == Severity::Error);
+            let why = first.map_or("it cannot be read", |d| d.message.as_str());
+            (c.path.clone(), why.to_string())
+        })
         .collect();
     (entries, broken)
 }

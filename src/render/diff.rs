@@ -5,7 +5,8 @@
 use super::document::{Block, Document, Quoted, Section};
 use super::table::{Column, Table, number, signed};
 use crate::aggregate::diff::{
-    Change, EntryChange, IdeaChange, IdeaChangeKind, JournalDiff, Side, Totals,
+    Change, EntryChange, FieldChange, IdeaChange, IdeaChangeKind, JournalDiff, Side, Totals, Value,
+    Values,
 };
 use crate::model::diagnostic::Severity;
 
@@ -52,6 +53,7 @@ fn summary(diff: &JournalDiff) -> String {
         (ideas(IdeaChangeKind::Raised), "raised"),
         (ideas(IdeaChangeKind::Moved), "moved"),
         (ideas(IdeaChangeKind::Owner), "with a new owner"),
+        (ideas(IdeaChangeKind::Title), "retitled"),
     ]);
     let mut sentences = vec![match entry_counts.is_empty() {
         true => "No entry changed.".to_string(),
@@ -102,15 +104,6 @@ fn entries(changes: &[EntryChange]) -> Vec<Block> {
         Column::left("fields", "What changed"),
     ]);
     for e in changes {
-        let mut what: Vec<String> = e
-            .from_path
-            .iter()
-            .map(|p| format!("renamed from {p}"))
-            .collect();
-        what.extend(e.fields.iter().map(|f| f.to_string()));
-        if e.date.is_none() {
-            what.push("cannot be read (see the problems)".into());
-        }
         table.push(vec![
             format!("{:?}", e.change).to_lowercase(),
             e.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -118,16 +111,95 @@ fn entries(changes: &[EntryChange]) -> Vec<Block> {
             e.site.clone().unwrap_or_default(),
             e.people.join(", "),
             e.path.clone(),
-            what.join(", "),
+            what_changed(e),
         ]);
     }
     vec![Block::Table(table)]
 }
 
+/// `renamed from …; customers: 23 → 25; tags: +pricing −coupons;
+/// aisle-finder: status exploring → planned, owner none → Ann Berg`, or
+/// what makes the entry unreadable.
+fn what_changed(e: &EntryChange) -> String {
+    let mut what: Vec<String> = e
+        .from_path
+        .iter()
+        .map(|p| format!("renamed from {p}"))
+        .collect();
+    let said = e.fields.iter().any(|f| f.field == "problem");
+    what.extend(e.problem.clone().filter(|_| !said));
+    // The changes of one idea read as one.
+    for group in e
+        .fields
+        .chunk_by(|a, b| a.idea.is_some() && a.idea == b.idea)
+    {
+        match &group[0].idea {
+            Some(idea) => {
+                let each: Vec<String> = group.iter().map(|f| field(f, " ")).collect();
+                what.push(format!("{idea}: {}", each.join(", ")));
+            }
+            None => what.extend(group.iter().map(|f| field(f, ": "))),
+        }
+    }
+    what.join("; ")
+}
+
+/// One field's change: `customers: 23 → 25`, `tags: +pricing −coupons`,
+/// `text: +2 −1 lines`; `between` goes after the field's name.
+fn field(f: &FieldChange, between: &str) -> String {
+    let name = f.field;
+    match &f.values {
+        // Only what is wrong now, or what was wrong and is mended.
+        Values::Value { from, to } if name == "problem" => match to {
+            Value::None => format!("fixed: {}", value(from)),
+            _ => value(to),
+        },
+        Values::Value { from, to } => format!("{name}{between}{} → {}", value(from), value(to)),
+        Values::Items { added, removed } => {
+            let signed: Vec<String> = (added.iter().map(|a| format!("+{a}")))
+                .chain(removed.iter().map(|r| format!("−{r}")))
+                .collect();
+            format!("{name}{between}{}", signed.join(" "))
+        }
+        Values::Lines {
+            lines_added: 0,
+            lines_removed: 0,
+        } => format!("{name}{between}lines moved"),
+        Values::Lines {
+            lines_added,
+            lines_removed,
+        } => {
+            let mut counts = Vec::new();
+            if *lines_added > 0 {
+                counts.push(format!("+{lines_added}"));
+            }
+            if *lines_removed > 0 {
+                counts.push(format!("−{lines_removed}"));
+            }
+            let lines = if lines_added + lines_removed == 1 {
+                "line"
+            } else {
+                "lines"
+            };
+            format!("{name}{between}{} {lines}", counts.join(" "))
+        }
+    }
+}
+
+fn value(v: &Value) -> String {
+    match v {
+        Value::None => "none".into(),
+        Value::Text(text) => text.clone(),
+        Value::Date(date) => date.to_string(),
+        Value::Number(n) => number(*n),
+        Value::Flag(flag) => flag.to_string(),
+    }
+}
+
 fn ideas(changes: &[IdeaChange]) -> Vec<Block> {
     if changes.is_empty() {
         return vec![Block::Note(
-            "No idea was raised, moved or given a new owner.".into(),
+            "No idea was raised, moved, retitled or given a new owner.".into(),
         )];
     }
     let mut table = Table::new(vec![
@@ -142,6 +214,7 @@ fn ideas(changes: &[IdeaChange]) -> Vec<Block> {
             IdeaChangeKind::Raised => format!("raised: {}", or_none(&i.to)),
             IdeaChangeKind::Moved => format!("{} → {}", or_none(&i.from), or_none(&i.to)),
             IdeaChangeKind::Owner => format!("owner: {} → {}", or_none(&i.from), or_none(&i.to)),
+            IdeaChangeKind::Title => format!("title: {} → {}", or_none(&i.from), or_none(&i.to)),
         };
         table.push(vec![
             i.id.clone().unwrap_or_default(),
