@@ -1,7 +1,7 @@
 //! What `insight diff` tells a reviewer about each entry: the values a
-//! change gives its fields, and what is wrong with an entry that cannot be
-//! read. Each test commits a small journal on `main` and changes it in the
-//! working tree.
+//! change gives its fields, a file renamed and edited at once, and what is
+//! wrong with an entry that cannot be read. Each test commits a small journal
+//! on `main` and changes it in the working tree.
 
 use crate::common::{TempDir, git, insight_at};
 use std::path::Path;
@@ -145,6 +145,39 @@ No new block quotes.
             "to": "Aisle finder app",
             "path": "visits/2026-10-14-store-a.md"
         })
+    );
+}
+
+#[test]
+fn a_file_renamed_and_edited_is_one_entry_renamed_with_its_changes() {
+    let dir = TempDir::new("diff-rename");
+    let other = "---\ndate: 2026-10-14\nkind: peer\nsite: Head office\n---\nLunch with the CIO.\n";
+    store_a_and(dir.path(), "visits/2026-10-14-head-office.md", other);
+    std::fs::remove_file(dir.path().join("visits/2026-10-14-store-a.md")).unwrap();
+    let edited = STORE_A
+        .replace("site: Store A", "site: Store A, bakery")
+        .replace("customers: 23", "customers: 25")
+        + "\nWe came back after lunch.\n";
+    write(dir.path(), "visits/2026-10-14-store-a-bakery.md", &edited);
+    // Another visit of the same day, removed, is not taken for it.
+    std::fs::remove_file(dir.path().join("visits/2026-10-14-head-office.md")).unwrap();
+    assert_eq!(
+        part(dir.path(), "table", "Entries: ", "Totals"),
+        "Entries: 1 renamed, 1 removed. No problems.
+
+Entries
+Change   Date        Kind       Site             People   Entry                                What changed
+-------- ----------- ---------- ---------------- -------- ------------------------------------ ---------------------------------------------------------------------------------------------------------------
+renamed  2026-10-14  frontline  Store A, bakery  Ann, Bo  visits/2026-10-14-store-a-bakery.md  renamed from visits/2026-10-14-store-a.md; site: Store A → Store A, bakery; customers: 23 → 25; text: +2 lines
+removed  2026-10-14  peer       Head office               visits/2026-10-14-head-office.md
+
+Ideas
+No idea was raised, moved, retitled or given a new owner.
+
+New quotes
+No new block quotes.
+
+"
     );
 }
 
