@@ -83,9 +83,12 @@ fn a_changed_field_shows_its_old_and_new_value() {
     assert_eq!(
         part(dir.path(), "table", "Entries\n", "Totals"),
         "Entries
-Change   Date        Kind       Site     People   Entry                         What changed
--------- ----------- ---------- -------- -------- ----------------------------- ------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
-changed  2026-10-15  frontline  Store B  Ann, Cy  visits/2026-10-14-store-a.md  date: 2026-10-14 → 2026-10-15; site: Store A → Store B; title: Coupons at the shelf → Prices at the shelf; people: +Cy −Bo; customers: 23 → 25; hours: 4 → 6.5; tags: +pricing −coupons; aisle-finder: title Aisle finder → Aisle finder app, status exploring → planned, owner Bo → Ann; text: +1 −1 lines
+Change   Date        Kind       Site     People   Entry
+-------- ----------- ---------- -------- -------- -----------------------------
+changed  2026-10-15  frontline  Store B  Ann, Cy  visits/2026-10-14-store-a.md
+
+What changed
+visits/2026-10-14-store-a.md  date: 2026-10-14 → 2026-10-15; site: Store A → Store B; title: Coupons at the shelf → Prices at the shelf; people: +Cy −Bo; customers: 23 → 25; hours: 4 → 6.5; tags: +pricing −coupons; aisle-finder: title Aisle finder → Aisle finder app, status exploring → planned, owner Bo → Ann; text: +1 −1 lines
 
 Ideas
 Id            Idea              Change                                  Entry
@@ -103,9 +106,13 @@ No new block quotes.
         part(dir.path(), "markdown", "## Entries", "## New quotes"),
         "## Entries
 
-| Change | Date | Kind | Site | People | Entry | What changed |
-| --- | --- | --- | --- | --- | --- | --- |
-| changed | 2026-10-15 | frontline | Store B | Ann, Cy | visits/2026-10-14-store-a.md | date: 2026-10-14 → 2026-10-15; site: Store A → Store B; title: Coupons at the shelf → Prices at the shelf; people: +Cy −Bo; customers: 23 → 25; hours: 4 → 6.5; tags: +pricing −coupons; aisle-finder: title Aisle finder → Aisle finder app, status exploring → planned, owner Bo → Ann; text: +1 −1 lines |
+| Change | Date | Kind | Site | People | Entry |
+| --- | --- | --- | --- | --- | --- |
+| changed | 2026-10-15 | frontline | Store B | Ann, Cy | visits/2026-10-14-store-a.md |
+
+## What changed
+
+- **visits/2026-10-14-store-a.md**: date: 2026-10-14 → 2026-10-15; site: Store A → Store B; title: Coupons at the shelf → Prices at the shelf; people: +Cy −Bo; customers: 23 → 25; hours: 4 → 6.5; tags: +pricing −coupons; aisle-finder: title Aisle finder → Aisle finder app, status exploring → planned, owner Bo → Ann; text: +1 −1 lines
 
 ## Ideas
 
@@ -166,10 +173,13 @@ fn a_file_renamed_and_edited_is_one_entry_renamed_with_its_changes() {
         "Entries: 1 renamed, 1 removed. No problems.
 
 Entries
-Change   Date        Kind       Site             People   Entry                                What changed
--------- ----------- ---------- ---------------- -------- ------------------------------------ ---------------------------------------------------------------------------------------------------------------
-renamed  2026-10-14  frontline  Store A, bakery  Ann, Bo  visits/2026-10-14-store-a-bakery.md  renamed from visits/2026-10-14-store-a.md; site: Store A → Store A, bakery; customers: 23 → 25; text: +2 lines
+Change   Date        Kind       Site             People   Entry
+-------- ----------- ---------- ---------------- -------- ------------------------------------
+renamed  2026-10-14  frontline  Store A, bakery  Ann, Bo  visits/2026-10-14-store-a-bakery.md
 removed  2026-10-14  peer       Head office               visits/2026-10-14-head-office.md
+
+What changed
+visits/2026-10-14-store-a-bakery.md  renamed from visits/2026-10-14-store-a.md; site: Store A → Store A, bakery; customers: 23 → 25; text: +2 lines
 
 Ideas
 No idea was raised, moved, retitled or given a new owner.
@@ -186,7 +196,12 @@ fn a_broken_entry_says_what_is_wrong_in_one_phrase() {
     let dir = TempDir::new("diff-broken");
     let store_c = "---\ndate: 2026-09-01\nkind: frontlien\nsite: Store C\n---\n";
     store_a_and(dir.path(), "visits/2026-09-01-store-c.md", store_c);
-    // Broken by the change, mended by it, and added broken.
+    write(dir.path(), "visits/2026-08-01-store-e.md", store_c);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "Store E"]);
+    // Broken by the change, mended by it, added broken, and removed broken:
+    // what was wrong with a file now gone is not said.
+    std::fs::remove_file(dir.path().join("visits/2026-08-01-store-e.md")).unwrap();
     write(
         dir.path(),
         "visits/2026-10-14-store-a.md",
@@ -204,14 +219,20 @@ fn a_broken_entry_says_what_is_wrong_in_one_phrase() {
     );
     assert_eq!(
         part(dir.path(), "table", "Entries: ", "Totals"),
-        "Entries: 1 added, 2 changed. Problems: 2 errors.
+        "Entries: 1 added, 2 changed, 1 removed. Problems: 2 errors.
 
 Entries
-Change   Date        Kind       Site     People  Entry                         What changed
--------- ----------- ---------- -------- ------- ----------------------------- ---------------------------------------------------------
-added                                            visits/2026-11-02-store-d.md  missing `site`
-changed                                          visits/2026-10-14-store-a.md  `date`: `2026-10-41` is not a valid date
-changed  2026-09-01  frontline  Store C          visits/2026-09-01-store-c.md  fixed: `kind`: `frontlien` is not a kind of this journal
+Change   Date        Kind       Site     People  Entry
+-------- ----------- ---------- -------- ------- -----------------------------
+added                                            visits/2026-11-02-store-d.md
+changed                                          visits/2026-10-14-store-a.md
+changed  2026-09-01  frontline  Store C          visits/2026-09-01-store-c.md
+removed                                          visits/2026-08-01-store-e.md
+
+What changed
+visits/2026-11-02-store-d.md  missing `site`
+visits/2026-10-14-store-a.md  `date`: `2026-10-41` is not a valid date
+visits/2026-09-01-store-c.md  fixed: `kind`: `frontlien` is not a kind of this journal
 
 Ideas
 No idea was raised, moved, retitled or given a new owner.

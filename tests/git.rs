@@ -50,13 +50,17 @@ const TABLE: &str = r#"Journal changes: the merge base of main and HEAD (7012ef7
 Entries: 2 added, 1 changed, 1 renamed, 1 removed. Ideas: 1 raised, 1 moved, 1 with a new owner. 3 new quotes. Problems: 1 warning.
 
 Entries
-Change   Date        Kind       Site                   People                    Entry                               What changed
--------- ----------- ---------- ---------------------- ------------------------- ----------------------------------- ------------------------------------------------------------------------------
+Change   Date        Kind       Site                   People                    Entry
+-------- ----------- ---------- ---------------------- ------------------------- -----------------------------------
 added    2026-11-21  peer       Café Zürich, Store 10  Bob Okafor, Zed Moreau    visits/2026-11-21 store 10 café.md
 added    2026-11-21  frontline  Store 9, Harbour       Ann Berg                  visits/2026-11-21-store-9.md
-changed  2026-10-14  frontline  Store 7, Riverside     Ann Berg                  visits/2026-10-14-store-7.md        scan-and-go: status building → shipped, owner none → Ann Berg; text: +2 lines
-renamed  2026-08-20  research   Data lab               Cy Lindqvist, Dana Novak  visits/2026-08-20-loyalty-data.md   renamed from visits/2026-08-20-data-lab.md
+changed  2026-10-14  frontline  Store 7, Riverside     Ann Berg                  visits/2026-10-14-store-7.md
+renamed  2026-08-20  research   Data lab               Cy Lindqvist, Dana Novak  visits/2026-08-20-loyalty-data.md
 removed  2026-04-20  research   Data lab               Cy Lindqvist              visits/2026-04-20-data-lab.md
+
+What changed
+visits/2026-10-14-store-7.md       scan-and-go: status building → shipped, owner none → Ann Berg; text: +2 lines
+visits/2026-08-20-loyalty-data.md  renamed from visits/2026-08-20-data-lab.md
 
 Ideas
 Id           Idea                                 Change                        Entry
@@ -92,13 +96,18 @@ Entries: 2 added, 1 changed, 1 renamed, 1 removed. Ideas: 1 raised, 1 moved, 1 w
 
 ## Entries
 
-| Change | Date | Kind | Site | People | Entry | What changed |
-| --- | --- | --- | --- | --- | --- | --- |
-| added | 2026-11-21 | peer | Café Zürich, Store 10 | Bob Okafor, Zed Moreau | visits/2026-11-21 store 10 café.md |  |
-| added | 2026-11-21 | frontline | Store 9, Harbour | Ann Berg | visits/2026-11-21-store-9.md |  |
-| changed | 2026-10-14 | frontline | Store 7, Riverside | Ann Berg | visits/2026-10-14-store-7.md | scan-and-go: status building → shipped, owner none → Ann Berg; text: +2 lines |
-| renamed | 2026-08-20 | research | Data lab | Cy Lindqvist, Dana Novak | visits/2026-08-20-loyalty-data.md | renamed from visits/2026-08-20-data-lab.md |
-| removed | 2026-04-20 | research | Data lab | Cy Lindqvist | visits/2026-04-20-data-lab.md |  |
+| Change | Date | Kind | Site | People | Entry |
+| --- | --- | --- | --- | --- | --- |
+| added | 2026-11-21 | peer | Café Zürich, Store 10 | Bob Okafor, Zed Moreau | visits/2026-11-21 store 10 café.md |
+| added | 2026-11-21 | frontline | Store 9, Harbour | Ann Berg | visits/2026-11-21-store-9.md |
+| changed | 2026-10-14 | frontline | Store 7, Riverside | Ann Berg | visits/2026-10-14-store-7.md |
+| renamed | 2026-08-20 | research | Data lab | Cy Lindqvist, Dana Novak | visits/2026-08-20-loyalty-data.md |
+| removed | 2026-04-20 | research | Data lab | Cy Lindqvist | visits/2026-04-20-data-lab.md |
+
+## What changed
+
+- **visits/2026-10-14-store-7.md**: scan-and-go: status building → shipped, owner none → Ann Berg; text: +2 lines
+- **visits/2026-08-20-loyalty-data.md**: renamed from visits/2026-08-20-data-lab.md
 
 ## Ideas
 
@@ -412,8 +421,12 @@ fn diff_check_fails_on_errors_in_the_changed_entries_only() {
         "{}",
         run.stdout
     );
+    assert!(
+        run.stdout
+            .contains("| added |  |  |  |  | visits/2026-11-22-store-11.md |\n")
+    );
     assert!(run.stdout.contains(
-        "| added |  |  |  |  | visits/2026-11-22-store-11.md | `kind`: `frontlien` is not a kind of this journal |"
+        "- **visits/2026-11-22-store-11.md**: `kind`: `frontlien` is not a kind of this journal\n"
     ));
     // Without --check the same diff exits 0: it is a report.
     assert_eq!(insight_at(dir.path(), &["diff"]).code, 0);
@@ -553,6 +566,25 @@ fn check_staged_reads_what_the_commit_will_contain() {
     assert_eq!(
         found[0]["message"],
         "`frontline` is listed twice in `kinds`"
+    );
+}
+
+/// The GitHub job that docs/review.md shows is the one `insight init --ci
+/// github` writes for a journal at the root of its repository.
+#[test]
+fn the_ci_job_in_the_docs_is_the_one_init_writes() {
+    let review = std::fs::read_to_string(manifest_dir().join("docs/review.md")).unwrap();
+    let template =
+        std::fs::read_to_string(manifest_dir().join("journal-template/git/github-journal.yml"))
+            .unwrap();
+    let job: String = template
+        .lines()
+        .skip_while(|line| line.starts_with('#'))
+        .map(|line| line.replace("insight JOURNAL ", "insight ") + "\n")
+        .collect();
+    assert!(
+        review.contains(&format!("```yaml\n{job}```")),
+        "the job in docs/review.md differs from journal-template/git/github-journal.yml"
     );
 }
 

@@ -3,6 +3,7 @@
 //! and what `check` finds in the changed entries.
 
 use super::document::{Block, Document, Quoted, Section};
+use super::escape_controls;
 use super::table::{Column, Table, number, signed};
 use crate::aggregate::diff::{
     Change, EntryChange, FieldChange, IdeaChange, IdeaChangeKind, JournalDiff, Side, Totals, Value,
@@ -11,16 +12,21 @@ use crate::aggregate::diff::{
 use crate::model::diagnostic::Severity;
 
 pub fn page(diff: &JournalDiff) -> Document {
+    let mut sections = vec![Section::new("Entries", entries(&diff.entries))];
+    // A list, not a column of the table: an entry's changes can run to a
+    // paragraph, which a list item wraps well (in a pull request too) and a
+    // table cell does not.
+    sections.extend(what_changed(&diff.entries));
+    sections.extend([
+        Section::new("Ideas", ideas(&diff.ideas)),
+        Section::new("New quotes", quotes(diff)),
+        Section::new("Totals", vec![Block::Table(totals(diff))]),
+        Section::new("Problems in the changed entries", problems(diff)),
+    ]);
     Document {
         title: format!("Journal changes: {} → {}", side(&diff.from), side(&diff.to)),
         intro: vec![Block::Note(summary(diff))],
-        sections: vec![
-            Section::new("Entries", entries(&diff.entries)),
-            Section::new("Ideas", ideas(&diff.ideas)),
-            Section::new("New quotes", quotes(diff)),
-            Section::new("Totals", vec![Block::Table(totals(diff))]),
-            Section::new("Problems in the changed entries", problems(diff)),
-        ],
+        sections,
     }
 }
 
@@ -101,7 +107,6 @@ fn entries(changes: &[EntryChange]) -> Vec<Block> {
         Column::left("site", "Site"),
         Column::left("people", "People"),
         Column::left("path", "Entry"),
-        Column::left("fields", "What changed"),
     ]);
     for e in changes {
         table.push(vec![
@@ -111,22 +116,33 @@ fn entries(changes: &[EntryChange]) -> Vec<Block> {
             e.site.clone().unwrap_or_default(),
             e.people.join(", "),
             e.path.clone(),
-            what_changed(e),
         ]);
     }
     vec![Block::Table(table)]
 }
 
+/// What changed in each changed or renamed entry, and what is wrong with
+/// each one that cannot be read; nothing when no entry has anything to say.
+fn what_changed(changes: &[EntryChange]) -> Option<Section> {
+    let said: Vec<(String, String)> = changes
+        .iter()
+        .map(|e| (escape_controls(&e.path, false).into_owned(), changes_in(e)))
+        .filter(|(_, what)| !what.is_empty())
+        .collect();
+    (!said.is_empty()).then(|| Section::new("What changed", vec![Block::Fields(said)]))
+}
+
 /// `renamed from …; customers: 23 → 25; tags: +pricing −coupons;
 /// aisle-finder: status exploring → planned, owner none → Ann Berg`, or
 /// what makes the entry unreadable.
-fn what_changed(e: &EntryChange) -> String {
+fn changes_in(e: &EntryChange) -> String {
     let mut what: Vec<String> = e
         .from_path
         .iter()
         .map(|p| format!("renamed from {p}"))
         .collect();
-    let said = e.fields.iter().any(|f| f.field == "problem");
+    // What was wrong with a file now removed is no longer anyone's concern.
+    let said = e.change == Change::Removed || e.fields.iter().any(|f| f.field == "problem");
     what.extend(e.problem.clone().filter(|_| !said));
     // The changes of one idea read as one.
     for group in e
