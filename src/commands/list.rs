@@ -92,7 +92,9 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     };
     let text = match format {
         Format::Table if selected.is_empty() => {
-            return Ok(Done::print(Output::Nothing("no entries match")));
+            return Ok(Done::print(
+                Output::Nothing("no entries match").limited(args.limit),
+            ));
         }
         Format::Table => {
             render::text_table(&table(&selected, journal), context.width, context.color)
