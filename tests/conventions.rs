@@ -220,3 +220,55 @@ fn show_finds_an_entry_by_its_site_or_title_as_written() {
          hint: type more of the file name, site or title, or the whole path\n"
     );
 }
+
+#[test]
+fn unknown_is_not_zero_and_a_far_off_amount_is_named() {
+    let temp = TempDir::new("conventions-unknown");
+    let root = temp.path();
+    fs::create_dir_all(root.join("visits")).unwrap();
+    fs::write(root.join("insight.yaml"), "").unwrap();
+    // Twenty ordinary visits: 5 to 24 customers, 2 to 8 hours.
+    for n in 0..20 {
+        let text = format!(
+            "---\ndate: 2026-10-{:02}\nkind: frontline\nsite: Store {n}\ncustomers: {}\nhours: {}\n---\n",
+            n + 1,
+            n + 5,
+            2 + n % 7
+        );
+        fs::write(root.join(format!("visits/v{n:02}.md")), text).unwrap();
+    }
+    let odd =
+        "---\ndate: 2026-11-02\nkind: frontline\nsite: Depot\ncustomers: 5000\nhours: 1000\n---\n";
+    fs::write(root.join("visits/odd.md"), odd).unwrap();
+    let silent = "---\ndate: 2026-11-03\nkind: peer\nsite: HQ\n---\n";
+    fs::write(root.join("visits/silent.md"), silent).unwrap();
+    let check = insight_at(root, &["check"]);
+    assert_eq!(
+        check.stdout,
+        "visits/odd.md:5:1: warning: `customers: 5000` is far above what this journal's entries give (6 to 24 in 9 of 10)\n  \
+         hint: is it a typo? If not, nothing needs doing\n\
+         visits/odd.md:6:1: warning: `hours: 1000` is more than a week has (168)\n  \
+         hint: give the hours spent with customers; is it a typo?\n\
+         checked 22 entries: 2 warnings\n"
+    );
+    let show = insight_at(root, &["show", "silent"]).ok();
+    assert!(show.contains("customers  –\nhours      –\n"), "{show}");
+    let json = insight_at(root, &["list", "--site", "HQ", "--format", "json"]).ok();
+    assert!(
+        json.contains("\"customers\": null,\n    \"hours\": null,"),
+        "{json}"
+    );
+    let csv = insight_at(root, &["list", "--site", "HQ", "--format", "csv"]).ok();
+    assert_eq!(csv.lines().nth(1), Some("2026-11-03,peer,HQ,silent,,,"));
+    let report = insight_at(root, &["report", "--month", "2026-11", "-f", "markdown"]).ok();
+    assert!(
+        report.contains("spoke to 5000 customers (1 entry without a count)"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "\nNot in the sums: 1 entry without a count of customers, 1 entry without hours.\n"
+        ),
+        "{report}"
+    );
+}

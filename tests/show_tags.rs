@@ -43,6 +43,7 @@ kind       frontline
 site       BT contact centre
 people     Clive Selley
 customers  31
+hours      –
 tags       pricing
 
 Callers asked for prices by region.

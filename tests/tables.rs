@@ -74,7 +74,7 @@ Date        Kind       Site      Title     Customers  Tags              People
 2026-04-20  peer       Client    Lunch in          3  Mobile, benefits  Michael
                        lunch,    Atlanta                                Capone
                        Atlanta
-2026-10-01  research   #1 Store  Smartpho          0  mobile/payments,
+2026-10-01  research   #1 Store  Smartpho             mobile/payments,
                        survey    ne                   analytics
                                  survey
 "

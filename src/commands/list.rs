@@ -195,7 +195,7 @@ fn table(entries: &[&Entry], journal: &Journal) -> Table {
             e.kind.to_string(),
             e.site.to_string(),
             e.title.to_string(),
-            e.customers.to_string(),
+            e.customers.map_or_else(String::new, |n| n.to_string()),
             e.tags.join(", "),
             e.people.join(", "),
         ];

@@ -138,10 +138,13 @@ fn fields(record: &EntryRecord, entry: &Entry) -> String {
     if !entry.people.is_empty() {
         rows.push(("people", entry.people.join(", ")));
     }
-    rows.push(("customers", entry.customers.to_string()));
-    if let Some(hours) = entry.hours {
-        rows.push(("hours", render::number(hours)));
-    }
+    // Unknown is not zero: an entry that does not say shows a dash.
+    let unknown = || "–".to_string();
+    rows.push((
+        "customers",
+        entry.customers.map_or_else(unknown, |n| n.to_string()),
+    ));
+    rows.push(("hours", entry.hours.map_or_else(unknown, render::number)));
     if !entry.tags.is_empty() {
         rows.push(("tags", entry.tags.join(", ")));
     }
