@@ -83,8 +83,8 @@ pub fn differences(a: &Entry, b: &Entry) -> Vec<FieldChange> {
     found.extend(changed([
         (
             "customers",
-            number(Some(a.customers as f64)),
-            number(Some(b.customers as f64)),
+            number(a.customers.map(|n| n as f64)),
+            number(b.customers.map(|n| n as f64)),
         ),
         ("hours", number(a.hours), number(b.hours)),
     ]));
@@ -250,7 +250,7 @@ mod tests {
     #[test]
     fn each_field_with_its_values_before_and_after() {
         let mut a = entry("a.md", date(2026, 3, 1), "Store A", &["coupons", "mobile"]);
-        a.customers = 23;
+        a.customers = Some(23);
         a.hours = Some(4.0);
         a.people = Texts::of_strs(&["Ann", "Bo"]);
         a.body = "one\ntwo\nthree\n".into();
@@ -262,7 +262,7 @@ mod tests {
         let mut b = a.clone();
         b.date = date(2026, 3, 2);
         b.site = Text::new("Store B");
-        b.customers = 25;
+        b.customers = Some(25);
         b.hours = None;
         b.people = Texts::of_strs(&["Ann", "Cy"]);
         b.tags = Texts::of_strs(&["mobile", "pricing"]);

@@ -67,7 +67,9 @@ impl Content {
             line("role", role);
         }
         line("title", &e.title);
-        line("customers", &e.customers.to_string());
+        if let Some(customers) = e.customers {
+            line("customers", &customers.to_string());
+        }
         if let Some(hours) = e.hours {
             line("hours", &hours.to_string());
         }
@@ -171,7 +173,7 @@ mod tests {
     fn an_entry_renamed_and_edited_is_paired_with_what_it_was() {
         let old = with_body("a.md", date(2026, 10, 14), TEXT);
         let mut edited = with_body("b.md", date(2026, 10, 14), TEXT);
-        edited.customers = 12;
+        edited.customers = Some(12);
         edited.body.push_str("One more line of what we saw.\n");
         let other = with_body("c.md", date(2026, 10, 14), "Something else entirely.\n");
         assert_eq!(pairs(&[&old], &[&other, &edited]), [(0, 1)]);
