@@ -164,6 +164,7 @@ fn a_file_renamed_and_edited_is_one_entry_renamed_with_its_changes() {
     let edited = STORE_A
         .replace("site: Store A", "site: Store A, bakery")
         .replace("customers: 23", "customers: 25")
+        .replace("hours: 4\n", "")
         + "\nWe came back after lunch.\n";
     write(dir.path(), "visits/2026-10-14-store-a-bakery.md", &edited);
     // Another visit of the same day, removed, is not taken for it.
@@ -179,7 +180,7 @@ renamed  2026-10-14  frontline  Store A, bakery  Ann, Bo  visits/2026-10-14-stor
 removed  2026-10-14  peer       Head office               visits/2026-10-14-head-office.md
 
 What changed
-visits/2026-10-14-store-a-bakery.md  renamed from visits/2026-10-14-store-a.md; site: Store A → Store A, bakery; customers: 23 → 25; text: +2 lines
+visits/2026-10-14-store-a-bakery.md  renamed from visits/2026-10-14-store-a.md; site: Store A → Store A, bakery; customers: 23 → 25; hours: 4 → unknown; text: +2 lines
 
 Ideas
 No idea was raised, moved, retitled or given a new owner.

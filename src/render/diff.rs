@@ -170,7 +170,14 @@ fn field(f: &FieldChange, between: &str) -> String {
             Value::None => format!("fixed: {}", value(from)),
             _ => value(to),
         },
-        Values::Value { from, to } => format!("{name}{between}{} → {}", value(from), value(to)),
+        Values::Value { from, to } => {
+            let shown = |v: &Value| match v {
+                // A count not given is unknown, not zero and not nothing.
+                Value::None if matches!(name, "customers" | "hours") => "unknown".to_string(),
+                v => value(v),
+            };
+            format!("{name}{between}{} → {}", shown(from), shown(to))
+        }
         Values::Items { added, removed } => {
             let signed: Vec<String> = (added.iter().map(|a| format!("+{a}")))
                 .chain(removed.iter().map(|r| format!("−{r}")))
