@@ -1,6 +1,10 @@
 //! Synthetic journals of any size, for benchmarks and load tests. Deterministic:
 //! the same size and seed give the same files, byte for byte.
 
+// Each of the benchmarks, tests and examples that include this file uses a
+// part of it.
+#![allow(dead_code)]
+
 use std::io;
 use std::path::Path;
 
