@@ -84,6 +84,7 @@ Entries                  10     11      +1
 Customers spoken to      81    103     +22
 Hours                    34     37      +3
 People who went out       5      5       0
+Not in the sums: 3 entries without a count of customers before, 2 entries after.
 
 Problems in the changed entries
 visits/2026-11-21 store 10 café.md:8:1: warning: unknown key `tag`; insight ignores it
@@ -139,6 +140,8 @@ Entries: 2 added, 1 changed, 1 renamed, 1 removed. Ideas: 1 raised, 1 moved, 1 w
 | Customers spoken to | 81 | 103 | +22 |
 | Hours | 34 | 37 | +3 |
 | People who went out | 5 | 5 | 0 |
+
+Not in the sums: 3 entries without a count of customers before, 2 entries after.
 
 ## Problems in the changed entries
 
@@ -294,13 +297,17 @@ const JSON: &str = r#"{
     "before": {
       "entries": 10,
       "customers": 81,
+      "entries_without_customers": 3,
       "hours": 34,
+      "entries_without_hours": 0,
       "people": 5
     },
     "after": {
       "entries": 11,
       "customers": 103,
+      "entries_without_customers": 2,
       "hours": 37,
+      "entries_without_hours": 0,
       "people": 5
     }
   },
@@ -351,7 +358,8 @@ fn diff_shows_what_a_branch_changes_in_every_format() {
          Entries                  11     11       0\n\
          Customers spoken to     103    103       0\n\
          Hours                    37     37       0\n\
-         People who went out       5      5       0\n\n\
+         People who went out       5      5       0\n\
+         Not in the sums: 2 entries without a count of customers before, 2 entries after.\n\n\
          Problems in the changed entries\n`insight check` finds no problems in them.\n"
     );
 }

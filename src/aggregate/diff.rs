@@ -122,9 +122,14 @@ pub struct TotalsChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Totals {
     pub entries: usize,
+    /// Of the entries that give a count.
     pub customers: u64,
+    /// Entries without `customers:`: unknown, so not in the sum.
+    pub entries_without_customers: usize,
     #[serde(serialize_with = "whole_or_fraction_f64")]
     pub hours: f64,
+    /// Entries without `hours:`.
+    pub entries_without_hours: usize,
     /// Distinct people who went out.
     pub people: usize,
 }
@@ -423,7 +428,9 @@ fn totals(entries: &[Entry]) -> Totals {
     Totals {
         entries: entries.len(),
         customers: entries.iter().filter_map(|e| e.customers).sum(),
+        entries_without_customers: entries.iter().filter(|e| e.customers.is_none()).count(),
         hours: entries.iter().filter_map(|e| e.hours).sum(),
+        entries_without_hours: entries.iter().filter(|e| e.hours.is_none()).count(),
         people: people.len(),
     }
 }

@@ -20,7 +20,7 @@ pub fn page(diff: &JournalDiff) -> Document {
     sections.extend([
         Section::new("Ideas", ideas(&diff.ideas)),
         Section::new("New quotes", quotes(diff)),
-        Section::new("Totals", vec![Block::Table(totals(diff))]),
+        Section::new("Totals", totals_and_unknowns(diff)),
         Section::new("Problems in the changed entries", problems(diff)),
     ]);
     Document {
@@ -262,6 +262,45 @@ fn quotes(diff: &JournalDiff) -> Vec<Block> {
             })
             .collect(),
     )]
+}
+
+/// The totals, and how many entries each side's sums leave out because
+/// they do not say: unknown is not zero.
+fn totals_and_unknowns(diff: &JournalDiff) -> Vec<Block> {
+    let mut blocks = vec![Block::Table(totals(diff))];
+    let (before, after) = (&diff.totals.before, &diff.totals.after);
+    let entries = |n: usize| match n {
+        1 => "1 entry".to_string(),
+        n => format!("{n} entries"),
+    };
+    let mut unknown = Vec::new();
+    for (what, b, a) in [
+        (
+            "a count of customers",
+            before.entries_without_customers,
+            after.entries_without_customers,
+        ),
+        (
+            "hours",
+            before.entries_without_hours,
+            after.entries_without_hours,
+        ),
+    ] {
+        if a + b > 0 {
+            unknown.push(format!(
+                "{} without {what} before, {} after",
+                entries(b),
+                entries(a)
+            ));
+        }
+    }
+    if !unknown.is_empty() {
+        blocks.push(Block::Note(format!(
+            "Not in the sums: {}.",
+            unknown.join("; ")
+        )));
+    }
+    blocks
 }
 
 fn totals(diff: &JournalDiff) -> Table {
