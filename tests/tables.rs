@@ -225,3 +225,30 @@ fn a_report_fits_every_width_without_breaking_a_word() {
         }
     }
 }
+
+#[test]
+fn a_diff_fits_80_columns_with_its_paths_shortened_in_the_middle() {
+    let temp = crate::common::TempDir::new("tables-diff");
+    let root = temp.path();
+    crate::common::copy_dir(&manifest_dir().join("tests/fixtures/history"), root);
+    crate::common::git(root, &["init", "-q", "-b", "main"]);
+    crate::common::git(root, &["add", "."]);
+    crate::common::git(root, &["commit", "-q", "-m", "The journal so far"]);
+    let long = "visits/2026-11-21-supervalu-distribution-centre-hopkins-night-shift.md";
+    let entry = "---\ndate: 2026-11-21\nkind: immersion\nsite: Supervalu distribution centre, Hopkins\n\
+                 people: [Maria Lindqvist]\ncustomers: 14\nhours: 8\n---\n> It moved again.\n";
+    std::fs::write(root.join(long), entry).unwrap();
+    let args = ["--today", "2026-11-22", "diff"];
+    let env = [("COLUMNS", "80"), ("NO_COLOR", "1")];
+    let shown = on_terminal(root, &env, &args, None);
+    fits(&shown, 80);
+    // The day and the end of the name stay; the people give way first.
+    assert!(
+        shown.contains(" visits/2026-11-2…ns-night-shift.md\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\nLeft out to fit 80 columns: People.\n"),
+        "{shown}"
+    );
+}

@@ -38,8 +38,11 @@ const NARROWEST_PROSE: usize = 16;
 const COMFORTABLE_PROSE: usize = 10;
 /// A shortened column keeps at least this much.
 const NARROWEST_CLIP: usize = 8;
-/// A path shortened in the middle keeps at least this much.
-const NARROWEST_PATH: usize = 20;
+/// A path shortened in the middle keeps this much while another column
+/// can give way,
+const NARROWEST_PATH: usize = 30;
+/// and this much at the very least.
+const SHORTEST_PATH: usize = 16;
 
 fn fit_of(column: &Column) -> Fit {
     match (column.key, column.align) {
@@ -118,12 +121,13 @@ pub fn fit(
         };
     }
     let fits: Vec<Fit> = columns.iter().map(fit_of).collect();
-    let narrowest = narrowest(&fits, &natural, &header, &rows);
-    let too_wide =
-        |shown: &[usize]| shown.iter().map(|&i| narrowest[i]).sum::<usize>() > room(shown.len());
+    let mut narrowest = narrowest(&fits, &natural, &header, &rows);
+    let too_wide = |narrowest: &[usize], shown: &[usize]| {
+        shown.iter().map(|&i| narrowest[i]).sum::<usize>() > room(shown.len())
+    };
     // Rather than break a word, leave out the least useful columns.
     let mut shown = all;
-    while too_wide(&shown) {
+    while too_wide(&narrowest, &shown) {
         let least = shown
             .iter()
             .enumerate()
@@ -133,9 +137,20 @@ pub fn fit(
             Some((_, std::cmp::Reverse(at))) => {
                 shown.remove(at);
             }
-            // What is left names the rows: wider than the terminal, whole.
             None => break,
         }
+    }
+    // What is left names the rows: its paths are shortened further, and
+    // past that the table runs wider than the terminal rather than break it.
+    let mut excess = shown
+        .iter()
+        .map(|&i| narrowest[i])
+        .sum::<usize>()
+        .saturating_sub(room(shown.len()));
+    for &i in shown.iter().filter(|&&i| fits[i] == Fit::Path) {
+        let less = excess.min(narrowest[i].saturating_sub(SHORTEST_PATH));
+        narrowest[i] -= less;
+        excess -= less;
     }
     let widths = share(&fits, &natural, &narrowest, &shown, room(shown.len()));
     let lay = |cells: Vec<String>, wrap_header: bool| -> Vec<String> {
