@@ -34,6 +34,45 @@ struct ReportPage<'a> {
     sections: Vec<HtmlSection>,
 }
 
+/// The report's header and sections alone, for a page of the site to hold.
+#[derive(Template)]
+#[template(path = "report-body.html")]
+struct ReportBody {
+    title: String,
+    subtitle: Vec<String>,
+    sections: Vec<HtmlSection>,
+}
+
+/// Where the names on a report page lead. The page alone links nowhere
+/// ([`NoLinks`]); on the site, each idea, tag, person and quoted entry
+/// links to its own page.
+pub trait Links: Sync {
+    /// The page named by the cell in `column` of a table's row, whose
+    /// cells `row` gives by column key (an idea's title needs its id).
+    fn cell(&self, column: &str, row: &[(&str, &str)]) -> Option<String>;
+    /// The page of the entry at `path`.
+    fn entry(&self, path: &str) -> Option<String>;
+}
+
+/// The page alone: nothing to link to.
+pub struct NoLinks;
+
+impl Links for NoLinks {
+    fn cell(&self, _: &str, _: &[(&str, &str)]) -> Option<String> {
+        None
+    }
+    fn entry(&self, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// A report drawn for a page of the site: its title, and its header and
+/// sections as HTML.
+pub struct ReportHtml {
+    pub title: String,
+    pub html: String,
+}
+
 /// The lines that mark a page as a report of `journal`, in the page's head.
 #[derive(Template)]
 #[template(path = "signature.html")]
@@ -94,6 +133,8 @@ struct Cell {
     /// Shown one under the other.
     lines: Vec<Line>,
     lang: Option<&'static str>,
+    /// The page the cell names, on a site.
+    href: Option<String>,
 }
 
 /// A line of a cell: text kept on one line (a date: browsers break after
@@ -111,6 +152,7 @@ impl Cell {
                 rest: text.into(),
             }],
             lang: None,
+            href: None,
         }
     }
 
@@ -122,6 +164,7 @@ impl Cell {
                 rest: String::new(),
             }],
             lang: None,
+            href: None,
         }
     }
 
@@ -139,6 +182,8 @@ struct HtmlQuote {
     text: String,
     source: String,
     lang: Option<&'static str>,
+    /// The page of the entry it comes from, on a site.
+    href: Option<String>,
 }
 
 /// Tables with more columns than this become cards on a narrow screen.
@@ -146,15 +191,36 @@ const NARROW_COLUMNS: usize = 4;
 
 /// The whole page. Deterministic: the same report gives the same bytes.
 pub fn report(report: &Report, page: &Page) -> Result<String> {
+    let drawn = drawn(report, page, &NoLinks);
+    ReportPage {
+        journal: &report.journal,
+        lang: language::PAGE,
+        title: drawn.title,
+        subtitle: drawn.subtitle,
+        sections: drawn.sections,
+    }
+    .render()
+    .map_err(cannot_draw)
+}
+
+/// The report's header and sections for a page of the site, its names
+/// leading where `links` says.
+pub fn report_body(report: &Report, page: &Page, links: &dyn Links) -> Result<ReportHtml> {
+    let body = drawn(report, page, links);
+    let title = body.title.clone();
+    let html = body.render().map_err(cannot_draw)?;
+    Ok(ReportHtml { title, html })
+}
+
+/// The page's parts: the Markdown page's own, with charts and links.
+fn drawn(report: &Report, page: &Page, links: &dyn Links) -> ReportBody {
     // Bars of block characters are for terminals; the page draws its own.
     let page = Page {
         bars: false,
         scope: page.scope,
     };
     let document = text::page_of(report, &page);
-    ReportPage {
-        journal: &report.journal,
-        lang: language::PAGE,
+    ReportBody {
         title: document.title,
         subtitle: document
             .intro
@@ -167,11 +233,13 @@ pub fn report(report: &Report, page: &Page) -> Result<String> {
         sections: document
             .sections
             .into_iter()
-            .map(|section| html_section(section, report))
+            .map(|section| html_section(section, report, links))
             .collect(),
     }
-    .render()
-    .map_err(|e| Error::new(format!("cannot draw the HTML report: {e}")))
+}
+
+fn cannot_draw(error: askama::Error) -> Error {
+    Error::new(format!("cannot draw the HTML report: {error}"))
 }
 
 /// What an HTML report of `journal` holds in its head, to tell an earlier
@@ -182,18 +250,26 @@ pub fn signature(journal: &str) -> Option<String> {
 
 /// A section of the Markdown page, with its chart, and the tables that the
 /// page lays out more richly than Markdown can.
-fn html_section(section: Section, report: &Report) -> HtmlSection {
-    let mut blocks: Vec<HtmlBlock> = section.blocks.into_iter().map(html_block).collect();
+fn html_section(section: Section, report: &Report, links: &dyn Links) -> HtmlSection {
+    let mut blocks: Vec<HtmlBlock> = section
+        .blocks
+        .into_iter()
+        .map(|block| html_block(block, links))
+        .collect();
     let chart = match section.title.as_str() {
         "By kind" => charts::kinds(report),
         "Ideas that moved" => {
             if !report.movements.is_empty() {
                 blocks.retain(|b| !matches!(b, HtmlBlock::Table(_)));
-                blocks.push(HtmlBlock::Table(movements(report)));
+                blocks.push(HtmlBlock::Table(movements(report, links)));
             }
             charts::pipeline(report)
         }
         "Coverage" => charts::coverage(report),
+        "Voice of the customer" => {
+            link_quotes(&mut blocks, report, links);
+            None
+        }
         "Trend" => {
             if !report.trend.is_empty() && !report.previous_trend.is_empty() {
                 blocks = vec![HtmlBlock::Table(trend(report))];
@@ -213,9 +289,9 @@ fn html_section(section: Section, report: &Report) -> HtmlSection {
     }
 }
 
-fn html_block(block: Block) -> HtmlBlock {
+fn html_block(block: Block, links: &dyn Links) -> HtmlBlock {
     match block {
-        Block::Table(table) => HtmlBlock::Table(html_table(table)),
+        Block::Table(table) => HtmlBlock::Table(html_table(table, links)),
         Block::Note(text) => HtmlBlock::Note(text),
         Block::Quotes(quotes) => HtmlBlock::Quotes(
             quotes
@@ -224,6 +300,7 @@ fn html_block(block: Block) -> HtmlBlock {
                     lang: language::marked(&q.text),
                     text: q.text,
                     source: q.source,
+                    href: None,
                 })
                 .collect(),
         ),
@@ -232,7 +309,19 @@ fn html_block(block: Block) -> HtmlBlock {
     }
 }
 
-fn html_table(table: Table) -> HtmlTable {
+/// Each quote of the report leads to the entry it comes from: the quotes
+/// of the section are the report's own, in its order.
+fn link_quotes(blocks: &mut [HtmlBlock], report: &Report, links: &dyn Links) {
+    for block in blocks {
+        if let HtmlBlock::Quotes(quotes) = block {
+            for (quote, row) in quotes.iter_mut().zip(&report.quotes) {
+                quote.href = links.entry(&row.path);
+            }
+        }
+    }
+}
+
+fn html_table(table: Table, links: &dyn Links) -> HtmlTable {
     // Idea titles are the customers' and the team's own words, in any language.
     let make: Vec<fn(String) -> Cell> = table
         .columns
@@ -243,6 +332,7 @@ fn html_table(table: Table) -> HtmlTable {
             _ => Cell::text,
         })
         .collect();
+    let keys: Vec<&'static str> = table.columns.iter().map(|c| c.key).collect();
     HtmlTable {
         wide: table.columns.len() > NARROW_COLUMNS,
         columns: table
@@ -254,9 +344,12 @@ fn html_table(table: Table) -> HtmlTable {
             .rows
             .into_iter()
             .map(|row| {
+                let keyed: Vec<(&str, &str)> = keys.iter().copied().zip(row.iter().map(String::as_str)).collect();
+                let hrefs: Vec<Option<String>> = keys.iter().map(|key| links.cell(key, &keyed)).collect();
                 row.into_iter()
                     .zip(&make)
-                    .map(|(cell, make)| make(cell))
+                    .zip(hrefs)
+                    .map(|((cell, make), href)| Cell { href, ..make(cell) })
                     .collect()
             })
             .collect(),
@@ -264,7 +357,7 @@ fn html_table(table: Table) -> HtmlTable {
 }
 
 /// The ideas that moved, each step on a line of its own.
-fn movements(report: &Report) -> HtmlTable {
+fn movements(report: &Report, links: &dyn Links) -> HtmlTable {
     let columns = [
         ("id", "Id"),
         ("title", "Idea"),
@@ -282,9 +375,17 @@ fn movements(report: &Report) -> HtmlTable {
             .movements
             .iter()
             .map(|m| {
+                let id = m.id.as_deref().unwrap_or_default();
+                let row = [("id", id), ("title", m.title.as_str())];
                 vec![
-                    Cell::text(m.id.clone().unwrap_or_default()),
-                    Cell::words(m.title.clone()),
+                    Cell {
+                        href: links.cell("id", &row),
+                        ..Cell::text(id)
+                    },
+                    Cell {
+                        href: links.cell("title", &row),
+                        ..Cell::words(m.title.clone())
+                    },
                     Cell::text(text::from(m)),
                     Cell::text(m.to.clone()),
                     Cell {
@@ -297,6 +398,7 @@ fn movements(report: &Report) -> HtmlTable {
                             })
                             .collect(),
                         lang: None,
+                        href: None,
                     },
                 ]
             })
