@@ -81,11 +81,11 @@ pub fn tell(story: &Story, today: Date, statuses: &[String]) -> Option<IdeaStory
 
 /// Like [`tell`], with the quotes of an entry from `quotes`: for a journal
 /// whose bodies stay on disk, or are shown only in part.
-pub fn tell_quoting(
-    story: &Story,
+pub fn tell_quoting<'a>(
+    story: &Story<'a>,
     today: Date,
     statuses: &[String],
-    quotes_of: &dyn Fn(&Entry) -> Vec<String>,
+    quotes_of: &dyn Fn(&'a Entry) -> Vec<String>,
 ) -> Option<IdeaStory> {
     let told = story.count_until(today);
     let status = story.status_on(today)?;
@@ -119,16 +119,12 @@ pub fn tell_quoting(
             continue;
         }
         customers += m.entry.customers;
-        quotes.extend(
-            quotes_of(m.entry)
-                .into_iter()
-                .map(|text| EvidenceQuote {
-                    text,
-                    date: m.entry.date,
-                    site: m.entry.site.clone(),
-                    path: m.entry.path.clone(),
-                }),
-        );
+        quotes.extend(quotes_of(m.entry).into_iter().map(|text| EvidenceQuote {
+            text,
+            date: m.entry.date,
+            site: m.entry.site.clone(),
+            path: m.entry.path.clone(),
+        }));
     }
     let sites: BTreeSet<String> = counted
         .iter()

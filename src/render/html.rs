@@ -242,6 +242,12 @@ fn cannot_draw(error: askama::Error) -> Error {
     Error::new(format!("cannot draw the HTML report: {error}"))
 }
 
+/// The language of words from the journal, when it is evident: for a
+/// quote or a title on a page of the site, marked as the report marks them.
+pub fn language_of(text: &str) -> Option<&'static str> {
+    language::marked(text)
+}
+
 /// What an HTML report of `journal` holds in its head, to tell an earlier
 /// report (which may be replaced) from any other file.
 pub fn signature(journal: &str) -> Option<String> {
@@ -344,8 +350,13 @@ fn html_table(table: Table, links: &dyn Links) -> HtmlTable {
             .rows
             .into_iter()
             .map(|row| {
-                let keyed: Vec<(&str, &str)> = keys.iter().copied().zip(row.iter().map(String::as_str)).collect();
-                let hrefs: Vec<Option<String>> = keys.iter().map(|key| links.cell(key, &keyed)).collect();
+                let keyed: Vec<(&str, &str)> = keys
+                    .iter()
+                    .copied()
+                    .zip(row.iter().map(String::as_str))
+                    .collect();
+                let hrefs: Vec<Option<String>> =
+                    keys.iter().map(|key| links.cell(key, &keyed)).collect();
                 row.into_iter()
                     .zip(&make)
                     .zip(hrefs)

@@ -1,0 +1,198 @@
+//! Where each page is, and the relative links between pages: every page is
+//! at the site's top (`index.html`) or one folder down (`ideas/…`), so a
+//! link is the way up to the top, then the page's own path.
+
+use jiff::civil::Date;
+
+use super::names::{Names, Wanted, tag_slug};
+use super::{Page, Site, SiteNames};
+use crate::model::entry::file_stem;
+use crate::model::idea::{IdeaKey, normalize};
+use crate::model::slug::slug;
+use crate::render::html;
+
+/// The way from a page to the site's top: `` at the top, `../` below it.
+pub type Root = &'static str;
+
+pub const TOP: Root = "";
+pub const BELOW: Root = "../";
+
+impl<'a> Site<'a> {
+    /// The stems of every folder's pages, from slugs.
+    pub(super) fn file_names(&self) -> SiteNames {
+        let entries = self
+            .input
+            .entries
+            .iter()
+            .map(|e| Wanted::new(e.path.clone(), entry_slug(file_stem(&e.path), e.date)))
+            .collect();
+        let ideas = self
+            .ideas
+            .iter()
+            .map(|key| Wanted::new(idea_key_text(key), idea_slug(key)))
+            .collect();
+        let tags = self
+            .tags
+            .iter()
+            .map(|(tag, _)| Wanted::new(tag.clone(), tag_slug(tag)))
+            .collect();
+        let people = self
+            .people
+            .iter()
+            .map(|p| Wanted::new(p.key.clone(), slug(&p.key)))
+            .collect();
+        // A year's page is `entries/2026.html`: no entry may take that name.
+        let years: Vec<String> = self.years.keys().map(|y| y.to_string()).collect();
+        let mut reserved: Vec<&str> = years.iter().map(String::as_str).collect();
+        reserved.push("index");
+        SiteNames {
+            entries: Names::assign(entries, &reserved),
+            ideas: Names::assign(ideas, &["index"]),
+            tags: Names::assign(tags, &["index"]),
+            people: Names::assign(people, &["index"]),
+        }
+    }
+
+    /// The page's file, relative to the site's folder.
+    pub fn path(&self, page: Page) -> String {
+        let named = |folder: &str, names: &Names, key: &str| {
+            let stem = names.get(key).unwrap_or("index");
+            format!("{folder}/{stem}.html")
+        };
+        match page {
+            Page::Home => "index.html".into(),
+            Page::Quarter(n) => format!("quarters/{}.html", self.quarter_stem(n)),
+            Page::Entries => "entries/index.html".into(),
+            Page::Year(year) => format!("entries/{year}.html"),
+            Page::Entry(n) => named("entries", &self.names.entries, &self.entry(n).path),
+            Page::Ideas => "ideas/index.html".into(),
+            Page::Idea(n) => named("ideas", &self.names.ideas, &idea_key_text(&self.ideas[n])),
+            Page::Tags => "tags/index.html".into(),
+            Page::Tag(n) => named("tags", &self.names.tags, &self.tags[n].0),
+            Page::People => "people/index.html".into(),
+            Page::Person(n) => named("people", &self.names.people, &self.people[n].key),
+        }
+    }
+
+    /// A link from a page at `root` to `page`.
+    pub(super) fn href(&self, root: Root, page: Page) -> String {
+        format!("{root}{}", self.path(page))
+    }
+
+    /// `2026-q3`: a quarter by its fiscal year and number, never by its
+    /// label, which is for reading and may change.
+    fn quarter_stem(&self, n: usize) -> String {
+        let (year, quarter) = self.calendar.quarter_of(self.quarters[n].start);
+        format!("{year}-q{quarter}")
+    }
+
+    pub(super) fn entry_href(&self, root: Root, path: &str) -> Option<String> {
+        let n = *self.entry_at.get(path)?;
+        Some(self.href(root, Page::Entry(n)))
+    }
+
+    pub(super) fn idea_href(&self, root: Root, key: &IdeaKey) -> Option<String> {
+        let n = self.ideas.binary_search(key).ok()?;
+        Some(self.href(root, Page::Idea(n)))
+    }
+
+    /// The page of `tag`, in any case.
+    pub(super) fn tag_href(&self, root: Root, tag: &str) -> Option<String> {
+        let tag = crate::model::tags::normalize(tag);
+        let n = self
+            .tags
+            .binary_search_by(|(t, _)| t.as_str().cmp(&tag))
+            .ok()?;
+        Some(self.href(root, Page::Tag(n)))
+    }
+
+    /// The page of the person named `name`, in any case or spacing.
+    pub(super) fn person_href(&self, root: Root, name: &str) -> Option<String> {
+        let key = crate::aggregate::people::person_key(name);
+        let n = self.people.binary_search_by(|p| p.key.cmp(&key)).ok()?;
+        Some(self.href(root, Page::Person(n)))
+    }
+
+    /// The page of the quarter `day` falls in, if it has one.
+    pub(super) fn quarter_href(&self, root: Root, day: Date) -> Option<String> {
+        let n = self.quarters.iter().position(|q| q.contains(day))?;
+        Some(self.href(root, Page::Quarter(n)))
+    }
+
+    /// The links of a report on a page at `root`.
+    pub(super) fn report_links(&self, root: Root) -> ReportLinks<'_, 'a> {
+        ReportLinks { site: self, root }
+    }
+}
+
+/// The names on a report page, each a link to its own page.
+pub struct ReportLinks<'s, 'a> {
+    site: &'s Site<'a>,
+    root: Root,
+}
+
+impl html::Links for ReportLinks<'_, '_> {
+    fn cell(&self, column: &str, row: &[(&str, &str)]) -> Option<String> {
+        let text = row.iter().find(|(key, _)| *key == column)?.1;
+        let (site, root) = (self.site, self.root);
+        match column {
+            "tag" => site.tag_href(root, text),
+            "person" => site.person_href(root, text),
+            "title" => {
+                let id = row.iter().find(|(key, _)| *key == "id").map(|(_, id)| *id);
+                let key = match id {
+                    Some(id) if !id.is_empty() => IdeaKey::Id(id.into()),
+                    _ => IdeaKey::Title(normalize(text).as_str().into()),
+                };
+                site.idea_href(root, &key)
+            }
+            _ => None,
+        }
+    }
+
+    fn entry(&self, path: &str) -> Option<String> {
+        self.site.entry_href(self.root, path)
+    }
+}
+
+/// An entry's slug: its file's name, dated when the name is not.
+fn entry_slug(stem: &str, date: Date) -> String {
+    let stem_slug = slug(stem);
+    let day = date.to_string();
+    match stem_slug.starts_with(&day) {
+        true => stem_slug,
+        false => format!("{day}-{stem_slug}"),
+    }
+}
+
+/// What tells an idea from the others: its id, or its title in lowercase words.
+fn idea_key_text(key: &IdeaKey) -> String {
+    match key {
+        IdeaKey::Id(id) => id.to_string(),
+        // Kept apart from the ids, which are typed freely.
+        IdeaKey::Title(title) => format!("\u{0}{title}"),
+    }
+}
+
+fn idea_slug(key: &IdeaKey) -> String {
+    match key {
+        IdeaKey::Id(id) => slug(id),
+        IdeaKey::Title(title) => slug(title),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn an_entry_page_is_named_by_its_file_and_dated() {
+        let day = date(2026, 11, 17);
+        assert_eq!(
+            entry_slug("2026-11-17-jewel-osco-chicago", day),
+            "2026-11-17-jewel-osco-chicago"
+        );
+        assert_eq!(entry_slug("Visit notes", day), "2026-11-17-visit-notes");
+    }
+}
