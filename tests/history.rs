@@ -26,6 +26,16 @@ const Q2: &str = r#"# Grocery IT journal: 2026Q2
 
 2026-04-01 to 2026-06-30, compared with 2026Q1 (2026-01-01 to 2026-03-31).
 
+## Summary
+
+In 2026Q2, 4 people went out on 3 entries and spoke to 25 customers, against 1 person, 1 entry and 15 customers in 2026Q1.
+
+Moved forward: Scan and go in the mobile app (new → planned).
+
+1 idea was raised for the first time, against 1 in 2026Q1.
+
+Behind their yearly target: Cy Lindqvist (1 of 4 people with a target).
+
 ## Totals
 
 |  | 2026Q2 | 2026Q1 | Change |
@@ -36,7 +46,7 @@ const Q2: &str = r#"# Grocery IT journal: 2026Q2
 | Hours | 10.5 | 4 | +6.5 |
 | Sites | 3 | 1 | +2 |
 | Ideas mentioned | 2 | 1 | +1 |
-| New ideas | 1 | 1 | 0 |
+| Ideas raised | 1 | 1 | 0 |
 
 ## By kind
 
@@ -66,18 +76,19 @@ const Q2: &str = r#"# Grocery IT journal: 2026Q2
 
 ## Ideas that moved
 
-Pipeline on 2026-06-30: 1 new, 0 exploring, 1 planned, 0 building, 0 shipped, 0 dropped. Reached during 2026Q2: 1 new, 1 planned.
+Where the 2 ideas raised by 2026-06-30 stand: new 1, exploring 0, planned 1, building 0, shipped 0, dropped 0.
 
-| Id | Idea | From | To | Steps |
-| --- | --- | --- | --- | --- |
-| scan-and-go | Scan and go in the mobile app | new | planned | 2026-04-20 exploring (2026-04-20-data-lab); 2026-06-30 planned (2026-06-30-hq) |
-| shelf-feed | One shelf-location feed for every app | not yet raised | new | 2026-05-15 new (2026-05-15-store-7) |
+| Id | Idea | Change | When and where |
+| --- | --- | --- | --- |
+| scan-and-go | Scan and go in the mobile app | new → exploring → planned | 2026-04-20 exploring at Data lab; 2026-06-30 planned at Head office |
+
+Raised for the first time in 2026Q2: 1 idea, now at new (1); the Ideas table gives the day each was raised.
 
 ## Ideas
 
-| Id | Idea | Status | Owner | Mentions | Customers | First | Last |
+| Id | Idea | Status | Owner | Mentions | Customers | Raised | Last mentioned |
 | --- | --- | --- | --- | ---: | ---: | --- | --- |
-| scan-and-go | Scan and go in the mobile app | planned | Bob Okafor | 3 | 25 | 2026-04-20 | 2026-06-30 |
+| scan-and-go | Scan and go in the mobile app | planned | Bob Okafor | 3 | 25 | 2026-02-12 | 2026-06-30 |
 | shelf-feed | One shelf-location feed for every app | new |  | 1 | 22 | 2026-05-15 | 2026-05-15 |
 
 ## Coverage
@@ -114,6 +125,16 @@ const Q3: &str = r#"# Grocery IT journal: 2026Q3
 
 2026-07-01 to 2026-09-30, compared with 2026Q2 (2026-04-01 to 2026-06-30).
 
+## Summary
+
+In 2026Q3, 4 people went out on 3 entries and spoke to 20 customers, against 4 people, 3 entries and 25 customers in 2026Q2.
+
+Dropped: One shelf-location feed for every app.
+
+2 ideas were raised for the first time, against 1 in 2026Q2.
+
+Behind their yearly target: Cy Lindqvist (1 of 4 people with a target).
+
 ## Totals
 
 |  | 2026Q3 | 2026Q2 | Change |
@@ -124,7 +145,7 @@ const Q3: &str = r#"# Grocery IT journal: 2026Q3
 | Hours | 8.5 | 10.5 | -2 |
 | Sites | 3 | 3 | 0 |
 | Ideas mentioned | 4 | 2 | +2 |
-| New ideas | 2 | 1 | +1 |
+| Ideas raised | 2 | 1 | +1 |
 
 ## By kind
 
@@ -154,22 +175,22 @@ const Q3: &str = r#"# Grocery IT journal: 2026Q3
 
 ## Ideas that moved
 
-Pipeline on 2026-09-30: 1 new, 0 exploring, 2 planned, 0 building, 0 shipped, 1 dropped. Reached during 2026Q3: 1 new, 1 planned, 1 dropped.
+Where the 4 ideas raised by 2026-09-30 stand: new 1, exploring 0, planned 2, building 0, shipped 0, dropped 1.
 
-| Id | Idea | From | To | Steps |
-| --- | --- | --- | --- | --- |
-| scan-and-go | Scan and go in the mobile app | planned | planned | 2026-07-10 exploring (2026-07-10-store-12); 2026-08-20 planned (2026-08-20-data-lab) |
-| shelf-feed | One shelf-location feed for every app | new | dropped | 2026-07-10 dropped (2026-07-10-store-12) |
-|  | Queue display on the door | not yet raised | new | 2026-07-10 new (2026-07-10-store-12) |
-| bill-split | Split the bill between two payers | not yet raised | planned | 2026-09-30 planned (2026-09-30-lunch) |
+| Id | Idea | Change | When and where |
+| --- | --- | --- | --- |
+| scan-and-go | Scan and go in the mobile app | planned → exploring → planned | 2026-07-10 exploring at Store 12, Uptown; 2026-08-20 planned at Data lab |
+| shelf-feed | One shelf-location feed for every app | new → dropped | 2026-07-10 dropped at Store 12, Uptown |
+
+Raised for the first time in 2026Q3: 2 ideas, now at new (1) and planned (1); the Ideas table gives the day each was raised.
 
 ## Ideas
 
-| Id | Idea | Status | Owner | Mentions | Customers | First | Last |
+| Id | Idea | Status | Owner | Mentions | Customers | Raised | Last mentioned |
 | --- | --- | --- | --- | ---: | ---: | --- | --- |
 |  | Queue display on the door | new |  | 2 | 18 | 2026-07-10 | 2026-08-20 |
-| scan-and-go | Scan and go in the mobile app | planned | Bob Okafor | 2 | 18 | 2026-07-10 | 2026-08-20 |
-| shelf-feed | One shelf-location feed for every app | dropped |  | 1 | 18 | 2026-07-10 | 2026-07-10 |
+| scan-and-go | Scan and go in the mobile app | planned | Bob Okafor | 2 | 18 | 2026-02-12 | 2026-08-20 |
+| shelf-feed | One shelf-location feed for every app | dropped |  | 1 | 18 | 2026-05-15 | 2026-07-10 |
 | bill-split | Split the bill between two payers | planned | Bob Okafor | 1 | 2 | 2026-09-30 | 2026-09-30 |
 
 ## Coverage
@@ -207,6 +228,14 @@ const Q4: &str = r#"# Grocery IT journal: 2026Q4
 
 2026-10-01 to 2026-12-31 (as of 2026-11-22), compared with 2026Q3 (2026-07-01 to 2026-09-30).
 
+## Summary
+
+In 2026Q4 so far, 2 people went out on 2 entries and spoke to 12 customers, against 4 people, 3 entries and 20 customers in 2026Q3.
+
+Moved forward: Scan and go in the mobile app (planned → building). Taken up again: One shelf-location feed for every app (dropped → exploring).
+
+Behind their yearly target: Cy Lindqvist (1 of 4 people with a target).
+
 ## Totals
 
 |  | 2026Q4 | 2026Q3 | Change |
@@ -217,7 +246,7 @@ const Q4: &str = r#"# Grocery IT journal: 2026Q4
 | Hours | 7 | 8.5 | -1.5 |
 | Sites | 2 | 3 | -1 |
 | Ideas mentioned | 3 | 4 | -1 |
-| New ideas | 0 | 2 | -2 |
+| Ideas raised | 0 | 2 | -2 |
 
 ## By kind
 
@@ -246,20 +275,20 @@ const Q4: &str = r#"# Grocery IT journal: 2026Q4
 
 ## Ideas that moved
 
-Pipeline on 2026-11-22: 1 new, 1 exploring, 1 planned, 1 building, 0 shipped, 0 dropped. Reached during 2026Q4: 1 exploring, 1 building.
+Where the 4 ideas raised by 2026-11-22 stand: new 1, exploring 1, planned 1, building 1, shipped 0, dropped 0.
 
-| Id | Idea | From | To | Steps |
-| --- | --- | --- | --- | --- |
-| shelf-feed | One shelf-location feed for every app | dropped | exploring | 2026-10-14 exploring (2026-10-14-store-7) |
-| scan-and-go | Scan and go in the mobile app | planned | building | 2026-10-14 building (2026-10-14-store-7) |
+| Id | Idea | Change | When and where |
+| --- | --- | --- | --- |
+| shelf-feed | One shelf-location feed for every app | dropped → exploring | 2026-10-14 exploring at Store 7, Riverside |
+| scan-and-go | Scan and go in the mobile app | planned → building | 2026-10-14 building at Store 7, Riverside |
 
 ## Ideas
 
-| Id | Idea | Status | Owner | Mentions | Customers | First | Last |
+| Id | Idea | Status | Owner | Mentions | Customers | Raised | Last mentioned |
 | --- | --- | --- | --- | ---: | ---: | --- | --- |
-| shelf-feed | One shelf-location feed for every app | exploring |  | 1 | 12 | 2026-10-14 | 2026-10-14 |
-| scan-and-go | Scan and go in the mobile app | building | Bob Okafor | 1 | 12 | 2026-10-14 | 2026-10-14 |
-| bill-split | Split the bill between two payers | planned | Bob Okafor | 1 | 0 | 2026-11-20 | 2026-11-20 |
+| shelf-feed | One shelf-location feed for every app | exploring |  | 1 | 12 | 2026-05-15 | 2026-10-14 |
+| scan-and-go | Scan and go in the mobile app | building | Bob Okafor | 1 | 12 | 2026-02-12 | 2026-10-14 |
+| bill-split | Split the bill between two payers | planned | Bob Okafor | 1 | 0 | 2026-09-30 | 2026-11-20 |
 
 ## Coverage
 
@@ -284,7 +313,7 @@ Entries and hours in 2026Q4. Targets are yearly and judged on all of a person's 
 | --- | ---: |
 | 2026-10 | 1 |
 | 2026-11 | 1 |
-| 2026-12 | 0 |
+| 2026-12 | not yet |
 "#;
 
 #[test]
@@ -353,7 +382,9 @@ fn a_later_entry_leaves_an_earlier_quarter_byte_identical() {
     // The current quarter does see it.
     let now = report("2026Q4");
     assert!(
-        now.contains("| scan-and-go | Scan and go in the mobile app | planned | shipped |"),
+        now.contains(
+            "| scan-and-go | Scan and go in the mobile app | planned → building → shipped |"
+        ),
         "{now}"
     );
 }
@@ -379,8 +410,10 @@ fn the_json_report_carries_pipeline_movements_owners_and_coverage() {
         json!({
             "id": "scan-and-go", "title": "Scan and go in the mobile app", "from": "planned", "to": "planned",
             "steps": [
-                {"date": "2026-07-10", "from": "planned", "to": "exploring", "path": "visits/2026-07-10-store-12.md"},
-                {"date": "2026-08-20", "from": "exploring", "to": "planned", "path": "visits/2026-08-20-data-lab.md"},
+                {"date": "2026-07-10", "from": "planned", "to": "exploring", "path": "visits/2026-07-10-store-12.md",
+                 "site": "Store 12, Uptown"},
+                {"date": "2026-08-20", "from": "exploring", "to": "planned", "path": "visits/2026-08-20-data-lab.md",
+                 "site": "Data lab"},
             ]
         })
     );
@@ -391,7 +424,7 @@ fn the_json_report_carries_pipeline_movements_owners_and_coverage() {
         report["ideas"][3],
         json!({"id": "bill-split", "title": "Split the bill between two payers", "status": "planned",
                 "owner": "Bob Okafor", "mentions": 1, "customers": 2, "first_date": "2026-09-30",
-                "last_date": "2026-09-30"})
+                "last_date": "2026-09-30", "raised": "2026-09-30"})
     );
     assert_eq!(
         report["coverage"][2],

@@ -62,7 +62,7 @@ fn the_page_shows_the_numbers_of_the_markdown_report() {
         ("Entries", "3", "2", "+1"),
         ("Customers spoken to", "25", "12", "+13"),
         ("Hours", "9", "5.5", "+3.5"),
-        ("New ideas", "2", "1", "+1"),
+        ("Ideas raised", "2", "1", "+1"),
     ] {
         let cells = format!(
             "<th scope=\"row\" data-label=\"\">{}</th>\n\
@@ -74,7 +74,15 @@ fn the_page_shows_the_numbers_of_the_markdown_report() {
         assert!(page.contains(&cells), "{row:?}");
     }
     assert!(page.contains(
-        "<p class=\"note\">Pipeline on 2026-09-30: 1 new, 1 exploring, 1 planned, 0 building, 0 shipped, 0 dropped. Reached during 2026Q3: 1 new, 1 exploring, 1 planned.</p>"
+        "<p class=\"note\">Where the 3 ideas raised by 2026-09-30 stand: new 1, exploring 1, planned 1, building 0, shipped 0, dropped 0.</p>"
+    ));
+    // The summary comes first, in the text's own colour.
+    assert!(page.contains(
+        "<h2 id=\"summary-title\">Summary</h2>\n<p class=\"lead\">In 2026Q3, 3 people went out on 3 entries"
+    ));
+    // Each change of status on a line of its own: the date kept whole.
+    assert!(page.contains(
+        "<td data-label=\"When and where\"><span class=\"keep\">2026-07-05</span> exploring at Store A</td>"
     ));
     // The trend beside the previous quarter, month for month.
     assert!(page.contains("<span class=\"label\"><span>2026-07</span><span>2026-04</span></span>"));

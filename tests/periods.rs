@@ -514,3 +514,38 @@ fn today_may_come_from_the_environment_and_the_flag_wins() {
         run.stderr
     );
 }
+
+#[test]
+fn a_fiscal_year_is_labelled_fy_and_read_back_in_that_spelling() {
+    let dir = TempDir::new("periods-fy");
+    crate::common::copy_dir(std::path::Path::new("tests/fixtures/basic"), dir.path());
+    let settings = dir.path().join("insight.yaml");
+    let basic = fs::read_to_string(&settings).unwrap();
+    fs::write(&settings, format!("fiscal_year_start: 7\n{basic}")).unwrap();
+    let run = |args: &[&str]| crate::common::insight_at(dir.path(), args).ok();
+    // Today, 2026-11-22, is in the second quarter of fiscal 2027.
+    let report: serde_json::Value =
+        serde_json::from_str(&run(&["report", "--format", "json"])).unwrap();
+    assert_eq!(report["period"]["label"], "FY2027 Q2");
+    assert!(
+        report["summary"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("In FY2027 Q2 so far, ")
+    );
+    assert!(run(&["report", "--year", "last"]).starts_with("Test journal: FY2026\n"));
+    // The label's own spelling names the same days as the plain one.
+    let listed = |period: &str| run(&["list", "-p", period, "--format", "paths"]);
+    assert_eq!(listed("FY2027 Q2"), "visits/notes/2026-10-01-survey.md\n");
+    assert_eq!(listed("fy2027-q2"), listed("2027Q2"));
+    assert_eq!(listed("FY2026"), listed("2026"));
+    assert_eq!(
+        listed("FY2026"),
+        "visits/2025/2025-11-18-agency.md\nvisits/2026/2026-01-15-cub-foods.md\n\
+         visits/2026/2026-02-03-bt.md\nvisits/2026/2026-04-20-atlanta.md\n"
+    );
+    assert!(
+        run(&["report", "--quarter", "FY2027 Q1", "--format", "json"])
+            .contains("\"label\": \"FY2027 Q1\"")
+    );
+}

@@ -24,6 +24,16 @@ const MARKDOWN_2026Q3: &str = "\
 
 2026-07-01 to 2026-09-30, compared with 2026Q2 (2026-04-01 to 2026-06-30).
 
+## Summary
+
+In 2026Q3, 3 people went out on 3 entries and spoke to 25 customers, against 3 people, 2 entries and 12 customers in 2026Q2.
+
+Moved forward: Finder (new → exploring).
+
+2 ideas were raised for the first time, against 1 in 2026Q2.
+
+Behind their yearly target: Bob Exec (1 of 3 people with a target).
+
 ## Totals
 
 |  | 2026Q3 | 2026Q2 | Change |
@@ -34,7 +44,7 @@ const MARKDOWN_2026Q3: &str = "\
 | Hours | 9 | 5.5 | +3.5 |
 | Sites | 2 | 2 | 0 |
 | Ideas mentioned | 3 | 1 | +2 |
-| New ideas | 2 | 1 | +1 |
+| Ideas raised | 2 | 1 | +1 |
 
 ## By kind
 
@@ -65,20 +75,20 @@ const MARKDOWN_2026Q3: &str = "\
 
 ## Ideas that moved
 
-Pipeline on 2026-09-30: 1 new, 1 exploring, 1 planned, 0 building, 0 shipped, 0 dropped. Reached during 2026Q3: 1 new, 1 exploring, 1 planned.
+Where the 3 ideas raised by 2026-09-30 stand: new 1, exploring 1, planned 1, building 0, shipped 0, dropped 0.
 
-| Id | Idea | From | To | Steps |
-| --- | --- | --- | --- | --- |
-| finder | Finder | new | exploring | 2026-07-05 exploring (2026-07-05-store-a) |
-|  | Queue display | not yet raised | new | 2026-07-05 new (2026-07-05-store-a) |
-| bundle | Bundle pricing | not yet raised | planned | 2026-09-30 planned (2026-09-30-store-a) |
+| Id | Idea | Change | When and where |
+| --- | --- | --- | --- |
+| finder | Finder | new → exploring | 2026-07-05 exploring at Store A |
+
+Raised for the first time in 2026Q3: 2 ideas, now at new (1) and planned (1); the Ideas table gives the day each was raised.
 
 ## Ideas
 
-| Id | Idea | Status | Owner | Mentions | Customers | First | Last |
+| Id | Idea | Status | Owner | Mentions | Customers | Raised | Last mentioned |
 | --- | --- | --- | --- | ---: | ---: | --- | --- |
 |  | Queue display | new |  | 2 | 20 | 2026-07-05 | 2026-08-15 |
-| finder | Finder | exploring |  | 1 | 20 | 2026-07-05 | 2026-07-05 |
+| finder | Finder | exploring |  | 1 | 20 | 2026-05-10 | 2026-07-05 |
 | bundle | Bundle pricing | planned |  | 1 | 5 | 2026-09-30 | 2026-09-30 |
 
 ## Coverage
@@ -159,6 +169,7 @@ fn the_json_report_has_the_same_numbers_under_fixed_keys() {
             "journal",
             "period",
             "as_of",
+            "summary",
             "totals",
             "previous",
             "kinds",
@@ -174,16 +185,25 @@ fn the_json_report_has_the_same_numbers_under_fixed_keys() {
     );
     assert_eq!(report["journal"], "Quarterly test journal");
     assert_eq!(
+        report["summary"],
+        json!([
+            "In 2026Q3, 3 people went out on 3 entries and spoke to 25 customers, against 3 people, 2 entries and 12 customers in 2026Q2.",
+            "Moved forward: Finder (new → exploring).",
+            "2 ideas were raised for the first time, against 1 in 2026Q2.",
+            "Behind their yearly target: Bob Exec (1 of 3 people with a target)."
+        ])
+    );
+    assert_eq!(
         report["period"],
         json!({"label": "2026Q3", "start": "2026-07-01", "end": "2026-09-30"})
     );
     assert_eq!(
         report["totals"],
-        json!({"entries": 3, "people": 3, "customers": 25, "hours": 9, "sites": 2, "ideas": 3, "new_ideas": 2})
+        json!({"entries": 3, "people": 3, "customers": 25, "hours": 9, "sites": 2, "ideas": 3, "ideas_raised": 2})
     );
     assert_eq!(
         report["previous"],
-        json!({"entries": 2, "people": 3, "customers": 12, "hours": 5.5, "sites": 2, "ideas": 1, "new_ideas": 1})
+        json!({"entries": 2, "people": 3, "customers": 12, "hours": 5.5, "sites": 2, "ideas": 1, "ideas_raised": 1})
     );
     assert_eq!(
         report["kinds"],
@@ -210,11 +230,11 @@ fn the_json_report_has_the_same_numbers_under_fixed_keys() {
         report["ideas"],
         json!([
             {"id": null, "title": "Queue display", "status": "new", "owner": null, "mentions": 2,
-             "customers": 20, "first_date": "2026-07-05", "last_date": "2026-08-15"},
+             "customers": 20, "first_date": "2026-07-05", "last_date": "2026-08-15", "raised": "2026-07-05"},
             {"id": "finder", "title": "Finder", "status": "exploring", "owner": null, "mentions": 1,
-             "customers": 20, "first_date": "2026-07-05", "last_date": "2026-07-05"},
+             "customers": 20, "first_date": "2026-07-05", "last_date": "2026-07-05", "raised": "2026-05-10"},
             {"id": "bundle", "title": "Bundle pricing", "status": "planned", "owner": null, "mentions": 1,
-             "customers": 5, "first_date": "2026-09-30", "last_date": "2026-09-30"},
+             "customers": 5, "first_date": "2026-09-30", "last_date": "2026-09-30", "raised": "2026-09-30"},
         ])
     );
     assert_eq!(
@@ -256,6 +276,12 @@ fn the_terminal_report_piped_has_no_bars_or_colour() {
 Quarterly test journal: 2026Q3
 2026-07-01 to 2026-09-30, compared with 2026Q2 (2026-04-01 to 2026-06-30).
 
+Summary
+In 2026Q3, 3 people went out on 3 entries and spoke to 25 customers, against 3 people, 2 entries and 12 customers in 2026Q2.
+Moved forward: Finder (new → exploring).
+2 ideas were raised for the first time, against 1 in 2026Q2.
+Behind their yearly target: Bob Exec (1 of 3 people with a target).
+
 Totals
                      2026Q3  2026Q2  Change
 -------------------- ------- ------- -------
@@ -265,16 +291,16 @@ Customers spoken to      25      12     +13
 Hours                     9     5.5    +3.5
 Sites                     2       2       0
 Ideas mentioned           3       1      +2
-New ideas                 2       1      +1
+Ideas raised              2       1      +1
 "
     ));
     assert!(text.contains(
         "\
 Ideas
-Id      Idea            Status     Owner  Mentions  Customers  First       Last
-------- --------------- ---------- ------ --------- ---------- ----------- -----------
+Id      Idea            Status     Owner  Mentions  Customers  Raised      Last mentioned
+------- --------------- ---------- ------ --------- ---------- ----------- ---------------
         Queue display   new                      2         20  2026-07-05  2026-08-15
-finder  Finder          exploring                1         20  2026-07-05  2026-07-05
+finder  Finder          exploring                1         20  2026-05-10  2026-07-05
 bundle  Bundle pricing  planned                  1          5  2026-09-30  2026-09-30
 "
     ));
@@ -308,8 +334,14 @@ fn the_default_period_is_the_quarter_containing_today() {
     assert_eq!(
         report["trend"],
         json!([
-            {"label": "2026-10", "entries": 1}, {"label": "2026-11", "entries": 0}, {"label": "2026-12", "entries": 0}
+            {"label": "2026-10", "entries": 1}, {"label": "2026-11", "entries": 0}, {"label": "2026-12", "entries": null}
         ])
+    );
+    // December starts after today (2026-11-22): not yet, rather than 0.
+    let text = fixture("quarterly", &["report"]).ok();
+    assert!(
+        text.ends_with("2026-10        1\n2026-11        0\n2026-12  not yet\n"),
+        "{text}"
     );
 }
 
@@ -414,6 +446,7 @@ fn quotes_are_limited_by_the_quotes_option() {
     assert_eq!(
         headings,
         [
+            "## Summary",
             "## Totals",
             "## By kind",
             "## Tags",
@@ -886,6 +919,7 @@ fn the_example_journal_gives_a_report_worth_reading() {
     let page = run.ok();
     assert!(page.starts_with("# Frontline CIO Circle: 2026\n"), "{page}");
     for section in [
+        "## Summary",
         "## Totals",
         "## By kind",
         "## Tags",
@@ -907,9 +941,9 @@ fn the_example_journal_gives_a_report_worth_reading() {
     // Followed up by id alone, the aisle finder moved twice during the year.
     assert!(
         page.contains(
-            "| aisle-finder | Aisle finder in the mobile app | new | building | \
-             2026-03-24 exploring (2026-03-24-supervalu-distribution-centre-hopkins); \
-             2026-09-19 building (2026-09-19-cub-foods-minneapolis) |"
+            "| aisle-finder | Aisle finder in the mobile app | new → exploring → building | \
+             2026-03-24 exploring at Supervalu distribution centre, Hopkins; \
+             2026-09-19 building at Cub Foods, Minneapolis |"
         ),
         "{page}"
     );

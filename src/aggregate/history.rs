@@ -47,8 +47,9 @@ pub struct Step {
     pub date: Date,
     pub from: Option<Text>,
     pub to: Text,
-    /// The entry that says so.
+    /// The entry that says so, and where it was.
     pub path: String,
+    pub site: Text,
 }
 
 /// A stretch of days at one status: from the step that set it to the day
@@ -178,6 +179,7 @@ impl<'a> Story<'a> {
                     from: i.checked_sub(1).map(|b| self.status_text(b)),
                     to: self.status_text(i),
                     path: self.mentions[i].entry.path.clone(),
+                    site: self.mentions[i].entry.site.clone(),
                 })
             })
             .collect()

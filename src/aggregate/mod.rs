@@ -9,6 +9,7 @@ pub mod quotes;
 pub mod record;
 pub mod report;
 pub mod story;
+pub mod summary;
 
 use crate::model::entry::Entry;
 use crate::model::tags::TagNumbers;

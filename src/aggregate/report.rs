@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::ideas::{self, Details, IdeaSummary, Movement, PipelineRow};
 use super::people::{self, PersonSummary, YearToDate};
 use super::quotes::{self, Quote};
+use super::summary;
 use super::{TagCount, tag_counts};
 use crate::aggregate::history::History;
 use crate::aggregate::history::Story;
@@ -40,6 +41,8 @@ pub struct Report {
     /// The day the report is counted to when the period ends after today;
     /// entries dated later are not counted yet.
     pub as_of: Option<Date>,
+    /// The report in a few sentences, computed from its numbers.
+    pub summary: Vec<String>,
     pub totals: Totals,
     /// The previous period of the same length; `None` for an open-ended period.
     pub previous: Option<Totals>,
@@ -48,6 +51,9 @@ pub struct Report {
     pub previous_period: Option<PeriodRecord>,
     pub kinds: Vec<KindRow>,
     pub tags: Vec<TagCount>,
+    /// The previous period's tags, for the tag that rose most; not in the JSON.
+    #[serde(skip)]
+    pub previous_tags: Vec<TagCount>,
     pub sites: Vec<SiteRow>,
     /// Where the ideas raised by the period's end stand then, per status.
     pub pipeline: Vec<PipelineRow>,
@@ -103,8 +109,8 @@ pub struct Totals {
     pub sites: usize,
     /// Distinct ideas mentioned.
     pub ideas: usize,
-    /// Ideas whose first mention ever falls in the period.
-    pub new_ideas: usize,
+    /// Ideas whose first mention ever falls in the period: raised then.
+    pub ideas_raised: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -134,11 +140,15 @@ pub struct IdeaRow {
     pub customers: u64,
     pub first_date: Date,
     pub last_date: Date,
+    /// The day it was first mentioned, in any entry of the journal.
+    pub raised: Date,
 }
 
-impl From<IdeaSummary> for IdeaRow {
-    fn from(i: IdeaSummary) -> Self {
+impl IdeaRow {
+    /// The row of `i`, raised on the day its story begins.
+    fn of(i: IdeaSummary, history: &History) -> Self {
         IdeaRow {
+            raised: history.story(&i.key).map_or(i.first_date, Story::raised),
             id: i.id,
             title: i.title,
             status: i.status,
@@ -202,14 +212,23 @@ pub struct QuoteRow {
     pub path: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TrendRow {
     pub label: String,
     pub entries: usize,
     /// The bucket starts after the day the report is counted to, so nothing
-    /// in it is counted yet; for renderers, not part of the JSON.
-    #[serde(skip)]
+    /// in it is counted yet: `not yet` on a page, `null` in the JSON.
     pub upcoming: bool,
+}
+
+impl Serialize for TrendRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut row = serializer.serialize_struct("TrendRow", 2)?;
+        row.serialize_field("label", &self.label)?;
+        row.serialize_field("entries", &(!self.upcoming).then_some(self.entries))?;
+        row.end()
+    }
 }
 
 pub fn build(input: &ReportInput) -> Report {
@@ -236,11 +255,15 @@ pub fn build(input: &ReportInput) -> Report {
             journal: input.name.clone(),
             period: input.period.into(),
             as_of: (as_of < input.period.end).then_some(as_of),
+            summary: Vec::new(),
             totals: counts_of(&selected),
             previous: previous.map(|(_, entries)| counts_of(entries)),
             previous_period: previous_period.as_ref().map(PeriodRecord::from),
             kinds: kinds(&selected, input.config),
             tags: tag_counts(&selected),
+            previous_tags: previous
+                .map(|(_, entries)| tag_counts(entries))
+                .unwrap_or_default(),
             sites: sites(&selected),
             pipeline: Vec::new(),
             movements: Vec::new(),
@@ -296,9 +319,44 @@ pub fn build(input: &ReportInput) -> Report {
             count_ideas(totals, &mentioned_in(period, Some(entries)), period);
         }
     });
-    report.ideas = summaries.into_iter().map(IdeaRow::from).collect();
+    report.ideas = summaries
+        .into_iter()
+        .map(|summary| IdeaRow::of(summary, &history))
+        .collect();
     report.movements = movements;
+    report.summary = summary::sentences(&facts_of(&report, statuses));
     report
+}
+
+/// What the summary needs to know of `report`.
+fn facts_of<'a>(report: &'a Report, statuses: &'a [String]) -> summary::Facts<'a> {
+    let activity = |t: &Totals| summary::Activity {
+        people: t.people,
+        entries: t.entries,
+        customers: t.customers,
+        ideas_raised: t.ideas_raised,
+    };
+    let before = report
+        .previous
+        .as_ref()
+        .zip(report.previous_period.as_ref());
+    summary::Facts {
+        label: &report.period.label,
+        so_far: report.as_of.is_some(),
+        now: activity(&report.totals),
+        before: before.map(|(totals, period)| (period.label.as_str(), activity(totals))),
+        movements: &report.movements,
+        statuses,
+        tags: &report.tags,
+        tags_before: &report.previous_tags,
+        behind: report
+            .coverage
+            .iter()
+            .filter(|c| c.standing == "behind")
+            .map(|c| c.person.clone())
+            .collect(),
+        with_target: report.coverage.iter().filter(|c| c.met.is_some()).count(),
+    }
 }
 
 /// The totals of `entries` but for their ideas, which [`count_ideas`] adds.
@@ -310,7 +368,7 @@ fn counts_of(entries: &[&Entry]) -> Totals {
         hours: entries.iter().filter_map(|e| e.hours).sum(),
         sites: distinct(entries.iter().map(|e| &e.site)),
         ideas: 0,
-        new_ideas: 0,
+        ideas_raised: 0,
     }
 }
 
@@ -318,7 +376,7 @@ fn counts_of(entries: &[&Entry]) -> Totals {
 /// them were first mentioned in `period`.
 fn count_ideas(totals: &mut Totals, mentioned: &[&Story], period: &Period) {
     totals.ideas = mentioned.len();
-    totals.new_ideas = mentioned
+    totals.ideas_raised = mentioned
         .iter()
         .filter(|story| period.contains(story.raised()))
         .count();

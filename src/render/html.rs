@@ -94,6 +94,8 @@ struct HtmlSection {
 enum HtmlBlock {
     Table(HtmlTable),
     Note(String),
+    /// The report's summary: read first, so set in the text's own colour.
+    Lead(String),
     Quotes(Vec<HtmlQuote>),
     Fields(Vec<(String, String)>),
     /// Lines shown as they are.
@@ -263,11 +265,21 @@ fn html_section(section: Section, report: &Report, links: &dyn Links) -> HtmlSec
         .map(|block| html_block(block, links))
         .collect();
     let chart = match section.title.as_str() {
+        "Summary" => {
+            for block in &mut blocks {
+                if let HtmlBlock::Note(text) = block {
+                    *block = HtmlBlock::Lead(std::mem::take(text));
+                }
+            }
+            None
+        }
         "By kind" => charts::kinds(report),
         "Ideas that moved" => {
-            if !report.movements.is_empty() {
-                blocks.retain(|b| !matches!(b, HtmlBlock::Table(_)));
-                blocks.push(HtmlBlock::Table(movements(report, links)));
+            // The changes' table, with each step on a line of its own.
+            for block in &mut blocks {
+                if matches!(block, HtmlBlock::Table(_)) {
+                    *block = HtmlBlock::Table(movements(report, links));
+                }
             }
             charts::pipeline(report)
         }
@@ -334,7 +346,7 @@ fn html_table(table: Table, links: &dyn Links) -> HtmlTable {
         .iter()
         .map(|c| match c.key {
             "title" => Cell::words,
-            "first_date" | "last_date" | "date" | "label" => Cell::unbroken,
+            "first_date" | "last_date" | "raised" | "date" | "label" => Cell::unbroken,
             _ => Cell::text,
         })
         .collect();
@@ -367,14 +379,14 @@ fn html_table(table: Table, links: &dyn Links) -> HtmlTable {
     }
 }
 
-/// The ideas that moved, each step on a line of its own.
+/// The ideas that changed status, each step on a line of its own: its date
+/// kept whole, then the status and the site.
 fn movements(report: &Report, links: &dyn Links) -> HtmlTable {
     let columns = [
         ("id", "Id"),
         ("title", "Idea"),
-        ("from", "From"),
-        ("to", "To"),
-        ("steps", "Steps"),
+        ("change", "Change"),
+        ("steps", "When and where"),
     ];
     HtmlTable {
         wide: true,
@@ -385,6 +397,7 @@ fn movements(report: &Report, links: &dyn Links) -> HtmlTable {
         rows: report
             .movements
             .iter()
+            .filter(|m| text::changed(m))
             .map(|m| {
                 let id = m.id.as_deref().unwrap_or_default();
                 let row = [("id", id), ("title", m.title.as_str())];
@@ -397,15 +410,15 @@ fn movements(report: &Report, links: &dyn Links) -> HtmlTable {
                         href: links.cell("title", &row),
                         ..Cell::words(m.title.clone())
                     },
-                    Cell::text(text::from(m)),
-                    Cell::text(m.to.clone()),
+                    Cell::unbroken(text::change(m)),
                     Cell {
                         lines: m
                             .steps
                             .iter()
-                            .map(|step| {
-                                let (keep, rest) = text::step_parts(step);
-                                Line { keep, rest }
+                            .filter(|step| step.from.is_some())
+                            .map(|step| Line {
+                                keep: step.date.to_string(),
+                                rest: format!("{} at {}", step.to, step.site),
                             })
                             .collect(),
                         lang: None,
@@ -448,7 +461,7 @@ fn trend(report: &Report) -> HtmlTable {
                 let before = report.previous_trend.get(i);
                 vec![
                     Cell::unbroken(now.label.clone()),
-                    Cell::text(now.entries.to_string()),
+                    Cell::text(text::trend_count(now)),
                     Cell::unbroken(before.map(|b| b.label.clone()).unwrap_or_default()),
                     Cell::text(before.map(|b| b.entries.to_string()).unwrap_or_default()),
                 ]

@@ -6,8 +6,7 @@ use super::escape::escape_controls;
 use super::table::{Column, Table, number, signed};
 use crate::aggregate::history::Step;
 use crate::aggregate::ideas::Movement;
-use crate::aggregate::report::{PeriodRecord, Report, Totals};
-use crate::model::entry::file_stem;
+use crate::aggregate::report::{PeriodRecord, Report, Totals, TrendRow};
 
 /// How many tags and sites a page shows; JSON has them all.
 const TOP: usize = 10;
@@ -68,6 +67,10 @@ pub(super) fn span(period: &PeriodRecord) -> String {
 
 fn sections(report: &Report, page: &Page) -> Vec<Section> {
     let mut sections = vec![
+        Section::new(
+            "Summary",
+            report.summary.iter().cloned().map(Block::Note).collect(),
+        ),
         Section::new("Totals", vec![Block::Table(totals(report))]),
         Section::new("By kind", vec![Block::Table(kinds(report))]),
         Section::new("Tags", tags(report, page)),
@@ -105,7 +108,7 @@ fn totals(report: &Report) -> Table {
             t.hours,
             t.sites as f64,
             t.ideas as f64,
-            t.new_ideas as f64,
+            t.ideas_raised as f64,
         ]
     };
     let names = [
@@ -115,7 +118,7 @@ fn totals(report: &Report) -> Table {
         "Hours",
         "Sites",
         "Ideas mentioned",
-        "New ideas",
+        "Ideas raised",
     ];
     for (i, name) in names.iter().enumerate() {
         let value = figures(now)[i];
@@ -200,90 +203,133 @@ fn with_more(table: Table, total: usize, what: &str) -> Vec<Block> {
     blocks
 }
 
-/// Where the ideas stand at the period's end, and the ones that moved.
+/// Where the ideas stand at the period's end; the changes of status in
+/// the period, each step once; then the ideas raised in it, in one line.
 fn movements(report: &Report) -> Vec<Block> {
-    let end = report.as_of.or(report.period.end);
-    let standing: Vec<String> = report
-        .pipeline
-        .iter()
-        .map(|row| format!("{} {}", row.ideas, row.status))
-        .collect();
-    let reached: Vec<String> = report
-        .pipeline
-        .iter()
-        .filter(|row| row.reached > 0)
-        .map(|row| format!("{} {}", row.reached, row.status))
-        .collect();
-    let on = end.map(|d| format!(" on {d}")).unwrap_or_default();
-    let mut blocks = vec![Block::Note(format!(
-        "Pipeline{on}: {}. Reached during {}: {}.",
-        standing.join(", "),
-        report.period.label,
-        if reached.is_empty() {
-            "none".to_string()
-        } else {
-            reached.join(", ")
-        }
-    ))];
-    if report.movements.is_empty() {
-        blocks.push(Block::Note("No idea changed status.".into()));
-        return blocks;
-    }
-    let mut table = Table::new(vec![
-        Column::left("id", "Id"),
-        Column::left("title", "Idea"),
-        Column::left("from", "From"),
-        Column::left("to", "To"),
-        Column::left("steps", "Steps"),
-    ]);
-    for m in &report.movements {
-        table.push(vec![
-            m.id.clone().unwrap_or_default().to_string(),
-            m.title.to_string(),
-            from(m),
-            m.to.clone(),
-            steps(m),
+    let mut blocks = vec![Block::Note(pipeline(report))];
+    let changed: Vec<&Movement> = report.movements.iter().filter(|m| changed(m)).collect();
+    if changed.is_empty() {
+        blocks.push(Block::Note(format!(
+            "No idea changed status in {}.",
+            report.period.label
+        )));
+    } else {
+        let mut table = Table::new(vec![
+            Column::left("id", "Id"),
+            Column::left("title", "Idea"),
+            Column::left("change", "Change"),
+            Column::left("steps", "When and where"),
         ]);
+        for m in changed {
+            table.push(vec![
+                m.id.clone().unwrap_or_default().to_string(),
+                m.title.to_string(),
+                change(m),
+                steps(m),
+            ]);
+        }
+        blocks.push(Block::Table(table));
     }
-    blocks.push(Block::Table(table));
+    if let Some(raised) = raised(report) {
+        blocks.push(Block::Note(raised));
+    }
     blocks
 }
 
-/// Where an idea stood the day before the period.
-pub(super) fn from(movement: &Movement) -> String {
-    movement
-        .from
-        .clone()
-        .unwrap_or_else(|| "not yet raised".into())
+/// `Where the 29 ideas raised by 2026-12-07 stand: new 18, exploring 2, …`.
+pub(super) fn pipeline(report: &Report) -> String {
+    let end = report.as_of.or(report.period.end);
+    let by = end.map(|d| format!(" by {d}")).unwrap_or_default();
+    let ideas: usize = report.pipeline.iter().map(|row| row.ideas).sum();
+    let standing: Vec<String> = report
+        .pipeline
+        .iter()
+        .map(|row| format!("{} {}", row.status, row.ideas))
+        .collect();
+    let noun = if ideas == 1 { "idea" } else { "ideas" };
+    let verb = if ideas == 1 { "stands" } else { "stand" };
+    format!(
+        "Where the {ideas} {noun} raised{by} {verb}: {}.",
+        standing.join(", ")
+    )
 }
 
-/// `2026-07-05 exploring (2026-07-05-store-a); …`: when, to what, in
-/// which entry. Written into one string: a year of a large journal has
-/// tens of thousands of steps.
+/// Whether an idea changed status in the period, beyond being raised.
+pub(super) fn changed(movement: &Movement) -> bool {
+    movement.steps.iter().any(|step| step.from.is_some())
+}
+
+/// `new → planned`, or `planned → exploring → planned`: where it stood
+/// before the period (or where it was raised, in the period), then each
+/// status it moved to.
+pub(super) fn change(movement: &Movement) -> String {
+    let from = movement
+        .from
+        .clone()
+        .or_else(|| movement.steps.first().map(|step| step.to.to_string()))
+        .unwrap_or_default();
+    let mut chain = vec![from.as_str()];
+    for step in movement.steps.iter().filter(|step| step.from.is_some()) {
+        chain.push(&step.to);
+    }
+    chain.join(" → ")
+}
+
+/// `2026-10-28 planned at Jewel-Osco, Chicago; …`: each change of status,
+/// when and where; written into one string, as a year of a large journal
+/// has tens of thousands of steps.
 fn steps(movement: &Movement) -> String {
     use std::fmt::Write;
     let mut text = String::new();
-    for (n, step) in movement.steps.iter().enumerate() {
-        if n > 0 {
+    for step in movement.steps.iter().filter(|step| step.from.is_some()) {
+        if !text.is_empty() {
             text.push_str("; ");
         }
-        let _ = write!(
-            text,
-            "{} {} ({})",
-            step.date,
-            step.to,
-            file_stem(&step.path)
-        );
+        let _ = write!(text, "{}", step_words(step));
     }
     text
 }
 
-/// `2026-07-05 exploring` and `(2026-07-05-store-a)`.
-pub(super) fn step_parts(step: &Step) -> (String, String) {
-    (
-        format!("{} {}", step.date, step.to),
-        format!("({})", file_stem(&step.path)),
-    )
+/// `2026-10-28 planned at Jewel-Osco, Chicago`.
+pub(super) fn step_words(step: &Step) -> String {
+    format!("{} {} at {}", step.date, step.to, step.site)
+}
+
+/// `Raised for the first time in 2026Q4: 5 ideas, now at new (4) and
+/// building (1); the Ideas table gives the day each was raised.`
+pub(super) fn raised(report: &Report) -> Option<String> {
+    let raised: Vec<&Movement> = report
+        .movements
+        .iter()
+        .filter(|m| m.from.is_none())
+        .collect();
+    if raised.is_empty() {
+        return None;
+    }
+    let standing: Vec<String> = report
+        .pipeline
+        .iter()
+        .filter_map(|row| {
+            let n = raised.iter().filter(|m| m.to == row.status).count();
+            (n > 0).then(|| format!("{} ({n})", row.status))
+        })
+        .collect();
+    let noun = if raised.len() == 1 { "idea" } else { "ideas" };
+    Some(format!(
+        "Raised for the first time in {}: {} {noun}, now at {}; the Ideas table gives the day each was raised.",
+        report.period.label,
+        raised.len(),
+        and_list(&standing)
+    ))
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn ideas(report: &Report) -> Vec<Block> {
@@ -297,8 +343,8 @@ fn ideas(report: &Report) -> Vec<Block> {
         Column::left("owner", "Owner"),
         Column::right("mentions", "Mentions"),
         Column::right("customers", "Customers"),
-        Column::left("first_date", "First"),
-        Column::left("last_date", "Last"),
+        Column::left("raised", "Raised"),
+        Column::left("last_date", "Last mentioned"),
     ]);
     for i in &report.ideas {
         table.push(vec![
@@ -308,7 +354,7 @@ fn ideas(report: &Report) -> Vec<Block> {
             i.owner.clone().unwrap_or_default().to_string(),
             i.mentions.to_string(),
             i.customers.to_string(),
-            i.first_date.to_string(),
+            i.raised.to_string(),
             i.last_date.to_string(),
         ]);
     }
@@ -389,13 +435,23 @@ fn trend(report: &Report, page: &Page) -> Vec<Block> {
     let mut table = Table::new(columns);
     let most = report.trend.iter().map(|t| t.entries).max().unwrap_or(0);
     for t in &report.trend {
-        let mut row = vec![t.label.clone(), t.entries.to_string()];
+        let mut row = vec![t.label.clone(), trend_count(t)];
         if page.bars {
             row.push(bar(t.entries, most));
         }
         table.push(row);
     }
     vec![Block::Table(table)]
+}
+
+/// A bucket's entries, or `not yet` for one that starts after the day the
+/// report is counted to: nothing in it could be counted.
+pub(super) fn trend_count(row: &TrendRow) -> String {
+    if row.upcoming {
+        "not yet".to_string()
+    } else {
+        row.entries.to_string()
+    }
 }
 
 /// What one row of the trend counts: `week`, `month` or `year`.

@@ -127,7 +127,7 @@ impl Period {
                         .year(calendar.fiscal_year_of(start))
                         .map_or(self.end, |y| y.end)
                 },
-                |start, _| calendar.fiscal_year_of(start).to_string(),
+                |start, _| calendar.year_label(calendar.fiscal_year_of(start)),
             )
         }
     }
@@ -213,7 +213,7 @@ impl Calendar {
         Some(Period {
             start,
             end,
-            label: year.to_string(),
+            label: self.year_label(year),
         })
     }
 
@@ -225,8 +225,31 @@ impl Calendar {
         Some(Period {
             start,
             end,
-            label: format!("{year}Q{quarter}"),
+            label: self.quarter_label(year, quarter),
         })
+    }
+
+    /// Whether years and quarters are other than the calendar's: then
+    /// their labels say so, as `FY2026` and `FY2026 Q1`, so that a reader
+    /// does not take 2026Q1 for January to March.
+    pub fn is_fiscal(&self) -> bool {
+        self.fiscal_year_start > 1
+    }
+
+    /// `2026`, or `FY2026` in a fiscal calendar.
+    pub fn year_label(&self, year: i16) -> String {
+        match self.is_fiscal() {
+            true => format!("FY{year}"),
+            false => year.to_string(),
+        }
+    }
+
+    /// `2026Q1`, or `FY2026 Q1` in a fiscal calendar.
+    pub fn quarter_label(&self, year: i16, quarter: i8) -> String {
+        match self.is_fiscal() {
+            true => format!("FY{year} Q{quarter}"),
+            false => format!("{year}Q{quarter}"),
+        }
     }
 
     /// The fiscal year and quarter that `date` falls in.

@@ -104,7 +104,12 @@ pub fn quarter_option(value: &str, today: Date, calendar: Calendar) -> Result<Pe
 /// `--year [Y]`: nothing or `this`, `last`, or a fiscal year such as `2026`.
 pub fn year_option(value: &str, today: Date, calendar: Calendar) -> Result<Period, PeriodError> {
     let this_year = calendar.fiscal_year_of(today);
-    let found = match value.trim().to_ascii_lowercase().as_str() {
+    let lower = value.trim().to_ascii_lowercase();
+    // `FY2026`, as the labels of a fiscal calendar write it.
+    let lower = lower
+        .strip_prefix("fy")
+        .map_or(lower.as_str(), str::trim_start);
+    let found = match lower {
         "" | "this" => calendar.year(this_year),
         "last" | "previous" => calendar.year(this_year - 1),
         y if y.len() == 4 && all_digits(y) => y.parse().ok().and_then(|y| calendar.year(y)),
@@ -190,16 +195,19 @@ mod tests {
     fn fiscal_years_are_named_by_the_year_they_end_in() {
         assert_eq!(
             span("2026Q1", JULY),
-            s("2025-07-01", "2025-09-30", "2026Q1")
+            s("2025-07-01", "2025-09-30", "FY2026 Q1")
         );
-        assert_eq!(span("2026", JULY), s("2025-07-01", "2026-06-30", "2026"));
+        assert_eq!(span("FY2026 Q1", JULY), span("2026Q1", JULY));
+        assert_eq!(span("fy2026-q1", JULY), span("2026Q1", JULY));
+        assert_eq!(span("2026", JULY), s("2025-07-01", "2026-06-30", "FY2026"));
+        assert_eq!(span("FY2026", JULY), span("2026", JULY));
         assert_eq!(
             span("this-year", JULY),
-            s("2026-07-01", "2027-06-30", "2027")
+            s("2026-07-01", "2027-06-30", "FY2027")
         );
         assert_eq!(
             span("this-quarter", JULY),
-            s("2026-10-01", "2026-12-31", "2027Q2")
+            s("2026-10-01", "2026-12-31", "FY2027 Q2")
         );
     }
 
@@ -246,8 +254,8 @@ mod tests {
                 .map(|p| p.label)
         };
         assert_eq!(previous("2026Q1", CAL).as_deref(), Some("2025Q4"));
-        assert_eq!(previous("2026Q1", JULY).as_deref(), Some("2025Q4"));
-        assert_eq!(previous("2026", JULY).as_deref(), Some("2025"));
+        assert_eq!(previous("2026Q1", JULY).as_deref(), Some("FY2025 Q4"));
+        assert_eq!(previous("2026", JULY).as_deref(), Some("FY2025"));
         assert_eq!(previous("2026-03", CAL).as_deref(), Some("2026-02"));
         assert_eq!(
             previous("2026-07-01..2026-09-30", CAL).as_deref(),
@@ -362,7 +370,14 @@ mod tests {
         assert_eq!(quarter_option("", TODAY, CAL).unwrap().label, "2026Q4");
         assert_eq!(quarter_option("last", TODAY, CAL).unwrap().label, "2026Q3");
         assert_eq!(quarter_option("2", TODAY, CAL).unwrap().label, "2026Q2");
-        assert_eq!(quarter_option("Q2", TODAY, JULY).unwrap().label, "2027Q2");
+        assert_eq!(
+            quarter_option("Q2", TODAY, JULY).unwrap().label,
+            "FY2027 Q2"
+        );
+        assert_eq!(
+            quarter_option("FY2027 Q2", TODAY, JULY).unwrap().label,
+            "FY2027 Q2"
+        );
         assert_eq!(
             quarter_option("2025Q4", TODAY, CAL).unwrap().label,
             "2025Q4"
@@ -370,7 +385,8 @@ mod tests {
         assert!(quarter_option("5", TODAY, CAL).is_err());
         assert!(quarter_option("2025", TODAY, CAL).is_err());
         assert_eq!(year_option("", TODAY, CAL).unwrap().label, "2026");
-        assert_eq!(year_option("last", TODAY, JULY).unwrap().label, "2026");
+        assert_eq!(year_option("last", TODAY, JULY).unwrap().label, "FY2026");
+        assert_eq!(year_option("FY2026", TODAY, JULY).unwrap().label, "FY2026");
         assert_eq!(year_option("2024", TODAY, CAL).unwrap().label, "2024");
         assert!(year_option("24", TODAY, CAL).is_err());
         assert_eq!(month_option("", TODAY).unwrap().label, "2026-11");

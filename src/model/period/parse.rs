@@ -607,13 +607,27 @@ fn words(text: &str) -> Vec<String> {
             }
         })
         .collect();
-    spaced
-        .split_whitespace()
+    let split: Vec<&str> = spaced.split_whitespace().collect();
+    split
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| fiscal_year_mark_left_out(w, split.get(i + 1).copied()))
         .flat_map(|w| match unglued(w) {
             Some((direction, rest)) => vec![direction.to_string(), rest.to_string()],
             None => vec![w.to_string()],
         })
         .collect()
+}
+
+/// `fy2026` as `2026`, and `fy` before a year as nothing: the labels say
+/// `FY2026 Q1` in a fiscal calendar, where years are fiscal anyway.
+fn fiscal_year_mark_left_out<'w>(word: &'w str, next: Option<&str>) -> Option<&'w str> {
+    let starts_with_digit = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    match word.strip_prefix("fy") {
+        Some("") if next.is_some_and(starts_with_digit) => None,
+        Some(year) if starts_with_digit(year) => Some(year),
+        _ => Some(word),
+    }
 }
 
 /// `lastquarter` → (`last`, `quarter`), when the rest is a unit, month or weekday.
@@ -767,6 +781,15 @@ mod tests {
             error("in 200000 days").0,
             "`in 200000 days` is not a period: it is outside the calendar (years -9999 to 9999)"
         );
+    }
+
+    #[test]
+    fn a_fiscal_year_is_read_with_or_without_its_mark() {
+        for written in ["FY2026 Q1", "fy2026q1", "FY2026-Q1", "FY 2026 Q1", "2026Q1"] {
+            assert_eq!(words(written).concat(), "2026q1", "{written}");
+        }
+        assert_eq!(words("FY2026"), ["2026"]);
+        assert_eq!(words("fy"), ["fy"]);
     }
 
     #[test]
