@@ -7,9 +7,9 @@ use jiff::civil::Date;
 
 use super::body;
 use super::layout::{Chrome, Link, Part, Step};
+use super::layout::{cannot_draw, plural};
 use super::links::{BELOW, Root};
-use super::quarters::{cannot_draw, plural};
-use super::{Page, Site};
+use super::plan::{Page, Site};
 use crate::error::Result;
 use crate::render;
 

@@ -5,10 +5,10 @@
 use askama::Template;
 use jiff::civil::Date;
 
-use super::Site;
 use super::layout::{Chrome, Link, Part};
+use super::layout::{cannot_draw, plural};
 use super::links::{BELOW, Root};
-use super::quarters::{cannot_draw, plural};
+use super::plan::Site;
 use crate::aggregate::ideas::{self, Details, rank};
 use crate::aggregate::story::{self, IdeaStory};
 use crate::error::Result;

@@ -7,6 +7,8 @@ use jiff::civil::Date;
 use std::sync::LazyLock;
 
 use super::links::Root;
+use super::plan::Site;
+use crate::error::Error;
 use crate::render::escape::is_bidi_control;
 
 /// The parts of the site the bar at the top of every page leads to.
@@ -82,6 +84,28 @@ impl Link {
 pub struct Step {
     pub text: String,
     pub href: String,
+}
+
+impl Site<'_> {
+    /// The frame of a page titled `title`, at `root`, in `part` of the site.
+    pub(super) fn chrome(&self, title: String, root: Root, part: Part) -> Chrome {
+        Chrome {
+            journal: self.input.name.clone(),
+            title,
+            root,
+            part,
+            today: self.input.today,
+        }
+    }
+}
+
+/// `1 entry`, `2 entries`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn cannot_draw(error: askama::Error) -> Error {
+    Error::new(format!("cannot draw a page of the site: {error}"))
 }
 
 /// The report's stylesheet and the site's, without their comments and

@@ -4,11 +4,9 @@
 
 use jiff::civil::Date;
 
-use super::names::{Names, Wanted, tag_slug};
-use super::{Page, Site, SiteNames};
-use crate::model::entry::file_stem;
+use super::names::{Names, idea_key_text};
+use super::plan::{Page, Site};
 use crate::model::idea::{IdeaKey, normalize};
-use crate::model::slug::slug;
 use crate::render::html;
 
 /// The way from a page to the site's top: `` at the top, `../` below it.
@@ -18,41 +16,6 @@ pub const TOP: Root = "";
 pub const BELOW: Root = "../";
 
 impl<'a> Site<'a> {
-    /// The stems of every folder's pages, from slugs.
-    pub(super) fn file_names(&self) -> SiteNames {
-        let entries = self
-            .input
-            .entries
-            .iter()
-            .map(|e| Wanted::new(e.path.clone(), entry_slug(file_stem(&e.path), e.date)))
-            .collect();
-        let ideas = self
-            .ideas
-            .iter()
-            .map(|key| Wanted::new(idea_key_text(key), idea_slug(key)))
-            .collect();
-        let tags = self
-            .tags
-            .iter()
-            .map(|(tag, _)| Wanted::new(tag.clone(), tag_slug(tag)))
-            .collect();
-        let people = self
-            .people
-            .iter()
-            .map(|p| Wanted::new(p.key.clone(), slug(&p.key)))
-            .collect();
-        // A year's page is `entries/2026.html`: no entry may take that name.
-        let years: Vec<String> = self.years.keys().map(|y| y.to_string()).collect();
-        let mut reserved: Vec<&str> = years.iter().map(String::as_str).collect();
-        reserved.push("index");
-        SiteNames {
-            entries: Names::assign(entries, &reserved),
-            ideas: Names::assign(ideas, &["index"]),
-            tags: Names::assign(tags, &["index"]),
-            people: Names::assign(people, &["index"]),
-        }
-    }
-
     /// The page's file, relative to the site's folder.
     pub fn path(&self, page: Page) -> String {
         let named = |folder: &str, names: &Names, key: &str| {
@@ -152,47 +115,5 @@ impl html::Links for ReportLinks<'_, '_> {
 
     fn entry(&self, path: &str) -> Option<String> {
         self.site.entry_href(self.root, path)
-    }
-}
-
-/// An entry's slug: its file's name, dated when the name is not.
-fn entry_slug(stem: &str, date: Date) -> String {
-    let stem_slug = slug(stem);
-    let day = date.to_string();
-    match stem_slug.starts_with(&day) {
-        true => stem_slug,
-        false => format!("{day}-{stem_slug}"),
-    }
-}
-
-/// What tells an idea from the others: its id, or its title in lowercase words.
-fn idea_key_text(key: &IdeaKey) -> String {
-    match key {
-        IdeaKey::Id(id) => id.to_string(),
-        // Kept apart from the ids, which are typed freely.
-        IdeaKey::Title(title) => format!("\u{0}{title}"),
-    }
-}
-
-fn idea_slug(key: &IdeaKey) -> String {
-    match key {
-        IdeaKey::Id(id) => slug(id),
-        IdeaKey::Title(title) => slug(title),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn an_entry_page_is_named_by_its_file_and_dated() {
-        let day = date(2026, 11, 17);
-        assert_eq!(
-            entry_slug("2026-11-17-jewel-osco-chicago", day),
-            "2026-11-17-jewel-osco-chicago"
-        );
-        assert_eq!(entry_slug("Visit notes", day), "2026-11-17-visit-notes");
     }
 }

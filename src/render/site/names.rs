@@ -11,6 +11,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use jiff::civil::Date;
+
+use crate::model::idea::IdeaKey;
 use crate::model::slug::slug;
 
 /// One thing that needs a page: its key, and the slug its name starts from.
@@ -121,9 +124,36 @@ fn short_sum(key: &str) -> String {
     format!("{:06x}", sum >> 40)
 }
 
+/// An entry's slug: its file's name, dated when the name is not.
+pub fn entry_slug(stem: &str, date: Date) -> String {
+    let stem_slug = slug(stem);
+    let day = date.to_string();
+    match stem_slug.starts_with(&day) {
+        true => stem_slug,
+        false => format!("{day}-{stem_slug}"),
+    }
+}
+
+/// What tells an idea from the others: its id, or its title in lowercase words.
+pub fn idea_key_text(key: &IdeaKey) -> String {
+    match key {
+        IdeaKey::Id(id) => id.to_string(),
+        // Kept apart from the ids, which are typed freely.
+        IdeaKey::Title(title) => format!("\u{0}{title}"),
+    }
+}
+
+pub fn idea_slug(key: &IdeaKey) -> String {
+    match key {
+        IdeaKey::Id(id) => slug(id),
+        IdeaKey::Title(title) => slug(title),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::date;
 
     fn names(keys: &[(&str, &str)], reserved: &[&str]) -> Vec<(String, String)> {
         let wanted = keys
@@ -170,7 +200,13 @@ mod tests {
     #[test]
     fn reserved_names_are_never_given() {
         let found = names(&[("index", "index"), ("2026", "2026")], &["index", "2026"]);
-        assert!(found.iter().all(|(_, name)| name.len() == 11), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(key, name)| name.starts_with(&format!("{key}-"))
+                    && name.len() == key.len() + 7),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -178,5 +214,15 @@ mod tests {
         assert_eq!(tag_slug("mobile/app"), "mobile--app");
         assert_eq!(tag_slug("mobile-app"), "mobile-app");
         assert_eq!(tag_slug("Kundtjänst/Väntetid"), "kundtjanst--vantetid");
+    }
+
+    #[test]
+    fn an_entry_page_is_named_by_its_file_and_dated() {
+        let day = date(2026, 11, 17);
+        assert_eq!(
+            entry_slug("2026-11-17-jewel-osco-chicago", day),
+            "2026-11-17-jewel-osco-chicago"
+        );
+        assert_eq!(entry_slug("Visit notes", day), "2026-11-17-visit-notes");
     }
 }

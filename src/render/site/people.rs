@@ -3,16 +3,14 @@
 //! everyone.
 
 use askama::Template;
-use std::collections::HashMap;
 
 use super::entries::EntryRow;
 use super::layout::{Chrome, Link, Part};
+use super::layout::{cannot_draw, plural};
 use super::links::BELOW;
-use super::quarters::{cannot_draw, plural};
-use super::{Page, Site};
-use crate::aggregate::people::{self, PersonSummary, YearToDate, person_key};
+use super::plan::{Page, Site};
+use crate::aggregate::people::PersonSummary;
 use crate::error::Result;
-use crate::query::{self, Filter, Order};
 use crate::render;
 
 #[derive(Template)]
@@ -52,26 +50,6 @@ struct Standing {
 struct PersonRow {
     person: Link,
     standing: Standing,
-}
-
-/// Each person's coverage as of today, by their key: everyone's entries up
-/// to today, and this fiscal year's, against their group's target.
-pub(super) fn coverage(site: &Site) -> HashMap<String, PersonSummary> {
-    let today = site.input.today;
-    let entries = site.input.entries;
-    let counted: Vec<_> = entries[..entries.partition_point(|e| e.date <= today)]
-        .iter()
-        .collect();
-    let year_to_date = YearToDate::on(today, site.calendar);
-    let in_year = Filter {
-        period: Some(year_to_date.period.clone()),
-        ..Filter::default()
-    };
-    let year = query::select(entries, &in_year, Order::default());
-    people::people(&counted, &year, &year_to_date, site.input.config)
-        .into_iter()
-        .map(|p| (person_key(&p.person), p))
-        .collect()
 }
 
 /// Person `n`'s page.

@@ -4,11 +4,11 @@
 
 use askama::Template;
 
-use super::layout::{Chrome, Link, Part, Step};
+use super::layout::{Chrome, Link, Part, Step, cannot_draw, plural};
 use super::links::{BELOW, Root, TOP};
-use super::{Page, Site};
+use super::plan::{Page, Site};
 use crate::aggregate::report::{self, ReportInput};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::query::Filter;
 use crate::render::html;
 use crate::render::report::Page as ReportOptions;
@@ -105,24 +105,4 @@ impl Site<'_> {
         let after = entries.partition_point(|e| e.date <= quarter.end);
         after - first
     }
-
-    /// The frame of a page titled `title`, at `root`, in `part` of the site.
-    pub(super) fn chrome(&self, title: String, root: Root, part: Part) -> Chrome {
-        Chrome {
-            journal: self.input.name.clone(),
-            title,
-            root,
-            part,
-            today: self.input.today,
-        }
-    }
-}
-
-/// `1 entry`, `2 entries`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-pub fn cannot_draw(error: askama::Error) -> Error {
-    Error::new(format!("cannot draw a page of the site: {error}"))
 }

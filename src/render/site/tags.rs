@@ -5,9 +5,9 @@ use askama::Template;
 
 use super::entries::EntryRow;
 use super::layout::{Chrome, Link, Part};
+use super::layout::{cannot_draw, plural};
 use super::links::BELOW;
-use super::quarters::{cannot_draw, plural};
-use super::{Page, Site};
+use super::plan::{Page, Site};
 use crate::error::Result;
 
 #[derive(Template)]
