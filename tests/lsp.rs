@@ -437,7 +437,7 @@ fn completion_offers_keys_and_the_journals_values() {
             .iter()
             .map(|(l, _)| l.as_str())
             .collect::<Vec<_>>(),
-        ["role", "customers", "hours", "title"]
+        ["role", "customers", "hours", "title", "private"]
     );
     assert_eq!(keys[0]["textEdit"]["newText"], "role: ");
     let ids = client.at("textDocument/completion", &uri, 8, 8);

@@ -27,6 +27,7 @@ mod names;
 mod neovim;
 mod new;
 mod periods;
+mod privacy;
 mod report;
 mod safety;
 mod show_tags;

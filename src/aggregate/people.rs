@@ -84,10 +84,7 @@ struct Tally {
     customers: u64,
 }
 
-/// The key two spellings of one person share.
-pub fn person_key(name: &str) -> String {
-    name.trim().to_lowercase()
-}
+pub use crate::model::config::person_key;
 
 /// Per person, what `entries` add up to. Someone listed twice in one entry
 /// went out once.

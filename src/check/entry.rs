@@ -9,6 +9,7 @@ use crate::model::config::Config;
 use crate::model::diagnostic::{Diagnostic, Severity};
 use crate::model::entry::{self, Entry, IDEA_KEYS, KNOWN_KEYS};
 use crate::model::journal::Bodies;
+use crate::model::privacy;
 use crate::model::suggest::did_you_mean;
 use crate::model::text::{Seeded, Text};
 use crate::parse::frontmatter;
@@ -198,6 +199,7 @@ impl<'a> Checker<'a> {
                 // The split is of the text without its byte-order mark.
                 locate(&mut checked, &entry, frontmatter::strip_bom(text), &split);
                 self.entry_warnings(&mut checked, &entry);
+                contacts_in_quotes(&mut checked, split.body, split.body_line);
                 list_warnings(&mut checked, &root);
                 checked.entry = Some(entry);
             }
@@ -346,6 +348,37 @@ fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter:
 /// `people: Mei Chen, Sam O'Neil` is one person and `tags: mobile, pricing`
 /// one tag: a single text stands for a list of one. When that text holds a
 /// comma, it was probably meant as a list.
+/// A warning for each e-mail address or phone number in a quote: quotes
+/// are what a report, the site and an export carry furthest.
+fn contacts_in_quotes(checked: &mut Checked, body: &str, body_line: usize) {
+    // Most bodies have no contact at all: one look at the whole first.
+    if privacy::contacts(body).is_empty() {
+        return;
+    }
+    for (n, line) in body.lines().enumerate() {
+        if !line.trim_start().starts_with('>') {
+            continue;
+        }
+        for contact in privacy::contacts(line) {
+            let column = line[..contact.start].chars().count() + 1;
+            let message = format!(
+                "this quote holds {}: `{}`",
+                contact.kind.described(),
+                &line[contact.start..contact.end]
+            );
+            let hint = "what is shared (the site, `export`, `report --shared`) masks it; \
+                        take it out of the quote if it should not be in the journal at all";
+            checked.warn(
+                body_line + n,
+                column,
+                "contact-in-quote",
+                message,
+                Some(hint.into()),
+            );
+        }
+    }
+}
+
 fn list_warnings(checked: &mut Checked, root: &Node) {
     // (key, line, text) of every list written as one text.
     let mut lists: Vec<(&str, usize, &str)> = Vec::new();

@@ -12,8 +12,9 @@ use crate::parse::yaml::{self};
 
 /// Problems in `insight.yaml` that parse fine but are probably mistakes.
 pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
-    const SETTINGS: [&str; 14] = [
+    const SETTINGS: [&str; 15] = [
         "include",
+        "private_keys",
         "label",
         "shared_ids",
         "extra_keys",
@@ -42,6 +43,7 @@ pub fn config_warnings(path: &str, text: &str, config: &Config) -> Vec<Diagnosti
                 "extra_keys",
                 "include",
                 "shared_ids",
+                "private_keys",
             ];
             if let (true, yaml::Node::Str(text)) = (listed.contains(&&**key), value)
                 && text.contains(',')

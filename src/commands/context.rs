@@ -133,6 +133,14 @@ impl Context {
         for_the_process(journal)
     }
 
+    /// Like [`Context::load_located`], the journal as it may be shared:
+    /// for what leaves the journal (see [`crate::query::shared`]).
+    pub fn load_shared(&self, location: Location, bodies: Bodies) -> &'static Journal {
+        let journal = location.load(bodies, self.cache);
+        self.heard(&journal);
+        for_the_process(crate::query::shared::shared(journal))
+    }
+
     /// Loads a located journal for a command that shows the entries
     /// `filter` lets through: bodies stay on disk, and `--text` is looked
     /// for while loading (in the index's search texts where it can), its
@@ -142,9 +150,22 @@ impl Context {
         location: Location,
         filter: &mut crate::query::Filter,
     ) -> &'static Journal {
+        self.load_filtered_as(location, filter, View::Whole)
+    }
+
+    /// [`Context::load_filtered`], the whole journal or what may be shared of it.
+    pub fn load_filtered_as(
+        &self,
+        location: Location,
+        filter: &mut crate::query::Filter,
+        view: View,
+    ) -> &'static Journal {
         let search = filter.text.clone();
         let mut journal = location.load_searching(Bodies::Drop, self.cache, search.as_deref());
         self.heard(&journal);
+        if view == View::Shared {
+            journal = crate::query::shared::shared(journal);
+        }
         self.check_typed(filter, &journal);
         filter.text_hits = journal.text_hits.take().map(std::sync::Arc::new);
         for_the_process(journal)
@@ -176,6 +197,13 @@ impl Context {
     pub fn display_path(&self, path: &Path) -> String {
         output::shown_path(&self.cwd, path)
     }
+}
+
+/// Which journal a command shows: all of it, or what may be shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Whole,
+    Shared,
 }
 
 /// A value kept until the process ends. A command runs once per process,

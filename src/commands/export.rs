@@ -35,7 +35,8 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     let location = context.locate()?;
     let filter = args.filters.filter(context, &location)?;
     let dir = context.cwd.join(&args.dir);
-    let journal = context.load_located(location, crate::model::journal::Bodies::Keep);
+    // What leaves the journal is only what may be shared.
+    let journal = context.load_shared(location, crate::model::journal::Bodies::Keep);
     context.check_typed(&filter, journal);
     let selected = query::select(&journal.entries, &filter, Order::default());
     let tables = export::tables(&Source {

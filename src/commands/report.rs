@@ -4,7 +4,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-use super::context::{Context, for_the_process};
+use super::context::{Context, View, for_the_process};
 use super::filters::FilterArgs;
 use super::output::{Done, Output};
 use crate::aggregate::groups::{self, GroupBy, GroupRow, Grouping};
@@ -34,6 +34,9 @@ pub struct Args {
     /// With -o, replace FILE even if it does not look like an earlier report
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// Only what may be shared: no private entries or keys, contacts masked
+    #[arg(long)]
+    pub shared: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -87,7 +90,11 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         .summary_period(context, &location, this_quarter)?;
     let mut filter = args.filters.filter_without_period(context, &location)?;
     let scope = args.filters.describe();
-    let journal = context.load_filtered(location, &mut filter);
+    let view = match args.shared {
+        true => View::Shared,
+        false => View::Whole,
+    };
+    let journal = context.load_filtered_as(location, &mut filter, view);
     let name = journal_name(journal);
     let to_terminal = args.output.is_none();
     let output = match shape {

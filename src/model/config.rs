@@ -42,12 +42,25 @@ pub struct Config {
     /// Idea id prefixes shared by journals read together: an id starting with
     /// one is one idea in all of them; any other id belongs to its journal.
     pub shared_ids: Vec<String>,
+    /// Front-matter keys whose values stay in the journal: hidden from the
+    /// site, an export and a shared report (see [`PRIVATE_KEYS_ALLOWED`]).
+    pub private_keys: Vec<String>,
 }
+
+/// The keys that may be private. The others are what reports count and
+/// filter by (a private `tags` would leave a report of nothing); an entry
+/// that should not be counted at all is marked `private: true`.
+pub const PRIVATE_KEYS_ALLOWED: [&str; 4] = ["site", "role", "people", "title"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
     pub name: String,
     pub group: Option<String>,
+}
+
+/// The key two spellings of one person share.
+pub fn person_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// What a group of people is expected to do each year.
@@ -75,6 +88,7 @@ impl Default for Config {
             include: Vec::new(),
             label: None,
             shared_ids: Vec::new(),
+            private_keys: Vec::new(),
         }
     }
 }
@@ -113,6 +127,7 @@ pub fn merge(sources: &[Source]) -> Result<Config, String> {
             (&mut merged.tags, &config.tags),
             (&mut merged.extra_keys, &config.extra_keys),
             (&mut merged.shared_ids, &config.shared_ids),
+            (&mut merged.private_keys, &config.private_keys),
         ] {
             for item in list.1 {
                 if !list.0.contains(item) {
@@ -240,7 +255,32 @@ impl Config {
         }
         config.shared_ids =
             values::string_list(get("shared_ids")).map_err(|m| at_key("shared_ids", m))?;
+        config.private_keys =
+            private_keys(get("private_keys")).map_err(|m| at_key("private_keys", m))?;
         Ok(config)
+    }
+}
+
+/// The keys to keep private: those in [`PRIVATE_KEYS_ALLOWED`], and keys
+/// insight does not read (which it never shows anyway).
+fn private_keys(node: Option<&Node>) -> Result<Vec<String>, String> {
+    /// What reports count and filter by, and `private` itself.
+    const COUNTED: [&str; 7] = [
+        "date",
+        "kind",
+        "customers",
+        "hours",
+        "tags",
+        "ideas",
+        "private",
+    ];
+    let keys = values::string_list(node)?;
+    match keys.iter().find(|key| COUNTED.contains(&key.as_str())) {
+        Some(key) => Err(format!(
+            "`{key}` cannot be private: reports count and filter by it; the keys that can be are {}, and an entry can be left out whole with `private: true`",
+            PRIVATE_KEYS_ALLOWED.join(", ")
+        )),
+        None => Ok(keys),
     }
 }
 

@@ -33,6 +33,8 @@ pub struct Entry {
     /// Keys the format does not define, in the order written: kept in the file,
     /// ignored here, warned about by `check`.
     pub unknown_keys: Texts,
+    /// `private: true`: never in the site, an export or a shared report.
+    pub private: bool,
 }
 
 /// Upper bounds that no real visit reaches: they keep a typo from swamping a
@@ -41,7 +43,7 @@ pub const MAX_CUSTOMERS: u64 = 1_000_000_000;
 pub const MAX_HOURS: f64 = 100_000.0;
 
 /// The front-matter keys of format v1.
-pub const KNOWN_KEYS: [&str; 10] = [
+pub const KNOWN_KEYS: [&str; 11] = [
     "date",
     "kind",
     "site",
@@ -52,6 +54,7 @@ pub const KNOWN_KEYS: [&str; 10] = [
     "tags",
     "ideas",
     "title",
+    "private",
 ];
 
 /// The keys an idea written as a mapping may have.
@@ -191,6 +194,7 @@ impl<'a> Fields<'a> {
         let idea_tags = ideas.iter().flatten().flat_map(|i| i.tags.iter());
         self.tag_parts(tags.iter().copied().chain(idea_tags.map(Text::as_str)));
         let title = self.field("title", values::optional_text);
+        let private = self.field("private", values::flag);
         let (
             Some(date),
             Some(kind),
@@ -200,7 +204,10 @@ impl<'a> Fields<'a> {
             Some(hours),
             Some(ideas),
             Some(title),
-        ) = (date, kind, site, role, customers, hours, ideas, title)
+            Some(private),
+        ) = (
+            date, kind, site, role, customers, hours, ideas, title, private,
+        )
         else {
             return Err(self.errors);
         };
@@ -228,6 +235,7 @@ impl<'a> Fields<'a> {
             ideas: ideas.into(),
             body: String::new(),
             unknown_keys: unknown_keys(self.root, &KNOWN_KEYS),
+            private,
         })
     }
 

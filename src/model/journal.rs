@@ -1,7 +1,7 @@
 //! A journal once read: its entries, the problems met reading them, and the
 //! journals it was read from. Plain data; reading it from disk is `read`'s job.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::model::config::Config;
@@ -31,6 +31,17 @@ pub struct Journal {
     /// What the user should know about how the journal was read, once
     /// (`.insight` refused, say), rather than about one of its files.
     pub notices: Vec<Notice>,
+    /// Set when this is the journal as it may be shared (see
+    /// [`crate::query::shared`]).
+    pub sharing: Option<Sharing>,
+}
+
+/// How a shared journal differs from the one on disk.
+#[derive(Debug, Default)]
+pub struct Sharing {
+    /// The real path of each entry whose file name was hidden, by the path
+    /// it is shown under: its body is still read from its file.
+    pub real_paths: HashMap<String, String>,
 }
 
 /// Something to tell the user about the journal as a whole, with what to do.
@@ -65,6 +76,11 @@ impl Journal {
 
     /// The file behind a journal path (`team-a/visits/…` in a union).
     pub fn file(&self, path: &str) -> PathBuf {
+        let path = self
+            .sharing
+            .as_ref()
+            .and_then(|s| s.real_paths.get(path))
+            .map_or(path, String::as_str);
         if self.is_union()
             && let Some((label, rest)) = path.split_once('/')
             && let Some(member) = self.members.iter().find(|m| m.label == label)
@@ -108,6 +124,7 @@ impl Journal {
             bodies: Bodies::Keep,
             text_hits: None,
             notices: Vec::new(),
+            sharing: None,
             root,
             config,
             entries,

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod paths;
 pub mod period;
 pub mod placeholders;
+pub mod privacy;
 pub mod slug;
 pub mod suggest;
 pub mod tags;

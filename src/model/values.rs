@@ -50,6 +50,23 @@ pub fn text_list<'n>(node: Option<&'n Node>) -> Result<Vec<&'n str>, String> {
     }
 }
 
+/// `true` or `false` (in any case), as YAML writes a yes or no; missing or
+/// null is `false`.
+pub fn flag(node: Option<&Node>) -> Result<bool, String> {
+    match node {
+        None | Some(Node::Null) => Ok(false),
+        Some(Node::Str(s)) if s.trim().eq_ignore_ascii_case("true") => Ok(true),
+        Some(Node::Str(s)) if s.trim().eq_ignore_ascii_case("false") => Ok(false),
+        Some(other) => Err(format!(
+            "expected true or false, found {}",
+            match other {
+                Node::Str(s) => format!("`{s}`"),
+                other => other.type_name().to_string(),
+            }
+        )),
+    }
+}
+
 /// A number that is not negative.
 pub fn non_negative(node: &Node) -> Result<f64, String> {
     let text = match node {

@@ -10,6 +10,7 @@ use crate::model::diagnostic::Diagnostic;
 use crate::model::entry::{self, Entry};
 use crate::model::journal::{Bodies, Journal, Notice};
 use crate::model::paths::{file_path, relative};
+use crate::model::privacy::mask_contacts;
 use crate::parse::frontmatter;
 use crate::read::cache;
 use crate::read::files::{decode, read_bytes, read_entry};
@@ -452,16 +453,22 @@ impl Journal {
     }
 
     /// An entry's body: from memory when the bodies were kept, else read
-    /// again from its file (empty if it can no longer be read).
+    /// again from its file (empty if it can no longer be read), masked when
+    /// the journal is shared.
     pub fn body<'a>(&self, entry: &'a Entry) -> Cow<'a, str> {
         if self.bodies == Bodies::Keep {
             return Cow::Borrowed(&entry.body);
         }
         let text = read_bytes(&self.file(&entry.path)).and_then(decode);
-        Cow::Owned(
-            text.map(|text| frontmatter::body(&text).to_string())
-                .unwrap_or_default(),
-        )
+        let body = text.map(|text| frontmatter::body(&text).to_string());
+        let body = body.unwrap_or_default();
+        // What is shared never shows an e-mail address or phone number.
+        if self.sharing.is_some()
+            && let Cow::Owned(masked) = mask_contacts(&body)
+        {
+            return Cow::Owned(masked);
+        }
+        Cow::Owned(body)
     }
 }
 

@@ -244,6 +244,7 @@ impl<'a> Writer<'a> {
             self.texts(out, &idea.unknown_keys);
         }
         self.texts(out, &entry.unknown_keys);
+        out.push(u8::from(entry.private));
     }
 }
 
@@ -359,6 +360,11 @@ impl Fields<'_, '_> {
             });
         }
         let unknown_keys = self.texts()?;
+        let private = match self.reader.byte()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
         Some(Entry {
             path: String::new(),
             date,
@@ -373,6 +379,7 @@ impl Fields<'_, '_> {
             ideas: ideas.into_boxed_slice(),
             body: String::new(),
             unknown_keys,
+            private,
         })
     }
 }

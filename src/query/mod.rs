@@ -1,4 +1,7 @@
-//! Selecting entries: filters, period and order. Pure.
+//! Selecting entries: filters, period and order; and the journal as it
+//! may be shared ([`shared`]). Pure.
+
+pub mod shared;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -195,6 +198,7 @@ pub(crate) mod tests {
             ideas: Box::default(),
             body: String::new(),
             unknown_keys: Default::default(),
+            private: false,
         }
     }
 
