@@ -7,12 +7,13 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::context::Context;
+use super::context::{Context, View, journal_name};
+use super::filters::FilterArgs;
 use super::output::{self, Done};
 use crate::edit::site::SiteWriter;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::entry::Entry;
-use crate::model::journal::{Bodies, Journal};
+use crate::query::{self, Order};
 use crate::read::progress::Progress;
 use crate::render::site::{Input, Site};
 
@@ -21,19 +22,31 @@ pub struct Args {
     /// The folder to build the site in: new, empty, or an earlier site
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 pub fn run(context: &Context, args: Args) -> Result<Done> {
     let location = context.locate()?;
+    let mut filter = args.filters.filter(context, &location)?;
     let dir = context.cwd.join(&args.dir);
-    // Bodies stay on disk: a page reads its entry's body when it is drawn.
-    let journal = context.load_located(location, Bodies::Drop);
-    let shared = super::context::for_the_process(shared_view(journal));
+    // The site is only ever the journal as it may be shared: no private
+    // entry or key, and contacts masked in titles and in the bodies that
+    // `journal.body` reads back from disk (bodies stay there until a page
+    // needs one). This is the one place the site's entries come from.
+    let journal = context.load_filtered_as(location, &mut filter, View::Shared);
+    let selected = query::select(&journal.entries, &filter, Order::default());
+    // Without a filter (as a site is mostly built), the journal's own entries.
+    let entries: Cow<[Entry]> = match selected.len() == journal.entries.len() {
+        true => Cow::Borrowed(&journal.entries),
+        false => selected.into_iter().cloned().collect(),
+    };
+    let body: &(dyn for<'e> Fn(&'e Entry) -> Cow<'e, str> + Sync) = &|entry| journal.body(entry);
     let site = Site::new(Input {
         name: journal_name(journal),
         config: &journal.config,
-        entries: &shared.entries,
-        body: &*shared.body,
+        entries: &entries,
+        body,
         today: context.today,
     });
     let pages = site.pages();
@@ -45,7 +58,7 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         writer.put(file, site.render(page)?.as_bytes())?;
         let done = done.fetch_add(1, Ordering::Relaxed) + 1;
         meter.step("writing pages", done, pages.len());
-        Ok::<(), crate::error::Error>(())
+        Ok::<(), Error>(())
     })?;
     let written = writer.finish()?;
     Ok(Done::text(format!(
@@ -56,38 +69,4 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         written.unchanged,
         written.removed,
     )))
-}
-
-/// What of the journal the site may show, and how an entry's body reads.
-type Body = dyn for<'e> Fn(&'e Entry) -> Cow<'e, str> + Sync;
-
-/// The journal as the site may show it.
-struct Shared {
-    entries: Cow<'static, [Entry]>,
-    body: Box<Body>,
-}
-
-/// The one door from the journal to the site: every entry, body and quote
-/// the site shows comes through here (quotes are read from the bodies this
-/// gives). Today it keeps everything. What must never reach a wider
-/// audience (entries marked `private: true`, keys listed as private in
-/// insight.yaml, e-mail addresses and phone numbers in bodies and quotes)
-/// is to be taken out here, and only here.
-fn shared_view(journal: &'static Journal) -> Shared {
-    Shared {
-        entries: Cow::Borrowed(&journal.entries),
-        body: Box::new(move |entry| journal.body(entry)),
-    }
-}
-
-/// The journal's name: its `name:` setting, else its folder's name.
-fn journal_name(journal: &Journal) -> String {
-    journal.config.name.clone().unwrap_or_else(|| {
-        let root = journal
-            .root
-            .canonicalize()
-            .unwrap_or_else(|_| journal.root.clone());
-        root.file_name()
-            .map_or_else(|| "Journal".into(), |n| n.to_string_lossy().into_owned())
-    })
 }

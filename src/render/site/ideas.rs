@@ -31,6 +31,8 @@ struct IdeaPage {
     spans: Vec<SpanRow>,
     days: String,
     mentions: Vec<MentionRow>,
+    /// Whether a mention's status is in brackets, to be explained.
+    inherited: bool,
     quotes: Vec<QuoteBlock>,
     later: Vec<Link>,
 }
@@ -118,6 +120,7 @@ pub fn idea(site: &Site, n: usize) -> Result<String> {
             .collect::<Vec<_>>()
             .join(", "),
         mentions: mentions(site, &told, root),
+        inherited: told.mentions.iter().any(|m| m.status_inherited),
         quotes: told
             .quotes
             .iter()
