@@ -127,7 +127,12 @@ impl SiteWriter {
             files: files.cloned().collect(),
         };
         let json = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
-        replace(&self.dir.join(MANIFEST), json.as_bytes())
+        let path = self.dir.join(MANIFEST);
+        // Unchanged, it is left alone, as the pages are.
+        if fs::read(&path).is_ok_and(|old| old == json.as_bytes()) {
+            return Ok(());
+        }
+        replace(&path, json.as_bytes())
     }
 
     /// Removes what builds that were killed left: temporary files, in the
