@@ -404,7 +404,8 @@ fn a_private_entry_and_contacts_never_reach_the_site() {
     let temp = TempDir::new("site-private");
     let root = temp.path();
     fs::create_dir_all(root.join("visits")).unwrap();
-    fs::write(root.join("insight.yaml"), "name: Shared\n").unwrap();
+    let settings = "name: Shared\nprivate_keys: [people, site]\n";
+    fs::write(root.join("insight.yaml"), settings).unwrap();
     fs::write(root.join("visits/2026-11-02-acme-hq.md"), SHARED).unwrap();
     fs::write(root.join("visits/2026-11-03-hr-desk.md"), PRIVATE).unwrap();
     insight_at(root, &["site", "out"]).ok();
@@ -423,11 +424,24 @@ fn a_private_entry_and_contacts_never_reach_the_site() {
         "quiet-exit",
         "jo@",
         "7946",
+        "Ann Lee",
+        "ann-lee",
+        "Acme",
+        "acme",
     ] {
         assert!(!all.contains(secret), "{secret} on the site");
     }
     assert!(all.contains("Write to [e-mail address] or call [phone number], she said."));
-    assert!(files.contains_key("entries/2026-11-02-acme-hq.html"));
+    // The private keys' values are hidden, and so is the file name made of them.
+    let entry = String::from_utf8(files["entries/2026-11-02-1.html"].clone()).unwrap();
+    assert!(
+        entry.contains("<a href=\"../people/person-1.html\">Person 1</a>"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("<p class=\"subtitle\">2026-11-02, (private)</p>"),
+        "{entry}"
+    );
 }
 
 #[test]
@@ -556,4 +570,32 @@ fn the_site_in_a_browser_at_desktop_and_phone_width() {
     );
     assert!(dom.contains("<blockquote>"), "{dom}");
     assert!(!dom.to_lowercase().contains("<script"), "a script element");
+}
+
+/// On a terminal, a build that takes a while counts its pages; the line is
+/// taken away before the summary, and a pipe sees none of it.
+#[test]
+fn a_long_build_shows_its_progress_on_a_terminal() {
+    let temp = TempDir::new("site-progress");
+    let journal = manifest_dir().join("tests/fixtures/quarterly");
+    let args = [
+        "--today",
+        "2026-11-22",
+        "--journal",
+        journal.to_str().unwrap(),
+        "site",
+        "out",
+    ];
+    let now = [("INSIGHT_PROGRESS_AFTER_MS", "0")];
+    let screen = crate::common::on_terminal(temp.path(), &now, &args, None);
+    assert!(screen.contains("\rwriting 28 of 28 pages, "), "{screen:?}");
+    assert!(
+        screen.ends_with("\r\x1b[Kwrote 28 of 28 pages to out (0 unchanged, 0 removed)\n"),
+        "{screen:?}"
+    );
+    let piped = insight_in(temp.path(), &now, &args).ok();
+    assert_eq!(
+        piped,
+        "wrote 0 of 28 pages to out (28 unchanged, 0 removed)\n"
+    );
 }
