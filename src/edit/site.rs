@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -90,7 +90,7 @@ impl SiteWriter {
     /// Writes the page `file`, unless it holds `contents` already.
     pub fn put(&self, file: &str, contents: &[u8]) -> Result<()> {
         let path = self.dir.join(file);
-        if fs::read(&path).is_ok_and(|old| old == contents) {
+        if holds(&path, contents) {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
@@ -212,6 +212,32 @@ fn no_link_on_the_way(dir: &Path, file: &str) -> Result<()> {
     Ok(())
 }
 
+/// Whether the file at `path` holds `contents`: its size first, then its
+/// bytes a piece at a time, so that a large page is never read whole beside
+/// the one about to be written.
+fn holds(path: &Path, contents: &[u8]) -> bool {
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    if file
+        .metadata()
+        .map_or(true, |m| m.len() != contents.len() as u64)
+    {
+        return false;
+    }
+    let mut piece = vec![0; 64 * 1024];
+    let mut rest = contents;
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if rest.len() >= n && piece[..n] == rest[..n] => rest = &rest[n..],
+            Ok(_) => return false,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
+}
+
 /// Writes `path` whole or not at all: a hidden file beside it, renamed over it.
 fn replace(path: &Path, contents: &[u8]) -> Result<()> {
     let folder = path.parent().unwrap_or(Path::new("."));
@@ -293,6 +319,20 @@ mod tests {
             manifest.contains("\"ideas/b.html\",\n    \"index.html\""),
             "{manifest}"
         );
+    }
+
+    #[test]
+    fn a_page_is_held_only_byte_for_byte() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("page.html");
+        assert!(!holds(&path, b""));
+        let big: Vec<u8> = (0..200_000u32).map(|n| (n % 251) as u8).collect();
+        fs::write(&path, &big).unwrap();
+        assert!(holds(&path, &big));
+        let mut other = big.clone();
+        other[150_000] ^= 1;
+        assert!(!holds(&path, &other));
+        assert!(!holds(&path, &big[..199_999]));
     }
 
     #[test]
