@@ -1,11 +1,18 @@
 //! Synthetic journals of any size, for benchmarks and load tests. Deterministic:
 //! the same size and seed give the same files, byte for byte.
 
+// Each of the benchmarks, tests and examples that include this file uses a
+// part of it.
+#![allow(dead_code)]
+
 use std::io;
 use std::path::Path;
 
 use insight::model::config::{DEFAULT_KINDS as KINDS, DEFAULT_STATUSES as STATUSES};
 use insight::model::slug::slug;
+
+#[path = "synthetic_org.rs"]
+mod org;
 
 const SITES: [&str; 12] = [
     "Cub Foods",
@@ -81,7 +88,7 @@ const SENTENCES: [&str; 8] = [
 ];
 
 /// A small, fast, seedable generator (SplitMix64); good enough to vary test data.
-struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -92,19 +99,48 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
+    }
+}
+
+/// What a synthetic journal looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// 10 people, 16 tags, about 200 ideas that every entry mentions again.
+    Small,
+    /// The organisation of the seed stories: 1,200 people in groups with
+    /// targets, thousands of sites, about 40 tags, and ideas that are
+    /// mostly raised once with a title of their own (see [`super::org`]).
+    Org,
+}
+
+impl Shape {
+    pub fn parse(text: &str) -> Option<Shape> {
+        match text {
+            "small" => Some(Shape::Small),
+            "org" => Some(Shape::Org),
+            _ => None,
+        }
     }
 }
 
 /// The files of a journal with `entries` entries: `(path relative to the root, contents)`.
 /// Dates spread over 2023-2026; about a third of the entries carry a `mobile` tag.
 pub fn journal_files(entries: usize, seed: u64) -> Vec<(String, String)> {
+    journal_files_shaped(entries, seed, Shape::Small)
+}
+
+/// Like [`journal_files`], in either shape.
+pub fn journal_files_shaped(entries: usize, seed: u64, shape: Shape) -> Vec<(String, String)> {
     let mut rng = Rng(seed);
+    if shape == Shape::Org {
+        return org::journal_files(&mut rng, entries);
+    }
     let mut files = vec![("insight.yaml".to_string(), settings())];
     for index in 0..entries {
         let (path, text) = entry(&mut rng, index);
@@ -151,7 +187,15 @@ fn entry(rng: &mut Rng, index: usize) -> (String, String) {
         rng.pick(&STATUSES),
         rng.pick(&SENTENCES).trim_end_matches('.'),
     );
-    text.push_str(&format!("# Visit {index} to {site}\n\n"));
+    text.push_str(&body(rng, &format!("Visit {index} to {site}")));
+    let path = format!("visits/{year}/{date}-{}-{index}.md", slug(&site));
+    (path, text)
+}
+
+/// A body of 1 to 2 KB: the title as a `#` heading, paragraphs, and two
+/// block quotes.
+pub fn body(rng: &mut Rng, title: &str) -> String {
+    let mut text = format!("# {title}\n\n");
     let paragraphs = 4 + rng.below(4);
     for p in 0..paragraphs {
         let sentences: Vec<&str> = (0..3).map(|_| rng.pick(&SENTENCES)).collect();
@@ -161,19 +205,23 @@ fn entry(rng: &mut Rng, index: usize) -> (String, String) {
             text.push_str(&format!("> {}\n\n", rng.pick(&SENTENCES)));
         }
     }
-    let path = format!("visits/{year}/{date}-{}-{index}.md", slug(&site));
-    (path, text)
+    text
 }
 
 /// Writes a synthetic journal into `dir`, which must not hold a journal yet.
 pub fn write_journal(dir: &Path, entries: usize, seed: u64) -> io::Result<()> {
+    write_journal_shaped(dir, entries, seed, Shape::Small)
+}
+
+/// Like [`write_journal`], in either shape.
+pub fn write_journal_shaped(dir: &Path, entries: usize, seed: u64, shape: Shape) -> io::Result<()> {
     if dir.join("insight.yaml").exists() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
             "the folder already holds a journal",
         ));
     }
-    for (path, text) in journal_files(entries, seed) {
+    for (path, text) in journal_files_shaped(entries, seed, shape) {
         let path = dir.join(path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;

@@ -48,14 +48,14 @@ fn duckdb(dir: &Path, script: &str) -> Option<Value> {
 const Q3_IN_SQL: &str = r#"
 period = "e.date BETWEEN DATE '2026-07-01' AND DATE '2026-09-30'"
 entries = "read_csv_auto('out/entries.csv') e"
-totals = rows(f"""SELECT count(*) AS entries, sum(customers) AS customers,
+totals = rows(f"""SELECT count(*) AS entries, coalesce(sum(customers), 0) AS customers,
     sum(coalesce(hours, 0)) AS hours, count(DISTINCT lower(site)) AS sites,
     (SELECT count(DISTINCT lower(trim(p.person))) FROM read_csv_auto('out/entry_people.csv') p
         JOIN {entries} USING (path) WHERE {period}) AS people
     FROM {entries} WHERE {period}""")[0]
-kinds = rows(f"""SELECT kind, count(*) AS entries, sum(customers) AS customers,
+kinds = rows(f"""SELECT kind, count(*) AS entries, coalesce(sum(customers), 0) AS customers,
     sum(coalesce(hours, 0)) AS hours FROM {entries} WHERE {period} GROUP BY kind ORDER BY kind""")
-ideas = rows(f"""SELECT idea, sum(n) AS mentions, sum(customers) AS customers,
+ideas = rows(f"""SELECT idea, sum(n) AS mentions, coalesce(sum(customers), 0) AS customers,
         min(first) AS first_date, max(last) AS last_date
     FROM (SELECT m.idea, e.path, count(*) AS n, any_value(e.customers) AS customers,
             min(e.date) AS first, max(e.date) AS last

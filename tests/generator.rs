@@ -27,3 +27,34 @@ fn every_generated_entry_is_valid_and_the_output_is_repeatable() {
         assert!(!text.contains("\ntitle:"));
     }
 }
+
+#[test]
+fn the_organisations_journal_has_its_people_sites_and_ideas() {
+    use crate::synthetic::{Shape, journal_files_shaped};
+    let files = journal_files_shaped(2000, 7, Shape::Org);
+    assert_eq!(files, journal_files_shaped(2000, 7, Shape::Org));
+    let config = Config::parse(&files[0].1).unwrap();
+    assert_eq!(config.people.len(), 1200);
+    let entries: Vec<_> = files[1..]
+        .iter()
+        .map(|(path, text)| insight::model::entry::parse(path, text, &config).unwrap())
+        .collect();
+    let sites: std::collections::HashSet<&str> = entries.iter().map(|e| &*e.site).collect();
+    assert!(sites.len() > 1000, "{} sites", sites.len());
+    let mentions: usize = entries.iter().map(|e| e.ideas.len()).sum();
+    assert!((1800..3000).contains(&mentions), "{mentions} mentions");
+    let titled = entries
+        .iter()
+        .flat_map(|e| e.ideas.iter())
+        .filter(|i| i.title.is_some())
+        .count();
+    let by_id_only = mentions - titled;
+    assert!(
+        by_id_only * 5 > mentions,
+        "{by_id_only} follow-ups by id of {mentions}"
+    );
+    assert!(entries.iter().any(|e| e.ideas.len() >= 20));
+    for (_, text) in &files[1..] {
+        assert!((900..4000).contains(&text.len()), "{} bytes", text.len());
+    }
+}

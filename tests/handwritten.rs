@@ -29,7 +29,7 @@ fn a_list_typed_with_commas_is_one_value_and_check_says_how_to_write_a_list() {
     let listed = insight_at(dir.path(), &["list", "--format", "csv"]).ok();
     assert_eq!(
         listed,
-        "date,kind,site,title,customers,tags,people\n2026-11-20,peer,HQ,a,0,\"mobile, pricing\",\"Mei Chen, Sam O'Neil\"\n"
+        "date,kind,site,title,customers,tags,people\n2026-11-20,peer,HQ,a,,\"mobile, pricing\",\"Mei Chen, Sam O'Neil\"\n"
     );
     let run = insight_at(dir.path(), &["check"]);
     assert_eq!(run.code, 0);
@@ -75,10 +75,10 @@ fn merge_keys_apply_as_pyyaml_and_ruamel_apply_them() {
     assert_eq!(
         run.ok(),
         "{\"path\":\"visits/a.md\",\"date\":\"2026-11-20\",\"kind\":\"peer\",\"site\":\"HQ\",\"role\":null,\"title\":\"a\",\
-         \"people\":[],\"customers\":0,\"hours\":null,\"tags\":[],\"ideas\":[{\"id\":\"scan\",\"title\":\"Scan and go\",\
+         \"people\":[],\"customers\":null,\"hours\":null,\"tags\":[],\"ideas\":[{\"id\":\"scan\",\"title\":\"Scan and go\",\
          \"status\":\"planned\",\"status_inherited\":false,\"owner\":null,\"tags\":[\"mobile\"]}]}\n\
          {\"path\":\"visits/b.md\",\"date\":\"2026-11-21\",\"kind\":\"frontline\",\"site\":\"Store 12\",\"role\":null,\
-         \"title\":\"b\",\"people\":[],\"customers\":0,\"hours\":null,\"tags\":[],\"ideas\":[]}\n"
+         \"title\":\"b\",\"people\":[],\"customers\":null,\"hours\":null,\"tags\":[],\"ideas\":[]}\n"
     );
     assert_eq!(
         insight_at(dir.path(), &["check", "--strict"]).ok(),
@@ -192,7 +192,7 @@ fn numeric_titles_and_tags_stay_as_written() {
     );
     assert_eq!(
         insight_at(dir.path(), &["list", "--format", "csv"]).ok(),
-        "date,kind,site,title,customers,tags,people\n2026-11-20,peer,HQ,2.0,0,1.10,\n2026-11-20,peer,HQ,b,0,\"1.1, 010\",\n"
+        "date,kind,site,title,customers,tags,people\n2026-11-20,peer,HQ,2.0,,1.10,\n2026-11-20,peer,HQ,b,,\"1.1, 010\",\n"
     );
     assert_eq!(
         insight_at(dir.path(), &["tags", "--format", "csv"]).ok(),

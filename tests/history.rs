@@ -28,7 +28,7 @@ const Q2: &str = r#"# Grocery IT journal: 2026Q2
 
 ## Summary
 
-In 2026Q2, 4 people went out on 3 entries and spoke to 25 customers, against 1 person, 1 entry and 15 customers in 2026Q1.
+In 2026Q2, 4 people went out on 3 entries and spoke to 25 customers (1 entry without a count), against 1 person, 1 entry and 15 customers in 2026Q1.
 
 Moved forward: Scan and go in the mobile app (new → planned).
 
@@ -47,6 +47,8 @@ Behind their yearly target: Cy Lindqvist (1 of 4 people with a target).
 | Sites | 3 | 1 | +2 |
 | Ideas mentioned | 2 | 1 | +1 |
 | Ideas raised | 1 | 1 | 0 |
+
+Not in the sums: 1 entry without a count of customers.
 
 ## By kind
 
@@ -127,7 +129,7 @@ const Q3: &str = r#"# Grocery IT journal: 2026Q3
 
 ## Summary
 
-In 2026Q3, 4 people went out on 3 entries and spoke to 20 customers, against 4 people, 3 entries and 25 customers in 2026Q2.
+In 2026Q3, 4 people went out on 3 entries and spoke to 20 customers (1 entry without a count), against 4 people, 3 entries and 25 customers (1 entry without a count) in 2026Q2.
 
 Dropped: One shelf-location feed for every app.
 
@@ -146,6 +148,8 @@ Behind their yearly target: Cy Lindqvist (1 of 4 people with a target).
 | Sites | 3 | 3 | 0 |
 | Ideas mentioned | 4 | 2 | +2 |
 | Ideas raised | 2 | 1 | +1 |
+
+Not in the sums: 1 entry without a count of customers.
 
 ## By kind
 
@@ -230,7 +234,7 @@ const Q4: &str = r#"# Grocery IT journal: 2026Q4
 
 ## Summary
 
-In 2026Q4 so far, 2 people went out on 2 entries and spoke to 12 customers, against 4 people, 3 entries and 20 customers in 2026Q3.
+In 2026Q4 so far, 2 people went out on 2 entries and spoke to 12 customers (1 entry without a count), against 4 people, 3 entries and 20 customers (1 entry without a count) in 2026Q3.
 
 Moved forward: Scan and go in the mobile app (planned → building). Taken up again: One shelf-location feed for every app (dropped → exploring).
 
@@ -247,6 +251,8 @@ Behind their yearly target: Cy Lindqvist (1 of 4 people with a target).
 | Sites | 2 | 3 | -1 |
 | Ideas mentioned | 3 | 4 | -1 |
 | Ideas raised | 0 | 2 | -2 |
+
+Not in the sums: 1 entry without a count of customers.
 
 ## By kind
 
@@ -446,11 +452,11 @@ Mentions
 Date        Site                People                    Customers  Status       Entry
 ----------- ------------------- ------------------------- ---------- ------------ ------------------------------
 2026-02-12  Store 12, Uptown    Ann Berg                         15  new          visits/2026-02-12-store-12.md
-2026-04-20  Data lab            Cy Lindqvist                      0  exploring    visits/2026-04-20-data-lab.md
+2026-04-20  Data lab            Cy Lindqvist                         exploring    visits/2026-04-20-data-lab.md
 2026-05-15  Store 7, Riverside  Dana Novak, Ann Berg             22  (exploring)  visits/2026-05-15-store-7.md
 2026-06-30  Head office         Bob Okafor                        3  planned      visits/2026-06-30-hq.md
 2026-07-10  Store 12, Uptown    Dana Novak                       18  exploring    visits/2026-07-10-store-12.md
-2026-08-20  Data lab            Cy Lindqvist, Dana Novak          0  planned      visits/2026-08-20-data-lab.md
+2026-08-20  Data lab            Cy Lindqvist, Dana Novak             planned      visits/2026-08-20-data-lab.md
 2026-10-14  Store 7, Riverside  Ann Berg                         12  building     visits/2026-10-14-store-7.md
 A status in brackets is not stated by that entry: it is where the idea stood then.
 

@@ -983,7 +983,7 @@ fn json_carries_odd_names_losslessly_and_tables_show_control_characters_escaped(
         table.stdout,
         "Date        Kind       Site       Title                 Customers  Tags  People\n\
          ----------- ---------- ---------- --------------------- ---------- ----- -------\n\
-         2026-11-20  frontline  Cub Foods  \\x1b[31mRed \\u{9b}2J          0\n"
+         2026-11-20  frontline  Cub Foods  \\x1b[31mRed \\u{9b}2J\n"
     );
     assert_eq!(
         table.stderr,

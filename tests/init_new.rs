@@ -207,8 +207,8 @@ fn new_takes_the_next_free_name() {
     assert_eq!(
         sites,
         "date,kind,site,title,customers,tags,people\n\
-         2026-11-22,sales,#1 Store,#1 Store,0,,\n\
-         2026-11-22,sales,#1 Store,#1 Store,0,,\n"
+         2026-11-22,sales,#1 Store,#1 Store,,,\n\
+         2026-11-22,sales,#1 Store,#1 Store,,,\n"
     );
 }
 
@@ -378,7 +378,7 @@ fn fiscal_quarters_follow_the_settings() {
     .ok();
     assert_eq!(
         q1,
-        "date,kind,site,title,customers,tags,people\n2025-07-01,frontline,first,first,0,,\n2025-09-30,frontline,last,last,0,,\n"
+        "date,kind,site,title,customers,tags,people\n2025-07-01,frontline,first,first,,,\n2025-09-30,frontline,last,last,,,\n"
     );
     let year = insight_in(
         dir.path(),

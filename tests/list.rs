@@ -30,7 +30,7 @@ Date        Kind       Site                    Title                Customers  T
 2026-02-03  frontline  BT contact centre       A day on the phones         31  pricing                     Clive Selley
 2026-04-20  peer       Client lunch, Atlanta   Lunch in Atlanta             3  Mobile, benefits            Michael Capone
 2026-07-08  immersion  Tower One: floor 12     Building walk                0  tenants                     Robert Juliano, Dave Kowalski
-2026-10-01  research   #1 Store survey         Smartphone survey            0  mobile/payments, analytics
+2026-10-01  research   #1 Store survey         Smartphone survey               mobile/payments, analytics
 "
     );
 }
@@ -52,7 +52,7 @@ fn markdown_and_csv() {
 date,kind,site,title,customers,tags,people
 2026-04-20,peer,\"Client lunch, Atlanta\",Lunch in Atlanta,3,\"Mobile, benefits\",Michael Capone
 2026-07-08,immersion,Tower One: floor 12,Building walk,0,tenants,\"Robert Juliano, Dave Kowalski\"
-2026-10-01,research,#1 Store survey,Smartphone survey,0,\"mobile/payments, analytics\",
+2026-10-01,research,#1 Store survey,Smartphone survey,,\"mobile/payments, analytics\",
 "
     );
 }

@@ -11,6 +11,7 @@ mod cache;
 mod check;
 mod color;
 mod completions;
+mod conventions;
 mod docs;
 mod export;
 mod generator;

@@ -423,7 +423,7 @@ fn a_reversed_range_is_an_error_however_it_is_written() {
     assert_eq!(
         run.stderr,
         "error: `--since 2026-07-01` is after `--until 2026-06-01`: the range ends before it starts (2026-06-01 is before 2026-07-01)\n\
-         hint: write the earlier day first: --since 2026-06-01 --until 2026-07-01\n"
+         hint: write the earlier one first: --since 2026-06-01 --until 2026-07-01\n"
     );
     let run = basic(&["report", "--since", "2026-07-01", "--until", "2026-06-01"]);
     assert_eq!(run.code, 2);

@@ -46,6 +46,8 @@ Behind their yearly target: Bob Exec (1 of 3 people with a target).
 | Ideas mentioned | 3 | 1 | +2 |
 | Ideas raised | 2 | 1 | +1 |
 
+Not in the sums: 1 entry without hours.
+
 ## By kind
 
 | Kind | Entries | Customers | Hours |
@@ -199,11 +201,13 @@ fn the_json_report_has_the_same_numbers_under_fixed_keys() {
     );
     assert_eq!(
         report["totals"],
-        json!({"entries": 3, "people": 3, "customers": 25, "hours": 9, "sites": 2, "ideas": 3, "ideas_raised": 2})
+        json!({"entries": 3, "people": 3, "customers": 25, "entries_without_customers": 0, "hours": 9,
+            "entries_without_hours": 1, "sites": 2, "ideas": 3, "ideas_raised": 2})
     );
     assert_eq!(
         report["previous"],
-        json!({"entries": 2, "people": 3, "customers": 12, "hours": 5.5, "sites": 2, "ideas": 1, "ideas_raised": 1})
+        json!({"entries": 2, "people": 3, "customers": 12, "entries_without_customers": 0, "hours": 5.5,
+            "entries_without_hours": 0, "sites": 2, "ideas": 1, "ideas_raised": 1})
     );
     assert_eq!(
         report["kinds"],

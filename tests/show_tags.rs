@@ -43,6 +43,7 @@ kind       frontline
 site       BT contact centre
 people     Clive Selley
 customers  31
+hours      –
 tags       pricing
 
 Callers asked for prices by region.
@@ -110,7 +111,7 @@ error: `2026-0` matches 4 entries:
   visits/2026/2026-02-03-bt.md  A day on the phones
   visits/2026/2026-04-20-atlanta.md  Lunch in Atlanta
   visits/2026/2026-07-08-tower.md  Building walk
-hint: type more of the file name, or the whole path
+hint: type more of the file name, site or title, or the whole path
 "
     );
 }
@@ -122,7 +123,7 @@ fn show_says_when_nothing_matches() {
     assert_eq!(
         run.stderr,
         "error: no entry matches `starbucks`\n\
-         hint: `insight list` shows every entry; give a path or a part of a file name\n"
+         hint: `insight list` shows every entry; give a path, or a part of a file name, site or title\n"
     );
 }
 

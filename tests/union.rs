@@ -233,7 +233,7 @@ fn settings_that_must_agree_are_errors_naming_both_files() {
     std::fs::write(format!("{h}/insight.yaml"), "label: team-h\n").unwrap();
     assert_eq!(
         insight(&["-J", &g, "-J", &h, "list", "--format", "csv"]).ok(),
-        "date,kind,site,title,customers,tags,people,journal\n2026-03-01,peer,g/journal,2026-03-01-x,0,,,journal\n2026-03-01,peer,h/journal,2026-03-01-x,0,,,team-h\n"
+        "date,kind,site,title,customers,tags,people,journal\n2026-03-01,peer,g/journal,2026-03-01-x,,,,journal\n2026-03-01,peer,h/journal,2026-03-01-x,,,,team-h\n"
     );
 }
 

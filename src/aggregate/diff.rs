@@ -398,7 +398,7 @@ fn totals(entries: &[Entry]) -> Totals {
         .collect();
     Totals {
         entries: entries.len(),
-        customers: entries.iter().map(|e| e.customers).sum(),
+        customers: entries.iter().filter_map(|e| e.customers).sum(),
         hours: entries.iter().filter_map(|e| e.hours).sum(),
         people: people.len(),
     }
@@ -440,7 +440,7 @@ mod tests {
         let mut kept2 = kept.clone();
         kept2.ideas = vec![idea("planned")].into();
         kept2.body = "> one\n\n> two\n".into();
-        kept2.customers = 4;
+        kept2.customers = Some(4);
         let mut moved2 = moved.clone();
         moved2.path = "new-name.md".into();
         let mut added = entry("added.md", date(2026, 1, 4), "D", &[]);

@@ -59,7 +59,7 @@ struct Acc {
 impl Acc {
     fn add(&mut self, entry: &Entry, keys: &IdeaKeys) {
         self.entries += 1;
-        self.customers += entry.customers;
+        self.customers += entry.customers.unwrap_or(0);
         self.hours += entry.hours.unwrap_or(0.0);
         self.ideas.extend(entry.ideas.iter().map(|i| keys.key(i)));
     }
@@ -203,11 +203,11 @@ mod tests {
 
     fn rows(by: GroupBy) -> Vec<(String, usize, u64)> {
         let mut a = entry("a", date(2026, 1, 5), "Cub", &["mobile/app", "pricing"]);
-        a.customers = 3;
+        a.customers = Some(3);
         a.people = vec!["Ann", "Bo"].into();
         let mut b = entry("b", date(2026, 3, 9), "cub", &["Mobile"]);
         b.kind = "peer".into();
-        b.customers = 2;
+        b.customers = Some(2);
         let entries = [a, b];
         let refs: Vec<&Entry> = entries.iter().collect();
         let keys = IdeaKeys::new(&entries);

@@ -396,21 +396,21 @@ pub mod tests {
 
     pub fn journal() -> Vec<Entry> {
         let mut a = entry("a.md", date(2026, 1, 1), "Cub Foods", &[]);
-        a.customers = 10;
+        a.customers = Some(10);
         a.ideas = vec![
             idea(Some("aisle"), Some("Aisle finder"), Some("new")),
             idea(None, Some("Split billing"), None),
         ]
         .into();
         let mut b = entry("b.md", date(2026, 2, 1), "Jewel", &[]);
-        b.customers = 5;
+        b.customers = Some(5);
         b.ideas = vec![
             idea(None, Some("aisle  FINDER!"), None),
             idea(None, Some("Split-billing"), Some("planned")),
         ]
         .into();
         let mut c = entry("c.md", date(2026, 3, 1), "cub foods", &[]);
-        c.customers = 1;
+        c.customers = Some(1);
         c.ideas = vec![idea(
             Some("aisle"),
             Some("Aisle finder app"),

@@ -102,7 +102,7 @@ pub fn summarize(
                 .is_some_and(|counted| std::ptr::eq(counted, entry))
             {
                 acc.counted = Some(entry);
-                acc.summary.customers += entry.customers;
+                acc.summary.customers += entry.customers.unwrap_or(0);
                 if full {
                     acc.summary.entries.push(entry.path.clone());
                 }

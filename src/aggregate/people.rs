@@ -118,7 +118,7 @@ fn tallies(entries: &[&Entry]) -> HashMap<String, Tally> {
             let tally = &mut tallies[index].1;
             tally.entries += 1;
             tally.hours += entry.hours.unwrap_or(0.0);
-            tally.customers += entry.customers;
+            tally.customers += entry.customers.unwrap_or(0);
         }
     }
     tallies.into_iter().collect()
@@ -215,7 +215,7 @@ mod tests {
         let mut a = entry("a", date(2026, 1, 1), "A", &[]);
         a.people = vec!["wayne shurts", "Zed"].into();
         a.hours = Some(3.0);
-        a.customers = 4;
+        a.customers = Some(4);
         let mut b = entry("b", date(2026, 2, 1), "B", &[]);
         b.people = vec!["Wayne Shurts", "Ann", "Ann"].into();
         b.hours = Some(4.5);

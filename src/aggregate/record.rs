@@ -15,7 +15,8 @@ pub struct EntryRecord<'a> {
     pub role: Option<&'a str>,
     pub title: &'a str,
     pub people: &'a [Text],
-    pub customers: u64,
+    /// `null` when the entry does not say.
+    pub customers: Option<u64>,
     #[serde(serialize_with = "whole_or_fraction")]
     pub hours: Option<f64>,
     pub tags: &'a [Text],

@@ -102,9 +102,14 @@ pub struct Totals {
     pub entries: usize,
     /// Distinct people who went out.
     pub people: usize,
+    /// Of the entries that give a count.
     pub customers: u64,
+    /// Entries without `customers:`: unknown, so not in the sum.
+    pub entries_without_customers: usize,
     #[serde(serialize_with = "whole_or_fraction_f64")]
     pub hours: f64,
+    /// Entries without `hours:`.
+    pub entries_without_hours: usize,
     /// Distinct sites.
     pub sites: usize,
     /// Distinct ideas mentioned.
@@ -334,6 +339,7 @@ fn facts_of<'a>(report: &'a Report, statuses: &'a [String]) -> summary::Facts<'a
         people: t.people,
         entries: t.entries,
         customers: t.customers,
+        without_customers: t.entries_without_customers,
         ideas_raised: t.ideas_raised,
     };
     let before = report
@@ -364,8 +370,10 @@ fn counts_of(entries: &[&Entry]) -> Totals {
     Totals {
         entries: entries.len(),
         people: distinct(entries.iter().flat_map(|e| &e.people)),
-        customers: entries.iter().map(|e| e.customers).sum(),
+        customers: entries.iter().filter_map(|e| e.customers).sum(),
+        entries_without_customers: entries.iter().filter(|e| e.customers.is_none()).count(),
         hours: entries.iter().filter_map(|e| e.hours).sum(),
+        entries_without_hours: entries.iter().filter(|e| e.hours.is_none()).count(),
         sites: distinct(entries.iter().map(|e| &e.site)),
         ideas: 0,
         ideas_raised: 0,
@@ -427,7 +435,7 @@ fn kinds(entries: &[&Entry], config: &Config) -> Vec<KindRow> {
     for entry in entries {
         if let Some(row) = rows.iter_mut().find(|r| r.kind == entry.kind) {
             row.entries += 1;
-            row.customers += entry.customers;
+            row.customers += entry.customers.unwrap_or(0);
             row.hours += entry.hours.unwrap_or(0.0);
         }
     }
@@ -451,7 +459,7 @@ fn sites(entries: &[&Entry]) -> Vec<SiteRow> {
             })
         });
         rows[index].entries += 1;
-        rows[index].customers += entry.customers;
+        rows[index].customers += entry.customers.unwrap_or(0);
     }
     rows.sort_by(|a, b| {
         (b.entries, b.customers)

@@ -41,7 +41,8 @@ pub struct MentionRow {
     pub date: Date,
     pub site: Text,
     pub people: Texts,
-    pub customers: u64,
+    /// `None` when the entry does not say.
+    pub customers: Option<u64>,
     /// As the entry states it, else the idea's status at that mention.
     pub status: String,
     pub status_inherited: bool,
@@ -118,7 +119,7 @@ pub fn tell_quoting<'a>(
         if !entries.insert(m.entry.path.as_str()) {
             continue;
         }
-        customers += m.entry.customers;
+        customers += m.entry.customers.unwrap_or(0);
         quotes.extend(quotes_of(m.entry).into_iter().map(|text| EvidenceQuote {
             text,
             date: m.entry.date,
@@ -198,11 +199,11 @@ mod tests {
             ..mention(None)
         }]
         .into();
-        a.customers = 3;
+        a.customers = Some(3);
         a.body = "> Where is it?\n".into();
         let mut b = entry("b.md", date(2026, 1, 11), "B", &[]);
         b.ideas = vec![mention(Some("planned")), mention(None)].into();
-        b.customers = 4;
+        b.customers = Some(4);
         let mut c = entry("c.md", date(2026, 1, 21), "A", &[]);
         c.ideas = vec![mention(Some("new"))].into();
         let mut later = entry("d.md", date(2026, 3, 1), "A", &[]);

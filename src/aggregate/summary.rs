@@ -37,6 +37,8 @@ pub struct Activity {
     pub people: usize,
     pub entries: usize,
     pub customers: u64,
+    /// Entries that do not give a count of customers.
+    pub without_customers: usize,
     pub ideas_raised: usize,
 }
 
@@ -67,7 +69,7 @@ fn activity(facts: &Facts) -> String {
             "In {label}{so_far}, {} went out on {} and spoke to {}",
             count(now.people, "person", "people"),
             count(now.entries, "entry", "entries"),
-            count(now.customers as usize, "customer", "customers"),
+            customers(now),
         )
     };
     match &facts.before {
@@ -78,12 +80,24 @@ fn activity(facts: &Facts) -> String {
             ", against {}, {} and {} in {period}",
             count(before.people, "person", "people"),
             count(before.entries, "entry", "entries"),
-            count(before.customers as usize, "customer", "customers"),
+            customers(before),
         )),
         None => {}
     }
     sentence.push('.');
     sentence
+}
+
+/// `27 customers`, and `(2 entries without a count)` when some do not say.
+fn customers(activity: &Activity) -> String {
+    let counted = count(activity.customers as usize, "customer", "customers");
+    match activity.without_customers {
+        0 => counted,
+        n => format!(
+            "{counted} ({} without a count)",
+            count(n, "entry", "entries")
+        ),
+    }
 }
 
 /// `Shipped: A. Moved forward: B (new → planned). Dropped: C.` The last two

@@ -280,6 +280,14 @@ impl<'a> Checker<'a> {
             let hint = Some("rename the file or correct the date".to_string());
             checked.warn(date_line, 1, "file-name-date", message, hint);
         }
+        // An immersion week may well give 40 hours; no visit gives more
+        // than a week has.
+        if let Some(hours) = entry.hours.filter(|h| *h > 7.0 * 24.0) {
+            let message = format!("`hours: {hours}` is more than a week has (168)");
+            let hint = "give the hours spent with customers; is it a typo?";
+            let line = checked.key_line("hours");
+            checked.warn(line, 1, "hours-over-a-week", message, Some(hint.into()));
+        }
         if entry.date > self.today {
             let message = format!("`date` {} is after today ({})", entry.date, self.today);
             checked.warn(

@@ -20,6 +20,78 @@ use crate::model::text::{AddressHasher, ByCopy, Seeded, Shared, Text};
 pub fn journal_warnings(checked: &mut [Checked]) {
     look_alike_tags(checked);
     idea_titles(checked);
+    unusual_amounts(checked);
+}
+
+/// The range most of the journal's entries give for an amount: from the
+/// 5th to the 95th of each hundred values, once there are enough to say.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Usual {
+    low: f64,
+    high: f64,
+}
+
+impl Usual {
+    /// Fewer values than this say nothing about what is usual.
+    const ENOUGH: usize = 20;
+
+    fn of(mut values: Vec<f64>) -> Option<Usual> {
+        if values.len() < Self::ENOUGH {
+            return None;
+        }
+        values.sort_by(f64::total_cmp);
+        let at = |share: usize| values[(values.len() - 1) * share / 100];
+        Some(Usual {
+            low: at(5),
+            high: at(95),
+        })
+    }
+
+    /// Far outside: ten times the usual top, and more than a few over it
+    /// (a journal of 1-hour visits may have a 5-hour one).
+    fn far_above(self, value: f64) -> bool {
+        value > (self.high * 10.0).max(self.high + 10.0)
+    }
+}
+
+/// A warning on an amount far above what the journal's own entries give
+/// (`hours: 1000` where visits take 2 to 8 hours): a typo, most likely.
+fn unusual_amounts(checked: &mut [Checked]) {
+    let entries = || checked.iter().filter_map(|c| c.entry.as_ref());
+    let customers = Usual::of(
+        entries()
+            .filter_map(|e| e.customers.map(|n| n as f64))
+            .collect(),
+    );
+    let hours = Usual::of(entries().filter_map(|e| e.hours).collect());
+    for c in checked.iter_mut() {
+        let Some(entry) = &c.entry else {
+            continue;
+        };
+        // More hours than a week has is said by the entry's own check.
+        let hours_in_a_week = entry.hours.filter(|h| *h <= 7.0 * 24.0);
+        let amounts = [
+            ("customers", entry.customers.map(|n| n as f64), customers),
+            ("hours", hours_in_a_week, hours),
+        ];
+        let mut found = Vec::new();
+        for (key, value, usual) in amounts {
+            if let (Some(value), Some(usual)) = (value, usual)
+                && usual.far_above(value)
+            {
+                found.push((key, value, usual));
+            }
+        }
+        for (key, value, usual) in found {
+            // `{}` writes 12.0 as 12 and 7.5 as 7.5, as they were typed.
+            let (low, high) = (usual.low, usual.high);
+            let message = format!(
+                "`{key}: {value}` is far above what this journal's entries give ({low} to {high} in 9 of 10)"
+            );
+            let hint = Some("is it a typo? If not, nothing needs doing".to_string());
+            c.warn(c.key_line(key), 1, "unusual-amount", message, hint);
+        }
+    }
 }
 
 fn look_alike_tags(checked: &mut [Checked]) {

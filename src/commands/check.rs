@@ -98,7 +98,7 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     let text = match args.format {
         Format::Json => crate::render::json(&found),
         Format::Text => {
-            let mut text = diagnostics(&found);
+            let mut text = diagnostics(&found, context.color);
             text.push_str(&summary(entries, what, errors, found.len() - errors));
             text.push('\n');
             text

@@ -17,7 +17,10 @@ use crate::model::period;
 use crate::read::find::Location;
 use crate::read::worktree::Cache;
 
+/// Options every command takes, shown under their own heading at the end of
+/// each command's help.
 #[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The journal folder (default: $INSIGHT_JOURNAL, else the nearest folder upwards holding insight.yaml); repeat to read several journals as one
     #[arg(long, short = 'J', global = true, value_name = "DIR")]
@@ -42,6 +45,8 @@ pub enum ColorChoice {
 
 /// What every command may need from its surroundings, decided once.
 pub struct Context {
+    /// The command being run (`report`), for hints that point at its help.
+    pub command: &'static str,
     /// The journals named with --journal (or INSIGHT_JOURNAL); none to search.
     pub journal: Vec<PathBuf>,
     pub today: Date,
@@ -62,7 +67,7 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn from_env(global: &GlobalArgs) -> Result<Context> {
+    pub fn from_env(global: &GlobalArgs, command: &'static str) -> Result<Context> {
         let cwd = std::env::current_dir()
             .map_err(|e| Error::io("read", Path::new("the current folder"), &e))?;
         let stdout_tty = std::io::stdout().is_terminal();
@@ -79,6 +84,7 @@ impl Context {
             choice => Some(choice == ColorChoice::Always),
         });
         Ok(Context {
+            command,
             // An empty INSIGHT_JOURNAL is the same as none.
             journal: if global.journal.is_empty() {
                 std::env::var_os("INSIGHT_JOURNAL")
@@ -275,18 +281,18 @@ pub fn parse_date_arg(text: &str) -> std::result::Result<Date, String> {
     period::parse_day(text, clock, period::Calendar::new(1)).map_err(|e| e.to_string())
 }
 
-/// A period that did not read, as the error of `option` (`--since`, …) or of
-/// `--period` when `None`; the hint is the closest valid form when there is one.
-pub fn period_error(option: Option<&str>, error: period::PeriodError) -> Error {
-    let message = match option {
-        Some(option) => format!("{option}: {}", error.message),
-        None => error.message,
-    };
-    Error::new(message).hint(
-        error
-            .hint
-            .unwrap_or_else(|| "see `insight list --help` for the period forms".to_string()),
-    )
+impl Context {
+    /// A period that did not read, as the error of `option` (`--since`, …)
+    /// or of `--period` when `None`; the hint is the closest valid form when
+    /// there is one, else the help of the command that was run.
+    pub fn period_error(&self, option: Option<&str>, error: period::PeriodError) -> Error {
+        let message = match option {
+            Some(option) => format!("{option}: {}", error.message),
+            None => error.message,
+        };
+        let help = || format!("see `insight {} --help` for the period forms", self.command);
+        Error::new(message).hint(error.hint.unwrap_or_else(help))
+    }
 }
 
 /// The formats of commands whose output is one table.
@@ -295,17 +301,19 @@ pub enum TableFormat {
     Table,
     Markdown,
     Json,
+    /// One JSON object per line, for jq, DuckDB and streaming tools
+    Jsonl,
     Csv,
 }
 
 impl Context {
-    /// Draws one table in `format`; JSON shows `records` instead. An empty
+    /// Draws one table in `format`; JSON and JSON Lines show `records` instead. An empty
     /// table says `empty` on stderr rather than nothing at all.
-    pub fn tabular<T: serde::Serialize + ?Sized>(
+    pub fn tabular<T: serde::Serialize>(
         &self,
         format: TableFormat,
         table: &crate::render::Table,
-        records: &T,
+        records: &[T],
         empty: &'static str,
     ) -> Output {
         use crate::render;
@@ -315,6 +323,7 @@ impl Context {
             TableFormat::Markdown => render::markdown_table(table),
             TableFormat::Csv => render::csv_table(table),
             TableFormat::Json => render::json(records),
+            TableFormat::Jsonl => render::json_lines(records),
         })
     }
 }

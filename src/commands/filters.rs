@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use super::context::{Context, period_error};
+use super::context::Context;
 use crate::error::{Error, Result};
 use crate::model::period::{self, Period};
 use crate::query::Filter;
@@ -47,11 +47,11 @@ pub struct FilterArgs {
 pub struct PeriodArgs {
     /// Only entries in PERIOD: 2026, 2026Q3, q3, 2026-07, jul, 2026-07-14, last quarter, this year, last week, yesterday, 2026-01..2026-03 (all of March included), …
     ///
-    /// PERIOD is written as in hledger: a year (2026), a quarter (2026Q3, or q3 for this year's),
+    /// PERIOD is written as in hledger: a year (2026), a half (2026H1, or h1), a quarter (2026Q3, or q3 for this year's),
     /// a month (2026-07, 2026/7, jul, jul 2026), an ISO week (2026-W47), a day (2026-07-14,
     /// 2026/7/14, 2026.07.14), or a word: today, yesterday, tomorrow, this/last/next
     /// week|month|quarter|year (`last quarter` or `last-quarter`), last friday, 3 months ago,
-    /// in 2 weeks. Ranges: A..B, A to B, from A to B, since A, until B, A.., ..B, where A and
+    /// in 2 weeks, last 30 days (before today), last 3 months. Ranges: A..B, A to B, from A to B, since A, until B, A.., ..B, where A and
     /// B are any of those. Unlike hledger, a range includes all of B: 2026-02..2026-03 is
     /// February and March (in hledger it ends where March starts, so is February only), and
     /// until 2026-07-01 includes July 1. Years and quarters follow fiscal_year_start.
@@ -104,12 +104,14 @@ impl PeriodArgs {
         } else {
             self.month.as_ref().map(|m| period::month_option(m, today))
         };
-        let period = named.transpose().map_err(|e| period_error(None, e))?;
+        let period = named
+            .transpose()
+            .map_err(|e| context.period_error(None, e))?;
         let bound = |option: &str, text: &Option<String>| {
             text.as_ref()
                 .map(|t| period::parse_one(t, today, calendar))
                 .transpose()
-                .map_err(|e| period_error(Some(option), e))
+                .map_err(|e| context.period_error(Some(option), e))
         };
         let since = bound("--since", &self.since)?.map(|p| p.start);
         let until = bound("--until", &self.until)?.map(|p| p.end);
@@ -121,7 +123,11 @@ impl PeriodArgs {
                 self.since.as_deref().unwrap_or_default().trim(),
                 self.until.as_deref().unwrap_or_default().trim(),
             ))
-            .hint(format!("write the earlier day first: --since {until} --until {since}")));
+            .hint(format!(
+                "write the earlier one first: --since {} --until {}",
+                self.until.as_deref().unwrap_or_default().trim(),
+                self.since.as_deref().unwrap_or_default().trim(),
+            )));
         }
         if let Some(named) = &period
             && named.clone().narrowed(since, until).is_none()

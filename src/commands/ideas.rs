@@ -32,6 +32,9 @@ pub struct Args {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+    /// Show at most N ideas (after sorting)
+    #[arg(long, short = 'n', value_name = "N", conflicts_with = "idea")]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -99,12 +102,15 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
                 Sort::Date => list.sort_by_key(|idea| std::cmp::Reverse(idea.last_date)),
                 Sort::Status => list.sort_by_key(|idea| rank(&statuses, &idea.status)),
             }
-            context.tabular(
-                args.format,
-                &table(&list),
-                &list,
-                "no ideas in the entries that match",
-            )
+            list.truncate(args.limit.unwrap_or(usize::MAX));
+            context
+                .tabular(
+                    args.format,
+                    &table(&list),
+                    &list,
+                    "no ideas in the entries that match",
+                )
+                .limited(args.limit)
         }
     };
     Ok(Done::print(text))
@@ -188,6 +194,7 @@ fn tell(
     })?;
     Ok(match format {
         TableFormat::Json => render::json(&told),
+        TableFormat::Jsonl => render::json_lines(std::slice::from_ref(&told)),
         TableFormat::Markdown => document::markdown(&render::story::page(&told, day)),
         TableFormat::Table => document::text(
             &render::story::page(&told, day),

@@ -92,7 +92,9 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     };
     let text = match format {
         Format::Table if selected.is_empty() => {
-            return Ok(Done::print(Output::Nothing("no entries match")));
+            return Ok(Done::print(
+                Output::Nothing("no entries match").limited(args.limit),
+            ));
         }
         Format::Table => {
             render::text_table(&table(&selected, journal), context.width, context.color)
@@ -193,7 +195,7 @@ fn table(entries: &[&Entry], journal: &Journal) -> Table {
             e.kind.to_string(),
             e.site.to_string(),
             e.title.to_string(),
-            e.customers.to_string(),
+            e.customers.map_or_else(String::new, |n| n.to_string()),
             e.tags.join(", "),
             e.people.join(", "),
         ];

@@ -76,9 +76,33 @@ pub enum Command {
     Man(man::Args),
 }
 
+impl Command {
+    /// The command's name, as typed: `insight NAME`.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Init(_) => "init",
+            Command::New(_) => "new",
+            Command::List(_) => "list",
+            Command::Show(_) => "show",
+            Command::Tags(_) => "tags",
+            Command::Report(_) => "report",
+            Command::Ideas(_) => "ideas",
+            Command::People(_) => "people",
+            Command::Quotes(_) => "quotes",
+            Command::Check(_) => "check",
+            Command::Diff(_) => "diff",
+            Command::Export(_) => "export",
+            Command::Site(_) => "site",
+            Command::Lsp(_) => "lsp",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
+        }
+    }
+}
+
 /// Runs the command line and says how the process should exit.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let context = Context::from_env(&cli.global)?;
+    let context = Context::from_env(&cli.global, cli.command.name())?;
     // A read of a large journal without its index, or on a cold disk, can
     // take seconds: after one, a terminal is shown how far it has got. The
     // language server's stderr is the editor's log, so it is left out.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::context::{Context, period_error};
+use super::context::Context;
 use super::output::{self, Done};
 use crate::check::sources;
 use crate::edit::new_entry::{self, NewEntry};
@@ -162,7 +162,7 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     let date = match &args.date {
         Some(text) => {
             crate::model::period::parse_day(text, context.today, context.calendar(&location))
-                .map_err(|e| period_error(Some("--date"), e))?
+                .map_err(|e| context.period_error(Some("--date"), e))?
         }
         None => context.today,
     };
@@ -329,7 +329,7 @@ fn show_problems(context: &Context, location: &Location, path: &Path) {
     if found.is_empty() {
         return;
     }
-    output::note_lines(&diagnostics(&found));
+    output::note_lines(&diagnostics(&found, output::stderr_color()));
     let shown = context.display_path(path);
     output::warn(&format!(
         "{shown} is saved as you left it; fix what is above, then run `insight check {shown}`"

@@ -26,6 +26,17 @@ pub enum Output {
     Nothing(&'static str),
 }
 
+impl Output {
+    /// `--limit 0` asks for nothing: it gets nothing, and no word about it,
+    /// as `head -n 0` does.
+    pub fn limited(self, limit: Option<usize>) -> Output {
+        match (self, limit) {
+            (Output::Nothing(_), Some(0)) => Output::Text(String::new()),
+            (output, _) => output,
+        }
+    }
+}
+
 /// How a command ended: what it prints, where to, and the exit code.
 #[derive(Debug)]
 pub struct Done {
@@ -277,16 +288,21 @@ pub fn set_stderr_color(always: Option<bool>) {
     STDERR_COLOR.store(choice, Ordering::Relaxed);
 }
 
-fn label(text: &str, ansi_color: &str) -> String {
-    let color = match STDERR_COLOR.load(Ordering::Relaxed) {
+/// Whether what goes to stderr is painted: `--color`, else a terminal
+/// without NO_COLOR.
+pub fn stderr_color() -> bool {
+    match STDERR_COLOR.load(Ordering::Relaxed) {
         1 => true,
         2 => false,
         _ => {
             std::io::stderr().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
-    };
-    if color {
+    }
+}
+
+fn label(text: &str, ansi_color: &str) -> String {
+    if stderr_color() {
         format!("\x1b[1;{ansi_color}m{text}\x1b[0m")
     } else {
         text.to_string()

@@ -17,6 +17,9 @@ pub struct Args {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+    /// Show at most N people
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -64,12 +67,12 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     } else {
         "nobody went out"
     };
-    Ok(Done::print(context.tabular(
-        args.format,
-        &table(&list),
-        &list,
-        empty,
-    )))
+    list.truncate(args.limit.unwrap_or(usize::MAX));
+    Ok(Done::print(
+        context
+            .tabular(args.format, &table(&list), &list, empty)
+            .limited(args.limit),
+    ))
 }
 
 fn table(list: &[PersonSummary]) -> Table {

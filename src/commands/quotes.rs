@@ -42,9 +42,9 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     });
     let text = match args.format {
         Format::Table if list.is_empty() => {
-            return Ok(Done::print(Output::Nothing(
-                "no quotes in the entries that match",
-            )));
+            return Ok(Done::print(
+                Output::Nothing("no quotes in the entries that match").limited(args.limit),
+            ));
         }
         Format::Table => plain(&list, context.width),
         Format::Markdown => markdown(&list),

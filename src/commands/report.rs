@@ -46,6 +46,8 @@ pub enum Format {
     Table,
     Markdown,
     Json,
+    /// Only with --by: one JSON object per group, a line each
+    Jsonl,
     /// Only with --by
     Csv,
     /// One self-contained page with charts, for a browser, an email or print
@@ -75,6 +77,7 @@ enum GroupsFormat {
     Table,
     Markdown,
     Json,
+    Jsonl,
     Csv,
 }
 
@@ -159,12 +162,15 @@ fn shape(args: &Args) -> Result<Shape> {
             "--by gives one table, and the HTML page is the whole report",
         )
         .hint("leave out --by for the page, or use --format table, markdown, json or csv with --by")),
+        (None, Format::Jsonl) => Err(Error::new("a report is one document, not a list of lines")
+            .hint("add --by kind|tag|site|person|month|quarter|journal for one line per group, or use --format json")),
         (None, Format::Csv) => Err(Error::new("a report has several tables, which CSV cannot hold")
             .hint("add --by kind|tag|site|person|month|quarter|journal for one table, or use --format markdown or json")),
         (Some(by), Format::Table) => Ok(Shape::Groups(by, GroupsFormat::Table)),
         (Some(by), Format::Markdown) => Ok(Shape::Groups(by, GroupsFormat::Markdown)),
         (Some(by), Format::Json) => Ok(Shape::Groups(by, GroupsFormat::Json)),
         (Some(by), Format::Csv) => Ok(Shape::Groups(by, GroupsFormat::Csv)),
+        (Some(by), Format::Jsonl) => Ok(Shape::Groups(by, GroupsFormat::Jsonl)),
         (None, Format::Table) => Ok(Shape::Sections(SectionsFormat::Table)),
         (None, Format::Markdown) => Ok(Shape::Sections(SectionsFormat::Markdown)),
         (None, Format::Json) => Ok(Shape::Sections(SectionsFormat::Json)),
@@ -181,6 +187,7 @@ fn format_of(path: &Path) -> Result<Format> {
     {
         Some("md" | "markdown") => Ok(Format::Markdown),
         Some("json") => Ok(Format::Json),
+        Some("jsonl") => Ok(Format::Jsonl),
         Some("csv") => Ok(Format::Csv),
         Some("txt") => Ok(Format::Table),
         Some("html" | "htm") => Ok(Format::Html),
@@ -269,6 +276,7 @@ fn grouped(
         GroupsFormat::Table => render::text_table(&table, None, false),
         GroupsFormat::Markdown => render::markdown_table(&table),
         GroupsFormat::Csv => render::csv_table(&table),
+        GroupsFormat::Jsonl => render::json_lines(&rows),
         GroupsFormat::Json => render::json(&Grouped {
             journal: name,
             period: period.into(),

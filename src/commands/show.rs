@@ -46,16 +46,26 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
 }
 
 /// Resolves what the user typed: an existing file first, else a unique match
-/// on file names. A broken entry is reported with its problem, not as missing.
+/// on file names, else on sites and titles. A broken entry is reported with its problem, not as missing.
 fn find<'a>(journal: &'a Journal, context: &Context, wanted: &str) -> Result<&'a Entry> {
     if let Some(path) = as_journal_path(journal, context, wanted) {
         return by_path(journal, &path).ok_or_else(|| broken_or_outside(journal, &path, wanted));
     }
-    let matches: Vec<&Entry> = journal
+    let by_file_name: Vec<&Entry> = journal
         .entries
         .iter()
         .filter(|e| fold::contains(file_name(&e.path), wanted))
         .collect();
+    // A file name is ASCII, made from the site: `東京` or `Müller` is found
+    // in the site or the title as written.
+    let matches = match by_file_name.is_empty() {
+        true => journal
+            .entries
+            .iter()
+            .filter(|e| fold::contains(&e.site, wanted) || fold::contains(&e.title, wanted))
+            .collect(),
+        false => by_file_name,
+    };
     match matches.as_slice() {
         [one] => Ok(one),
         [] => Err(broken_or_outside(journal, wanted, wanted)),
@@ -71,7 +81,7 @@ fn find<'a>(journal: &'a Journal, context: &Context, wanted: &str) -> Result<&'a
             for e in many {
                 error = error.detail(format!("{}  {}", e.path, e.title));
             }
-            Err(error.hint("type more of the file name, or the whole path"))
+            Err(error.hint("type more of the file name, site or title, or the whole path"))
         }
     }
 }
@@ -103,7 +113,7 @@ fn broken_or_outside(journal: &Journal, path: &str, wanted: &str) -> Error {
             match crate::model::suggest::did_you_mean(wanted, &stems) {
                 Some(near) => error.hint(format!("did you mean `insight show {near}`?")),
                 None => error
-                    .hint("`insight list` shows every entry; give a path or a part of a file name"),
+                    .hint("`insight list` shows every entry; give a path, or a part of a file name, site or title"),
             }
         }
     }
@@ -128,10 +138,13 @@ fn fields(record: &EntryRecord, entry: &Entry) -> String {
     if !entry.people.is_empty() {
         rows.push(("people", entry.people.join(", ")));
     }
-    rows.push(("customers", entry.customers.to_string()));
-    if let Some(hours) = entry.hours {
-        rows.push(("hours", render::number(hours)));
-    }
+    // Unknown is not zero: an entry that does not say shows a dash.
+    let unknown = || "–".to_string();
+    rows.push((
+        "customers",
+        entry.customers.map_or_else(unknown, |n| n.to_string()),
+    ));
+    rows.push(("hours", entry.hours.map_or_else(unknown, render::number)));
     if !entry.tags.is_empty() {
         rows.push(("tags", entry.tags.join(", ")));
     }

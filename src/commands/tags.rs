@@ -19,6 +19,9 @@ pub struct Args {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+    /// Show at most N tags (the most used first)
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -49,13 +52,18 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     let mut filter = args.filters.filter(context, &location)?;
     let journal = context.load_filtered(location, &mut filter);
     let selected = query::select(&journal.entries, &filter, Order::default());
-    let counts = aggregate::tag_counts(&selected);
-    Ok(Done::print(context.tabular(
-        args.format,
-        &table(&counts),
-        &counts,
-        "no tags in the entries that match",
-    )))
+    let mut counts = aggregate::tag_counts(&selected);
+    counts.truncate(args.limit.unwrap_or(usize::MAX));
+    Ok(Done::print(
+        context
+            .tabular(
+                args.format,
+                &table(&counts),
+                &counts,
+                "no tags in the entries that match",
+            )
+            .limited(args.limit),
+    ))
 }
 
 fn table(counts: &[TagCount]) -> Table {

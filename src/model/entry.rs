@@ -24,7 +24,8 @@ pub struct Entry {
     pub role: Option<Text>,
     pub title: Box<str>,
     pub people: Texts,
-    pub customers: u64,
+    /// `None` when the entry does not say: unknown, not zero.
+    pub customers: Option<u64>,
     pub hours: Option<f64>,
     /// As written; matching is case-insensitive.
     pub tags: Texts,
@@ -374,11 +375,11 @@ impl<'a> Fields<'a> {
         None
     }
 
-    fn customers(&mut self) -> Option<u64> {
+    fn customers(&mut self) -> Option<Option<u64>> {
         self.field("customers", |node| match node {
-            None | Some(Node::Null) => Ok(0),
+            None | Some(Node::Null) => Ok(None),
             // A list of who they were counts as its length.
-            Some(Node::Seq(items)) => Ok(items.len() as u64),
+            Some(Node::Seq(items)) => Ok(Some(items.len() as u64)),
             Some(node) => {
                 let n = values::non_negative(node)
                     .map_err(|m| m.replace("a number", "a whole number"))?;
@@ -390,7 +391,7 @@ impl<'a> Fields<'a> {
                         "{n} is more than one visit can speak to (at most {MAX_CUSTOMERS}); a typo?"
                     ));
                 }
-                Ok(n as u64)
+                Ok(Some(n as u64))
             }
         })
     }
@@ -536,7 +537,7 @@ mod tests {
         );
         assert_eq!(e.date, jiff::civil::date(2026, 11, 20));
         assert_eq!(&*e.title, "Bakery shift");
-        assert_eq!(e.customers, 12);
+        assert_eq!(e.customers, Some(12));
         assert_eq!(e.hours, Some(7.5));
         assert_eq!(e.tags, ["mobile/app", "Pricing"]);
         assert_eq!(e.ideas[0].title.as_deref(), Some("Aisle finder"));
@@ -554,7 +555,7 @@ mod tests {
         assert_eq!(e.date, jiff::civil::date(2026, 11, 20));
         assert_eq!(e.kind, "peer");
         assert_eq!(e.people, ["Ann"]);
-        assert_eq!(e.customers, 2);
+        assert_eq!(e.customers, Some(2));
         assert_eq!(e.tags, ["mobile"]);
         assert_eq!(&*e.title, "Lunch");
     }

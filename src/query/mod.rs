@@ -192,7 +192,7 @@ pub(crate) mod tests {
             role: None,
             title: format!("Visit to {site}").into(),
             people: vec!["Wayne Shurts"].into(),
-            customers: 0,
+            customers: Some(0),
             hours: None,
             tags: tags.iter().map(|t| Text::from(*t)).collect(),
             ideas: Box::default(),
@@ -277,8 +277,8 @@ pub(crate) mod tests {
             entry("b", date(2026, 1, 2), "Alpha", &[]),
             entry("c", date(2026, 1, 3), "gamma", &[]),
         ];
-        entries[0].customers = 5;
-        entries[2].customers = 5;
+        entries[0].customers = Some(5);
+        entries[2].customers = Some(5);
         let by = |key, reverse, limit| Order {
             key,
             reverse,

@@ -116,7 +116,7 @@ fn entries(source: &Source) -> Table {
             e.site.as_str().into(),
             e.role.as_deref().into(),
             (&*e.title).into(),
-            Cell::Int(e.customers),
+            e.customers.map_or(Cell::Null, Cell::Int),
             e.hours.map_or(Cell::Null, Cell::Float),
         ]);
     }

@@ -1,10 +1,13 @@
 //! Fitting a table to the terminal's width. Pure.
 //!
-//! Some columns must stay whole, or they stop meaning anything: an id, a
-//! date, a status, a number, a path, a tag such as `mobile/payments`. Those
-//! keep their full width. The free text (titles, sites, people, quotes)
-//! shares what is left, wrapped between words, and a list of entries, which
-//! no one reads in a table, is shortened with an ellipsis.
+//! No word is broken in the middle. Some columns must stay whole, or they
+//! stop meaning anything: an id, a date, a status, a number, a tag such as
+//! `mobile/payments`. Those keep their full width. The free text (titles,
+//! sites, people, quotes) shares what is left, wrapped between words; a
+//! path too long for its column is shortened in the middle
+//! (`visits/2026/2026-…-seattle.md`), and a list of entries, which no one
+//! reads in a table, is shortened with an ellipsis. When even that does not
+//! fit, the least useful columns are left out, and the table says which.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -21,21 +24,29 @@ enum Fit {
     Prose,
     /// Shortened to one line, ending in `…`.
     Clip,
+    /// A file path: shortened in the middle, keeping its folder's start and
+    /// its name's end.
+    Path,
 }
 
-/// Free text is wrapped at this width at the narrowest, even if a longer
-/// word must then be split: a long URL must not keep a title unreadable.
+/// Free text is wrapped at this width at the narrowest (or its own width,
+/// when narrower): a longer word (a URL) is broken after a hyphen or
+/// shortened in the middle rather than keep a title unreadable.
 const NARROWEST_PROSE: usize = 16;
-/// Free text on a terminal too narrow for its words keeps at least this much.
-const SQUEEZED_PROSE: usize = 4;
+/// Free text gets at least this much (or its own width) before a column
+/// is left out for it: two or three words a line.
+const COMFORTABLE_PROSE: usize = 10;
 /// A shortened column keeps at least this much.
 const NARROWEST_CLIP: usize = 8;
+/// A path shortened in the middle keeps at least this much.
+const NARROWEST_PATH: usize = 20;
 
 fn fit_of(column: &Column) -> Fit {
     match (column.key, column.align) {
         // Tags are wrapped between, never inside.
         ("tags", _) => Fit::Items,
         ("entries", Align::Left) => Fit::Clip,
+        ("path", _) => Fit::Path,
         (
             "title" | "site" | "text" | "fields" | "owner" | "people" | "person" | "steps"
             | "measure" | "group" | "label",
@@ -45,9 +56,29 @@ fn fit_of(column: &Column) -> Fit {
     }
 }
 
+/// Which columns go first when a table cannot fit: the lower, the sooner.
+/// What names a row (a date, an id, a title, a site, a person, a path)
+/// never goes.
+fn usefulness(column: &Column) -> Option<u8> {
+    match column.key {
+        "entries" if column.align == Align::Left => Some(0),
+        "people" => Some(1),
+        "first_date" => Some(2),
+        "last_date" | "journal" => Some(3),
+        "sites" | "mentions" => Some(3),
+        "owner" | "group" => Some(4),
+        "customers" | "hours" => Some(5),
+        "kind" => Some(6),
+        "tags" => Some(7),
+        _ => None,
+    }
+}
+
 /// A table laid out for the terminal: which of the table's columns are shown,
 /// and their header and rows, cells of several lines holding `\n`.
 pub struct Fitted {
+    /// The columns shown, by their place in the table; the others were left
+    /// out to fit.
     pub shown: Vec<usize>,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -87,35 +118,26 @@ pub fn fit(
         };
     }
     let fits: Vec<Fit> = columns.iter().map(fit_of).collect();
-    let whole_words = narrowest(&fits, &natural, &header, &rows);
-    let mut narrowest = whole_words.clone();
-    let too_wide = |narrowest: &[usize], shown: &[usize]| {
-        shown.iter().map(|&i| narrowest[i]).sum::<usize>() > room(shown.len())
-    };
-    if too_wide(&narrowest, &all) {
-        // Words may be split rather than the table run off the screen: the
-        // free text shares what is left, however little.
-        for (i, fit) in fits.iter().enumerate() {
-            if *fit == Fit::Prose {
-                narrowest[i] = narrowest[i].min(SQUEEZED_PROSE);
+    let narrowest = narrowest(&fits, &natural, &header, &rows);
+    let too_wide =
+        |shown: &[usize]| shown.iter().map(|&i| narrowest[i]).sum::<usize>() > room(shown.len());
+    // Rather than break a word, leave out the least useful columns.
+    let mut shown = all;
+    while too_wide(&shown) {
+        let least = shown
+            .iter()
+            .enumerate()
+            .filter_map(|(at, &i)| usefulness(&columns[i]).map(|u| (u, std::cmp::Reverse(at))))
+            .min();
+        match least {
+            Some((_, std::cmp::Reverse(at))) => {
+                shown.remove(at);
             }
+            // What is left names the rows: wider than the terminal, whole.
+            None => break,
         }
     }
-    let mut shown = all;
-    if too_wide(&narrowest, &shown) {
-        shown.retain(|&i| fits[i] != Fit::Clip);
-    }
-    if too_wide(&narrowest, &shown) {
-        // Too wide whatever is done: then at least no word is split.
-        narrowest = whole_words.clone();
-    }
-    let widths = share(
-        &fits,
-        [&whole_words, &natural],
-        &narrowest,
-        &shown,
-        room(shown.len()),
-    );
+    let widths = share(&fits, &natural, &narrowest, &shown, room(shown.len()));
     let lay = |cells: Vec<String>, wrap_header: bool| -> Vec<String> {
         let mut cells: Vec<Option<String>> = cells.into_iter().map(Some).collect();
         shown
@@ -159,38 +181,46 @@ fn narrowest(
             Fit::Items => longest(i, |text| {
                 text.split_inclusive(", ").map(str::trim_end).collect()
             }),
-            Fit::Prose => longest(i, |text| text.split(' ').collect()).min(NARROWEST_PROSE),
+            // A few words a line at least: a column of one word a line is
+            // not read, and leaving out a column is better.
+            Fit::Prose => {
+                let word = longest(i, |text| text.split(' ').collect());
+                word.max(natural[i].min(COMFORTABLE_PROSE))
+                    .min(NARROWEST_PROSE)
+            }
             Fit::Clip => NARROWEST_CLIP.max(shown_width(&header[i])).min(natural[i]),
+            Fit::Path => NARROWEST_PATH.max(shown_width(&header[i])).min(natural[i]),
         })
         .collect()
 }
 
 /// Widths for the `shown` columns in `room`: whole columns at their natural
-/// width, the others from their narrowest, sharing what is left evenly: up to
-/// the width of their longest word first (so that words stay whole where
-/// they can), then up to their natural widths.
+/// width, the others from their narrowest (their longest word). What is
+/// left goes to paths first, which are read whole, then is shared evenly
+/// by the rest, each up to its natural width.
 fn share(
     fits: &[Fit],
-    caps: [&[usize]; 2],
+    natural: &[usize],
     narrowest: &[usize],
     shown: &[usize],
     room: usize,
 ) -> Vec<usize> {
     let mut widths = narrowest.to_vec();
     let mut left = room.saturating_sub(shown.iter().map(|&i| widths[i]).sum());
-    for cap in caps {
+    for first in [true, false] {
         loop {
             let growing: Vec<usize> = shown
                 .iter()
                 .copied()
-                .filter(|&i| fits[i] != Fit::Whole && widths[i] < cap[i])
+                .filter(|&i| fits[i] != Fit::Whole && widths[i] < natural[i])
+                .filter(|&i| !first || fits[i] == Fit::Path)
                 .collect();
             if growing.is_empty() || left == 0 {
                 break;
             }
             let each = (left / growing.len()).max(1);
             for i in growing {
-                let more = each.min(cap[i] - widths[i]).min(left);
+                let more = each.min(natural[i] - widths[i]).min(left);
                 widths[i] += more;
                 left -= more;
             }
@@ -205,15 +235,66 @@ fn lay_out(cell: &str, fit: Fit, width: usize) -> String {
         Fit::Items => wrap(cell.split(", ").collect(), ",", width),
         Fit::Prose => wrap_words(cell, width),
         Fit::Clip => clip(cell, width),
+        Fit::Path => shorten_in_the_middle(cell, width),
     }
 }
 
+/// `text` wrapped between words. A word too wide for the line breaks only
+/// where a line may break inside it: after a hyphen (`retirement-`,
+/// `living`), or between the characters of Chinese or Japanese, which has
+/// no spaces; anything else too wide is shortened in the middle.
 fn wrap_words(text: &str, width: usize) -> String {
-    let words = text
-        .split(' ')
-        .flat_map(|word| split_long(word, width))
-        .collect();
-    wrap(words, "", width)
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    for word in text.split(' ') {
+        if shown_width(word) <= width {
+            pieces.push((word.to_string(), true));
+            continue;
+        }
+        for (n, part) in breakable_parts(word, width).into_iter().enumerate() {
+            pieces.push((shorten_in_the_middle(part, width), n == 0));
+        }
+    }
+    wrap_glued(&pieces, width)
+}
+
+/// The parts of a word a line may break between.
+fn breakable_parts(word: &str, width: usize) -> Vec<&str> {
+    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+    if word.chars().any(wide) {
+        let mut parts = Vec::new();
+        let mut rest = word;
+        while shown_width(rest) > width.max(2) {
+            let first = rest.chars().next().map_or(0, char::len_utf8);
+            let cut = cut_at(rest, width.max(2)).max(first);
+            parts.push(&rest[..cut]);
+            rest = &rest[cut..];
+        }
+        parts.push(rest);
+        return parts;
+    }
+    word.split_inclusive('-').collect()
+}
+
+/// `pieces` on lines of at most `width`; a piece marked `true` starts a
+/// word (a space before it), the others go on the word before (no space).
+fn wrap_glued(pieces: &[(String, bool)], width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (piece, starts_word) in pieces {
+        let joiner = if *starts_word && !line.is_empty() {
+            1
+        } else {
+            0
+        };
+        if !line.is_empty() && shown_width(&line) + joiner + shown_width(piece) > width {
+            lines.push(std::mem::take(&mut line));
+        } else if joiner == 1 {
+            line.push(' ');
+        }
+        line.push_str(piece);
+    }
+    lines.push(line);
+    lines.join("\n")
 }
 
 /// `pieces` on lines of at most `width`, separated by `end` and a space on a
@@ -239,19 +320,24 @@ fn wrap(pieces: Vec<&str>, end: &str, width: usize) -> String {
     lines.join("\n")
 }
 
-/// A word wider than `width`, in pieces that fit.
-fn split_long(word: &str, width: usize) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut rest = word;
-    while shown_width(rest) > width.max(1) {
-        // At least one character, even one wider than the column.
-        let first = rest.chars().next().map_or(0, char::len_utf8);
-        let cut = cut_at(rest, width.max(1)).max(first);
-        pieces.push(&rest[..cut]);
-        rest = &rest[cut..];
+/// `text` in at most `width`, its start and end kept and `…` between:
+/// `visits/2026/2026-…-seattle.md`. A word is never broken across lines.
+fn shorten_in_the_middle(text: &str, width: usize) -> String {
+    if shown_width(text) <= width {
+        return text.to_string();
     }
-    pieces.push(rest);
-    pieces
+    let room = width.saturating_sub(1);
+    // The end says more of a path (the file's name) than its start.
+    let head = cut_at(text, room / 2);
+    let tail_width = room - shown_width(&text[..head]);
+    let mut tail = text.len();
+    for (at, _) in text.char_indices().rev() {
+        if shown_width(&text[at..]) > tail_width {
+            break;
+        }
+        tail = at;
+    }
+    format!("{}…{}", &text[..head], &text[tail..])
 }
 
 /// `text` on one line of at most `width`, ending in `…` when shortened.
@@ -305,7 +391,7 @@ mod tests {
     }
 
     #[test]
-    fn ids_statuses_and_tags_stay_whole_while_text_wraps_and_lists_shorten() {
+    fn ids_statuses_and_tags_stay_whole_while_text_wraps_and_lists_go_first() {
         let header: Vec<String> = ["Id", "Idea", "Status", "Tags", "Entries"]
             .map(String::from)
             .to_vec();
@@ -319,20 +405,20 @@ mod tests {
         .map(String::from)
         .to_vec();
         let fitted = fit(&columns(), header.clone(), vec![row.clone()], 70);
+        assert_eq!(fitted.shown, [0, 1, 2, 3]);
         assert_eq!(
             fitted.rows[0],
             [
                 "mobile-pay-checkout",
-                "Pay by\nphone at\nthe\nregister",
+                "Pay by phone at\nthe register",
                 "exploring",
                 "mobile/payments,\ncheckout",
-                "2026-01…",
             ]
         );
     }
 
     #[test]
-    fn too_narrow_a_terminal_leaves_out_lists_of_entries_but_breaks_no_id() {
+    fn too_narrow_a_terminal_leaves_out_columns_but_breaks_no_word() {
         let header: Vec<String> = ["Id", "Idea", "Status", "Tags", "Entries"]
             .map(String::from)
             .to_vec();
@@ -345,16 +431,28 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let fitted = fit(&columns(), header, vec![row], 58);
-        assert_eq!(fitted.shown, [0, 1, 2, 3]);
+        let fitted = fit(&columns(), header, vec![row], 40);
+        // What names the row stays, wider than the terminal if need be.
+        assert_eq!(fitted.shown, [0, 1, 2]);
         assert_eq!(
             fitted.rows[0],
-            [
-                "mobile-pay-checkout",
-                "Pay by\nphone",
-                "exploring",
-                "mobile/payments"
-            ]
+            ["mobile-pay-checkout", "Pay by\nphone", "exploring"]
+        );
+    }
+
+    #[test]
+    fn a_long_word_breaks_after_a_hyphen_and_a_path_in_the_middle() {
+        assert_eq!(
+            wrap_words("Pitch to a retirement-living operator", 12),
+            "Pitch to a\nretirement-\nliving\noperator"
+        );
+        assert_eq!(
+            shorten_in_the_middle("visits/2026/2026-01-14-starbucks-seattle.md", 24),
+            "visits/2026…s-seattle.md"
+        );
+        assert_eq!(
+            wrap_words("see https://example.com/a/very/long/address/indeed", 16),
+            "see\nhttps:/…s/indeed"
         );
     }
 

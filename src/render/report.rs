@@ -71,7 +71,7 @@ fn sections(report: &Report, page: &Page) -> Vec<Section> {
             "Summary",
             report.summary.iter().cloned().map(Block::Note).collect(),
         ),
-        Section::new("Totals", vec![Block::Table(totals(report))]),
+        Section::new("Totals", totals_and_unknowns(report)),
         Section::new("By kind", vec![Block::Table(kinds(report))]),
         Section::new("Tags", tags(report, page)),
         Section::new("Sites", sites(report)),
@@ -87,6 +87,32 @@ fn sections(report: &Report, page: &Page) -> Vec<Section> {
         sections.retain(|s| s.title != "Voice of the customer");
     }
     sections
+}
+
+/// The totals, and how many entries the sums leave out because they do
+/// not say: unknown is not zero.
+fn totals_and_unknowns(report: &Report) -> Vec<Block> {
+    let mut blocks = vec![Block::Table(totals(report))];
+    let t = &report.totals;
+    let without = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 entry without {what}")),
+        n => Some(format!("{n} entries without {what}")),
+    };
+    let unknown: Vec<String> = [
+        without(t.entries_without_customers, "a count of customers"),
+        without(t.entries_without_hours, "hours"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !unknown.is_empty() {
+        blocks.push(Block::Note(format!(
+            "Not in the sums: {}.",
+            unknown.join(", ")
+        )));
+    }
+    blocks
 }
 
 fn totals(report: &Report) -> Table {

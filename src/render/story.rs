@@ -84,7 +84,7 @@ fn mentions_table(told: &IdeaStory) -> Table {
             m.date.to_string(),
             m.site.to_string(),
             m.people.join(", "),
-            m.customers.to_string(),
+            m.customers.map_or_else(String::new, |n| n.to_string()),
             status,
             m.path.clone(),
         ]);

@@ -47,7 +47,19 @@ pub fn text_table(table: &Table, width: Option<u16>, color: bool) -> String {
         },
     };
     let align = |n: usize| table.columns[fitted.shown[n]].align;
-    comfy_text(fitted.header, fitted.rows, align, color)
+    let left_out: Vec<&str> = (0..table.columns.len())
+        .filter(|i| !fitted.shown.contains(i))
+        .map(|i| table.columns[i].title.as_str())
+        .collect();
+    let mut text = comfy_text(fitted.header, fitted.rows, align, color);
+    if let (false, Some(width)) = (left_out.is_empty(), width) {
+        // Said under the table, so that a missing column is never a surprise.
+        text.push_str(&format!(
+            "Left out to fit {width} columns: {}.\n",
+            left_out.join(", ")
+        ));
+    }
+    text
 }
 
 /// `header` and `rows` (escaped, and fitted) drawn by comfy-table.

@@ -74,6 +74,9 @@ impl Period {
         if same(calendar.year(calendar.fiscal_year_of(self.start))) {
             return calendar.year(calendar.fiscal_year_of(before));
         }
+        if same(calendar.half_containing(self.start)) {
+            return calendar.half_containing(before);
+        }
         if same(calendar.quarter_containing(self.start)) {
             return calendar.quarter_containing(before);
         }
@@ -227,6 +230,27 @@ impl Calendar {
             end,
             label: self.quarter_label(year, quarter),
         })
+    }
+
+    /// Half `half` (1 or 2) of fiscal year `year`: its first or last two quarters.
+    pub fn half(&self, year: i16, half: i8) -> Option<Period> {
+        let half = half.clamp(1, 2);
+        let first = self.quarter(year, half * 2 - 1)?;
+        let last = self.quarter(year, half * 2)?;
+        Some(Period {
+            start: first.start,
+            end: last.end,
+            label: match self.is_fiscal() {
+                true => format!("FY{year} H{half}"),
+                false => format!("{year}H{half}"),
+            },
+        })
+    }
+
+    /// The fiscal half-year `date` falls in.
+    pub fn half_containing(&self, date: Date) -> Option<Period> {
+        let (year, quarter) = self.quarter_of(date);
+        self.half(year, (quarter + 1) / 2)
     }
 
     /// Whether years and quarters are other than the calendar's: then

@@ -225,7 +225,8 @@ impl<'a> Writer<'a> {
         self.maybe(out, entry.role.as_ref());
         put_str(out, &entry.title);
         self.texts(out, &entry.people);
-        put_u64(out, entry.customers);
+        // No count is written as u64::MAX, far above any count allowed.
+        put_u64(out, entry.customers.unwrap_or(u64::MAX));
         match entry.hours {
             None => out.push(0),
             Some(hours) => {
@@ -340,7 +341,11 @@ impl Fields<'_, '_> {
         let role = self.maybe()?;
         let title: Box<str> = self.reader.str()?.into();
         let people = self.texts()?;
-        let customers = self.reader.u64()?;
+        let customers = match self.reader.u64()? {
+            u64::MAX => None,
+            n if n <= crate::model::entry::MAX_CUSTOMERS => Some(n),
+            _ => return None,
+        };
         let hours = match self.reader.byte()? {
             0 => None,
             1 => Some(f64::from_bits(self.reader.u64_le()?)),

@@ -20,7 +20,8 @@ pub struct EntryRow {
     pub site: String,
     pub kind: String,
     pub people: Vec<Link>,
-    pub customers: u64,
+    /// Unknown when the entry does not say.
+    pub customers: Option<u64>,
 }
 
 #[derive(Template)]
@@ -36,7 +37,7 @@ struct EntryPage<'a> {
     site: &'a str,
     role: Option<&'a str>,
     people: Vec<Link>,
-    customers: u64,
+    customers: Option<u64>,
     hours: Option<String>,
     tags: Vec<Link>,
     ideas: Vec<IdeaLine>,

@@ -49,7 +49,7 @@ struct MentionRow {
     date: Date,
     site: String,
     people: Vec<Link>,
-    customers: u64,
+    customers: Option<u64>,
     /// In brackets when the entry does not state it.
     status: String,
 }
