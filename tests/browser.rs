@@ -47,7 +47,7 @@ fn find_chromium() -> Option<PathBuf> {
 }
 
 /// Chromium, or `None` with a message when the test may be skipped.
-fn chromium_or_skip() -> Option<PathBuf> {
+pub(crate) fn chromium_or_skip() -> Option<PathBuf> {
     let found = find_chromium();
     if found.is_none() {
         assert!(
@@ -63,7 +63,7 @@ fn chromium_or_skip() -> Option<PathBuf> {
 
 /// Runs headless Chromium on `page` with `args`, in a profile of its own
 /// and cut off from the network; returns its stdout.
-fn chromium(program: &Path, work: &Path, args: &[&str], page: &Path) -> String {
+pub(crate) fn chromium(program: &Path, work: &Path, args: &[&str], page: &Path) -> String {
     let profile = work.join(format!("profile-{}", args.join("").len()));
     let _ = std::fs::remove_dir_all(&profile);
     let mut child = Command::new(program)
@@ -108,7 +108,7 @@ fn chromium(program: &Path, work: &Path, args: &[&str], page: &Path) -> String {
 }
 
 /// A PNG's width, height and the bytes of its compressed image data.
-fn png_facts(png: &[u8]) -> (u32, u32, usize) {
+pub(crate) fn png_facts(png: &[u8]) -> (u32, u32, usize) {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
     let be32 = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
     let (width, height) = (be32(16), be32(20));

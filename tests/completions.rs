@@ -4,7 +4,7 @@
 
 use crate::common::{TempDir, insight_in};
 
-const SUBCOMMANDS: [&str; 15] = [
+const SUBCOMMANDS: [&str; 16] = [
     "init",
     "new",
     "list",
@@ -17,6 +17,7 @@ const SUBCOMMANDS: [&str; 15] = [
     "check",
     "diff",
     "export",
+    "site",
     "lsp",
     "completions",
     "man",
@@ -120,7 +121,7 @@ fn the_man_page_names_every_subcommand() {
         (
             2,
             "error: `reprot` is not an insight command\n\
-             hint: did you mean `report`? The commands are init, new, list, show, tags, report, ideas, people, quotes, check, diff, export, lsp, completions, man\n"
+             hint: did you mean `report`? The commands are init, new, list, show, tags, report, ideas, people, quotes, check, diff, export, site, lsp, completions, man\n"
         )
     );
 }

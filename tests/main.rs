@@ -33,6 +33,7 @@ mod privacy;
 mod report;
 mod safety;
 mod show_tags;
+mod site;
 mod tables;
 mod union;
 mod writers;

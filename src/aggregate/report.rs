@@ -31,7 +31,7 @@ pub struct ReportInput<'a> {
     pub today: Date,
     pub quotes: usize,
     /// An entry's body, for its quotes (bodies stay on disk until asked for).
-    pub body: &'a (dyn Fn(&'a Entry) -> Cow<'a, str> + Sync),
+    pub body: &'a (dyn for<'e> Fn(&'e Entry) -> Cow<'e, str> + Sync),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

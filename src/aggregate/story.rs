@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use super::ideas::rank;
 use crate::aggregate::history::Span;
 use crate::aggregate::history::Story;
+use crate::model::entry::Entry;
 use crate::model::text::{Text, Texts};
 use crate::parse::markdown;
 
@@ -74,6 +75,19 @@ pub struct LaterMention {
 /// The story of `story` as it stands on `today`; `None` when the idea was
 /// not raised by then.
 pub fn tell(story: &Story, today: Date, statuses: &[String]) -> Option<IdeaStory> {
+    tell_quoting(story, today, statuses, &|entry| {
+        markdown::block_quotes(&entry.body)
+    })
+}
+
+/// Like [`tell`], with the quotes of an entry from `quotes`: for a journal
+/// whose bodies stay on disk, or are shown only in part.
+pub fn tell_quoting<'a>(
+    story: &Story<'a>,
+    today: Date,
+    statuses: &[String],
+    quotes_of: &dyn Fn(&'a Entry) -> Vec<String>,
+) -> Option<IdeaStory> {
     let told = story.count_until(today);
     let status = story.status_on(today)?;
     let spans = story.spans(today);
@@ -106,16 +120,12 @@ pub fn tell(story: &Story, today: Date, statuses: &[String]) -> Option<IdeaStory
             continue;
         }
         customers += m.entry.customers.unwrap_or(0);
-        quotes.extend(
-            markdown::block_quotes(&m.entry.body)
-                .into_iter()
-                .map(|text| EvidenceQuote {
-                    text,
-                    date: m.entry.date,
-                    site: m.entry.site.clone(),
-                    path: m.entry.path.clone(),
-                }),
-        );
+        quotes.extend(quotes_of(m.entry).into_iter().map(|text| EvidenceQuote {
+            text,
+            date: m.entry.date,
+            site: m.entry.site.clone(),
+            path: m.entry.path.clone(),
+        }));
     }
     let sites: BTreeSet<String> = counted
         .iter()

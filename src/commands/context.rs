@@ -220,6 +220,18 @@ pub fn for_the_process<T>(value: T) -> &'static T {
     Box::leak(Box::new(value))
 }
 
+/// The journal's name, for a title: its `name:` setting, else its folder's name.
+pub fn journal_name(journal: &Journal) -> String {
+    journal.config.name.clone().unwrap_or_else(|| {
+        let root = journal
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| journal.root.clone());
+        root.file_name()
+            .map_or_else(|| "Journal".into(), |n| n.to_string_lossy().into_owned())
+    })
+}
+
 /// Whether `INSIGHT_NO_CACHE` asks to bypass the index: set to anything but
 /// empty or `0`.
 fn no_cache_in_env() -> bool {

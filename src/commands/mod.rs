@@ -20,6 +20,7 @@ mod people;
 mod quotes;
 mod report;
 mod show;
+mod site;
 mod tags;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -65,6 +66,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Write the journal as tidy tables (CSV or JSON Lines) for DuckDB, spreadsheets and BI
     Export(export::Args),
+    /// Build the journal as a static website in DIR: the quarters' reports, every idea, tag, person and entry
+    Site(site::Args),
     /// Serve an editor over stdin and stdout (the Language Server Protocol): check entries as they are typed, complete, hover, go to an idea
     Lsp(lsp::Args),
     /// Print a completion script for bash, zsh, fish, powershell or elvish
@@ -89,6 +92,7 @@ impl Command {
             Command::Check(_) => "check",
             Command::Diff(_) => "diff",
             Command::Export(_) => "export",
+            Command::Site(_) => "site",
             Command::Lsp(_) => "lsp",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
@@ -118,6 +122,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check::run(&context, args)?,
         Command::Diff(args) => diff::run(&context, args)?,
         Command::Export(args) => export::run(&context, args)?,
+        Command::Site(args) => site::run(&context, args)?,
         Command::Lsp(args) => lsp::run(&context, args)?,
         Command::Completions(args) => completions::run(args, Cli::command())?,
         Command::Man(args) => man::run(args, Cli::command())?,

@@ -4,7 +4,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-use super::context::{Context, View, for_the_process};
+use super::context::{Context, View, for_the_process, journal_name};
 use super::filters::FilterArgs;
 use super::output::{Done, Output};
 use crate::aggregate::groups::{self, GroupBy, GroupRow, Grouping};
@@ -197,17 +197,6 @@ fn format_of(path: &Path) -> Result<Format> {
         ))
         .hint("end the name in .md, .html, .json, .csv or .txt, or add --format")),
     }
-}
-
-fn journal_name(journal: &Journal) -> String {
-    journal.config.name.clone().unwrap_or_else(|| {
-        let root = journal
-            .root
-            .canonicalize()
-            .unwrap_or_else(|_| journal.root.clone());
-        root.file_name()
-            .map_or_else(|| "Journal".into(), |n| n.to_string_lossy().into_owned())
-    })
 }
 
 #[derive(Serialize)]

@@ -7,6 +7,7 @@ pub mod rename;
 pub mod rename_tag;
 pub mod report_file;
 pub mod setup;
+pub mod site;
 pub mod template;
 pub mod transaction;
 pub mod typed_idea;

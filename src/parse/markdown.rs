@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Bodies longer than this are read in pieces of about this size. Every real
 /// visit note is far shorter, and is read whole.
@@ -102,6 +102,115 @@ fn quotes_in(piece: &str, quotes: &mut Vec<String>) {
             }
             _ => {}
         }
+    }
+}
+
+/// The body as HTML, as CommonMark (with tables and strikethrough) draws it,
+/// for a page that shows it: raw HTML in the body is passed on as written,
+/// for the page to clean. An image becomes a link to it (its text the
+/// image's), so that a page that shows the body fetches nothing. The first
+/// level-one heading is left out when its text is `title`: the page shows
+/// the title already.
+pub fn html(body: &str, title: Option<&str>) -> String {
+    let mut out = String::with_capacity(body.len() + body.len() / 4);
+    let mut title = title;
+    for piece in pieces(body, PIECE_BYTES) {
+        let events = Parser::new_ext(
+            &piece,
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+        )
+        .map(image_as_link);
+        match title.take() {
+            Some(title) => {
+                pulldown_cmark::html::push_html(&mut out, WithoutTitle::new(events, title))
+            }
+            None => pulldown_cmark::html::push_html(&mut out, events),
+        }
+    }
+    out
+}
+
+fn image_as_link(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Image {
+            dest_url,
+            title,
+            id,
+            ..
+        }) => Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Inline,
+            dest_url,
+            title,
+            id,
+        }),
+        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+        other => other,
+    }
+}
+
+/// Events without the first level-one heading, when its text is the title.
+struct WithoutTitle<'t, I> {
+    events: I,
+    title: &'t str,
+    /// Events read ahead while a first heading was weighed, to give back.
+    held: std::collections::VecDeque<Event<'t>>,
+    weighed: bool,
+}
+
+impl<'t, I: Iterator<Item = Event<'t>>> WithoutTitle<'t, I> {
+    fn new(events: I, title: &'t str) -> Self {
+        WithoutTitle {
+            events,
+            title,
+            held: Default::default(),
+            weighed: false,
+        }
+    }
+
+    /// Reads the heading that `start` opens; keeps it to give back unless
+    /// its text is the title.
+    fn weigh(&mut self, start: Event<'t>) {
+        let mut heading = vec![start];
+        let mut text = String::new();
+        for event in self.events.by_ref() {
+            let end = matches!(event, Event::End(TagEnd::Heading(_)));
+            match &event {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+            heading.push(event);
+            if end {
+                break;
+            }
+        }
+        if text.trim() != self.title.trim() {
+            self.held.extend(heading);
+        }
+    }
+}
+
+impl<'t, I: Iterator<Item = Event<'t>>> Iterator for WithoutTitle<'t, I> {
+    type Item = Event<'t>;
+
+    fn next(&mut self) -> Option<Event<'t>> {
+        if let Some(held) = self.held.pop_front() {
+            return Some(held);
+        }
+        let event = self.events.next()?;
+        let opens_h1 = matches!(
+            event,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        );
+        if self.weighed || !opens_h1 {
+            return Some(event);
+        }
+        self.weighed = true;
+        self.weigh(event);
+        self.next()
     }
 }
 

@@ -34,6 +34,45 @@ struct ReportPage<'a> {
     sections: Vec<HtmlSection>,
 }
 
+/// The report's header and sections alone, for a page of the site to hold.
+#[derive(Template)]
+#[template(path = "report-body.html")]
+struct ReportBody {
+    title: String,
+    subtitle: Vec<String>,
+    sections: Vec<HtmlSection>,
+}
+
+/// Where the names on a report page lead. The page alone links nowhere
+/// ([`NoLinks`]); on the site, each idea, tag, person and quoted entry
+/// links to its own page.
+pub trait Links: Sync {
+    /// The page named by the cell in `column` of a table's row, whose
+    /// cells `row` gives by column key (an idea's title needs its id).
+    fn cell(&self, column: &str, row: &[(&str, &str)]) -> Option<String>;
+    /// The page of the entry at `path`.
+    fn entry(&self, path: &str) -> Option<String>;
+}
+
+/// The page alone: nothing to link to.
+pub struct NoLinks;
+
+impl Links for NoLinks {
+    fn cell(&self, _: &str, _: &[(&str, &str)]) -> Option<String> {
+        None
+    }
+    fn entry(&self, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// A report drawn for a page of the site: its title, and its header and
+/// sections as HTML.
+pub struct ReportHtml {
+    pub title: String,
+    pub html: String,
+}
+
 /// The lines that mark a page as a report of `journal`, in the page's head.
 #[derive(Template)]
 #[template(path = "signature.html")]
@@ -96,6 +135,8 @@ struct Cell {
     /// Shown one under the other.
     lines: Vec<Line>,
     lang: Option<&'static str>,
+    /// The page the cell names, on a site.
+    href: Option<String>,
 }
 
 /// A line of a cell: text kept on one line (a date: browsers break after
@@ -113,6 +154,7 @@ impl Cell {
                 rest: text.into(),
             }],
             lang: None,
+            href: None,
         }
     }
 
@@ -124,6 +166,7 @@ impl Cell {
                 rest: String::new(),
             }],
             lang: None,
+            href: None,
         }
     }
 
@@ -141,6 +184,8 @@ struct HtmlQuote {
     text: String,
     source: String,
     lang: Option<&'static str>,
+    /// The page of the entry it comes from, on a site.
+    href: Option<String>,
 }
 
 /// Tables with more columns than this become cards on a narrow screen.
@@ -148,15 +193,36 @@ const NARROW_COLUMNS: usize = 4;
 
 /// The whole page. Deterministic: the same report gives the same bytes.
 pub fn report(report: &Report, page: &Page) -> Result<String> {
+    let drawn = drawn(report, page, &NoLinks);
+    ReportPage {
+        journal: &report.journal,
+        lang: language::PAGE,
+        title: drawn.title,
+        subtitle: drawn.subtitle,
+        sections: drawn.sections,
+    }
+    .render()
+    .map_err(cannot_draw)
+}
+
+/// The report's header and sections for a page of the site, its names
+/// leading where `links` says.
+pub fn report_body(report: &Report, page: &Page, links: &dyn Links) -> Result<ReportHtml> {
+    let body = drawn(report, page, links);
+    let title = body.title.clone();
+    let html = body.render().map_err(cannot_draw)?;
+    Ok(ReportHtml { title, html })
+}
+
+/// The page's parts: the Markdown page's own, with charts and links.
+fn drawn(report: &Report, page: &Page, links: &dyn Links) -> ReportBody {
     // Bars of block characters are for terminals; the page draws its own.
     let page = Page {
         bars: false,
         scope: page.scope,
     };
     let document = text::page_of(report, &page);
-    ReportPage {
-        journal: &report.journal,
-        lang: language::PAGE,
+    ReportBody {
         title: document.title,
         subtitle: document
             .intro
@@ -169,11 +235,19 @@ pub fn report(report: &Report, page: &Page) -> Result<String> {
         sections: document
             .sections
             .into_iter()
-            .map(|section| html_section(section, report))
+            .map(|section| html_section(section, report, links))
             .collect(),
     }
-    .render()
-    .map_err(|e| Error::new(format!("cannot draw the HTML report: {e}")))
+}
+
+fn cannot_draw(error: askama::Error) -> Error {
+    Error::new(format!("cannot draw the HTML report: {error}"))
+}
+
+/// The language of words from the journal, when it is evident: for a
+/// quote or a title on a page of the site, marked as the report marks them.
+pub fn language_of(text: &str) -> Option<&'static str> {
+    language::marked(text)
 }
 
 /// What an HTML report of `journal` holds in its head, to tell an earlier
@@ -184,8 +258,12 @@ pub fn signature(journal: &str) -> Option<String> {
 
 /// A section of the Markdown page, with its chart, and the tables that the
 /// page lays out more richly than Markdown can.
-fn html_section(section: Section, report: &Report) -> HtmlSection {
-    let mut blocks: Vec<HtmlBlock> = section.blocks.into_iter().map(html_block).collect();
+fn html_section(section: Section, report: &Report, links: &dyn Links) -> HtmlSection {
+    let mut blocks: Vec<HtmlBlock> = section
+        .blocks
+        .into_iter()
+        .map(|block| html_block(block, links))
+        .collect();
     let chart = match section.title.as_str() {
         "Summary" => {
             for block in &mut blocks {
@@ -200,12 +278,16 @@ fn html_section(section: Section, report: &Report) -> HtmlSection {
             // The changes' table, with each step on a line of its own.
             for block in &mut blocks {
                 if matches!(block, HtmlBlock::Table(_)) {
-                    *block = HtmlBlock::Table(movements(report));
+                    *block = HtmlBlock::Table(movements(report, links));
                 }
             }
             charts::pipeline(report)
         }
         "Coverage" => charts::coverage(report),
+        "Voice of the customer" => {
+            link_quotes(&mut blocks, report, links);
+            None
+        }
         "Trend" => {
             if !report.trend.is_empty() && !report.previous_trend.is_empty() {
                 blocks = vec![HtmlBlock::Table(trend(report))];
@@ -225,9 +307,9 @@ fn html_section(section: Section, report: &Report) -> HtmlSection {
     }
 }
 
-fn html_block(block: Block) -> HtmlBlock {
+fn html_block(block: Block, links: &dyn Links) -> HtmlBlock {
     match block {
-        Block::Table(table) => HtmlBlock::Table(html_table(table)),
+        Block::Table(table) => HtmlBlock::Table(html_table(table, links)),
         Block::Note(text) => HtmlBlock::Note(text),
         Block::Quotes(quotes) => HtmlBlock::Quotes(
             quotes
@@ -236,6 +318,7 @@ fn html_block(block: Block) -> HtmlBlock {
                     lang: language::marked(&q.text),
                     text: q.text,
                     source: q.source,
+                    href: None,
                 })
                 .collect(),
         ),
@@ -244,7 +327,19 @@ fn html_block(block: Block) -> HtmlBlock {
     }
 }
 
-fn html_table(table: Table) -> HtmlTable {
+/// Each quote of the report leads to the entry it comes from: the quotes
+/// of the section are the report's own, in its order.
+fn link_quotes(blocks: &mut [HtmlBlock], report: &Report, links: &dyn Links) {
+    for block in blocks {
+        if let HtmlBlock::Quotes(quotes) = block {
+            for (quote, row) in quotes.iter_mut().zip(&report.quotes) {
+                quote.href = links.entry(&row.path);
+            }
+        }
+    }
+}
+
+fn html_table(table: Table, links: &dyn Links) -> HtmlTable {
     // Idea titles are the customers' and the team's own words, in any language.
     let make: Vec<fn(String) -> Cell> = table
         .columns
@@ -255,6 +350,7 @@ fn html_table(table: Table) -> HtmlTable {
             _ => Cell::text,
         })
         .collect();
+    let keys: Vec<&'static str> = table.columns.iter().map(|c| c.key).collect();
     HtmlTable {
         wide: table.columns.len() > NARROW_COLUMNS,
         columns: table
@@ -266,9 +362,17 @@ fn html_table(table: Table) -> HtmlTable {
             .rows
             .into_iter()
             .map(|row| {
+                let keyed: Vec<(&str, &str)> = keys
+                    .iter()
+                    .copied()
+                    .zip(row.iter().map(String::as_str))
+                    .collect();
+                let hrefs: Vec<Option<String>> =
+                    keys.iter().map(|key| links.cell(key, &keyed)).collect();
                 row.into_iter()
                     .zip(&make)
-                    .map(|(cell, make)| make(cell))
+                    .zip(hrefs)
+                    .map(|((cell, make), href)| Cell { href, ..make(cell) })
                     .collect()
             })
             .collect(),
@@ -277,7 +381,7 @@ fn html_table(table: Table) -> HtmlTable {
 
 /// The ideas that changed status, each step on a line of its own: its date
 /// kept whole, then the status and the site.
-fn movements(report: &Report) -> HtmlTable {
+fn movements(report: &Report, links: &dyn Links) -> HtmlTable {
     let columns = [
         ("id", "Id"),
         ("title", "Idea"),
@@ -295,9 +399,17 @@ fn movements(report: &Report) -> HtmlTable {
             .iter()
             .filter(|m| text::changed(m))
             .map(|m| {
+                let id = m.id.as_deref().unwrap_or_default();
+                let row = [("id", id), ("title", m.title.as_str())];
                 vec![
-                    Cell::text(m.id.clone().unwrap_or_default()),
-                    Cell::words(m.title.clone()),
+                    Cell {
+                        href: links.cell("id", &row),
+                        ..Cell::text(id)
+                    },
+                    Cell {
+                        href: links.cell("title", &row),
+                        ..Cell::words(m.title.clone())
+                    },
                     Cell::unbroken(text::change(m)),
                     Cell {
                         lines: m
@@ -310,6 +422,7 @@ fn movements(report: &Report) -> HtmlTable {
                             })
                             .collect(),
                         lang: None,
+                        href: None,
                     },
                 ]
             })

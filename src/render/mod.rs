@@ -10,6 +10,7 @@ mod fit;
 pub mod html;
 mod json;
 pub mod report;
+pub mod site;
 pub mod story;
 pub mod table;
 mod text;

@@ -1,0 +1,72 @@
+//! `insight site DIR`: the journal as a static, read-only website, for
+//! readers who never run insight: built from CI for GitHub or GitLab Pages,
+//! or opened from disk.
+
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::context::{Context, View, journal_name};
+use super::filters::FilterArgs;
+use super::output::{self, Done};
+use crate::edit::site::SiteWriter;
+use crate::error::{Error, Result};
+use crate::model::entry::Entry;
+use crate::query::{self, Order};
+use crate::read::progress::Progress;
+use crate::render::site::{Input, Site};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder to build the site in: new, empty, or an earlier site
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+pub fn run(context: &Context, args: Args) -> Result<Done> {
+    let location = context.locate()?;
+    let mut filter = args.filters.filter(context, &location)?;
+    let dir = context.cwd.join(&args.dir);
+    // The site is only ever the journal as it may be shared: no private
+    // entry or key, and contacts masked in titles and in the bodies that
+    // `journal.body` reads back from disk (bodies stay there until a page
+    // needs one). This is the one place the site's entries come from.
+    let journal = context.load_filtered_as(location, &mut filter, View::Shared);
+    let selected = query::select(&journal.entries, &filter, Order::default());
+    // Without a filter (as a site is mostly built), the journal's own entries.
+    let entries: Cow<[Entry]> = match selected.len() == journal.entries.len() {
+        true => Cow::Borrowed(&journal.entries),
+        false => selected.into_iter().cloned().collect(),
+    };
+    let body: &(dyn for<'e> Fn(&'e Entry) -> Cow<'e, str> + Sync) = &|entry| journal.body(entry);
+    let site = Site::new(Input {
+        name: journal_name(journal),
+        config: &journal.config,
+        entries: &entries,
+        body,
+        today: context.today,
+    });
+    let pages = site.pages();
+    let files: Vec<String> = pages.iter().map(|&page| site.path(page)).collect();
+    let writer = SiteWriter::begin(&dir, &files)?;
+    let meter = output::meter();
+    let done = AtomicUsize::new(0);
+    pages.par_iter().zip(&files).try_for_each(|(&page, file)| {
+        writer.put(file, site.render(page)?.as_bytes())?;
+        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+        meter.step("writing pages", done, pages.len());
+        Ok::<(), Error>(())
+    })?;
+    let written = writer.finish()?;
+    Ok(Done::text(format!(
+        "wrote {} of {} pages to {} ({} unchanged, {} removed)\n",
+        written.written,
+        pages.len(),
+        context.display_path(&dir),
+        written.unchanged,
+        written.removed,
+    )))
+}

@@ -1,0 +1,367 @@
+//! Writing the site's pages into a folder (`insight site DIR`), touching only
+//! what an earlier build wrote there. A manifest, `insight-site.json`, lists
+//! the files the site has; a folder without one is taken only when empty.
+//!
+//! - A page whose bytes are already on disk is left alone, so that a second
+//!   build rewrites only what changed (and a web server's caches, rsync and
+//!   `git diff` of a published site see only that).
+//! - Each page is written whole or not at all: to a hidden temporary file
+//!   beside it, renamed over it. The manifest names every file the build may
+//!   write before the first one is written, so that after a kill the next
+//!   build knows all of them as its own; it also removes the temporary files
+//!   a killed build left (by their name, of a process no longer running).
+//! - Nothing is written through a symbolic link: a folder or page of the
+//!   site that is a link (insight never makes one) stops the build before it
+//!   writes anything.
+//! - Pages are not flushed to the disk one by one: a site is made again from
+//!   the journal at any time, and a flush of each of thousands of pages
+//!   would cost more than the build.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fs::{self, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::error::{Error, Result};
+
+pub const MANIFEST: &str = "insight-site.json";
+const TEMPORARY: &str = ".insight-site-";
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    generator: String,
+    files: Vec<String>,
+}
+
+/// A build of the site under way in its folder.
+pub struct SiteWriter {
+    dir: PathBuf,
+    earlier: BTreeSet<String>,
+    files: BTreeSet<String>,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+impl SiteWriter {
+    /// Gets `dir` ready for the site's `files` (paths relative to it,
+    /// `/`-separated): new, empty, or an earlier site's folder; refuses any
+    /// other, a file in the way that the site did not write, and links.
+    pub fn begin(dir: &Path, files: &[String]) -> Result<SiteWriter> {
+        let earlier = earlier_site(dir)?;
+        let files: BTreeSet<String> = files.iter().cloned().collect();
+        for file in files.iter().chain(&earlier) {
+            no_link_on_the_way(dir, file)?;
+        }
+        for file in files.difference(&earlier) {
+            let path = dir.join(file);
+            if fs::symlink_metadata(&path).is_ok() {
+                return Err(Error::new(format!(
+                    "{} exists and was not written by insight site; not replacing it",
+                    path.display()
+                ))
+                .hint("build the site into a new or empty folder, or move the file away"));
+            }
+        }
+        fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, &e))?;
+        let writer = SiteWriter {
+            dir: dir.to_path_buf(),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            earlier,
+            files,
+        };
+        writer.remove_temporaries();
+        // From here on, every file the build may write is the site's.
+        let all: BTreeSet<&String> = writer.files.iter().chain(&writer.earlier).collect();
+        writer.write_manifest(all.into_iter())?;
+        Ok(writer)
+    }
+
+    /// Writes the page `file`, unless it holds `contents` already.
+    pub fn put(&self, file: &str, contents: &[u8]) -> Result<()> {
+        let path = self.dir.join(file);
+        if holds(&path, contents) {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        replace(&path, contents)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Removes the pages of the earlier site that this one does not have,
+    /// and leaves the manifest listing this site's pages.
+    pub fn finish(self) -> Result<Written> {
+        let mut removed = 0;
+        for stale in self.earlier.difference(&self.files) {
+            let path = self.dir.join(stale);
+            if fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+            // A folder left empty was the site's too.
+            if let Some(parent) = path.parent().filter(|p| *p != self.dir) {
+                let _ = fs::remove_dir(parent);
+            }
+        }
+        self.write_manifest(self.files.iter())?;
+        Ok(Written {
+            written: self.written.into_inner(),
+            unchanged: self.unchanged.into_inner(),
+            removed,
+        })
+    }
+
+    fn write_manifest<'f>(&self, files: impl Iterator<Item = &'f String>) -> Result<()> {
+        let manifest = Manifest {
+            generator: format!("insight {}", env!("CARGO_PKG_VERSION")),
+            files: files.cloned().collect(),
+        };
+        let json = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
+        let path = self.dir.join(MANIFEST);
+        // Unchanged, it is left alone, as the pages are.
+        if fs::read(&path).is_ok_and(|old| old == json.as_bytes()) {
+            return Ok(());
+        }
+        replace(&path, json.as_bytes())
+    }
+
+    /// Removes what builds that were killed left: temporary files, in the
+    /// site's folders, of processes no longer running.
+    fn remove_temporaries(&self) {
+        let folders: BTreeSet<PathBuf> = self
+            .files
+            .iter()
+            .chain(&self.earlier)
+            .filter_map(|file| self.dir.join(file).parent().map(Path::to_path_buf))
+            .collect();
+        for folder in folders {
+            for entry in fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let name = entry.file_name();
+                if let Some(pid) = temporary_of(&name.to_string_lossy())
+                    && !running(pid)
+                {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+}
+
+/// The files an earlier site wrote into `dir`, from its manifest; none for
+/// a new or empty folder; an error for a folder holding anything else.
+fn earlier_site(dir: &Path) -> Result<BTreeSet<String>> {
+    let Ok(mut listing) = fs::read_dir(dir) else {
+        if fs::symlink_metadata(dir).is_ok() {
+            return Err(Error::new(format!("{} is not a folder", dir.display()))
+                .hint("name a new or empty folder for the site"));
+        }
+        return Ok(BTreeSet::new());
+    };
+    let manifest = fs::read_to_string(dir.join(MANIFEST))
+        .ok()
+        .and_then(|text| serde_json::from_str::<Manifest>(&text).ok());
+    match manifest {
+        Some(m) => Ok(m.files.into_iter().filter(|f| plain_path(f)).collect()),
+        None if listing.next().is_none() => Ok(BTreeSet::new()),
+        None => Err(Error::new(format!(
+            "{} is not empty and holds no earlier site",
+            dir.display()
+        ))
+        .hint("build the site into a new or empty folder, or into one an earlier `insight site` wrote")),
+    }
+}
+
+/// Whether a manifest's `file` stays inside the site's folder: plain names
+/// joined by `/`, so that a manifest can never point anywhere else.
+fn plain_path(file: &str) -> bool {
+    !file.is_empty()
+        && file != MANIFEST
+        && !file.contains('\\')
+        && file
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// Refuses a symbolic link at `file` or at a folder on its way from `dir`.
+fn no_link_on_the_way(dir: &Path, file: &str) -> Result<()> {
+    let mut path = dir.to_path_buf();
+    for part in file.split('/') {
+        path.push(part);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Error::new(format!(
+                    "{} is a symbolic link, which insight site did not make; not writing through it",
+                    path.display()
+                ))
+                .hint("remove the link, or build the site into another folder"));
+            }
+            Ok(_) => {}
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+/// Whether the file at `path` holds `contents`: its size first, then its
+/// bytes a piece at a time, so that a large page is never read whole beside
+/// the one about to be written.
+fn holds(path: &Path, contents: &[u8]) -> bool {
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    if file
+        .metadata()
+        .map_or(true, |m| m.len() != contents.len() as u64)
+    {
+        return false;
+    }
+    let mut piece = vec![0; 64 * 1024];
+    let mut rest = contents;
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if rest.len() >= n && piece[..n] == rest[..n] => rest = &rest[n..],
+            Ok(_) => return false,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Writes `path` whole or not at all: a hidden file beside it, renamed over it.
+fn replace(path: &Path, contents: &[u8]) -> Result<()> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(folder).map_err(|e| Error::io("create", folder, &e))?;
+    let temporary = folder.join(format!(
+        "{TEMPORARY}{}-{}.tmp",
+        std::process::id(),
+        unique()
+    ));
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(contents))
+        .and_then(|()| fs::rename(&temporary, path));
+    written.map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        Error::io("write", path, &e)
+    })
+}
+
+/// The process that made the temporary file `name`, if it is one.
+fn temporary_of(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(TEMPORARY)?.strip_suffix(".tmp")?;
+    rest.split_once('-')?.0.parse().ok()
+}
+
+/// Whether process `pid` is running (this one is); on a system without
+/// `/proc`, taken as not, so that its files are removed.
+fn running(pid: u32) -> bool {
+    pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// A number no other temporary file of this process has.
+fn unique() -> u64 {
+    use std::sync::atomic::AtomicU64;
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn a_second_build_writes_only_what_changed_and_removes_what_went() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("site");
+        let first = SiteWriter::begin(&dir, &files(&["index.html", "ideas/a.html"])).unwrap();
+        first.put("index.html", b"home").unwrap();
+        first.put("ideas/a.html", b"a").unwrap();
+        assert_eq!(
+            first.finish().unwrap(),
+            Written {
+                written: 2,
+                unchanged: 0,
+                removed: 0
+            }
+        );
+
+        let second = SiteWriter::begin(&dir, &files(&["index.html", "ideas/b.html"])).unwrap();
+        second.put("index.html", b"home").unwrap();
+        second.put("ideas/b.html", b"b").unwrap();
+        assert_eq!(
+            second.finish().unwrap(),
+            Written {
+                written: 1,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        assert!(!dir.join("ideas/a.html").exists());
+        let manifest = fs::read_to_string(dir.join(MANIFEST)).unwrap();
+        assert!(
+            manifest.contains("\"ideas/b.html\",\n    \"index.html\""),
+            "{manifest}"
+        );
+    }
+
+    #[test]
+    fn a_page_is_held_only_byte_for_byte() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("page.html");
+        assert!(!holds(&path, b""));
+        let big: Vec<u8> = (0..200_000u32).map(|n| (n % 251) as u8).collect();
+        fs::write(&path, &big).unwrap();
+        assert!(holds(&path, &big));
+        let mut other = big.clone();
+        other[150_000] ^= 1;
+        assert!(!holds(&path, &other));
+        assert!(!holds(&path, &big[..199_999]));
+    }
+
+    #[test]
+    fn a_manifest_never_leads_out_of_its_folder() {
+        for bad in ["../x", "/etc/passwd", "a//b", "a\\b", "./a", MANIFEST, ""] {
+            assert!(!plain_path(bad), "{bad}");
+        }
+        assert!(plain_path("ideas/a.html"));
+    }
+
+    #[test]
+    fn temporary_files_of_processes_gone_are_removed() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("site");
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join(MANIFEST),
+            "{\"generator\":\"insight\",\"files\":[\"index.html\"]}",
+        )
+        .unwrap();
+        // No process has a number this high (Linux's limit is 2^22).
+        let left = dir.join(format!("{TEMPORARY}99999999-0.tmp"));
+        fs::write(&left, "half a page").unwrap();
+        SiteWriter::begin(&dir, &files(&["index.html"]))
+            .unwrap()
+            .finish()
+            .unwrap();
+        assert!(!left.exists());
+        assert_eq!(temporary_of(".insight-site-12-3.tmp"), Some(12));
+        assert_eq!(temporary_of("insight-site-12-3.tmp"), None);
+    }
+}
