@@ -7,23 +7,23 @@ use insight::model::config::Config;
 use insight::aggregate::diff::{Side, Version, compare};
 use insight::model::entry::Entry;
 use libfuzzer_sys::fuzz_target;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
-fn side(bytes: &[u8], config: &Config) -> (Vec<Entry>, BTreeSet<String>) {
+fn side(bytes: &[u8], config: &Config) -> (Vec<Entry>, BTreeMap<String, String>) {
     let mut entries = Vec::new();
-    let mut broken = BTreeSet::new();
+    let mut broken = BTreeMap::new();
     for (i, part) in bytes.split(|b| *b == 0).enumerate() {
         // A few names shared by both sides, so that changes and renames happen.
         let path = format!("visits/{}.md", i % 4);
         match insight::read::files::decode(part.to_vec()) {
             Ok(text) => match insight::model::entry::parse(&path, &text, config) {
                 Ok(entry) => entries.push(entry),
-                Err(_) => {
-                    broken.insert(path);
+                Err(error) => {
+                    broken.insert(path, format!("{error:?}"));
                 }
             },
             Err(_) => {
-                broken.insert(path);
+                broken.insert(path, "not UTF-8".into());
             }
         }
     }
@@ -41,9 +41,9 @@ fuzz_target!(|bytes: &[u8]| {
         label: l.into(),
         commit: None,
     };
-    let version = |entries, unreadable| Version {
+    let version = |entries, broken| Version {
         entries,
-        unreadable,
+        broken,
         default_status: "new",
     };
     let _ = compare(

@@ -77,6 +77,10 @@ fn key_value(line: &str) -> Option<(&str, Option<&str>)> {
         return None;
     }
     let (key, rest) = (&line[..colon], &line[colon + 1..]);
+    // `Null:` is a key that is nothing, which the reader names `null`.
+    if matches!(key, "Null" | "NULL") {
+        return None;
+    }
     if rest.is_empty() {
         return Some((key, None));
     }
@@ -301,6 +305,9 @@ mod tests {
         // `~` and `null` in a flow list are nothing, not the text `~`.
         same_as_reader("k: [a, ~]\n");
         same_as_reader("k: [null]\n");
+        // A key that is nothing is named `null`, however it is written.
+        same_as_reader("Null: x\nNULL: y\n");
+        same_as_reader("ideas:\n- id: a\n  NULL: y\n");
         assert_eq!(parse("date: 2026-01-01\n# note\rsite: Cub Foods\n"), None);
     }
 
