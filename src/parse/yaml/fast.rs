@@ -110,6 +110,11 @@ fn scalar_or_flow(value: &str) -> Option<Node<'_>> {
         let items: Option<Vec<Node>> = inner
             .split(',')
             .map(|item| {
+                // The reader refuses ` -` right before `,` or `]`: it reads
+                // the `-` as starting a scalar, which a flow indicator ends.
+                if item.ends_with(" -") {
+                    return None;
+                }
                 let item = item.trim_matches(' ');
                 (!item.is_empty() && plain(item, true)).then(|| scalar(item))
             })
@@ -307,6 +312,10 @@ mod tests {
         same_as_reader("k: [null]\n");
         // A key that is nothing is named `null`, however it is written.
         same_as_reader("Null: x\nNULL: y\n");
+        // ` -` ends a flow item only with a space after it.
+        same_as_reader("k: [a -, b]\n");
+        same_as_reader("k: [a -]\n");
+        same_as_reader("k: [a  -  , b -x]\n");
         same_as_reader("ideas:\n- id: a\n  NULL: y\n");
         assert_eq!(parse("date: 2026-01-01\n# note\rsite: Cub Foods\n"), None);
     }
@@ -469,7 +478,7 @@ mod tests {
         #[test]
         fn agrees_with_the_reader(
             lines in proptest::collection::vec(
-                "(date|kind|site|tags|people|ideas|title|x-y|n_1)(: ?)([a-zA-Z0-9 ./,:#&*!'\"~éü東-]{0,12}|\\[[a-z, :#]{0,10}\\]|)|(  |)- [a-zA-Z0-9 :#'\\[\\],-]{0,12}|  [a-z]{1,6}: [a-z0-9 ]{0,8}|# [a-z]{0,5}|",
+                "(date|kind|site|tags|people|ideas|title|x-y|n_1)(: ?)([a-zA-Z0-9 ./,:#&*!'\"~éü東-]{0,12}|\\[[a-z, :#?-]{0,10}\\]|)|(  |)- [a-zA-Z0-9 :#'\\[\\],-]{0,12}|  [a-z]{1,6}: [a-z0-9 ]{0,8}|# [a-z]{0,5}|",
                 0..10,
             )
         ) {
