@@ -7,8 +7,10 @@
 #     scripts/bench-site.sh 2000 20000 3     # smaller journals, 3 runs each
 #
 # The journals are the synthetic ones of scripts/bench.sh
-# (examples/gen_journal.rs), written once under $BENCH_DIR (default
-# /tmp/insight-bench) and shared with it. Hugo gets a copy of the entry files
+# (examples/gen_journal.rs), of the organisation's shape (SHAPE=org, the
+# default: 1,200 people, thousands of sites, most ideas raised once, so a
+# page for nearly every entry's idea) or SHAPE=small, written once under
+# $BENCH_DIR (default /tmp/insight-bench) and shared with it. Hugo gets a copy of the entry files
 # as its content, a minimal layout (a page per entry with its tags as links,
 # a list page per section and per tag) and one taxonomy, tags; no RSS, no
 # sitemap, future dates built (the journal is dated up to the end of 2026).
@@ -30,6 +32,7 @@ timed=${1:-10000}
 measured=${2:-100000}
 runs=${3:-10}
 today=2026-11-23
+shape=${SHAPE:-org}
 BENCH_DIR=${BENCH_DIR:-/tmp/insight-bench}
 
 for tool in hyperfine hugo /usr/bin/time; do
@@ -45,8 +48,8 @@ insight=$PWD/target/release/insight
 mkdir -p "$BENCH_DIR"
 
 journal() {
-    local dir=$BENCH_DIR/journal-$1
-    [ -f "$dir/insight.yaml" ] || target/release/examples/gen_journal "$dir" "$1" >/dev/null
+    local dir=$BENCH_DIR/$shape-$1
+    [ -f "$dir/insight.yaml" ] || target/release/examples/gen_journal "$dir" "$1" 1 "$shape" >/dev/null
     echo "$dir"
 }
 
@@ -85,7 +88,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname
 echo "insight $(git rev-parse --short HEAD), $(hugo version | cut -d' ' -f1-2), $(hyperfine --version)"
 
 dir=$(journal "$timed")
-work=$BENCH_DIR/site-$timed
+work=$BENCH_DIR/site-$shape-$timed
 hugo_site "$dir" "$work/hugo"
 # The index, made once the files are settled (older than its two-second window).
 sleep 3
@@ -100,12 +103,12 @@ hyperfine --runs "$runs" --warmup 1 --export-json "$work/times.json" \
 pages=$(find "$out_insight" -name '*.html' | wc -l)
 hugo_pages=$(find "$out_hugo" -name '*.html' | wc -l)
 
-python3 - "$work/times.json" "$timed" "$pages" "$hugo_pages" <<'EOF'
+python3 - "$work/times.json" "$timed" "$pages" "$hugo_pages" "$shape" <<'EOF'
 import json, sys
 times = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 entries, pages, hugo_pages = sys.argv[2:5]
 hugo = times["hugo"]["median"]
-print(f"{int(entries):,} entries: insight writes {int(pages):,} pages, hugo {int(hugo_pages):,}")
+print(f"{int(entries):,} entries ({sys.argv[5]}): insight writes {int(pages):,} pages, hugo {int(hugo_pages):,}")
 for name in ["insight-no-cache", "insight", "hugo"]:
     t = times[name]
     print(f"{name:17} median {t['median']:.2f} s (σ {t['stddev']:.2f}), {t['median'] / hugo:.2f}x hugo")
@@ -113,7 +116,7 @@ print("target: insight site at most 1.0x hugo")
 EOF
 
 big=$(journal "$measured")
-out_big=$BENCH_DIR/site-$measured-out
+out_big=$BENCH_DIR/site-$shape-$measured-out
 peak() {
     rm -rf "$out_big"
     /usr/bin/time -v "$insight" -J "$big" --today "$today" "$@" site "$out_big" 2>&1 >/dev/null |
