@@ -32,6 +32,9 @@ pub struct ReportInput<'a> {
     pub quotes: usize,
     /// An entry's body, for its quotes (bodies stay on disk until asked for).
     pub body: &'a (dyn for<'e> Fn(&'e Entry) -> Cow<'e, str> + Sync),
+    /// The history of `entries`' ideas, when the caller has made it already:
+    /// the site draws a report for every quarter from one.
+    pub history: Option<&'a History<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -254,8 +257,11 @@ pub fn build(input: &ReportInput) -> Report {
     let year_to_date = YearToDate::on(as_of, calendar);
     // The history of every idea is the longest part to make (13 ms at
     // 100,000 entries): all that needs no history is worked out meanwhile.
-    let (history, mut report) = rayon::join(
-        || History::new(input.entries, input.config.default_status()),
+    let (made, mut report) = rayon::join(
+        || {
+            let made = || History::new(input.entries, input.config.default_status());
+            input.history.is_none().then(made)
+        },
         || Report {
             journal: input.name.clone(),
             period: input.period.into(),
@@ -289,6 +295,11 @@ pub fn build(input: &ReportInput) -> Report {
                 .unwrap_or_default(),
         },
     );
+    let history = match (&made, input.history) {
+        (Some(made), _) => made,
+        (None, Some(given)) => given,
+        (None, None) => unreachable!("a history is made when none is given"),
+    };
     // Then the ideas: which ones the periods mention, found from their
     // stories; then summed up, their movements found, and the rest, at once.
     // The entries a period selects are selected again only for everything
@@ -311,14 +322,14 @@ pub fn build(input: &ReportInput) -> Report {
     let (mut summaries, mut movements) = (Vec::new(), Vec::new());
     rayon::in_place_scope(|scope| {
         scope.spawn(|_| {
-            summaries = ideas::summarize(&selected, &history, as_of, Details::CountsOnly)
+            summaries = ideas::summarize(&selected, history, as_of, Details::CountsOnly)
         });
         scope.spawn(|_| {
             let keys = mentioned.iter().map(|story| &story.key);
-            movements = ideas::movements(&history, keys, start, as_of, statuses);
+            movements = ideas::movements(history, keys, start, as_of, statuses);
         });
         let keys = raised_by_end.iter().map(|story| &story.key);
-        report.pipeline = ideas::pipeline(&history, keys, start, as_of, statuses);
+        report.pipeline = ideas::pipeline(history, keys, start, as_of, statuses);
         count_ideas(&mut report.totals, &mentioned, input.period);
         if let (Some(totals), Some((period, entries))) = (&mut report.previous, previous) {
             count_ideas(totals, &mentioned_in(period, Some(entries)), period);
@@ -326,7 +337,7 @@ pub fn build(input: &ReportInput) -> Report {
     });
     report.ideas = summaries
         .into_iter()
-        .map(|summary| IdeaRow::of(summary, &history))
+        .map(|summary| IdeaRow::of(summary, history))
         .collect();
     report.movements = movements;
     report.summary = summary::sentences(&facts_of(&report, statuses));

@@ -122,6 +122,7 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
                 today: context.today,
                 quotes: args.quotes,
                 body: &|entry| journal.body(entry),
+                history: None,
             }));
             let page = Page {
                 bars: to_terminal && context.width.is_some(),

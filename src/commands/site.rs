@@ -50,12 +50,13 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
         today: context.today,
     });
     let pages = site.pages();
-    let files: Vec<String> = pages.iter().map(|&page| site.path(page)).collect();
-    let writer = SiteWriter::begin(&dir, &files)?;
+    let writer = SiteWriter::begin(&dir, pages.iter().map(|&page| site.path(page)))?;
     let meter = output::meter();
     let done = AtomicUsize::new(0);
-    pages.par_iter().zip(&files).try_for_each(|(&page, file)| {
-        writer.put(file, site.render(page)?.as_bytes())?;
+    // Each page is drawn straight into its file, compared with the one on
+    // disk as it goes: a large page is never held whole.
+    pages.par_iter().try_for_each(|&page| {
+        writer.put(&site.path(page), |out| site.render_into(page, out))?;
         let done = done.fetch_add(1, Ordering::Relaxed) + 1;
         meter.step("writing pages", done, pages.len());
         Ok::<(), Error>(())

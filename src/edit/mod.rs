@@ -6,6 +6,7 @@ pub mod new_entry;
 pub mod rename;
 pub mod rename_tag;
 pub mod report_file;
+pub mod rewrite;
 pub mod setup;
 pub mod site;
 pub mod template;

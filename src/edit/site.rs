@@ -19,20 +19,26 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::fs::{self, OpenOptions};
-use std::io::{Read, Write};
+use std::fmt;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::rewrite::{Outcome, Rewrite, temporary_of};
 use crate::error::{Error, Result};
 
 pub const MANIFEST: &str = "insight-site.json";
-const TEMPORARY: &str = ".insight-site-";
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Manifest {
-    generator: String,
     files: Vec<String>,
+}
+
+/// The manifest as it is written.
+#[derive(Serialize)]
+struct ManifestOut<'a> {
+    generator: String,
+    files: Vec<&'a str>,
 }
 
 /// A build of the site under way in its folder.
@@ -56,9 +62,9 @@ impl SiteWriter {
     /// Gets `dir` ready for the site's `files` (paths relative to it,
     /// `/`-separated): new, empty, or an earlier site's folder; refuses any
     /// other, a file in the way that the site did not write, and links.
-    pub fn begin(dir: &Path, files: &[String]) -> Result<SiteWriter> {
+    pub fn begin(dir: &Path, files: impl IntoIterator<Item = String>) -> Result<SiteWriter> {
         let earlier = earlier_site(dir)?;
-        let files: BTreeSet<String> = files.iter().cloned().collect();
+        let files: BTreeSet<String> = files.into_iter().collect();
         for file in files.iter().chain(&earlier) {
             no_link_on_the_way(dir, file)?;
         }
@@ -87,15 +93,17 @@ impl SiteWriter {
         Ok(writer)
     }
 
-    /// Writes the page `file`, unless it holds `contents` already.
-    pub fn put(&self, file: &str, contents: &[u8]) -> Result<()> {
-        let path = self.dir.join(file);
-        if holds(&path, contents) {
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok(());
-        }
-        replace(&path, contents)?;
-        self.written.fetch_add(1, Ordering::Relaxed);
+    /// Draws the page `file` with `draw`, writing it only if its bytes
+    /// differ from those on disk (see [`Rewrite`]).
+    pub fn put(
+        &self,
+        file: &str,
+        draw: impl FnOnce(&mut dyn fmt::Write) -> Result<()>,
+    ) -> Result<()> {
+        match rewrite(&self.dir.join(file), draw)? {
+            Outcome::Unchanged => self.unchanged.fetch_add(1, Ordering::Relaxed),
+            Outcome::Written => self.written.fetch_add(1, Ordering::Relaxed),
+        };
         Ok(())
     }
 
@@ -122,17 +130,17 @@ impl SiteWriter {
     }
 
     fn write_manifest<'f>(&self, files: impl Iterator<Item = &'f String>) -> Result<()> {
-        let manifest = Manifest {
+        let manifest = ManifestOut {
             generator: format!("insight {}", env!("CARGO_PKG_VERSION")),
-            files: files.cloned().collect(),
+            files: files.map(String::as_str).collect(),
         };
         let json = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
-        let path = self.dir.join(MANIFEST);
         // Unchanged, it is left alone, as the pages are.
-        if fs::read(&path).is_ok_and(|old| old == json.as_bytes()) {
-            return Ok(());
-        }
-        replace(&path, json.as_bytes())
+        rewrite(&self.dir.join(MANIFEST), |out| {
+            out.write_str(&json)
+                .map_err(|_| Error::new("cannot write the manifest"))
+        })
+        .map(|_| ())
     }
 
     /// Removes what builds that were killed left: temporary files, in the
@@ -212,57 +220,17 @@ fn no_link_on_the_way(dir: &Path, file: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whether the file at `path` holds `contents`: its size first, then its
-/// bytes a piece at a time, so that a large page is never read whole beside
-/// the one about to be written.
-fn holds(path: &Path, contents: &[u8]) -> bool {
-    let Ok(mut file) = fs::File::open(path) else {
-        return false;
-    };
-    if file
-        .metadata()
-        .map_or(true, |m| m.len() != contents.len() as u64)
-    {
-        return false;
-    }
-    let mut piece = vec![0; 64 * 1024];
-    let mut rest = contents;
-    loop {
-        match file.read(&mut piece) {
-            Ok(0) => return rest.is_empty(),
-            Ok(n) if rest.len() >= n && piece[..n] == rest[..n] => rest = &rest[n..],
-            Ok(_) => return false,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
-}
-
-/// Writes `path` whole or not at all: a hidden file beside it, renamed over it.
-fn replace(path: &Path, contents: &[u8]) -> Result<()> {
+/// Draws `path` with `draw`, in its folder (made if need be), writing it
+/// only if its bytes change.
+fn rewrite(path: &Path, draw: impl FnOnce(&mut dyn fmt::Write) -> Result<()>) -> Result<Outcome> {
     let folder = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder).map_err(|e| Error::io("create", folder, &e))?;
-    let temporary = folder.join(format!(
-        "{TEMPORARY}{}-{}.tmp",
-        std::process::id(),
-        unique()
-    ));
-    let written = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temporary)
-        .and_then(|mut file| file.write_all(contents))
-        .and_then(|()| fs::rename(&temporary, path));
-    written.map_err(|e| {
-        let _ = fs::remove_file(&temporary);
-        Error::io("write", path, &e)
-    })
-}
-
-/// The process that made the temporary file `name`, if it is one.
-fn temporary_of(name: &str) -> Option<u32> {
-    let rest = name.strip_prefix(TEMPORARY)?.strip_suffix(".tmp")?;
-    rest.split_once('-')?.0.parse().ok()
+    let mut page = Rewrite::new(path);
+    let drawn = draw(&mut page);
+    let finished = page.finish();
+    // A failed write is told as such, not as the drawing it stopped.
+    let outcome = finished.map_err(|e| Error::io("write", path, &e))?;
+    drawn.map(|()| outcome)
 }
 
 /// Whether process `pid` is running (this one is); on a system without
@@ -271,16 +239,14 @@ fn running(pid: u32) -> bool {
     pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists()
 }
 
-/// A number no other temporary file of this process has.
-fn unique() -> u64 {
-    use std::sync::atomic::AtomicU64;
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::rewrite::TEMPORARY;
     use super::*;
+
+    fn text(text: &'static str) -> impl FnOnce(&mut dyn fmt::Write) -> Result<()> {
+        move |out| out.write_str(text).map_err(|_| Error::new("cannot write"))
+    }
 
     fn files(names: &[&str]) -> Vec<String> {
         names.iter().map(|n| n.to_string()).collect()
@@ -290,9 +256,9 @@ mod tests {
     fn a_second_build_writes_only_what_changed_and_removes_what_went() {
         let temp = tempfile::tempdir().unwrap();
         let dir = temp.path().join("site");
-        let first = SiteWriter::begin(&dir, &files(&["index.html", "ideas/a.html"])).unwrap();
-        first.put("index.html", b"home").unwrap();
-        first.put("ideas/a.html", b"a").unwrap();
+        let first = SiteWriter::begin(&dir, files(&["index.html", "ideas/a.html"])).unwrap();
+        first.put("index.html", text("home")).unwrap();
+        first.put("ideas/a.html", text("a")).unwrap();
         assert_eq!(
             first.finish().unwrap(),
             Written {
@@ -302,9 +268,9 @@ mod tests {
             }
         );
 
-        let second = SiteWriter::begin(&dir, &files(&["index.html", "ideas/b.html"])).unwrap();
-        second.put("index.html", b"home").unwrap();
-        second.put("ideas/b.html", b"b").unwrap();
+        let second = SiteWriter::begin(&dir, files(&["index.html", "ideas/b.html"])).unwrap();
+        second.put("index.html", text("home")).unwrap();
+        second.put("ideas/b.html", text("b")).unwrap();
         assert_eq!(
             second.finish().unwrap(),
             Written {
@@ -319,20 +285,6 @@ mod tests {
             manifest.contains("\"ideas/b.html\",\n    \"index.html\""),
             "{manifest}"
         );
-    }
-
-    #[test]
-    fn a_page_is_held_only_byte_for_byte() {
-        let temp = tempfile::tempdir().unwrap();
-        let path = temp.path().join("page.html");
-        assert!(!holds(&path, b""));
-        let big: Vec<u8> = (0..200_000u32).map(|n| (n % 251) as u8).collect();
-        fs::write(&path, &big).unwrap();
-        assert!(holds(&path, &big));
-        let mut other = big.clone();
-        other[150_000] ^= 1;
-        assert!(!holds(&path, &other));
-        assert!(!holds(&path, &big[..199_999]));
     }
 
     #[test]
@@ -356,12 +308,10 @@ mod tests {
         // No process has a number this high (Linux's limit is 2^22).
         let left = dir.join(format!("{TEMPORARY}99999999-0.tmp"));
         fs::write(&left, "half a page").unwrap();
-        SiteWriter::begin(&dir, &files(&["index.html"]))
+        SiteWriter::begin(&dir, files(&["index.html"]))
             .unwrap()
             .finish()
             .unwrap();
         assert!(!left.exists());
-        assert_eq!(temporary_of(".insight-site-12-3.tmp"), Some(12));
-        assert_eq!(temporary_of("insight-site-12-3.tmp"), None);
     }
 }

@@ -4,6 +4,7 @@
 
 use askama::Template;
 use jiff::civil::Date;
+use std::fmt;
 
 use super::body;
 use super::layout::{Chrome, Link, Part, Step};
@@ -102,7 +103,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// Entry `n`'s page.
-pub fn entry(site: &Site, n: usize) -> Result<String> {
+pub fn entry(site: &Site, n: usize, out: &mut dyn fmt::Write) -> Result<()> {
     let entry = site.entry(n);
     let root = BELOW;
     let step = |n: usize| Step {
@@ -139,7 +140,7 @@ pub fn entry(site: &Site, n: usize) -> Result<String> {
         older: n.checked_sub(1).map(step),
         newer: (n + 1 < site.input.entries.len()).then(|| step(n + 1)),
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 
@@ -158,7 +159,7 @@ fn idea_lines(site: &Site, n: usize, root: Root) -> Vec<IdeaLine> {
 }
 
 /// The entries of `year`, newest first, month by month.
-pub fn year(site: &Site, year: i16) -> Result<String> {
+pub fn year(site: &Site, year: i16, out: &mut dyn fmt::Write) -> Result<()> {
     let root = BELOW;
     let places = site.years.get(&year).map_or(&[][..], Vec::as_slice);
     let mut months: Vec<Month> = Vec::new();
@@ -181,12 +182,12 @@ pub fn year(site: &Site, year: i16) -> Result<String> {
         count: plural(places.len(), "entry", "entries"),
         months,
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 
 /// The years and months that have entries, newest first.
-pub fn index(site: &Site) -> Result<String> {
+pub fn index(site: &Site, out: &mut dyn fmt::Write) -> Result<()> {
     let root = BELOW;
     let years = site
         .years
@@ -214,7 +215,7 @@ pub fn index(site: &Site) -> Result<String> {
         count: plural(site.input.entries.len(), "entry", "entries"),
         years,
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 

@@ -4,6 +4,7 @@
 
 use askama::Template;
 use jiff::civil::Date;
+use std::fmt;
 
 use super::layout::{Chrome, Link, Part};
 use super::layout::{cannot_draw, plural};
@@ -81,7 +82,7 @@ struct IdeaRow {
 }
 
 /// Idea `n`'s story, as of today.
-pub fn idea(site: &Site, n: usize) -> Result<String> {
+pub fn idea(site: &Site, n: usize, out: &mut dyn fmt::Write) -> Result<()> {
     let root = BELOW;
     let Some(told) = site.story(n) else {
         // Only ideas raised by today have a page.
@@ -137,7 +138,7 @@ pub fn idea(site: &Site, n: usize) -> Result<String> {
             })
             .collect(),
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 
@@ -178,7 +179,7 @@ fn mentions(site: &Site, told: &IdeaStory, root: Root) -> Vec<MentionRow> {
 
 /// Every idea raised by today, in the pipeline's order, the ideas of one
 /// status by reach.
-pub fn index(site: &Site) -> Result<String> {
+pub fn index(site: &Site, out: &mut dyn fmt::Write) -> Result<()> {
     let root = BELOW;
     let today = site.input.today;
     let counted = site.input.entries.partition_point(|e| e.date <= today);
@@ -208,7 +209,7 @@ pub fn index(site: &Site) -> Result<String> {
         count: plural(rows.len(), "idea", "ideas"),
         rows,
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 

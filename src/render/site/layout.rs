@@ -4,6 +4,7 @@
 //! the journal beyond the template's escaping.
 
 use jiff::civil::Date;
+use std::fmt;
 use std::sync::LazyLock;
 
 use super::links::Root;
@@ -136,40 +137,62 @@ fn compact(css: &str) -> String {
     lines.join("\n")
 }
 
-/// The page with the marks that turn text around (a right-to-left
+/// A page drawn with the marks that turn text around (a right-to-left
 /// override, U+202E) and other invisible control characters shown as
 /// escapes, `\u{202e}`, as on a terminal: escaping keeps a name from being
 /// markup, and this keeps it from reading as other than it is. None of
 /// them is ever part of the markup itself, so the whole page can be looked
-/// over at once.
-pub fn shown(page: String) -> String {
-    let hidden =
-        |c: char| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c);
-    if !page.chars().any(hidden) {
-        return page;
+/// over as it is drawn, piece by piece (a piece is never half a character).
+pub struct Shown<'w> {
+    out: &'w mut dyn fmt::Write,
+}
+
+impl<'w> Shown<'w> {
+    pub fn new(out: &'w mut dyn fmt::Write) -> Shown<'w> {
+        Shown { out }
     }
-    let mut out = String::with_capacity(page.len() + 16);
-    for c in page.chars() {
-        match c {
-            c if !hidden(c) => out.push(c),
-            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+}
+
+impl fmt::Write for Shown<'_> {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        if !piece.chars().any(hidden) {
+            return self.out.write_str(piece);
         }
+        for c in piece.chars() {
+            match c {
+                c if !hidden(c) => self.out.write_char(c)?,
+                c if (c as u32) < 0x80 => write!(self.out, "\\x{:02x}", c as u32)?,
+                c => write!(self.out, "\\u{{{:x}}}", c as u32)?,
+            }
+        }
+        Ok(())
     }
-    out
+}
+
+fn hidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn shown(pieces: &[&str]) -> String {
+        let mut page = String::new();
+        let mut out = Shown::new(&mut page);
+        for piece in pieces {
+            fmt::Write::write_str(&mut out, piece).unwrap();
+        }
+        page
+    }
+
     #[test]
     fn direction_marks_and_controls_are_shown() {
         assert_eq!(
-            shown("<p>evil\u{202e}txt.exe\x1b</p>\n".into()),
+            shown(&["<p>evil\u{202e}txt", ".exe\x1b</p>\n"]),
             "<p>evil\\u{202e}txt.exe\\x1b</p>\n"
         );
-        assert_eq!(shown("a\tb\r\n".into()), "a\tb\r\n");
+        assert_eq!(shown(&["a\tb\r\n"]), "a\tb\r\n");
     }
 
     #[test]

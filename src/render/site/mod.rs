@@ -30,21 +30,22 @@ use crate::error::Result;
 pub use plan::{Input, Page, Site};
 
 impl Site<'_> {
-    /// The page's HTML.
-    pub fn render(&self, page: Page) -> Result<String> {
-        let html = match page {
-            Page::Home => quarters::home(self)?,
-            Page::Quarter(n) => quarters::quarter(self, n)?,
-            Page::Entries => entries::index(self)?,
-            Page::Year(year) => entries::year(self, year)?,
-            Page::Entry(n) => entries::entry(self, n)?,
-            Page::Ideas => ideas::index(self)?,
-            Page::Idea(n) => ideas::idea(self, n)?,
-            Page::Tags => tags::index(self)?,
-            Page::Tag(n) => tags::tag(self, n)?,
-            Page::People => people::index(self)?,
-            Page::Person(n) => people::person(self, n)?,
-        };
-        Ok(layout::shown(html))
+    /// Draws the page into `out`, piece by piece: a page of a large journal
+    /// (the list of 100,000 ideas) is never held whole.
+    pub fn render_into(&self, page: Page, out: &mut dyn std::fmt::Write) -> Result<()> {
+        let out = &mut layout::Shown::new(out);
+        match page {
+            Page::Home => quarters::home(self, out),
+            Page::Quarter(n) => quarters::quarter(self, n, out),
+            Page::Entries => entries::index(self, out),
+            Page::Year(year) => entries::year(self, year, out),
+            Page::Entry(n) => entries::entry(self, n, out),
+            Page::Ideas => ideas::index(self, out),
+            Page::Idea(n) => ideas::idea(self, n, out),
+            Page::Tags => tags::index(self, out),
+            Page::Tag(n) => tags::tag(self, n, out),
+            Page::People => people::index(self, out),
+            Page::Person(n) => people::person(self, n, out),
+        }
     }
 }

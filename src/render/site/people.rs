@@ -3,6 +3,7 @@
 //! everyone.
 
 use askama::Template;
+use std::fmt;
 
 use super::entries::EntryRow;
 use super::layout::{Chrome, Link, Part};
@@ -53,7 +54,7 @@ struct PersonRow {
 }
 
 /// Person `n`'s page.
-pub fn person(site: &Site, n: usize) -> Result<String> {
+pub fn person(site: &Site, n: usize, out: &mut dyn fmt::Write) -> Result<()> {
     let root = BELOW;
     let person = &site.people[n];
     PersonPage {
@@ -63,12 +64,12 @@ pub fn person(site: &Site, n: usize) -> Result<String> {
         count: plural(person.entries.len(), "entry", "entries"),
         rows: site.entry_rows(root, &person.entries),
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 
 /// Everyone, with this fiscal year's figures.
-pub fn index(site: &Site) -> Result<String> {
+pub fn index(site: &Site, out: &mut dyn fmt::Write) -> Result<()> {
     let root = BELOW;
     let rows: Vec<PersonRow> = (0..site.people.len())
         .map(|n| PersonRow {
@@ -86,7 +87,7 @@ pub fn index(site: &Site) -> Result<String> {
         count: plural(rows.len(), "person", "people"),
         rows,
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 

@@ -3,6 +3,7 @@
 //! person and quote a link to its own page.
 
 use askama::Template;
+use std::fmt;
 
 use super::layout::{Chrome, Link, Part, Step, cannot_draw, plural};
 use super::links::{BELOW, Root, TOP};
@@ -35,7 +36,7 @@ struct QuarterLink {
 }
 
 /// This quarter's report, and every quarter.
-pub fn home(site: &Site) -> Result<String> {
+pub fn home(site: &Site, out: &mut dyn fmt::Write) -> Result<()> {
     let now = site.quarters.len() - 1;
     let drawn = drawn(site, now, TOP)?;
     ReportPage {
@@ -54,12 +55,12 @@ pub fn home(site: &Site) -> Result<String> {
         older: None,
         newer: None,
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 
 /// Quarter `n`'s report, with the quarters before and after it.
-pub fn quarter(site: &Site, n: usize) -> Result<String> {
+pub fn quarter(site: &Site, n: usize, out: &mut dyn fmt::Write) -> Result<()> {
     let drawn = drawn(site, n, BELOW)?;
     let step = |n: usize| Step {
         text: site.quarters[n].label.clone(),
@@ -72,7 +73,7 @@ pub fn quarter(site: &Site, n: usize) -> Result<String> {
         older: n.checked_sub(1).map(step),
         newer: (n + 1 < site.quarters.len()).then(|| step(n + 1)),
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 
@@ -88,6 +89,7 @@ fn drawn(site: &Site, n: usize, root: Root) -> Result<html::ReportHtml> {
         today: input.today,
         quotes: QUOTES,
         body: input.body,
+        history: Some(&site.history),
     });
     let options = ReportOptions {
         bars: false,

@@ -2,6 +2,7 @@
 //! above and below it, the ideas tagged with it) and the list of tags.
 
 use askama::Template;
+use std::fmt;
 
 use super::entries::EntryRow;
 use super::layout::{Chrome, Link, Part};
@@ -40,7 +41,7 @@ struct TagRow {
 }
 
 /// Tag `n`'s page.
-pub fn tag(site: &Site, n: usize) -> Result<String> {
+pub fn tag(site: &Site, n: usize, out: &mut dyn fmt::Write) -> Result<()> {
     let root = BELOW;
     let (tag, places) = &site.tags[n];
     let link = |tag: &str| Link::new(tag, site.tag_href(root, tag));
@@ -68,7 +69,7 @@ pub fn tag(site: &Site, n: usize) -> Result<String> {
         ideas: tagged_ideas(site, tag),
         rows: site.entry_rows(root, places),
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
 
@@ -83,7 +84,7 @@ fn tagged_ideas(site: &Site, tag: &str) -> Vec<Link> {
 }
 
 /// Every tag, each under the tag above it, with how many entries carry it.
-pub fn index(site: &Site) -> Result<String> {
+pub fn index(site: &Site, out: &mut dyn fmt::Write) -> Result<()> {
     let root = BELOW;
     let mut order: Vec<usize> = (0..site.tags.len()).collect();
     // Part by part, so that `mobile/app` sits right under `mobile`.
@@ -104,6 +105,6 @@ pub fn index(site: &Site) -> Result<String> {
         count: plural(rows.len(), "tag", "tags"),
         rows,
     }
-    .render()
+    .render_into(out)
     .map_err(cannot_draw)
 }
