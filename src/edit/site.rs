@@ -44,8 +44,11 @@ struct ManifestOut<'a> {
 /// A build of the site under way in its folder.
 pub struct SiteWriter {
     dir: PathBuf,
-    earlier: BTreeSet<String>,
-    files: BTreeSet<String>,
+    /// This site's files, sorted; a sorted list, not a set, as it holds
+    /// hundreds of thousands of names.
+    files: Vec<String>,
+    /// The earlier site's files that this one does not have.
+    stale: Vec<String>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
 }
@@ -64,11 +67,14 @@ impl SiteWriter {
     /// other, a file in the way that the site did not write, and links.
     pub fn begin(dir: &Path, files: impl IntoIterator<Item = String>) -> Result<SiteWriter> {
         let earlier = earlier_site(dir)?;
-        let files: BTreeSet<String> = files.into_iter().collect();
+        let mut files: Vec<String> = files.into_iter().collect();
+        files.sort_unstable();
+        files.dedup();
+        let ours = |file: &String| files.binary_search(file).is_ok();
         for file in files.iter().chain(&earlier) {
             no_link_on_the_way(dir, file)?;
         }
-        for file in files.difference(&earlier) {
+        for file in files.iter().filter(|&f| !earlier.contains(f)) {
             let path = dir.join(file);
             if fs::symlink_metadata(&path).is_ok() {
                 return Err(Error::new(format!(
@@ -79,16 +85,18 @@ impl SiteWriter {
             }
         }
         fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, &e))?;
+        let stale: Vec<String> = earlier.into_iter().filter(|f| !ours(f)).collect();
         let writer = SiteWriter {
             dir: dir.to_path_buf(),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
-            earlier,
             files,
+            stale,
         };
         writer.remove_temporaries();
         // From here on, every file the build may write is the site's.
-        let all: BTreeSet<&String> = writer.files.iter().chain(&writer.earlier).collect();
+        let mut all: Vec<&String> = writer.files.iter().chain(&writer.stale).collect();
+        all.sort_unstable();
         writer.write_manifest(all.into_iter())?;
         Ok(writer)
     }
@@ -111,7 +119,7 @@ impl SiteWriter {
     /// and leaves the manifest listing this site's pages.
     pub fn finish(self) -> Result<Written> {
         let mut removed = 0;
-        for stale in self.earlier.difference(&self.files) {
+        for stale in &self.stale {
             let path = self.dir.join(stale);
             if fs::remove_file(&path).is_ok() {
                 removed += 1;
@@ -149,7 +157,7 @@ impl SiteWriter {
         let folders: BTreeSet<PathBuf> = self
             .files
             .iter()
-            .chain(&self.earlier)
+            .chain(&self.stale)
             .filter_map(|file| self.dir.join(file).parent().map(Path::to_path_buf))
             .collect();
         for folder in folders {

@@ -10,7 +10,7 @@ use super::layout::{Chrome, Link, Part};
 use super::layout::{cannot_draw, plural};
 use super::links::{BELOW, Root};
 use super::plan::Site;
-use crate::aggregate::ideas::{self, Details, rank};
+use crate::aggregate::ideas::{self, Details, IdeaSummary, rank};
 use crate::aggregate::story::{self, IdeaStory};
 use crate::error::Result;
 use crate::parse::markdown;
@@ -64,10 +64,32 @@ pub struct QuoteBlock {
 
 #[derive(Template)]
 #[template(path = "site/ideas.html")]
-struct IndexPage {
+struct IndexPage<'s> {
     chrome: Chrome,
     count: String,
-    rows: Vec<IdeaRow>,
+    site: &'s Site<'s>,
+    /// The ideas, in order; each becomes a row only as it is drawn, so
+    /// that the list of 100,000 ideas is not held twice.
+    list: Vec<IdeaSummary>,
+}
+
+impl IndexPage<'_> {
+    fn rows(&self) -> impl Iterator<Item = IdeaRow> + '_ {
+        let (site, root) = (self.site, BELOW);
+        self.list.iter().map(move |idea| IdeaRow {
+            lang: html::language_of(&idea.title),
+            idea: Link::new(idea.title.as_str(), site.idea_href(root, &idea.key)),
+            status: idea.status.clone(),
+            owner: idea
+                .owner
+                .as_ref()
+                .map(|o| Link::new(o.as_str(), site.person_href(root, o))),
+            mentions: idea.mentions,
+            customers: idea.customers,
+            first: idea.first_date,
+            last: idea.last_date,
+        })
+    }
 }
 
 struct IdeaRow {
@@ -188,26 +210,11 @@ pub fn index(site: &Site, out: &mut dyn fmt::Write) -> Result<()> {
     let statuses = &site.input.config.statuses;
     // A stable sort: each status's ideas keep the order of reach.
     list.sort_by_key(|idea| rank(statuses, &idea.status));
-    let rows: Vec<IdeaRow> = list
-        .into_iter()
-        .map(|idea| IdeaRow {
-            lang: html::language_of(&idea.title),
-            idea: Link::new(idea.title.as_str(), site.idea_href(root, &idea.key)),
-            status: idea.status,
-            owner: idea
-                .owner
-                .as_ref()
-                .map(|o| Link::new(o.as_str(), site.person_href(root, o))),
-            mentions: idea.mentions,
-            customers: idea.customers,
-            first: idea.first_date,
-            last: idea.last_date,
-        })
-        .collect();
     IndexPage {
         chrome: site.chrome("Ideas".into(), root, Part::Ideas),
-        count: plural(rows.len(), "idea", "ideas"),
-        rows,
+        count: plural(list.len(), "idea", "ideas"),
+        site,
+        list,
     }
     .render_into(out)
     .map_err(cannot_draw)
