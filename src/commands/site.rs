@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::model::entry::Entry;
 use crate::query::{self, Order};
 use crate::read::progress::Progress;
-use crate::render::site::{Input, Site};
+use crate::render::site::{Input, Page, Site};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -53,15 +53,24 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     let writer = SiteWriter::begin(&dir, pages.iter().map(|&page| site.path(page)))?;
     let meter = output::meter();
     let done = AtomicUsize::new(0);
-    // Each page is drawn straight into its file, compared with the one on
-    // disk as it goes: a large page is never held whole.
-    pages.par_iter().try_for_each(|&page| {
-        writer.put(&site.path(page), |out| site.render_into(page, out))?;
+    let draw = |page: &Page| {
+        writer.put(&site.path(*page), |out| site.render_into(*page, out))?;
         let done = done.fetch_add(1, Ordering::Relaxed) + 1;
         meter.step("writing pages", done, pages.len());
         Ok::<(), Error>(())
-    })?;
-    let written = writer.finish()?;
+    };
+    // Each page is drawn straight into its file, compared with the one on
+    // disk as it goes. The pages that grow with the journal (a quarter's
+    // report, a year's entries, every idea) are drawn one at a time while
+    // the others are drawn beside them, so that no two of them are held at
+    // once: memory stays bounded on a large journal.
+    let (large, small): (Vec<Page>, Vec<Page>) = pages.iter().partition(|page| page.grows());
+    let (large, small) = rayon::join(
+        || large.iter().try_for_each(draw),
+        || small.par_iter().try_for_each(draw),
+    );
+    large.and(small)?;
+    let written = writer.finish(pages.iter().map(|&page| site.path(page)))?;
     Ok(Done::text(format!(
         "wrote {} of {} pages to {} ({} unchanged, {} removed)\n",
         written.written,

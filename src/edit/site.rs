@@ -17,10 +17,11 @@
 //!   the journal at any time, and a flush of each of thousands of pages
 //!   would cost more than the build.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -34,19 +35,9 @@ struct Manifest {
     files: Vec<String>,
 }
 
-/// The manifest as it is written.
-#[derive(Serialize)]
-struct ManifestOut<'a> {
-    generator: String,
-    files: Vec<&'a str>,
-}
-
 /// A build of the site under way in its folder.
 pub struct SiteWriter {
     dir: PathBuf,
-    /// This site's files, sorted; a sorted list, not a set, as it holds
-    /// hundreds of thousands of names.
-    files: Vec<String>,
     /// The earlier site's files that this one does not have.
     stale: Vec<String>,
     written: AtomicUsize,
@@ -67,14 +58,12 @@ impl SiteWriter {
     /// other, a file in the way that the site did not write, and links.
     pub fn begin(dir: &Path, files: impl IntoIterator<Item = String>) -> Result<SiteWriter> {
         let earlier = earlier_site(dir)?;
-        let mut files: Vec<String> = files.into_iter().collect();
-        files.sort_unstable();
-        files.dedup();
+        let files = sorted(files);
         let ours = |file: &String| files.binary_search(file).is_ok();
         for file in files.iter().chain(&earlier) {
             no_link_on_the_way(dir, file)?;
         }
-        for file in files.iter().filter(|&f| !earlier.contains(f)) {
+        for file in files.iter().filter(|&f| earlier.binary_search(f).is_err()) {
             let path = dir.join(file);
             if fs::symlink_metadata(&path).is_ok() {
                 return Err(Error::new(format!(
@@ -90,14 +79,15 @@ impl SiteWriter {
             dir: dir.to_path_buf(),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
-            files,
             stale,
         };
-        writer.remove_temporaries();
+        writer.remove_temporaries(&files);
         // From here on, every file the build may write is the site's.
-        let mut all: Vec<&String> = writer.files.iter().chain(&writer.stale).collect();
+        let mut all: Vec<&String> = files.iter().chain(&writer.stale).collect();
         all.sort_unstable();
         writer.write_manifest(all.into_iter())?;
+        // The list of files is not held while the pages are drawn: on a
+        // large journal it is tens of megabytes, and `finish` is given it again.
         Ok(writer)
     }
 
@@ -116,8 +106,9 @@ impl SiteWriter {
     }
 
     /// Removes the pages of the earlier site that this one does not have,
-    /// and leaves the manifest listing this site's pages.
-    pub fn finish(self) -> Result<Written> {
+    /// and leaves the manifest listing this site's `files` (the ones that
+    /// `begin` was given).
+    pub fn finish(self, files: impl IntoIterator<Item = String>) -> Result<Written> {
         let mut removed = 0;
         for stale in &self.stale {
             let path = self.dir.join(stale);
@@ -129,7 +120,7 @@ impl SiteWriter {
                 let _ = fs::remove_dir(parent);
             }
         }
-        self.write_manifest(self.files.iter())?;
+        self.write_manifest(sorted(files).iter())?;
         Ok(Written {
             written: self.written.into_inner(),
             unchanged: self.unchanged.into_inner(),
@@ -137,25 +128,36 @@ impl SiteWriter {
         })
     }
 
+    /// Writes the manifest as `serde_json::to_string_pretty` would, one
+    /// name at a time: a large site's list of files is megabytes.
     fn write_manifest<'f>(&self, files: impl Iterator<Item = &'f String>) -> Result<()> {
-        let manifest = ManifestOut {
-            generator: format!("insight {}", env!("CARGO_PKG_VERSION")),
-            files: files.map(String::as_str).collect(),
-        };
-        let json = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
+        let generator = format!("insight {}", env!("CARGO_PKG_VERSION"));
+        let json = |text: &str| serde_json::to_string(text).unwrap_or_default();
+        let cannot = |_| Error::new("cannot write the manifest");
         // Unchanged, it is left alone, as the pages are.
         rewrite(&self.dir.join(MANIFEST), |out| {
-            out.write_str(&json)
-                .map_err(|_| Error::new("cannot write the manifest"))
+            write!(
+                out,
+                "{{\n  \"generator\": {},\n  \"files\": [",
+                json(&generator)
+            )
+            .map_err(cannot)?;
+            let mut any = false;
+            for file in files {
+                let comma = if any { "," } else { "" };
+                write!(out, "{comma}\n    {}", json(file)).map_err(cannot)?;
+                any = true;
+            }
+            let close = if any { "\n  ]" } else { "]" };
+            write!(out, "{close}\n}}\n").map_err(cannot)
         })
         .map(|_| ())
     }
 
     /// Removes what builds that were killed left: temporary files, in the
     /// site's folders, of processes no longer running.
-    fn remove_temporaries(&self) {
-        let folders: BTreeSet<PathBuf> = self
-            .files
+    fn remove_temporaries(&self, files: &[String]) {
+        let folders: BTreeSet<PathBuf> = files
             .iter()
             .chain(&self.stale)
             .filter_map(|file| self.dir.join(file).parent().map(Path::to_path_buf))
@@ -173,22 +175,36 @@ impl SiteWriter {
     }
 }
 
+/// `files` in order, each once.
+fn sorted(files: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut files: Vec<String> = files.into_iter().collect();
+    files.sort_unstable();
+    files.dedup();
+    files
+}
+
 /// The files an earlier site wrote into `dir`, from its manifest; none for
 /// a new or empty folder; an error for a folder holding anything else.
-fn earlier_site(dir: &Path) -> Result<BTreeSet<String>> {
+fn earlier_site(dir: &Path) -> Result<Vec<String>> {
     let Ok(mut listing) = fs::read_dir(dir) else {
         if fs::symlink_metadata(dir).is_ok() {
             return Err(Error::new(format!("{} is not a folder", dir.display()))
                 .hint("name a new or empty folder for the site"));
         }
-        return Ok(BTreeSet::new());
+        return Ok(Vec::new());
     };
-    let manifest = fs::read_to_string(dir.join(MANIFEST))
+    // Read as it is parsed: the manifest of a large site is megabytes.
+    let manifest = fs::File::open(dir.join(MANIFEST))
         .ok()
-        .and_then(|text| serde_json::from_str::<Manifest>(&text).ok());
+        .and_then(|file| serde_json::from_reader::<_, Manifest>(io::BufReader::new(file)).ok());
     match manifest {
-        Some(m) => Ok(m.files.into_iter().filter(|f| plain_path(f)).collect()),
-        None if listing.next().is_none() => Ok(BTreeSet::new()),
+        Some(m) => {
+            let mut files: Vec<String> = m.files.into_iter().filter(|f| plain_path(f)).collect();
+            files.sort_unstable();
+            files.dedup();
+            Ok(files)
+        }
+        None if listing.next().is_none() => Ok(Vec::new()),
         None => Err(Error::new(format!(
             "{} is not empty and holds no earlier site",
             dir.display()
@@ -261,6 +277,36 @@ mod tests {
     }
 
     #[test]
+    fn the_manifest_is_written_as_serde_json_pretty_prints_it() {
+        let temp = tempfile::tempdir().unwrap();
+        let generator = format!("insight {}", env!("CARGO_PKG_VERSION"));
+        for names in [
+            &[][..],
+            &["index.html"][..],
+            &["a \"quoted\"\\name.html", "b/c.html"][..],
+        ] {
+            let dir = temp.path().join(format!("site-{}", names.len()));
+            SiteWriter::begin(&dir, files(names))
+                .unwrap()
+                .finish(files(names))
+                .unwrap();
+            #[derive(serde::Serialize)]
+            struct Expected<'a> {
+                generator: &'a str,
+                files: &'a [&'a str],
+            }
+            let expected = Expected {
+                generator: &generator,
+                files: names,
+            };
+            assert_eq!(
+                fs::read_to_string(dir.join(MANIFEST)).unwrap(),
+                serde_json::to_string_pretty(&expected).unwrap() + "\n"
+            );
+        }
+    }
+
+    #[test]
     fn a_second_build_writes_only_what_changed_and_removes_what_went() {
         let temp = tempfile::tempdir().unwrap();
         let dir = temp.path().join("site");
@@ -268,7 +314,9 @@ mod tests {
         first.put("index.html", text("home")).unwrap();
         first.put("ideas/a.html", text("a")).unwrap();
         assert_eq!(
-            first.finish().unwrap(),
+            first
+                .finish(files(&["index.html", "ideas/a.html"]))
+                .unwrap(),
             Written {
                 written: 2,
                 unchanged: 0,
@@ -280,7 +328,9 @@ mod tests {
         second.put("index.html", text("home")).unwrap();
         second.put("ideas/b.html", text("b")).unwrap();
         assert_eq!(
-            second.finish().unwrap(),
+            second
+                .finish(files(&["index.html", "ideas/b.html"]))
+                .unwrap(),
             Written {
                 written: 1,
                 unchanged: 1,
@@ -318,7 +368,7 @@ mod tests {
         fs::write(&left, "half a page").unwrap();
         SiteWriter::begin(&dir, files(&["index.html"]))
             .unwrap()
-            .finish()
+            .finish(files(&["index.html"]))
             .unwrap();
         assert!(!left.exists());
     }

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::names::{Names, idea_key_text};
+use super::names::Names;
 use super::plan::{Page, Site};
 use crate::model::idea::{IdeaKey, normalize};
 use crate::render::html;
@@ -18,8 +18,8 @@ pub const BELOW: Root = "../";
 impl<'a> Site<'a> {
     /// The page's file, relative to the site's folder.
     pub fn path(&self, page: Page) -> String {
-        let named = |folder: &str, names: &Names, key: &str| {
-            let stem = names.get(key).unwrap_or("index");
+        let named = |folder: &str, names: &Names, n: usize| {
+            let stem = names.get(n).unwrap_or("index");
             format!("{folder}/{stem}.html")
         };
         match page {
@@ -27,13 +27,13 @@ impl<'a> Site<'a> {
             Page::Quarter(n) => format!("quarters/{}.html", self.quarter_stem(n)),
             Page::Entries => "entries/index.html".into(),
             Page::Year(year) => format!("entries/{year}.html"),
-            Page::Entry(n) => named("entries", &self.names.entries, &self.entry(n).path),
+            Page::Entry(n) => named("entries", &self.names.entries, n),
             Page::Ideas => "ideas/index.html".into(),
-            Page::Idea(n) => named("ideas", &self.names.ideas, &idea_key_text(&self.ideas[n])),
+            Page::Idea(n) => named("ideas", &self.names.ideas, n),
             Page::Tags => "tags/index.html".into(),
-            Page::Tag(n) => named("tags", &self.names.tags, &self.tags[n].0),
+            Page::Tag(n) => named("tags", &self.names.tags, n),
             Page::People => "people/index.html".into(),
-            Page::Person(n) => named("people", &self.names.people, &self.people[n].key),
+            Page::Person(n) => named("people", &self.names.people, n),
         }
     }
 

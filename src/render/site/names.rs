@@ -9,7 +9,8 @@
 //! which keeps the plain name. A name depends only on its own key and on
 //! whether another key gives the same slug, never on the order things come in.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
 
@@ -17,13 +18,13 @@ use crate::model::idea::IdeaKey;
 use crate::model::slug::slug;
 
 /// One thing that needs a page: its key, and the slug its name starts from.
-pub struct Wanted {
-    pub key: String,
+pub struct Wanted<'k> {
+    pub key: Cow<'k, str>,
     pub slug: String,
 }
 
-impl Wanted {
-    pub fn new(key: impl Into<String>, slug: String) -> Wanted {
+impl<'k> Wanted<'k> {
+    pub fn new(key: impl Into<Cow<'k, str>>, slug: String) -> Wanted<'k> {
         Wanted {
             key: key.into(),
             slug,
@@ -36,71 +37,90 @@ impl Wanted {
     }
 }
 
-/// The file stem (the name without `.html`) of each key of one folder.
+/// The file stem (the name without `.html`) of each page of one folder, in
+/// the order they were wanted in. A list, not a map by key: a journal of
+/// 100,000 entries would hold every key twice.
 #[derive(Debug, Default)]
 pub struct Names {
-    by_key: HashMap<String, String>,
+    stems: Vec<String>,
 }
 
 impl Names {
     /// Names for `wanted`, none of them one of `reserved` (the folder's own
     /// pages, such as `index`).
     pub fn assign(wanted: Vec<Wanted>, reserved: &[&str]) -> Names {
-        let mut by_slug: BTreeMap<&str, Vec<&Wanted>> = BTreeMap::new();
-        for item in &wanted {
-            by_slug.entry(&item.slug).or_default().push(item);
-        }
-        let mut taken: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
-        let mut plain = Vec::new();
-        let mut checked = Vec::new();
-        for (slug, items) in &by_slug {
-            let keeper = plain_owner(items, taken.contains(*slug));
-            for (n, item) in items.iter().enumerate() {
-                let name = match keeper == Some(n) {
-                    true => slug.to_string(),
-                    false => format!("{slug}-{}", short_sum(&item.key)),
-                };
+        // The places of the wanted by slug: those that give one slug side by side.
+        let mut by_slug: Vec<usize> = (0..wanted.len()).collect();
+        by_slug.sort_by(|&a, &b| wanted[a].slug.cmp(&wanted[b].slug));
+        let mut plain = vec![false; wanted.len()];
+        let mut checked: Vec<(usize, String)> = Vec::new();
+        for group in by_slug.chunk_by(|&a, &b| wanted[a].slug == wanted[b].slug) {
+            let slug = &wanted[group[0]].slug;
+            let keeper = plain_owner(group, &wanted, reserved.contains(&slug.as_str()));
+            for (n, &place) in group.iter().enumerate() {
                 match keeper == Some(n) {
-                    true => plain.push((item.key.clone(), name)),
-                    false => checked.push((item.key.clone(), name)),
+                    true => plain[place] = true,
+                    false => {
+                        checked.push((place, format!("{slug}-{}", short_sum(&wanted[place].key))))
+                    }
                 }
             }
         }
-        taken.extend(plain.iter().map(|(_, name)| name.clone()));
+        let plain_name = |name: &str| {
+            let first = by_slug.partition_point(|&n| wanted[n].slug.as_str() < name);
+            by_slug[first..]
+                .iter()
+                .take_while(|&&n| wanted[n].slug == name)
+                .any(|&n| plain[n])
+        };
         // A checksum that happens to give a name already taken is numbered
         // on, in the order of the keys: the two would have to clash first.
-        checked.sort();
-        for (_, name) in &mut checked {
+        checked.sort_by(|(a, a_name), (b, b_name)| {
+            (&wanted[*a].key, a_name).cmp(&(&wanted[*b].key, b_name))
+        });
+        let mut taken: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
+        let mut checked_names: HashMap<usize, String> = HashMap::new();
+        for (place, name) in checked {
             let mut candidate = name.clone();
             let mut n = 2;
-            while taken.contains(&candidate) {
+            while taken.contains(&candidate) || plain_name(&candidate) {
                 candidate = format!("{name}-{n}");
                 n += 1;
             }
             taken.insert(candidate.clone());
-            *name = candidate;
+            checked_names.insert(place, candidate);
         }
-        Names {
-            by_key: plain.into_iter().chain(checked).collect(),
-        }
+        let stems = wanted
+            .into_iter()
+            .enumerate()
+            .map(|(place, item)| match plain[place] {
+                true => item.slug,
+                false => checked_names.remove(&place).unwrap_or_default(),
+            })
+            .collect();
+        Names { stems }
     }
 
-    /// The file stem of `key`, if it has a page.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.by_key.get(key).map(String::as_str)
+    /// The file stem of the `n`th thing wanted.
+    pub fn get(&self, n: usize) -> Option<&str> {
+        self.stems.get(n).map(String::as_str)
     }
 }
 
-/// Which of the things that give one slug keeps it plain: the only one, or
-/// the only one whose key is the slug; none when the slug is reserved.
-fn plain_owner(items: &[&Wanted], reserved: bool) -> Option<usize> {
+/// Which of the things that give one slug (their places in `wanted`) keeps
+/// it plain: the only one, or the only one whose key is the slug; none when
+/// the slug is reserved.
+fn plain_owner(group: &[usize], wanted: &[Wanted], reserved: bool) -> Option<usize> {
     if reserved {
         return None;
     }
-    if items.len() == 1 {
+    if group.len() == 1 {
         return Some(0);
     }
-    let mut owners = items.iter().enumerate().filter(|(_, i)| i.is_plain());
+    let mut owners = group
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| wanted[**n].is_plain());
     match (owners.next(), owners.next()) {
         (Some((n, _)), None) => Some(n),
         _ => None,
@@ -162,7 +182,8 @@ mod tests {
             .collect();
         let names = Names::assign(wanted, reserved);
         keys.iter()
-            .map(|(key, _)| (key.to_string(), names.get(key).unwrap().to_string()))
+            .enumerate()
+            .map(|(n, (key, _))| (key.to_string(), names.get(n).unwrap().to_string()))
             .collect()
     }
 

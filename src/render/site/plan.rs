@@ -95,6 +95,17 @@ pub(super) struct SiteNames {
     pub(super) people: Names,
 }
 
+impl Page {
+    /// Whether the page grows with the journal: a report of a quarter, the
+    /// entries of a year or of a tag, the list of every idea.
+    pub fn grows(&self) -> bool {
+        matches!(
+            self,
+            Page::Home | Page::Quarter(_) | Page::Year(_) | Page::Ideas | Page::Tag(_)
+        )
+    }
+}
+
 impl<'a> Site<'a> {
     pub fn new(input: Input<'a>) -> Site<'a> {
         let calendar = Calendar::new(input.config.fiscal_year_start);
@@ -136,7 +147,7 @@ impl<'a> Site<'a> {
             .input
             .entries
             .iter()
-            .map(|e| Wanted::new(e.path.clone(), entry_slug(file_stem(&e.path), e.date)))
+            .map(|e| Wanted::new(e.path.as_str(), entry_slug(file_stem(&e.path), e.date)))
             .collect();
         let ideas = self
             .ideas
@@ -146,12 +157,12 @@ impl<'a> Site<'a> {
         let tags = self
             .tags
             .iter()
-            .map(|(tag, _)| Wanted::new(tag.clone(), tag_slug(tag)))
+            .map(|(tag, _)| Wanted::new(tag.as_str(), tag_slug(tag)))
             .collect();
         let people = self
             .people
             .iter()
-            .map(|p| Wanted::new(p.key.clone(), slug(&p.key)))
+            .map(|p| Wanted::new(p.key.as_str(), slug(&p.key)))
             .collect();
         // A year's page is `entries/2026.html`: no entry may take that name.
         let years: Vec<String> = self.years.keys().map(|y| y.to_string()).collect();
