@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::context::{Context, View, journal_name};
 use super::filters::FilterArgs;
@@ -53,23 +53,32 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     let writer = SiteWriter::begin(&dir, pages.iter().map(|&page| site.path(page)))?;
     let meter = output::meter();
     let done = AtomicUsize::new(0);
+    // The first error stops both halves below; it is the one told.
+    let failed = AtomicBool::new(false);
     let draw = |page: &Page| {
-        writer.put(&site.path(*page), |out| site.render_into(*page, out))?;
+        if failed.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let drawn = writer.put(&site.path(*page), |out| site.render_into(*page, out));
+        if drawn.is_err() {
+            failed.store(true, Ordering::Relaxed);
+        }
+        drawn?;
         let done = done.fetch_add(1, Ordering::Relaxed) + 1;
         meter.step("writing pages", done, pages.len());
         Ok::<(), Error>(())
     };
     // Each page is drawn straight into its file, compared with the one on
-    // disk as it goes. The pages that grow with the journal (a quarter's
-    // report, a year's entries, every idea) are drawn one at a time while
-    // the others are drawn beside them, so that no two of them are held at
-    // once: memory stays bounded on a large journal.
+    // disk as it goes. The pages that grow with the journal (see
+    // `Page::grows`) are drawn one at a time while the others are drawn
+    // beside them in parallel, so that no two of them are held at once:
+    // memory stays bounded on a large journal.
     let (large, small): (Vec<Page>, Vec<Page>) = pages.iter().partition(|page| page.grows());
-    let (large, small) = rayon::join(
+    let (large_drawn, small_drawn) = rayon::join(
         || large.iter().try_for_each(draw),
         || small.par_iter().try_for_each(draw),
     );
-    large.and(small)?;
+    large_drawn.and(small_drawn)?;
     let written = writer.finish(pages.iter().map(|&page| site.path(page)))?;
     Ok(Done::text(format!(
         "wrote {} of {} pages to {} ({} unchanged, {} removed)\n",

@@ -61,6 +61,11 @@ impl<'p> Rewrite<'p> {
         finished
     }
 
+    /// Gives the drawing up, saving nothing; the error a write met, if any.
+    pub fn abandon(mut self) -> Option<io::Error> {
+        self.error.take()
+    }
+
     fn finish_inner(&mut self) -> io::Result<Outcome> {
         if let Some(error) = self.error.take() {
             return Err(error);

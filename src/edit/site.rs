@@ -32,6 +32,10 @@ pub const MANIFEST: &str = "insight-site.json";
 
 #[derive(Deserialize)]
 struct Manifest {
+    /// Not read, but required: a file that only lists files is not a
+    /// manifest of insight's, and the files it names are not removed.
+    #[allow(dead_code)]
+    generator: String,
     files: Vec<String>,
 }
 
@@ -250,11 +254,16 @@ fn rewrite(path: &Path, draw: impl FnOnce(&mut dyn fmt::Write) -> Result<()>) ->
     let folder = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(folder).map_err(|e| Error::io("create", folder, &e))?;
     let mut page = Rewrite::new(path);
-    let drawn = draw(&mut page);
-    let finished = page.finish();
-    // A failed write is told as such, not as the drawing it stopped.
-    let outcome = finished.map_err(|e| Error::io("write", path, &e))?;
-    drawn.map(|()| outcome)
+    if let Err(drawing) = draw(&mut page) {
+        // Nothing is saved of a page that could not be drawn whole: the old
+        // one stays, and dropping `page` removes its temporary file. A failed
+        // write is told as such, not as the drawing it stopped.
+        return Err(match page.abandon() {
+            Some(e) => Error::io("write", path, &e),
+            None => drawing,
+        });
+    }
+    page.finish().map_err(|e| Error::io("write", path, &e))
 }
 
 /// Whether process `pid` is running (this one is); on a system without
@@ -343,6 +352,40 @@ mod tests {
             manifest.contains("\"ideas/b.html\",\n    \"index.html\""),
             "{manifest}"
         );
+    }
+
+    #[test]
+    fn a_page_that_fails_to_draw_leaves_the_old_one_and_no_temporary() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("site");
+        let first = SiteWriter::begin(&dir, files(&["index.html"])).unwrap();
+        first.put("index.html", text("home")).unwrap();
+        first.finish(files(&["index.html"])).unwrap();
+        let second = SiteWriter::begin(&dir, files(&["index.html"])).unwrap();
+        let failed = second.put("index.html", |out| {
+            out.write_str("half a ").unwrap();
+            Err(Error::new("the drawing failed"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "the drawing failed");
+        assert_eq!(fs::read_to_string(dir.join("index.html")).unwrap(), "home");
+        let left: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.starts_with(TEMPORARY))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_list_of_files_without_a_generator_is_not_an_earlier_site() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("site");
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("notes.txt"), "mine").unwrap();
+        fs::write(dir.join(MANIFEST), r#"{"files": ["notes.txt"]}"#).unwrap();
+        let refused = SiteWriter::begin(&dir, files(&["index.html"]));
+        assert!(refused.is_err());
+        assert_eq!(fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! whether another key gives the same slug, never on the order things come in.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
@@ -66,7 +66,7 @@ impl Names {
                 }
             }
         }
-        let plain_name = |name: &str| {
+        let is_plain_name = |name: &str| {
             let first = by_slug.partition_point(|&n| wanted[n].slug.as_str() < name);
             by_slug[first..]
                 .iter()
@@ -79,25 +79,22 @@ impl Names {
             (&wanted[*a].key, a_name).cmp(&(&wanted[*b].key, b_name))
         });
         let mut taken: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
-        let mut checked_names: HashMap<usize, String> = HashMap::new();
+        let mut resolved: Vec<(usize, String)> = Vec::with_capacity(checked.len());
         for (place, name) in checked {
             let mut candidate = name.clone();
             let mut n = 2;
-            while taken.contains(&candidate) || plain_name(&candidate) {
+            while taken.contains(&candidate) || is_plain_name(&candidate) {
                 candidate = format!("{name}-{n}");
                 n += 1;
             }
             taken.insert(candidate.clone());
-            checked_names.insert(place, candidate);
+            resolved.push((place, candidate));
         }
-        let stems = wanted
-            .into_iter()
-            .enumerate()
-            .map(|(place, item)| match plain[place] {
-                true => item.slug,
-                false => checked_names.remove(&place).unwrap_or_default(),
-            })
-            .collect();
+        // Every place starts with its slug; those not plain get their name.
+        let mut stems: Vec<String> = wanted.into_iter().map(|item| item.slug).collect();
+        for (place, name) in resolved {
+            stems[place] = name;
+        }
         Names { stems }
     }
 

@@ -97,11 +97,18 @@ pub(super) struct SiteNames {
 
 impl Page {
     /// Whether the page grows with the journal: a report of a quarter, the
-    /// entries of a year or of a tag, the list of every idea.
+    /// entries of a year, of a tag or of a person, the list of every idea.
+    /// An idea's page is not among them: there is one for nearly every entry
+    /// in a large journal, and few are long.
     pub fn grows(&self) -> bool {
         matches!(
             self,
-            Page::Home | Page::Quarter(_) | Page::Year(_) | Page::Ideas | Page::Tag(_)
+            Page::Home
+                | Page::Quarter(_)
+                | Page::Year(_)
+                | Page::Ideas
+                | Page::Tag(_)
+                | Page::Person(_)
         )
     }
 }
@@ -196,8 +203,7 @@ impl<'a> Site<'a> {
             .collect()
     }
 
-    /// Every page, in an order that puts the large ones first, so that
-    /// building them in parallel ends evenly.
+    /// Every page: the lists first, then each page of its kind.
     pub fn pages(&self) -> Vec<Page> {
         let mut pages = vec![
             Page::Ideas,
