@@ -11,16 +11,21 @@ use std::borrow::Cow;
 use super::tree::Node;
 
 /// Characters the line-by-line reading here would take differently from
-/// YAML: a NUL or a byte-order mark inside the text (which YAML refuses), and
-/// a carriage return alone (which ends a line in YAML, not here).
+/// YAML: a NUL or a byte-order mark inside the text (which YAML refuses), a
+/// carriage return alone (which ends a line in YAML, not here), and white
+/// space that Rust trims but YAML keeps as text (a form feed, a vertical
+/// tab, a no-break space: YAML's white space is the space and the tab).
 fn read_otherwise_by_yaml(text: &str) -> bool {
     let bytes = text.as_bytes();
     let lone_return = |at: usize| bytes.get(at + 1) != Some(&b'\n');
+    let text_to_yaml = |c: char| c.is_whitespace() && !matches!(c, ' ' | '\t' | '\n' | '\r');
     bytes
         .iter()
         .enumerate()
         .any(|(at, &byte)| byte == 0 || (byte == b'\r' && lone_return(at)))
         || text.contains('\u{feff}')
+        || (!text.is_ascii() || bytes.iter().any(|&b| b == 0x0b || b == 0x0c))
+            && text.chars().any(text_to_yaml)
 }
 
 /// The tree of `text`, when it is simple enough to read here; `None` means
@@ -317,6 +322,11 @@ mod tests {
         same_as_reader("k: [a -]\n");
         same_as_reader("k: [a  -  , b -x]\n");
         same_as_reader("ideas:\n- id: a\n  NULL: y\n");
+        // A form feed, a vertical tab or a no-break space is text to YAML.
+        same_as_reader("a: [\x0c\x0c]\nb: y\n");
+        same_as_reader("a: \x0bx\x0b\n");
+        same_as_reader("a: [\u{a0}b, c\u{a0}]\n");
+        same_as_reader("k: v\u{2028}\n");
         assert_eq!(parse("date: 2026-01-01\n# note\rsite: Cub Foods\n"), None);
     }
 
