@@ -259,8 +259,8 @@ pub fn build(input: &ReportInput) -> Report {
     // 100,000 entries): all that needs no history is worked out meanwhile.
     let (made, mut report) = rayon::join(
         || {
-            let made = || History::new(input.entries, input.config.default_status());
-            input.history.is_none().then(made)
+            (input.history.is_none())
+                .then(|| History::new(input.entries, input.config.default_status()))
         },
         || Report {
             journal: input.name.clone(),

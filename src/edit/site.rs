@@ -202,12 +202,7 @@ fn earlier_site(dir: &Path) -> Result<Vec<String>> {
         .ok()
         .and_then(|file| serde_json::from_reader::<_, Manifest>(io::BufReader::new(file)).ok());
     match manifest {
-        Some(m) => {
-            let mut files: Vec<String> = m.files.into_iter().filter(|f| plain_path(f)).collect();
-            files.sort_unstable();
-            files.dedup();
-            Ok(files)
-        }
+        Some(m) => Ok(sorted(m.files.into_iter().filter(|f| plain_path(f)))),
         None if listing.next().is_none() => Ok(Vec::new()),
         None => Err(Error::new(format!(
             "{} is not empty and holds no earlier site",

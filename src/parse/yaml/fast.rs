@@ -18,14 +18,13 @@ use super::tree::Node;
 fn read_otherwise_by_yaml(text: &str) -> bool {
     let bytes = text.as_bytes();
     let lone_return = |at: usize| bytes.get(at + 1) != Some(&b'\n');
-    let text_to_yaml = |c: char| c.is_whitespace() && !matches!(c, ' ' | '\t' | '\n' | '\r');
+    // The ASCII white space that YAML keeps is the vertical tab and the form feed.
     bytes
         .iter()
         .enumerate()
-        .any(|(at, &byte)| byte == 0 || (byte == b'\r' && lone_return(at)))
+        .any(|(at, &byte)| matches!(byte, 0 | 0x0b | 0x0c) || (byte == b'\r' && lone_return(at)))
         || text.contains('\u{feff}')
-        || (!text.is_ascii() || bytes.iter().any(|&b| b == 0x0b || b == 0x0c))
-            && text.chars().any(text_to_yaml)
+        || (!text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
 }
 
 /// The tree of `text`, when it is simple enough to read here; `None` means
