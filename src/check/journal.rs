@@ -2,7 +2,6 @@
 //! idea titles that read like another idea, each shown on the entry where
 //! it is most likely the mistake.
 
-use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -189,24 +188,26 @@ pub(super) fn shell_word(word: &str) -> String {
 /// alone is fine when some mention of that id has a title (an error when
 /// none has); a mention whose title reads like another idea is a warning.
 fn idea_titles(checked: &mut [Checked]) {
-    // In date order (then by path), compared in place: a key made for each
-    // comparison would copy a path each time.
-    fn date_and_path(c: &Checked) -> Option<(Date, &str)> {
-        c.entry.as_ref().map(|e| (e.date, e.path.as_str()))
-    }
-    let mut order: Vec<usize> = (0..checked.len()).collect();
-    order.sort_by(|&a, &b| date_and_path(&checked[a]).cmp(&date_and_path(&checked[b])));
-    // The first title each id was given, and where.
-    let mut first: HashMap<Text, (Text, String), Seeded> = HashMap::default();
-    for &i in &order {
-        let Some(entry) = &checked[i].entry else {
-            continue;
-        };
+    // The first title each id was given (by date, then path) and the entry
+    // that gave it: one pass, keeping the earliest mention seen, instead of
+    // sorting the journal by date.
+    let mut first: HashMap<Text, (Text, usize), Seeded> = HashMap::default();
+    let date_and_path = |i: usize| {
+        let entry = checked[i].entry.as_ref();
+        entry.map(|e| (e.date, e.path.as_str()))
+    };
+    for (i, c) in checked.iter().enumerate() {
+        let Some(entry) = &c.entry else { continue };
         for idea in &entry.ideas {
-            if let (Some(id), Some(title)) = (&idea.id, &idea.title) {
-                first
-                    .entry(id.clone())
-                    .or_insert_with(|| (title.clone(), entry.path.clone()));
+            let (Some(id), Some(title)) = (&idea.id, &idea.title) else {
+                continue;
+            };
+            match first.get_mut(id.as_str()) {
+                Some(earliest) if date_and_path(earliest.1) <= date_and_path(i) => {}
+                Some(earliest) => *earliest = (title.clone(), i),
+                None => {
+                    first.insert(id.clone(), (title.clone(), i));
+                }
             }
         }
     }
@@ -216,15 +217,17 @@ fn idea_titles(checked: &mut [Checked]) {
     let mut compared: HashMap<(usize, usize), bool, BuildHasherDefault<AddressHasher>> =
         HashMap::default();
     let mut read_differently = |canonical: &Text, title: &Text| {
+        // Most ideas are mentioned under the title they were raised with.
+        if canonical.as_str() == title.as_str() {
+            return false;
+        }
         *compared
             .entry((canonical.address(), title.address()))
             .or_insert_with(|| looks_like_another_idea(canonical, title))
     };
-    for &i in &order {
-        let c = &mut checked[i];
-        let Some(entry) = &c.entry else {
-            continue;
-        };
+    for i in 0..checked.len() {
+        let c = &checked[i];
+        let Some(entry) = &c.entry else { continue };
         let mut found = Vec::new();
         let mut untitled_reported = Vec::new();
         for (position, idea) in entry.ideas.iter().enumerate() {
@@ -245,7 +248,8 @@ fn idea_titles(checked: &mut [Checked]) {
                     ));
                     found.push(d);
                 }
-                (Some((canonical, path)), Some(title)) if read_differently(canonical, title) => {
+                (Some((canonical, by)), Some(title)) if read_differently(canonical, title) => {
+                    let path = &checked[*by].path;
                     let message = format!(
                         "idea `{id}` is called `{title}` here but was raised as `{canonical}` ({path}); they read like different ideas"
                     );
@@ -257,7 +261,7 @@ fn idea_titles(checked: &mut [Checked]) {
                 _ => {}
             }
         }
-        c.diagnostics.extend(found);
+        checked[i].diagnostics.extend(found);
     }
 }
 
