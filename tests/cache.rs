@@ -551,3 +551,94 @@ fn remembered_folder_listings_never_change_an_answer() {
         b"insight folders\n and then damage"
     );
 }
+
+/// `check` keeps, beside the index, which entries it found nothing wrong
+/// with, and reads only the others again; what it says is what reading
+/// every file says: a date after today as the day moves, a journal-wide
+/// warning on an entry it did not read (pointing at the tag's column), an
+/// entry that gains or loses a warning of its own, in one journal and in
+/// two read as one.
+#[test]
+fn check_reads_again_only_what_it_must_and_says_the_same() {
+    let (a, b) = (Journal::new("cache-check-a"), Journal::new("cache-check-b"));
+    // `date:` on line 3, so that a warning placed at line 1 would show.
+    let entry = |day: u32, tags: &str| {
+        format!(
+            "---\nkind: frontline\ndate: 2026-03-{day:02}\nsite: Cub Foods\ntags: [{tags}]\n---\n# Shift\n"
+        )
+    };
+    for day in 1..=6 {
+        fs::write(
+            a.visit(&format!("v{day}.md")),
+            entry(day, "pricing, mobile"),
+        )
+        .unwrap();
+    }
+    fs::write(b.visit("w1.md"), entry(7, "mobile")).unwrap();
+    settle();
+    let check = |today: &str| {
+        let both = [
+            "-J",
+            a.dir.str(),
+            "-J",
+            b.dir.str(),
+            "--today",
+            today,
+            "check",
+        ];
+        let one = ["-J", a.dir.str(), "--today", today, "check"];
+        let mut said = Vec::new();
+        for args in [&both[..], &one[..]] {
+            let run = |extra: &[&str]| {
+                let run = insight_in(a.root(), &[], &[extra, args].concat());
+                (run.code, run.stdout, run.stderr)
+            };
+            // The first run may read files; the second uses what it kept.
+            let (first, second, read) = (run(&[]), run(&[]), run(&["--no-cache"]));
+            assert_eq!((&first, &second), (&read, &read), "`check` on {today}");
+            said.push(read.1);
+        }
+        said
+    };
+    let said = check("2026-11-22");
+    assert!(
+        said[1].ends_with("checked 6 entries: no problems\n"),
+        "{}",
+        said[1]
+    );
+    assert!(a.root().join(".insight/checks").is_file());
+    // The day moves back: entries kept as clean get the warning, at `date:`.
+    let said = check("2026-03-04");
+    assert!(
+        said[1].contains("v5.md:3:1: warning: `date` 2026-03-05 is after today (2026-03-04)"),
+        "{}",
+        said[1]
+    );
+    // A tag in one entry that looks like the others' is said at its column,
+    // on an entry the index holds; in two journals read as one as well.
+    fs::write(b.visit("w1.md"), entry(7, "moble")).unwrap();
+    fs::write(a.visit("v7.md"), entry(7, "pricing, moble")).unwrap();
+    settle();
+    let said = check("2026-11-22");
+    assert!(
+        said[1].contains("v7.md:5:17: warning: tag `moble` looks like `mobile` (in 6 entries)"),
+        "{}",
+        said[1]
+    );
+    assert!(
+        said[0].contains("w1.md:5:8: warning: tag `moble`"),
+        "{}",
+        said[0]
+    );
+    // An entry mended is clean again; one that goes wrong is said.
+    fs::write(a.visit("v7.md"), entry(7, "pricing, mobile")).unwrap();
+    fs::write(
+        a.visit("v2.md"),
+        entry(2, "pricing, mobile").replace("kind:", "knd:"),
+    )
+    .unwrap();
+    settle();
+    let said = check("2026-11-22");
+    assert!(said[1].contains("v2.md:2:1: error"), "{}", said[1]);
+    assert!(!said[1].contains("v7.md"), "{}", said[1]);
+}

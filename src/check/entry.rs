@@ -29,31 +29,70 @@ pub struct Checked {
     key_lines: HashMap<Text, usize, Seeded>,
     /// The file line where each idea of `ideas:` starts, when written one per line.
     idea_lines: Vec<usize>,
+    /// The file line of `date:`.
+    date_line: usize,
+    /// Whether the places above were found in the file; not for an entry
+    /// the last check found nothing wrong with (see [`Checked::clean`]).
+    places_known: bool,
 }
+
+/// The one warning about an entry that depends on the day of the check.
+pub const FUTURE_DATE: &str = "future-date";
 
 impl Checked {
     /// A file that could not be read as text.
     pub fn unreadable(path: &str, problem: Diagnostic) -> Checked {
         Checked {
+            diagnostics: vec![problem],
+            ..Checked::empty(path)
+        }
+    }
+
+    /// An entry the last check found nothing wrong with, its `date:` on
+    /// `date_line`: known from the index, its file unread. Where its tags
+    /// and ideas stand is not known; see [`Checked::places_known`].
+    pub fn clean(path: &str, date_line: usize) -> Checked {
+        Checked {
+            date_line,
+            places_known: false,
+            ..Checked::empty(path)
+        }
+    }
+
+    fn empty(path: &str) -> Checked {
+        Checked {
             path: path.to_string(),
             entry: None,
-            diagnostics: vec![problem],
+            diagnostics: Vec::new(),
             tag_positions: HashMap::default(),
             key_lines: HashMap::default(),
             idea_lines: Vec::new(),
+            date_line: 1,
+            places_known: true,
         }
+    }
+
+    /// Whether the places of its keys, tags and ideas were found in its
+    /// file, for the warnings that need the whole journal to point at.
+    pub fn places_known(&self) -> bool {
+        self.places_known
+    }
+
+    /// The line of `date:`, when nothing is wrong with the entry but,
+    /// perhaps, a date after today: what the next check needs to know
+    /// of it (see [`crate::read::cache::checks`]).
+    pub fn clean_date_line(&self) -> Option<usize> {
+        let only_the_date = self.diagnostics.iter().all(|d| d.code == FUTURE_DATE);
+        only_the_date.then_some(self.date_line)
     }
 
     /// An entry read without problems, as another entry's checks see it:
     /// its tags and ideas, without their places in its file.
     pub fn parsed(entry: Entry) -> Checked {
+        let path = entry.path.clone();
         Checked {
-            path: entry.path.clone(),
             entry: Some(entry),
-            diagnostics: Vec::new(),
-            tag_positions: HashMap::default(),
-            key_lines: HashMap::default(),
-            idea_lines: Vec::new(),
+            ..Checked::empty(&path)
         }
     }
 
@@ -120,6 +159,31 @@ pub fn warning(
     }
 }
 
+/// Loading the working tree checks each file with a [`Checker`].
+impl crate::read::worktree::CheckFiles for Checker<'_> {
+    type Checked = Checked;
+
+    fn check(&self, rel: &str, text: Contents) -> Checked {
+        self.check_text(rel, text)
+    }
+
+    fn clean(&self, path: &str, date_line: usize) -> Checked {
+        Checked::clean(path, date_line)
+    }
+
+    fn clean_date_line(checked: &Checked) -> Option<usize> {
+        checked.clean_date_line()
+    }
+
+    fn take_entry(checked: &mut Checked) -> Option<Entry> {
+        checked.entry.take()
+    }
+
+    fn put_entry(checked: &mut Checked, entry: Entry) {
+        checked.entry = Some(entry);
+    }
+}
+
 /// Checks one entry on its own. To check many, make one [`Checker`].
 pub fn check_entry(path: &str, text: &str, config: &Config, today: Date) -> Checked {
     Checker::new(config, today).check_entry(path, text)
@@ -183,14 +247,7 @@ impl<'a> Checker<'a> {
     /// Checks one entry on its own; the warnings that need the whole journal
     /// come from [`super::journal::journal_warnings`].
     pub fn check_entry(&self, path: &str, text: &str) -> Checked {
-        let mut checked = Checked {
-            path: path.to_string(),
-            entry: None,
-            diagnostics: Vec::new(),
-            tag_positions: HashMap::default(),
-            key_lines: HashMap::default(),
-            idea_lines: Vec::new(),
-        };
+        let mut checked = Checked::empty(path);
         match entry::parse_with_tree(path, text, self.config) {
             Ok((mut entry, root, split)) => {
                 if self.bodies == Bodies::Keep {
@@ -274,7 +331,7 @@ impl<'a> Checker<'a> {
         if let Some(vocabulary) = &self.vocabulary {
             self.outside_vocabulary(vocabulary, checked, entry);
         }
-        let date_line = checked.key_line("date");
+        let date_line = checked.date_line;
         if let Some(named) = date_in_file_name(&entry.path).filter(|d| *d != entry.date) {
             let message = format!("the file name says {named} but `date` is {}", entry.date);
             let hint = Some("rename the file or correct the date".to_string());
@@ -288,15 +345,15 @@ impl<'a> Checker<'a> {
             let line = checked.key_line("hours");
             checked.warn(line, 1, "hours-over-a-week", message, Some(hint.into()));
         }
+        self.date_after_today(checked, entry);
+    }
+
+    /// The warning about a date after today, the day of this check.
+    pub fn date_after_today(&self, checked: &mut Checked, entry: &Entry) {
         if entry.date > self.today {
             let message = format!("`date` {} is after today ({})", entry.date, self.today);
-            checked.warn(
-                date_line,
-                1,
-                "future-date",
-                message,
-                Some("is the year right?".into()),
-            );
+            let hint = Some("is the year right?".into());
+            checked.warn(checked.date_line, 1, FUTURE_DATE, message, hint);
         }
     }
 
@@ -336,6 +393,7 @@ fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter:
             .entry(Text::new(key))
             .or_insert(split.yaml_line + line - 1);
     }
+    checked.date_line = checked.key_line("date");
     if let Some(&ideas) = checked.key_lines.get("ideas") {
         let items = yaml::block_items_after(split.yaml, ideas + 1 - split.yaml_line);
         if items.len() == entry.ideas.len() {

@@ -32,17 +32,30 @@ impl Relabel for Checked {
 
 /// Every entry file on disk checked (of every journal of a union, each
 /// with its own settings), with the journal-wide warnings, and the problems
-/// met while looking for the files.
+/// met while looking for the files. Without bodies and with the index
+/// (`cache`), an entry the last check found nothing wrong with is not read
+/// again while its file is unchanged.
 pub fn working_tree(
     location: &Location,
     today: Date,
     bodies: Bodies,
+    cache: Cache,
 ) -> (Vec<Checked>, Vec<Diagnostic>) {
     let parts = location.read_each(|one| {
+        let checker = Checker::new(&one.config, today).bodies(bodies);
+        if bodies == Bodies::Drop && cache == Cache::Use {
+            let (mut checked, problems) = one.clone().check_each(&checker, cache);
+            for c in checked.iter_mut().filter(|c| !c.places_known()) {
+                if let Some(entry) = c.entry.take() {
+                    checker.date_after_today(c, &entry);
+                    c.entry = Some(entry);
+                }
+            }
+            return (checked, problems);
+        }
         let Walked {
             files, problems, ..
         } = one.walk(Fingerprints::Skip, None);
-        let checker = Checker::new(&one.config, today).bodies(bodies);
         let files = files
             .into_iter()
             .map(|file| (file.rel, file.folder))
@@ -56,13 +69,57 @@ pub fn working_tree(
         );
         (checked, problems)
     });
-    let (mut all, mut problems) = (Vec::new(), Vec::new());
-    for (mut checked, mut more) in parts {
+    let (mut all, mut problems, mut member_of) = (Vec::new(), Vec::new(), Vec::new());
+    for (member, (mut checked, mut more)) in parts.into_iter().enumerate() {
+        member_of.resize(member_of.len() + checked.len(), member);
         all.append(&mut checked);
         problems.append(&mut more);
     }
-    journal_warnings(&mut all);
+    warnings_with_places(location, today, &mut all, &member_of);
     (all, problems)
+}
+
+/// The journal-wide warnings, each pointing at its place in the file: an
+/// entry known only from the last check (whose places were not looked
+/// for) that gets one is read and checked again, and the warnings made
+/// again. `member_of` says which journal of a union each entry is in.
+fn warnings_with_places(
+    location: &Location,
+    today: Date,
+    all: &mut [Checked],
+    member_of: &[usize],
+) {
+    let mut own: Vec<usize> = all.iter().map(|c| c.diagnostics.len()).collect();
+    journal_warnings(all);
+    let unplaced: Vec<usize> = (0..all.len())
+        .filter(|&i| !all[i].places_known() && all[i].diagnostics.len() > own[i])
+        .collect();
+    if unplaced.is_empty() {
+        return;
+    }
+    let journals = location.each();
+    for i in unplaced {
+        let (member, one) = (&location.members[member_of[i]], &journals[member_of[i]]);
+        let path = all[i].path.as_str();
+        let rel = match location.is_union() {
+            true => path
+                .strip_prefix(&format!("{}/", member.label))
+                .unwrap_or(path),
+            false => path,
+        };
+        let (rel, text) = one.read_entry(&file_path(&one.root, rel));
+        let checker = Checker::new(&one.config, today).bodies(Bodies::Drop);
+        let mut again = checker.check_text(&rel, text.as_deref().map_err(Clone::clone));
+        if location.is_union() {
+            again.relabel(&member.label, &location.config.shared_ids);
+        }
+        own[i] = again.diagnostics.len();
+        all[i] = again;
+    }
+    for (c, &count) in all.iter_mut().zip(&own) {
+        c.diagnostics.truncate(count);
+    }
+    journal_warnings(all);
 }
 
 /// The warnings about each journal's `insight.yaml` on disk, named as a
@@ -132,7 +189,7 @@ pub fn side(repo: &Repo, location: &Location, end: &End, today: Date) -> Result<
                     commit: None,
                 },
                 config: Some(location.config.clone()),
-                checked: working_tree(location, today, Bodies::Keep).0,
+                checked: working_tree(location, today, Bodies::Keep, Cache::Bypass).0,
             });
         }
         // `HEAD` of a repository with no commit yet is an empty journal.

@@ -116,7 +116,8 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
 /// entries and folders named.
 fn working_tree(context: &Context, location: &Location, paths: &[PathBuf]) -> Result<Findings> {
     let selection = select(context, location, paths)?;
-    let (checked, walk_problems) = sources::working_tree(location, context.today, Bodies::Drop);
+    let (checked, walk_problems) =
+        sources::working_tree(location, context.today, Bodies::Drop, context.cache);
     let mut found = walk_problems;
     found.extend(sources::settings_on_disk(location)?);
     Ok(gather(

@@ -15,7 +15,7 @@ use crate::parse::frontmatter;
 use crate::read::cache;
 use crate::read::files::{decode, read_bytes, read_entry};
 use crate::read::find::Location;
-use crate::read::reader::{in_batches, with_text};
+use crate::read::reader::{Contents, in_batches, with_text};
 use crate::read::search::{Folded, Searched, Searcher};
 use crate::read::walk::{self, Fingerprints};
 
@@ -59,6 +59,52 @@ impl Location {
     }
 
     fn load_one(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
+        let read = self.read_tree(bodies, cache, search, None::<&NoChecks>);
+        let text_hits = search.map(|_| read.loaded.hits());
+        let member = self.members[0].clone();
+        let entries = read.loaded.entries;
+        let mut journal = Journal::assemble(self.root, self.config, entries, read.diagnostics);
+        journal.members = vec![member];
+        journal.bodies = bodies;
+        journal.text_hits = text_hits;
+        journal.notices = read.refused.into_iter().map(notice).collect();
+        journal
+    }
+
+    /// Every entry file of this journal (not a union) checked as `insight
+    /// check` checks it (without the warnings that weigh the whole journal),
+    /// with the problems met while looking for the files. An entry the
+    /// last check found nothing wrong with comes from the index, unread,
+    /// when its file is as it was (see [`cache::checks`]); the index and the
+    /// check results kept beside it are kept up to date.
+    pub fn check_each<C: CheckFiles>(
+        self,
+        checker: &C,
+        cache: Cache,
+    ) -> (Vec<C::Checked>, Vec<Diagnostic>) {
+        let read = self.read_tree(Bodies::Drop, cache, None, Some(checker));
+        let Loaded {
+            entries,
+            mut checks,
+            mut broken,
+            ..
+        } = read.loaded;
+        for (entry, checked) in entries.into_iter().zip(&mut checks) {
+            C::put_entry(checked, entry);
+        }
+        checks.append(&mut broken);
+        (checks, read.diagnostics)
+    }
+
+    /// Reads this journal (not a union), checking each entry with
+    /// `checker` when there is one.
+    fn read_tree<C: CheckFiles>(
+        &self,
+        bodies: Bodies,
+        cache: Cache,
+        search: Option<&str>,
+        checker: Option<&C>,
+    ) -> ReadTree<C::Checked> {
         // A `.insight` that is a link or a file is not insight's to use.
         let refused = match cache {
             Cache::Use => cache::folder::check(&self.root).err(),
@@ -118,12 +164,20 @@ impl Location {
             sources: Vec::with_capacity(files.len()),
             searched: Vec::new(),
             searching: search.is_some(),
+            checks: Vec::new(),
+            broken: Vec::new(),
+        };
+        let clean = match (checker, &index) {
+            (Some(_), Some(index)) => cache::checks::Clean::read(&self.root, index.id()),
+            _ => None,
         };
         let tree = WorkingTree {
-            location: &self,
+            location: self,
             index: index.as_ref(),
             bodies,
             searcher: searcher.as_ref(),
+            checker,
+            clean: clean.as_ref(),
         };
         in_batches(
             files,
@@ -132,19 +186,26 @@ impl Location {
         );
         if cache == Cache::Use {
             let has_texts = found.is_some();
-            loaded.save(&self.root, settings, made_ns, index.as_ref(), has_texts);
+            let written = loaded.save(&self.root, settings, made_ns, index.as_ref(), has_texts);
+            if checker.is_some() {
+                loaded.save_checks::<C>(&self.root, index.as_ref(), clean, written);
+            }
         }
-        let text_hits = search.map(|_| loaded.hits());
-        drop((index, found));
-        let member = self.members[0].clone();
-        let entries = loaded.entries;
-        let mut journal = Journal::assemble(self.root, self.config, entries, diagnostics);
-        journal.members = vec![member];
-        journal.bodies = bodies;
-        journal.text_hits = text_hits;
-        journal.notices = refused.into_iter().map(notice).collect();
-        journal
+        ReadTree {
+            loaded,
+            diagnostics,
+            refused,
+        }
     }
+}
+
+/// What reading one journal's working tree gave.
+struct ReadTree<R> {
+    loaded: Loaded<R>,
+    /// The problems met looking for the files and reading them.
+    diagnostics: Vec<Diagnostic>,
+    /// Why `.insight` was not used, if it was not.
+    refused: Option<cache::folder::Refused>,
 }
 
 /// What the user is told of a refused `.insight`.
@@ -180,28 +241,41 @@ fn keep_listings(
 }
 
 /// The entries loaded from the working tree, with what the index needs.
-struct Loaded {
+struct Loaded<R> {
     entries: Vec<Entry>,
     /// For each entry: where it came from,
     sources: Vec<Source>,
     /// the metadata of the files read (those the index gave have theirs in
     /// the index),
     read_fingerprints: Vec<Option<cache::fingerprint::Fingerprint>>,
-    /// and, for `--text`, its folded text and whether the text was found.
+    /// and, for `--text`, its folded text and whether the text was found;
     searched: Vec<Searched>,
     searching: bool,
+    /// when checking, what the check found (its entry is in `entries`).
+    checks: Vec<R>,
+    /// Files checked that gave no entry, with what is wrong with them.
+    broken: Vec<R>,
 }
 
-impl Loaded {
-    fn keep(&mut self, found: Found, diagnostics: &mut Vec<Diagnostic>) {
+/// The index written again: its id, and the place in `Loaded::entries` of
+/// the entry at each of its positions.
+struct Rewritten {
+    id: u64,
+    order: Vec<usize>,
+}
+
+impl<R> Loaded<R> {
+    fn keep(&mut self, found: Found<R>, diagnostics: &mut Vec<Diagnostic>) {
         match found {
             Found::Entry {
                 entry,
                 fingerprint,
                 source,
                 searched,
+                checked,
             } => {
                 self.entries.push(entry);
+                self.checks.extend(checked);
                 self.sources.push(match source {
                     Source::File(_) => {
                         self.read_fingerprints.push(fingerprint);
@@ -212,6 +286,7 @@ impl Loaded {
                 self.searched.extend(searched);
             }
             Found::Problems(problems) => diagnostics.extend(problems),
+            Found::Broken(checked) => self.broken.push(checked),
         }
     }
 
@@ -227,7 +302,8 @@ impl Loaded {
 
     /// Writes the index again when enough has changed, and the search
     /// texts when a search made them and they are not kept already
-    /// (`has_texts`: the index has its search texts).
+    /// (`has_texts`: the index has its search texts); says how, when the
+    /// index was written again.
     fn save(
         &self,
         root: &Path,
@@ -235,7 +311,7 @@ impl Loaded {
         made_ns: i64,
         index: Option<&cache::index::Index>,
         has_texts: bool,
-    ) {
+    ) -> Option<Rewritten> {
         // The texts kept already are read again only when written again.
         let kept_texts = std::cell::OnceCell::new();
         let store = || {
@@ -264,12 +340,14 @@ impl Loaded {
             kept.sort_unstable_by(|a, b| self.entries[a.0].path.cmp(&self.entries[b.0].path));
             let pairs: Vec<(&Entry, cache::fingerprint::Fingerprint)> =
                 kept.iter().map(|&(i, f)| (&self.entries[i], f)).collect();
-            let written = cache::index::write(root, settings, made_ns, &pairs);
-            if let (Some(id), true) = (written, searched) {
+            let id = cache::index::write(root, settings, made_ns, &pairs)?;
+            if searched {
                 let texts: Vec<Option<&[u8]>> =
                     kept.iter().map(|&(i, _)| self.text_of(i, store)).collect();
                 cache::texts::write_search_texts(root, id, &texts);
             }
+            let order = kept.iter().map(|&(i, _)| i).collect();
+            return Some(Rewritten { id, order });
         } else if let (Some(index), true) = (index, searched && self.texts_are_short(has_texts)) {
             // The index stays: texts go at its positions.
             let mut texts = vec![None; index.len()];
@@ -279,6 +357,40 @@ impl Loaded {
                 }
             }
             cache::texts::write_search_texts(root, index.id(), &texts);
+        }
+        None
+    }
+
+    /// Keeps, beside the index, which entries this check found nothing
+    /// wrong with: for the index written again, or at the places of the
+    /// index read, when that tells the next check more than `stored` does.
+    fn save_checks<C: CheckFiles<Checked = R>>(
+        &self,
+        root: &Path,
+        index: Option<&cache::index::Index>,
+        stored: Option<cache::checks::Clean>,
+        written: Option<Rewritten>,
+    ) {
+        let date_line = |i: usize| self.checks.get(i).and_then(C::clean_date_line);
+        if let Some(Rewritten { id, order }) = written {
+            let mut clean = cache::checks::Clean::none(order.len());
+            for (position, &i) in order.iter().enumerate() {
+                clean.set(position, date_line(i));
+            }
+            clean.write(root, id);
+            return;
+        }
+        let Some(index) = index else { return };
+        let mut clean = stored
+            .clone()
+            .unwrap_or_else(|| cache::checks::Clean::none(index.len()));
+        for (i, source) in self.sources.iter().enumerate() {
+            if let &Source::Index(position) = source {
+                clean.set(position as usize, date_line(i));
+            }
+        }
+        if stored.as_ref() != Some(&clean) {
+            clean.write(root, index.id());
         }
     }
 
@@ -333,7 +445,7 @@ pub enum Cache {
 /// What one entry file gave, and whether the index gave it. Handed on one
 /// at a time, so the size of the larger variant costs nothing.
 #[allow(clippy::large_enum_variant)]
-enum Found {
+enum Found<R> {
     Entry {
         entry: Entry,
         /// The file's metadata from before it was read.
@@ -341,8 +453,12 @@ enum Found {
         source: Source,
         /// What `--text` found in it.
         searched: Option<Searched>,
+        /// When checking, what the check found (without the entry).
+        checked: Option<R>,
     },
     Problems(Vec<Diagnostic>),
+    /// A file checked that gives no entry.
+    Broken(R),
 }
 
 /// Four bytes a number, kept for each entry: an index holds fewer than
@@ -357,18 +473,21 @@ enum Source {
 }
 
 /// What loading one file of the working tree needs besides the file.
-struct WorkingTree<'a> {
+struct WorkingTree<'a, C> {
     location: &'a Location,
     index: Option<&'a cache::index::Index>,
     bodies: Bodies,
     searcher: Option<&'a Searcher<'a>>,
+    /// When checking: the checker, and what the last check found clean.
+    checker: Option<&'a C>,
+    clean: Option<&'a cache::checks::Clean>,
 }
 
-impl WorkingTree<'_> {
+impl<C: CheckFiles> WorkingTree<'_, C> {
     /// The entry of one file, from the index when its record still holds,
     /// else read and parsed; `place` is the file's place in the walk, where
     /// the index most likely has it.
-    fn load(&self, file: walk::EntryFile, place: usize) -> Found {
+    fn load(&self, file: walk::EntryFile, place: usize) -> Found<C::Checked> {
         let walk::EntryFile {
             rel,
             fingerprint,
@@ -379,6 +498,15 @@ impl WorkingTree<'_> {
         let rel = match (self.index, fingerprint) {
             (Some(index), Some(now)) => match index.entry(rel, &now, place) {
                 Ok((mut entry, position)) => {
+                    if let Some(checker) = self.checker {
+                        return self.checked_from_index(
+                            checker,
+                            entry,
+                            position,
+                            fingerprint,
+                            folder,
+                        );
+                    }
                     let searched = self
                         .searcher
                         .map(|s| s.indexed(&entry, position, || path_of(&entry.path)));
@@ -394,6 +522,7 @@ impl WorkingTree<'_> {
                         fingerprint,
                         source,
                         searched,
+                        checked: None,
                     };
                 }
                 Err(rel) => rel,
@@ -403,10 +532,41 @@ impl WorkingTree<'_> {
         let size = fingerprint.map_or(0, |f| f.size());
         let root = &self.location.root;
         let read = |buffer: &mut Vec<u8>| read_entry(root, &rel, folder.as_deref(), size, buffer);
-        with_text(&rel, read, |text| match text {
-            Ok(text) => self.parse(&rel, text, fingerprint),
-            Err(problem) => Found::Problems(vec![problem]),
+        with_text(&rel, read, |text| match (text, self.checker) {
+            (text, Some(checker)) => {
+                let checked = checker.check(&rel, text);
+                found_checked::<C>(checked, fingerprint, Source::File(0))
+            }
+            (Ok(text), None) => self.parse(&rel, text, fingerprint),
+            (Err(problem), None) => Found::Problems(vec![problem]),
         })
+    }
+
+    /// An entry the index holds, checked: from what the last check found
+    /// when it found nothing wrong, else its file read and checked again.
+    fn checked_from_index(
+        &self,
+        checker: &C,
+        entry: Entry,
+        position: usize,
+        fingerprint: Option<cache::fingerprint::Fingerprint>,
+        folder: Option<std::sync::Arc<std::fs::File>>,
+    ) -> Found<C::Checked> {
+        let source = Source::Index(position as u32);
+        if let Some(line) = self.clean.and_then(|clean| clean.date_line(position)) {
+            return Found::Entry {
+                checked: Some(checker.clean(&entry.path, line)),
+                entry,
+                fingerprint,
+                source,
+                searched: None,
+            };
+        }
+        let (root, rel) = (&self.location.root, entry.path.as_str());
+        let size = fingerprint.map_or(0, |f| f.size());
+        let read = |buffer: &mut Vec<u8>| read_entry(root, rel, folder.as_deref(), size, buffer);
+        let checked = with_text(rel, read, |text| checker.check(rel, text));
+        found_checked::<C>(checked, fingerprint, source)
     }
 
     /// The entry of a file's text, or its problems.
@@ -415,7 +575,7 @@ impl WorkingTree<'_> {
         rel: &str,
         text: &str,
         fingerprint: Option<cache::fingerprint::Fingerprint>,
-    ) -> Found {
+    ) -> Found<C::Checked> {
         match entry::parse_leaving_body(rel, text, &self.location.config) {
             Ok((mut entry, body)) => {
                 let searched = self.searcher.map(|s| s.made(&entry.title, body));
@@ -427,11 +587,64 @@ impl WorkingTree<'_> {
                     fingerprint,
                     source: Source::File(0),
                     searched,
+                    checked: None,
                 }
             }
             Err(problems) => Found::Problems(problems),
         }
     }
+}
+
+/// A checked file as loading keeps it: its entry apart from what the check
+/// found, or, when it gave none, as broken.
+fn found_checked<C: CheckFiles>(
+    mut checked: C::Checked,
+    fingerprint: Option<cache::fingerprint::Fingerprint>,
+    source: Source,
+) -> Found<C::Checked> {
+    match C::take_entry(&mut checked) {
+        Some(entry) => Found::Entry {
+            entry,
+            fingerprint,
+            source,
+            searched: None,
+            checked: Some(checked),
+        },
+        None => Found::Broken(checked),
+    }
+}
+
+/// How `check` checks each entry file as the working tree is loaded (see
+/// [`Location::check_each`]): all that reading knows of checking.
+pub trait CheckFiles: Sync {
+    /// What checking one file found, and its entry if it gave one.
+    type Checked: Send;
+    /// Checks one file from its text, or from why it has none.
+    fn check(&self, rel: &str, text: Contents) -> Self::Checked;
+    /// An entry the last check found nothing wrong with but, perhaps, its
+    /// date after today, its `date:` on `date_line`, known from the index.
+    fn clean(&self, path: &str, date_line: usize) -> Self::Checked;
+    /// The line of `date:`, when what was found makes the entry clean as
+    /// [`CheckFiles::clean`] means it.
+    fn clean_date_line(checked: &Self::Checked) -> Option<usize>;
+    fn take_entry(checked: &mut Self::Checked) -> Option<Entry>;
+    fn put_entry(checked: &mut Self::Checked, entry: Entry);
+}
+
+/// What loading that checks nothing checks with.
+enum NoChecks {}
+
+impl CheckFiles for NoChecks {
+    type Checked = ();
+    fn check(&self, _: &str, _: Contents) {}
+    fn clean(&self, _: &str, _: usize) {}
+    fn clean_date_line(_: &()) -> Option<usize> {
+        None
+    }
+    fn take_entry(_: &mut ()) -> Option<Entry> {
+        None
+    }
+    fn put_entry(_: &mut (), _: Entry) {}
 }
 
 impl Journal {

@@ -28,6 +28,7 @@
 //! ```
 
 pub mod bytes;
+pub mod checks;
 pub mod fingerprint;
 pub mod folder;
 pub mod index;
