@@ -8,12 +8,12 @@
 use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, btree_map};
+use std::collections::{BTreeSet, HashMap, hash_map};
 use std::sync::OnceLock;
 
 use crate::model::entry::{Entry, Idea};
 use crate::model::idea::{IdeaKey, IdeaKeys, Numbering, normalize};
-use crate::model::text::Text;
+use crate::model::text::{Seeded, Text};
 use crate::query::Filter;
 
 /// One mention of an idea: the entry, and the idea as that entry writes it.
@@ -234,7 +234,10 @@ fn told_in<'a>(entries: &'a [Entry], keys: &IdeaKeys) -> Vec<(IdeaKey, Vec<Menti
 /// Every idea of the journal with its story, and where each mention belongs.
 pub struct History<'a> {
     keys: IdeaKeys,
-    stories: BTreeMap<IdeaKey, Story<'a>>,
+    /// Sorted by key.
+    stories: Vec<Story<'a>>,
+    /// The place of each idea's story in `stories`.
+    by_key: HashMap<IdeaKey, usize, Seeded>,
     /// (the idea as an entry writes it) → (its idea, its place in the story);
     /// made on first use, since reports do not need it.
     places: OnceLock<HashMap<usize, (IdeaKey, usize)>>,
@@ -256,23 +259,34 @@ impl<'a> History<'a> {
             .par_chunks(TOLD_TOGETHER)
             .map(|run| told_in(run, &keys))
             .collect();
-        let mut told: BTreeMap<IdeaKey, Vec<Mention<'a>>> = BTreeMap::new();
+        // Joined by hash, then sorted once: a tree keyed by 84,000 titles
+        // compared them all the way down at every insert.
+        let mut by_key: HashMap<IdeaKey, usize, Seeded> = HashMap::default();
+        let mut told: Vec<(IdeaKey, Vec<Mention<'a>>)> = Vec::new();
         for (key, mentions) in runs.into_iter().flatten() {
-            match told.entry(key) {
-                btree_map::Entry::Vacant(first) => {
-                    first.insert(mentions);
+            match by_key.entry(key) {
+                hash_map::Entry::Occupied(earlier) => told[*earlier.get()].1.extend(mentions),
+                hash_map::Entry::Vacant(first) => {
+                    told.push((first.key().clone(), mentions));
+                    first.insert(told.len() - 1);
                 }
-                btree_map::Entry::Occupied(mut earlier) => earlier.get_mut().extend(mentions),
+            }
+        }
+        told.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (place, (key, _)) in told.iter().enumerate() {
+            if let Some(slot) = by_key.get_mut(key) {
+                *slot = place;
             }
         }
         // Each story reads its mentions' ideas, which are all over memory.
         let stories = told
             .into_par_iter()
-            .map(|(key, told)| (key.clone(), Story::new(key, told, default_status)))
+            .map(|(key, told)| Story::new(key, told, default_status))
             .collect();
         History {
             keys,
             stories,
+            by_key,
             places: OnceLock::new(),
         }
     }
@@ -306,7 +320,7 @@ impl<'a> History<'a> {
                     .get(from)
                     .is_some_and(|m| m.entry.date <= last)
             };
-            return self.stories.values().filter(within).collect();
+            return self.stories.iter().filter(within).collect();
         }
         // Else each entry is matched once (a site or a name is folded to
         // match it), not each mention, and the ideas of those selected numbered.
@@ -314,18 +328,24 @@ impl<'a> History<'a> {
         for idea in selected().iter().flat_map(|e| &e.ideas) {
             numbering.number(idea);
         }
-        let keys: BTreeSet<IdeaKey> = numbering.into_keys().into_iter().collect();
-        keys.iter()
-            .filter_map(|key| self.stories.get(key))
-            .collect()
+        // The stories are in the order of their keys.
+        let keys = numbering.into_keys();
+        let mut places: Vec<usize> = keys.iter().filter_map(|k| self.place(k)).collect();
+        places.sort_unstable();
+        places.iter().map(|&place| &self.stories[place]).collect()
+    }
+
+    fn place(&self, key: &IdeaKey) -> Option<usize> {
+        self.by_key.get(key).copied()
     }
 
     pub fn story(&self, key: &IdeaKey) -> Option<&Story<'a>> {
-        self.stories.get(key)
+        Some(&self.stories[self.place(key)?])
     }
 
+    /// Every idea's story, in the order of their keys.
     pub fn stories(&self) -> impl Iterator<Item = &Story<'a>> {
-        self.stories.values()
+        self.stories.iter()
     }
 
     /// The story of the idea that `entry` mentions at `position` in its
@@ -335,7 +355,7 @@ impl<'a> History<'a> {
             // Keyed by where each mention lives in memory: the entries are
             // borrowed for as long as the history, so no two share a place.
             let mut places = HashMap::new();
-            for story in self.stories.values() {
+            for story in &self.stories {
                 for (index, mention) in story.mentions.iter().enumerate() {
                     let place = std::ptr::from_ref(mention.idea) as usize;
                     places.insert(place, (story.key.clone(), index));
@@ -345,13 +365,13 @@ impl<'a> History<'a> {
         });
         let place = std::ptr::from_ref(entry.ideas.get(position)?) as usize;
         let (key, index) = places.get(&place)?;
-        Some((self.stories.get(key)?, *index))
+        Some((self.story(key)?, *index))
     }
 
     /// Finds an idea by what a user types: its id, its title (any case and
     /// punctuation), or a part of either that only one idea has.
     pub fn find(&self, wanted: &str) -> Result<&Story<'a>, Vec<&Story<'a>>> {
-        if let Some(story) = self.stories.get(&IdeaKey::Id(Text::new(wanted))) {
+        if let Some(story) = self.story(&IdeaKey::Id(Text::new(wanted))) {
             return Ok(story);
         }
         let needle = normalize(wanted);

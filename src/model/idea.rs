@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use crate::model::entry::{Entry, Idea};
-use crate::model::text::{ByCopy, Text};
+use crate::model::text::{ByCopy, Seeded, Text};
 
 /// Ideas are the same idea when they share an `id`; ideas without one are the
 /// same when their titles match once case, spacing and punctuation are ignored,
@@ -19,7 +19,7 @@ pub enum IdeaKey {
 /// Assigns each mention its key. Built from every entry of the journal, so an
 /// id seen anywhere claims its title everywhere.
 pub struct IdeaKeys {
-    id_by_title: HashMap<String, Text>,
+    id_by_title: HashMap<String, Text, Seeded>,
     /// The key of each title already seen: a journal repeats the same few
     /// titles thousands of times, and normalizing one costs allocations.
     by_title: Mutex<ByCopy<Text, IdeaKey>>,
@@ -27,7 +27,7 @@ pub struct IdeaKeys {
 
 impl IdeaKeys {
     pub fn new(entries: &[Entry]) -> IdeaKeys {
-        let mut id_by_title = HashMap::new();
+        let mut id_by_title = HashMap::default();
         // Only a title's first copy can claim an id: later ones find theirs taken.
         let mut seen: ByCopy<Text, ()> = ByCopy::default();
         for idea in entries.iter().flat_map(|e| &e.ideas) {
@@ -71,7 +71,7 @@ pub struct Numbering<'k> {
     keys: &'k IdeaKeys,
     by_id: ByCopy<Text, usize>,
     by_title: ByCopy<Text, usize>,
-    numbers: HashMap<IdeaKey, usize>,
+    numbers: HashMap<IdeaKey, usize, Seeded>,
     /// The key of each number.
     order: Vec<IdeaKey>,
 }
@@ -82,7 +82,7 @@ impl<'k> Numbering<'k> {
             keys,
             by_id: ByCopy::default(),
             by_title: ByCopy::default(),
-            numbers: HashMap::new(),
+            numbers: HashMap::default(),
             order: Vec::new(),
         }
     }
