@@ -120,14 +120,56 @@ pub fn summarize(
             acc.summary
         })
         .collect();
-    list.sort_by(|a, b| {
-        (b.customers, b.mentions)
-            .cmp(&(a.customers, a.mentions))
-            .then(a.first_date.cmp(&b.first_date))
-            .then(a.title.cmp(&b.title))
-            .then_with(|| a.key.cmp(&b.key))
-    });
+    list.sort_by(by_reach);
     list
+}
+
+/// What [`summarize`] gives with [`Details::CountsOnly`] for every entry
+/// dated from `first` to `last`, from the `stories` of the ideas they
+/// mention: each idea's mentions in those days are one run of its story,
+/// so no mention is numbered (the report of a year of 84,000 ideas spent
+/// most of its own time numbering them).
+pub fn summarize_days(stories: &[&Story], first: Date, last: Date, day: Date) -> Vec<IdeaSummary> {
+    let summary = |story: &&Story| {
+        let from = story.mentions.partition_point(|m| m.entry.date < first);
+        let to = story.mentions.partition_point(|m| m.entry.date <= last);
+        let run = story.mentions.get(from..to).filter(|run| !run.is_empty())?;
+        // An entry that lists an idea twice counts its customers once; its
+        // mentions are next to each other.
+        let mut customers = 0;
+        let mut counted: Option<&Entry> = None;
+        for mention in run {
+            if !counted.is_some_and(|entry| std::ptr::eq(entry, mention.entry)) {
+                counted = Some(mention.entry);
+                customers += mention.entry.customers.unwrap_or(0);
+            }
+        }
+        Some(IdeaSummary {
+            key: story.key.clone(),
+            id: story.id().cloned(),
+            title: story.title.clone(),
+            status: story.status_on(day).unwrap_or_default().to_string(),
+            owner: story.owner_on(day).cloned(),
+            mentions: run.len(),
+            sites: 0,
+            customers,
+            first_date: run[0].entry.date,
+            last_date: run[run.len() - 1].entry.date,
+            entries: Vec::new(),
+        })
+    };
+    let mut list: Vec<IdeaSummary> = stories.par_iter().filter_map(summary).collect();
+    list.par_sort_unstable_by(by_reach);
+    list
+}
+
+/// Most customers first, then most mentions, then oldest; keys are unique.
+fn by_reach(a: &IdeaSummary, b: &IdeaSummary) -> std::cmp::Ordering {
+    (b.customers, b.mentions)
+        .cmp(&(a.customers, a.mentions))
+        .then(a.first_date.cmp(&b.first_date))
+        .then(a.title.cmp(&b.title))
+        .then_with(|| a.key.cmp(&b.key))
 }
 
 /// An idea whose status changed within a period.
@@ -151,25 +193,15 @@ pub struct PipelineRow {
     pub reached: usize,
 }
 
-/// The ideas among `keys` whose status changed from `start` to `end`: those
-/// raised before first, then those raised during the period; each in pipeline
-/// order of where they ended up, then by their first step.
-pub fn movements<'k>(
-    history: &History,
-    keys: impl IntoIterator<Item = &'k IdeaKey>,
-    start: Date,
-    end: Date,
-    statuses: &[String],
-) -> Vec<Movement> {
-    let stories: Vec<&Story> = keys
-        .into_iter()
-        .filter_map(|key| history.story(key))
-        .collect();
+/// The ideas among `stories` whose status changed from `start` to `end`:
+/// those raised before first, then those raised during the period; each in
+/// pipeline order of where they ended up, then by their first step.
+pub fn movements(stories: &[&Story], start: Date, end: Date, statuses: &[String]) -> Vec<Movement> {
     // Stories on several threads: each step reads an entry, and the
     // entries of a period are all over memory (6 ms for 25,000 steps at
     // 100,000 entries on one thread).
     let mut moved: Vec<Movement> = stories
-        .into_par_iter()
+        .par_iter()
         .filter_map(|story| {
             let steps = story.steps(start, end);
             let to = story.status_on(end)?;
@@ -196,11 +228,10 @@ pub fn movements<'k>(
     moved
 }
 
-/// Where the ideas among `keys` stand at `end`, one row per configured status,
-/// and how many of them reached that status from `start` on.
-pub fn pipeline<'k>(
-    history: &History,
-    keys: impl IntoIterator<Item = &'k IdeaKey>,
+/// Where the ideas of `stories` stand at `end`, one row per configured
+/// status, and how many of them reached that status from `start` on.
+pub fn pipeline(
+    stories: &[&Story],
     start: Date,
     end: Date,
     statuses: &[String],
@@ -214,7 +245,7 @@ pub fn pipeline<'k>(
         })
         .collect();
     let before = day_before(start);
-    for story in keys.into_iter().filter_map(|key| history.story(key)) {
+    for story in stories {
         let Some(now) = story.status_on(end) else {
             continue;
         };
@@ -302,12 +333,36 @@ mod tests {
     }
 
     #[test]
+    fn the_ideas_of_whole_days_are_summed_from_their_stories_as_from_the_entries() {
+        let entries = journal();
+        let history = History::new(&entries, "new");
+        let stories: Vec<&Story> = history.stories().collect();
+        for (first, last) in [
+            (date(2026, 1, 1), date(2026, 12, 31)),
+            (date(2026, 2, 1), date(2026, 3, 1)),
+            (date(2026, 3, 2), date(2026, 3, 31)),
+            (date(2027, 1, 1), date(2027, 1, 31)),
+        ] {
+            let within: Vec<&Entry> = entries
+                .iter()
+                .filter(|e| (first..=last).contains(&e.date))
+                .collect();
+            let day = date(2026, 4, 30);
+            assert_eq!(
+                summarize_days(&stories, first, last, day),
+                summarize(&within, &history, day, Details::CountsOnly),
+                "{first} to {last}"
+            );
+        }
+    }
+
+    #[test]
     fn movements_and_pipeline_of_a_period() {
         let entries = journal();
         let history = History::new(&entries, "new");
-        let keys: Vec<IdeaKey> = history.stories().map(|s| s.key.clone()).collect();
+        let stories: Vec<&Story> = history.stories().collect();
         let (start, end) = (date(2026, 2, 1), date(2026, 3, 31));
-        let moved = movements(&history, &keys, start, end, &statuses());
+        let moved = movements(&stories, start, end, &statuses());
         let summary: Vec<(&str, Option<&str>, &str, usize)> = moved
             .iter()
             .map(|m| {
@@ -326,7 +381,7 @@ mod tests {
                 ("Aisle finder", Some("new"), "building", 1)
             ]
         );
-        let rows = pipeline(&history, &keys, start, end, &statuses());
+        let rows = pipeline(&stories, start, end, &statuses());
         let rows: Vec<(&str, usize, usize)> = rows
             .iter()
             .map(|r| (r.status.as_str(), r.ideas, r.reached))

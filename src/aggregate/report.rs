@@ -322,14 +322,20 @@ pub fn build(input: &ReportInput) -> Report {
     let (mut summaries, mut movements) = (Vec::new(), Vec::new());
     rayon::in_place_scope(|scope| {
         scope.spawn(|_| {
-            summaries = ideas::summarize(&selected, history, as_of, Details::CountsOnly)
+            // A period alone selects whole days, whose ideas are summed
+            // from their stories.
+            let whole_days = counted.as_ref().map(filter_in);
+            summaries = match whole_days.filter(Filter::keeps_whole_days) {
+                Some(days) => {
+                    ideas::summarize_days(&mentioned, days.first_day(), days.last_day(), as_of)
+                }
+                None => ideas::summarize(&selected, history, as_of, Details::CountsOnly),
+            }
         });
         scope.spawn(|_| {
-            let keys = mentioned.iter().map(|story| &story.key);
-            movements = ideas::movements(history, keys, start, as_of, statuses);
+            movements = ideas::movements(&mentioned, start, as_of, statuses);
         });
-        let keys = raised_by_end.iter().map(|story| &story.key);
-        report.pipeline = ideas::pipeline(history, keys, start, as_of, statuses);
+        report.pipeline = ideas::pipeline(&raised_by_end, start, as_of, statuses);
         count_ideas(&mut report.totals, &mentioned, input.period);
         if let (Some(totals), Some((period, entries))) = (&mut report.previous, previous) {
             count_ideas(totals, &mentioned_in(period, Some(entries)), period);
