@@ -115,8 +115,7 @@ pub fn summarize(
     let mut list: Vec<IdeaSummary> = accs
         .into_iter()
         .map(|mut acc| {
-            let sites: BTreeSet<String> = acc.sites.iter().map(|(s, _)| s.to_lowercase()).collect();
-            acc.summary.sites = sites.len();
+            acc.summary.sites = distinct_sites(&acc.sites);
             acc.summary
         })
         .collect();
@@ -124,12 +123,18 @@ pub fn summarize(
     list
 }
 
-/// What [`summarize`] gives with [`Details::CountsOnly`] for every entry
-/// dated from `first` to `last`, from the `stories` of the ideas they
-/// mention: each idea's mentions in those days are one run of its story,
-/// so no mention is numbered (the report of a year of 84,000 ideas spent
-/// most of its own time numbering them).
-pub fn summarize_days(stories: &[&Story], first: Date, last: Date, day: Date) -> Vec<IdeaSummary> {
+/// What [`summarize`] gives for every entry dated from `first` to `last`,
+/// from the `stories` of the ideas they mention: each idea's mentions in
+/// those days are one run of its story, so no mention is numbered (the
+/// report of a year of 84,000 ideas spent most of its own time numbering
+/// them).
+pub fn summarize_days(
+    stories: &[&Story],
+    (first, last): (Date, Date),
+    day: Date,
+    details: Details,
+) -> Vec<IdeaSummary> {
+    let full = details == Details::EntriesAndSites;
     let summary = |story: &&Story| {
         let from = story.mentions.partition_point(|m| m.entry.date < first);
         let to = story.mentions.partition_point(|m| m.entry.date <= last);
@@ -138,10 +143,16 @@ pub fn summarize_days(stories: &[&Story], first: Date, last: Date, day: Date) ->
         // mentions are next to each other.
         let mut customers = 0;
         let mut counted: Option<&Entry> = None;
+        let mut entries = Vec::new();
+        let mut sites = ByCopy::<Text, ()>::default();
         for mention in run {
             if !counted.is_some_and(|entry| std::ptr::eq(entry, mention.entry)) {
                 counted = Some(mention.entry);
                 customers += mention.entry.customers.unwrap_or(0);
+                if full {
+                    entries.push(mention.entry.path.clone());
+                    sites.insert(&mention.entry.site);
+                }
             }
         }
         Some(IdeaSummary {
@@ -151,16 +162,22 @@ pub fn summarize_days(stories: &[&Story], first: Date, last: Date, day: Date) ->
             status: story.status_on(day).unwrap_or_default().to_string(),
             owner: story.owner_on(day).cloned(),
             mentions: run.len(),
-            sites: 0,
+            sites: distinct_sites(&sites),
             customers,
             first_date: run[0].entry.date,
             last_date: run[run.len() - 1].entry.date,
-            entries: Vec::new(),
+            entries,
         })
     };
     let mut list: Vec<IdeaSummary> = stories.par_iter().filter_map(summary).collect();
     list.par_sort_unstable_by(by_reach);
     list
+}
+
+/// How many sites, in any case, among copies of their names.
+fn distinct_sites(sites: &ByCopy<Text, ()>) -> usize {
+    let names: BTreeSet<String> = sites.iter().map(|(s, _)| s.to_lowercase()).collect();
+    names.len()
 }
 
 /// Most customers first, then most mentions, then oldest; keys are unique.
@@ -348,11 +365,13 @@ mod tests {
                 .filter(|e| (first..=last).contains(&e.date))
                 .collect();
             let day = date(2026, 4, 30);
-            assert_eq!(
-                summarize_days(&stories, first, last, day),
-                summarize(&within, &history, day, Details::CountsOnly),
-                "{first} to {last}"
-            );
+            for details in [Details::CountsOnly, Details::EntriesAndSites] {
+                assert_eq!(
+                    summarize_days(&stories, (first, last), day, details),
+                    summarize(&within, &history, day, details),
+                    "{first} to {last}, {details:?}"
+                );
+            }
         }
     }
 

@@ -327,7 +327,8 @@ pub fn build(input: &ReportInput) -> Report {
             let whole_days = counted.as_ref().map(filter_in);
             summaries = match whole_days.filter(Filter::keeps_whole_days) {
                 Some(days) => {
-                    ideas::summarize_days(&mentioned, days.first_day(), days.last_day(), as_of)
+                    let days = (days.first_day(), days.last_day());
+                    ideas::summarize_days(&mentioned, days, as_of, Details::CountsOnly)
                 }
                 None => ideas::summarize(&selected, history, as_of, Details::CountsOnly),
             }

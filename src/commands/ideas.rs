@@ -78,8 +78,16 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
             context,
         )?),
         None => {
-            let selected = query::select(&journal.entries, &filter, Order::default());
-            let mut list = ideas::summarize(&selected, &history, day, Details::EntriesAndSites);
+            let selected = || query::select(&journal.entries, &filter, Order::default());
+            let mut list = match filter.keeps_whole_days() {
+                // The ideas of whole days are summed from their stories.
+                true => {
+                    let days = (filter.first_day(), filter.last_day());
+                    let stories = history.mentioned(&filter, selected);
+                    ideas::summarize_days(&stories, days, day, Details::EntriesAndSites)
+                }
+                false => ideas::summarize(&selected(), &history, day, Details::EntriesAndSites),
+            };
             list.retain(|idea| args.status.is_empty() || args.status.contains(&idea.status));
             if let Some(owner) = &args.owner {
                 let owners: Vec<String> = history
