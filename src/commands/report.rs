@@ -112,8 +112,8 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
             grouped(&report, format, context, to_terminal)
         }
         Shape::Sections(format) => {
-            // Kept until the process ends, like the journal.
-            let report = for_the_process(report::build(&ReportInput {
+            let body: &report::Bodies = &|entry| journal.body(entry);
+            let (report, history) = report::build(&ReportInput {
                 name: name.clone(),
                 config: &journal.config,
                 entries: &journal.entries,
@@ -121,9 +121,14 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
                 period: &period,
                 today: context.today,
                 quotes: args.quotes,
-                body: &|entry| journal.body(entry),
+                body,
                 history: None,
-            }));
+            });
+            // Kept until the process ends, like the journal: freeing the
+            // history of a large journal one story at a time takes longer
+            // than the process has left to live.
+            std::mem::forget(history);
+            let report = for_the_process(report);
             let page = Page {
                 bars: to_terminal && context.width.is_some(),
                 scope: scope.as_deref(),

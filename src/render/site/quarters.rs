@@ -80,7 +80,7 @@ pub fn quarter(site: &Site, n: usize, out: &mut dyn fmt::Write) -> Result<()> {
 /// Quarter `n`'s report as `insight report --quarter` draws it, for a page at `root`.
 fn drawn(site: &Site, n: usize, root: Root) -> Result<html::ReportHtml> {
     let input = &site.input;
-    let report = report::build(&ReportInput {
+    let (report, _) = report::build(&ReportInput {
         name: input.name.clone(),
         config: input.config,
         entries: input.entries,
