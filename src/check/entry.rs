@@ -22,6 +22,20 @@ pub struct Checked {
     pub path: String,
     pub entry: Option<Entry>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where its keys, tags and ideas stand in the file, when looked for:
+    /// not for an entry known clean (a check of 100,000 such entries held
+    /// 16 MB of empty tables).
+    places: Option<Box<Places>>,
+    /// The file line of `date:`.
+    date_line: usize,
+    /// Whether the places above were found in the file; not for an entry
+    /// the last check found nothing wrong with (see [`Checked::clean`]).
+    places_known: bool,
+}
+
+/// Where a file's keys, tags and ideas stand.
+#[derive(Default)]
+struct Places {
     /// Where each tag value first stands in the file: (line, column).
     tag_positions: HashMap<Text, (usize, usize), Seeded>,
     /// File lines of the front matter's top-level keys, which are the
@@ -29,11 +43,6 @@ pub struct Checked {
     key_lines: HashMap<Text, usize, Seeded>,
     /// The file line where each idea of `ideas:` starts, when written one per line.
     idea_lines: Vec<usize>,
-    /// The file line of `date:`.
-    date_line: usize,
-    /// Whether the places above were found in the file; not for an entry
-    /// the last check found nothing wrong with (see [`Checked::clean`]).
-    places_known: bool,
 }
 
 /// The one warning about an entry that depends on the day of the check.
@@ -64,9 +73,7 @@ impl Checked {
             path: path.to_string(),
             entry: None,
             diagnostics: Vec::new(),
-            tag_positions: HashMap::default(),
-            key_lines: HashMap::default(),
-            idea_lines: Vec::new(),
+            places: None,
             date_line: 1,
             places_known: true,
         }
@@ -109,14 +116,17 @@ impl Checked {
 
     /// The line of the entry's idea at `position`, else of the `ideas:` key.
     pub(super) fn idea_line(&self, position: usize) -> usize {
-        self.idea_lines
-            .get(position)
-            .copied()
+        let places = self.places.as_deref();
+        places
+            .and_then(|p| p.idea_lines.get(position).copied())
             .unwrap_or_else(|| self.key_line("ideas"))
     }
 
     pub(super) fn key_line(&self, key: &str) -> usize {
-        self.key_lines.get(key).copied().unwrap_or(1)
+        let places = self.places.as_deref();
+        places
+            .and_then(|p| p.key_lines.get(key).copied())
+            .unwrap_or(1)
     }
 
     pub(super) fn warn(
@@ -133,9 +143,9 @@ impl Checked {
 
     /// The position of tag `value`, else of the `tags:` key.
     pub(super) fn tag_position(&self, value: &str) -> (usize, usize) {
-        self.tag_positions
-            .get(value)
-            .copied()
+        let places = self.places.as_deref();
+        places
+            .and_then(|p| p.tag_positions.get(value).copied())
             .unwrap_or((self.key_line("tags"), 1))
     }
 }
@@ -278,8 +288,9 @@ impl<'a> Checker<'a> {
         let Ok(root @ Node::Map(_)) = yaml::parse(split.yaml) else {
             return;
         };
+        let places = checked.places.get_or_insert_default();
         for (key, line) in yaml::key_lines_in_order(split.yaml) {
-            checked
+            places
                 .key_lines
                 .entry(Text::new(key))
                 .or_insert(split.yaml_line + line - 1);
@@ -386,29 +397,30 @@ impl<'a> Checker<'a> {
 /// Finds where the keys, ideas and tags of the front matter are written, in
 /// one pass over the text.
 fn locate(checked: &mut Checked, entry: &Entry, text: &str, split: &frontmatter::Split) {
+    let places = checked.places.get_or_insert_default();
     // The first line of each key, straight into the table the checks ask.
     for (key, line) in yaml::key_lines_in_order(split.yaml) {
-        checked
+        places
             .key_lines
             .entry(Text::new(key))
             .or_insert(split.yaml_line + line - 1);
     }
-    checked.date_line = checked.key_line("date");
-    if let Some(&ideas) = checked.key_lines.get("ideas") {
+    if let Some(&ideas) = places.key_lines.get("ideas") {
         let items = yaml::block_items_after(split.yaml, ideas + 1 - split.yaml_line);
         if items.len() == entry.ideas.len() {
-            checked.idea_lines = items.iter().map(|l| split.yaml_line + l - 1).collect();
+            places.idea_lines = items.iter().map(|l| split.yaml_line + l - 1).collect();
         }
     }
     // Tags are in the front matter: lines past it are never asked for.
     let mut lines = LineIndex::new(&text[..split.yaml_offset + split.yaml.len()]);
     for scalar in scalars::tag_scalars(split.yaml) {
         let position = lines.line_column(split.yaml_offset + scalar.span.start);
-        checked
+        places
             .tag_positions
             .entry(Text::new(&scalar.value))
             .or_insert(position);
     }
+    checked.date_line = checked.key_line("date");
 }
 
 /// `people: Mei Chen, Sam O'Neil` is one person and `tags: mobile, pricing`

@@ -164,7 +164,10 @@ impl Location {
             sources: Vec::with_capacity(files.len()),
             searched: Vec::new(),
             searching: search.is_some(),
-            checks: Vec::new(),
+            checks: match checker {
+                Some(_) => Vec::with_capacity(files.len()),
+                None => Vec::new(),
+            },
             broken: Vec::new(),
         };
         let clean = match (checker, &index) {
