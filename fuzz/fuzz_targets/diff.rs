@@ -3,8 +3,8 @@
 //! comparing them must give a diff, never panic or hang.
 #![no_main]
 
-use insight::model::config::Config;
 use insight::aggregate::diff::{Side, Version, compare};
+use insight::model::config::Config;
 use insight::model::entry::Entry;
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeMap;

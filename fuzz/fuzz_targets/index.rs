@@ -1,12 +1,14 @@
 //! Any bytes as the caches beside a journal (`.insight/index`,
-//! `.insight/folders` and `.insight/text`) of a small journal whose files
-//! are fixed: reading the journal with them (`Cache::Use`) must give the
-//! same entries, diagnostics and `--text` hits as reading it without them
-//! (`Cache::Bypass`), and so must reading it again with the caches insight
-//! wrote in their place. Never a wrong answer, never a panic.
+//! `.insight/folders`, and `.insight/text` or `.insight/checks`) of a small
+//! journal whose files are fixed: reading the journal with them
+//! (`Cache::Use`) must give the same entries, diagnostics and `--text` hits
+//! as reading it without them (`Cache::Bypass`), and `check` the same
+//! diagnostics; and so must reading and checking it again with the caches
+//! insight wrote in their place. Never a wrong answer, never a panic.
 //!
 //! The input is a mode byte, a needle byte, the lengths of the first two
-//! parts (u16 LE each), then the three parts. With the mode's low bit set,
+//! parts (u16 LE each), then the three parts; the mode's second bit puts
+//! the third part in `checks` instead of `text`. With the mode's low bit set,
 //! each part is sealed as insight seals its files (the header that names
 //! the file's kind, format, version and owner before it, its checksum
 //! after), so that the fuzzer reaches the decoders past the checksum; the
@@ -23,6 +25,7 @@
 //! see docs/development.md#fuzzing.
 #![no_main]
 
+use insight::check::sources::working_tree;
 use insight::model::journal::{Bodies, Journal};
 use insight::read::cache::bytes::{header, seal};
 use insight::read::find::Location;
@@ -37,6 +40,7 @@ use std::time::{Duration, SystemTime};
 const INDEX_MAGIC: &[u8; 16] = b"insight index\n\0\0";
 const FOLDERS_MAGIC: &[u8; 16] = b"insight folders\n";
 const TEXT_MAGIC: &[u8; 16] = b"insight text\n\0\0\0";
+const CHECKS_MAGIC: &[u8; 16] = b"insight checks\n\0";
 
 const SETTINGS: &str = "name: Fuzz\nkinds: [frontline, research]\ntags: [mobile, checkout]\n";
 
@@ -66,9 +70,15 @@ const ENTRIES: [(&str, &str); 6] = [
     // A folder with a folder in it, and one of files only.
     (
         "visits/2026/q1/d.md",
-        "---\ndate: 2026-01-05\nkind: research\nsite: HQ\n---\n",
+        // An idea named otherwise than in a.md, which is warned of there:
+        // a journal-wide warning on an entry with nothing else wrong.
+        "---\ndate: 2026-01-05\nkind: research\nsite: HQ\n\
+         ideas:\n  - id: scan\n    title: Split billing for two payers\n---\n",
     ),
 ];
+
+/// The day of every check: after some entries' dates and before others'.
+const TODAY: jiff::civil::Date = jiff::civil::date(2026, 3, 1);
 
 const NEEDLES: [Option<&str>; 5] = [None, Some("milk"), Some("queue"), Some("the"), Some("zz")];
 
@@ -94,15 +104,21 @@ fn journal(root: &Path) {
 }
 
 /// The three files as given, or sealed; the index's id (its checksum)
-/// owns the search texts.
-fn caches(root: &Path, parts: [&[u8]; 3], sealed: bool) {
+/// owns the search texts or the check results (`third`: which).
+fn caches(root: &Path, parts: [&[u8]; 3], sealed: bool, third: Third) {
     let dir = root.join(".insight");
     let _ = std::fs::create_dir(&dir);
     let [index, folders, text] = parts;
+    let (name, magic) = match third {
+        Third::Text => ("text", TEXT_MAGIC),
+        Third::Checks => ("checks", CHECKS_MAGIC),
+    };
+    let _ = std::fs::remove_file(dir.join("text"));
+    let _ = std::fs::remove_file(dir.join("checks"));
     if !sealed {
         std::fs::write(dir.join("index"), index).unwrap();
         std::fs::write(dir.join("folders"), folders).unwrap();
-        std::fs::write(dir.join("text"), text).unwrap();
+        std::fs::write(dir.join(name), text).unwrap();
         return;
     }
     let settings = insight::read::cache::index::settings_hash(root);
@@ -110,7 +126,14 @@ fn caches(root: &Path, parts: [&[u8]; 3], sealed: bool) {
     let id = u64::from_le_bytes(index[index.len() - 8..].try_into().unwrap());
     std::fs::write(dir.join("index"), &index).unwrap();
     std::fs::write(dir.join("folders"), sealed_file(FOLDERS_MAGIC, 0, folders)).unwrap();
-    std::fs::write(dir.join("text"), sealed_file(TEXT_MAGIC, id, text)).unwrap();
+    std::fs::write(dir.join(name), sealed_file(magic, id, text)).unwrap();
+}
+
+/// Which cache the third part of the input is.
+#[derive(Clone, Copy)]
+enum Third {
+    Text,
+    Checks,
 }
 
 fn sealed_index(settings: u64, part: &[u8]) -> Vec<u8> {
@@ -146,7 +169,7 @@ fn sealing_still_works() {
         // No texts, no lists, no records; no folders; no texts.
         let index = [now.as_slice(), &[0, 0, 0]].concat();
         let folders = [now.as_slice(), &[0]].concat();
-        caches(root, [&index, &folders, &[0]], true);
+        caches(root, [&index, &folders, &[0]], true, Third::Text);
         let settings = insight::read::cache::index::settings_hash(root);
         let read = insight::read::cache::index::Index::read(root, settings);
         let id = read.as_ref().map(|index| index.id());
@@ -162,6 +185,11 @@ fn sealing_still_works() {
         assert!(
             insight::read::cache::texts::SearchTexts::of(texts, id.unwrap()).is_some(),
             "sealed empty search texts are not read: the header changed"
+        );
+        caches(root, [&index, &folders, &[0]], true, Third::Checks);
+        assert!(
+            insight::read::cache::checks::Clean::read(root, id.unwrap()).is_some(),
+            "sealed empty check results are not read: the header changed"
         );
     });
 }
@@ -202,6 +230,10 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let sealed = mode & 1 == 1;
+    let third = match mode & 2 {
+        0 => Third::Text,
+        _ => Third::Checks,
+    };
     let needle = NEEDLES[usize::from(*needle) % NEEDLES.len()];
     let first = usize::from(u16::from_le_bytes([*a, *b])).min(rest.len());
     let (index, rest) = rest.split_at(first);
@@ -218,11 +250,34 @@ fuzz_target!(|bytes: &[u8]| {
     };
     for (search, bodies) in [(None, Bodies::Keep), (needle, Bodies::Drop)] {
         let truth = load(Cache::Bypass, search, bodies);
-        caches(&root, [index, folders, text], sealed);
+        caches(&root, [index, folders, text], sealed, third);
         let forged = load(Cache::Use, search, bodies);
         assert_eq!(truth, forged, "the caches given changed the answer");
         // What insight wrote in their place.
         let own = load(Cache::Use, search, bodies);
         assert_eq!(truth, own, "the caches insight wrote changed the answer");
     }
+    let check = |cache| {
+        let (checked, problems) = working_tree(&location, TODAY, Bodies::Drop, cache);
+        let mut said: Vec<String> = checked
+            .iter()
+            .flat_map(|c| &c.diagnostics)
+            .chain(&problems)
+            .map(|d| format!("{d:?}"))
+            .collect();
+        said.sort();
+        said
+    };
+    let truth = check(Cache::Bypass);
+    caches(&root, [index, folders, text], sealed, third);
+    assert_eq!(
+        truth,
+        check(Cache::Use),
+        "the caches given changed what check says"
+    );
+    assert_eq!(
+        truth,
+        check(Cache::Use),
+        "the caches insight wrote changed what check says"
+    );
 });
