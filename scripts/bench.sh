@@ -15,7 +15,7 @@
 # spells of a few seconds, and with several runs of one command in a row, a
 # spell fell on whichever command was being timed (with 5 rounds of 4 runs,
 # `report` against `list` at 10,000 entries came out between 1.04x and 1.23x
-# in three runs of one build). A full run takes about 8 minutes. Needs
+# in three runs of one build). A full run takes about 25 minutes. Needs
 # hyperfine, ripgrep and GNU
 # time (`apt-get install hyperfine ripgrep time`). Journals are written once
 # under $BENCH_DIR (default /tmp/insight-bench) and reused; the page cache is
@@ -99,6 +99,8 @@ for n in "${sizes[@]}"; do
     peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
     list_kib=$(peak "$insight" -J "$dir" list --tag mobile --format paths)
     report_kib=$(peak "$insight" -J "$dir" report --year 2025)
+    # Warm for `check` too: the results of a first check kept beside the index.
+    "$insight" -J "$dir" check >/dev/null || true
     check_kib=$(peak "$insight" -J "$dir" check)
     python3 - "$shape" "$n" "$list_kib" "$report_kib" "$check_kib" "$json" "$json.cold" "$json.text" <<'EOF'
 import glob, json, statistics, sys
