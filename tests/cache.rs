@@ -418,14 +418,7 @@ fn several_journals_read_as_one_agree_with_and_without_their_indexes() {
     fs::write(b.visit("v2.md"), visit(2, "Target", 2, "pickup")).unwrap();
     fs::write(b.visit("v3.md"), visit(3, "Target", 3, "coupon")).unwrap();
     settle();
-    let both = [
-        "-J",
-        a.dir.str(),
-        "-J",
-        b.dir.str(),
-        "--today",
-        "2026-11-22",
-    ];
+    let both = both(&a, &b, "2026-11-22");
     for command in COMMANDS {
         let run = |extra: &[&str]| {
             let args = [&both[..], extra, command].concat();
@@ -442,6 +435,11 @@ fn several_journals_read_as_one_agree_with_and_without_their_indexes() {
         );
     }
     assert!(a.index().is_file() && b.index().is_file());
+}
+
+/// The options that read journals `a` and `b` as one, as of `today`.
+fn both<'a>(a: &'a Journal, b: &'a Journal, today: &'a str) -> [&'a str; 6] {
+    ["-J", a.dir.str(), "-J", b.dir.str(), "--today", today]
 }
 
 /// Sets the modification time of the file or folder at `path`.
@@ -577,15 +575,7 @@ fn check_reads_again_only_what_it_must_and_says_the_same() {
     fs::write(b.visit("w1.md"), entry(7, "mobile")).unwrap();
     settle();
     let check = |today: &str| {
-        let both = [
-            "-J",
-            a.dir.str(),
-            "-J",
-            b.dir.str(),
-            "--today",
-            today,
-            "check",
-        ];
+        let both = [&both(&a, &b, today)[..], &["check"]].concat();
         let one = ["-J", a.dir.str(), "--today", today, "check"];
         let mut said = Vec::new();
         for args in [&both[..], &one[..]] {

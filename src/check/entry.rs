@@ -177,8 +177,10 @@ impl crate::read::worktree::CheckFiles for Checker<'_> {
         self.check_text(rel, text)
     }
 
-    fn clean(&self, path: &str, date_line: usize) -> Checked {
-        Checked::clean(path, date_line)
+    fn clean(&self, entry: &Entry, date_line: usize) -> Checked {
+        let mut checked = Checked::clean(&entry.path, date_line);
+        self.date_after_today(&mut checked, entry);
+        checked
     }
 
     fn clean_date_line(checked: &Checked) -> Option<usize> {
@@ -360,7 +362,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The warning about a date after today, the day of this check.
-    pub fn date_after_today(&self, checked: &mut Checked, entry: &Entry) {
+    fn date_after_today(&self, checked: &mut Checked, entry: &Entry) {
         if entry.date > self.today {
             let message = format!("`date` {} is after today ({})", entry.date, self.today);
             let hint = Some("is the year right?".into());

@@ -44,14 +44,7 @@ pub fn working_tree(
     let parts = location.read_each(|one| {
         let checker = Checker::new(&one.config, today).bodies(bodies);
         if bodies == Bodies::Drop && cache == Cache::Use {
-            let (mut checked, problems) = one.clone().check_each(&checker, cache);
-            for c in checked.iter_mut().filter(|c| !c.places_known()) {
-                if let Some(entry) = c.entry.take() {
-                    checker.date_after_today(c, &entry);
-                    c.entry = Some(entry);
-                }
-            }
-            return (checked, problems);
+            return one.clone().check_each(&checker, cache);
         }
         let Walked {
             files, problems, ..
@@ -98,6 +91,10 @@ fn warnings_with_places(
         return;
     }
     let journals = location.each();
+    let checkers: Vec<Checker> = journals
+        .iter()
+        .map(|one| Checker::new(&one.config, today).bodies(Bodies::Drop))
+        .collect();
     for i in unplaced {
         let (member, one) = (&location.members[member_of[i]], &journals[member_of[i]]);
         let path = all[i].path.as_str();
@@ -108,7 +105,7 @@ fn warnings_with_places(
             false => path,
         };
         let (rel, text) = one.read_entry(&file_path(&one.root, rel));
-        let checker = Checker::new(&one.config, today).bodies(Bodies::Drop);
+        let checker = &checkers[member_of[i]];
         let mut again = checker.check_text(&rel, text.as_deref().map_err(Clone::clone));
         if location.is_union() {
             again.relabel(&member.label, &location.config.shared_ids);

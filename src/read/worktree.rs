@@ -532,16 +532,15 @@ impl<C: CheckFiles> WorkingTree<'_, C> {
             },
             _ => rel,
         };
-        let size = fingerprint.map_or(0, |f| f.size());
-        let root = &self.location.root;
-        let read = |buffer: &mut Vec<u8>| read_entry(root, &rel, folder.as_deref(), size, buffer);
-        with_text(&rel, read, |text| match (text, self.checker) {
-            (text, Some(checker)) => {
-                let checked = checker.check(&rel, text);
-                found_checked::<C>(checked, fingerprint, Source::File(0))
+        self.with_file(&rel, fingerprint, folder.as_deref(), |text| {
+            match (text, self.checker) {
+                (text, Some(checker)) => {
+                    let checked = checker.check(&rel, text);
+                    found_checked::<C>(checked, fingerprint, Source::File(0))
+                }
+                (Ok(text), None) => self.parse(&rel, text, fingerprint),
+                (Err(problem), None) => Found::Problems(vec![problem]),
             }
-            (Ok(text), None) => self.parse(&rel, text, fingerprint),
-            (Err(problem), None) => Found::Problems(vec![problem]),
         })
     }
 
@@ -558,18 +557,33 @@ impl<C: CheckFiles> WorkingTree<'_, C> {
         let source = Source::Index(position as u32);
         if let Some(line) = self.clean.and_then(|clean| clean.date_line(position)) {
             return Found::Entry {
-                checked: Some(checker.clean(&entry.path, line)),
+                checked: Some(checker.clean(&entry, line)),
                 entry,
                 fingerprint,
                 source,
                 searched: None,
             };
         }
-        let (root, rel) = (&self.location.root, entry.path.as_str());
-        let size = fingerprint.map_or(0, |f| f.size());
-        let read = |buffer: &mut Vec<u8>| read_entry(root, rel, folder.as_deref(), size, buffer);
-        let checked = with_text(rel, read, |text| checker.check(rel, text));
+        let rel = entry.path.as_str();
+        let checked = self.with_file(rel, fingerprint, folder.as_deref(), |text| {
+            checker.check(rel, text)
+        });
         found_checked::<C>(checked, fingerprint, source)
+    }
+
+    /// Hands `use_text` the text of the entry file at `rel`, opened from
+    /// its folder's handle when there is one.
+    fn with_file<T>(
+        &self,
+        rel: &str,
+        fingerprint: Option<cache::fingerprint::Fingerprint>,
+        folder: Option<&std::fs::File>,
+        use_text: impl FnOnce(Contents) -> T,
+    ) -> T {
+        let size = fingerprint.map_or(0, |f| f.size());
+        let root = &self.location.root;
+        let read = |buffer: &mut Vec<u8>| read_entry(root, rel, folder, size, buffer);
+        with_text(rel, read, use_text)
     }
 
     /// The entry of a file's text, or its problems.
@@ -626,7 +640,7 @@ pub trait CheckFiles: Sync {
     fn check(&self, rel: &str, text: Contents) -> Self::Checked;
     /// An entry the last check found nothing wrong with but, perhaps, its
     /// date after today, its `date:` on `date_line`, known from the index.
-    fn clean(&self, path: &str, date_line: usize) -> Self::Checked;
+    fn clean(&self, entry: &Entry, date_line: usize) -> Self::Checked;
     /// The line of `date:`, when what was found makes the entry clean as
     /// [`CheckFiles::clean`] means it.
     fn clean_date_line(checked: &Self::Checked) -> Option<usize>;
@@ -640,7 +654,7 @@ enum NoChecks {}
 impl CheckFiles for NoChecks {
     type Checked = ();
     fn check(&self, _: &str, _: Contents) {}
-    fn clean(&self, _: &str, _: usize) {}
+    fn clean(&self, _: &Entry, _: usize) {}
     fn clean_date_line(_: &()) -> Option<usize> {
         None
     }
