@@ -57,6 +57,13 @@ impl Text {
         })
     }
 
+    /// A copy of `text` of its own, not looked up among the texts seen:
+    /// for texts known to be distinct already, as an index's table is,
+    /// where the lookup would cost a hash and an insert each for nothing.
+    pub fn distinct(text: &str) -> Text {
+        Text(Arc::new(Box::from(text)))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -276,6 +283,15 @@ impl Texts {
             lists.spell(items.iter().map(Text::as_str));
             lists.find_or_remember(|| Texts(Arc::new(items.into_boxed_slice())))
         })
+    }
+
+    /// A list of `items` of its own, not looked up among the lists seen:
+    /// for lists known to be distinct already (see [`Text::distinct`]).
+    pub fn distinct(items: Vec<Text>) -> Texts {
+        if items.is_empty() {
+            return Texts::default();
+        }
+        Texts(Arc::new(items.into_boxed_slice()))
     }
 
     /// The shared copy of the list of these texts. A list seen before on

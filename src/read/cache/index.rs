@@ -262,7 +262,7 @@ fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
     let count = reader.count()?;
     let mut texts = Vec::with_capacity(count);
     for _ in 0..count {
-        texts.push(Text::new(reader.str()?));
+        texts.push(Text::distinct(reader.str()?));
     }
     let count = reader.count()?;
     let mut lists = Vec::with_capacity(count);
@@ -272,7 +272,7 @@ fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
         for _ in 0..length {
             list.push(text_at(&mut reader, &texts)?);
         }
-        lists.push(Texts::new(list));
+        lists.push(Texts::distinct(list));
     }
     let tables = Tables { texts, lists };
     let count = reader.count()?;
