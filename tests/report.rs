@@ -748,6 +748,62 @@ fn coverage_lists_everyone_who_went_out() {
 }
 
 #[test]
+fn a_page_shows_the_ideas_of_widest_reach_and_json_has_them_all() {
+    let dir = TempDir::new("many-ideas");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("visits")).unwrap();
+    std::fs::write(root.join("insight.yaml"), "name: Many ideas\n").unwrap();
+    // Idea n is heard by n customers: the page keeps 30 down to 6.
+    for n in 1..=30 {
+        std::fs::write(
+            root.join(format!("visits/{n:02}.md")),
+            format!(
+                "---\ndate: 2026-01-{n:02}\nkind: frontline\nsite: Store\ncustomers: {n}\n\
+                 ideas: [Idea number {n}]\n---\n"
+            ),
+        )
+        .unwrap();
+    }
+    let page = insight(&[
+        "--journal",
+        dir.str(),
+        "report",
+        "-p",
+        "2026Q1",
+        "-f",
+        "markdown",
+    ])
+    .ok();
+    let shown: Vec<&str> = page
+        .lines()
+        .filter_map(|line| line.strip_prefix("|  | Idea number "))
+        .map(|rest| rest.split(' ').next().unwrap())
+        .collect();
+    let widest: Vec<String> = (6..=30).rev().map(|n| n.to_string()).collect();
+    assert_eq!(shown, widest, "{page}");
+    assert!(
+        page.contains(
+            "And 5 more ideas, of narrower reach: `insight ideas` with the same period and filters lists them all.\n"
+        ),
+        "{page}"
+    );
+    let json: Value = serde_json::from_str(
+        &insight(&[
+            "--journal",
+            dir.str(),
+            "report",
+            "-p",
+            "2026Q1",
+            "-f",
+            "json",
+        ])
+        .ok(),
+    )
+    .unwrap();
+    assert_eq!(json["ideas"].as_array().unwrap().len(), 30);
+}
+
+#[test]
 fn report_usage_errors() {
     let run = fixture("quarterly", &["report", "--format", "csv"]);
     assert_eq!(run.code, 2);

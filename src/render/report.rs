@@ -10,6 +10,10 @@ use crate::aggregate::report::{PeriodRecord, Report, Totals, TrendRow};
 
 /// How many tags and sites a page shows; JSON has them all.
 const TOP: usize = 10;
+/// How many ideas a page shows, those of widest reach first: a year of a
+/// large organisation mentions tens of thousands, which no one reads on
+/// a page; `insight ideas` and JSON have them all.
+const TOP_IDEAS: usize = 25;
 const BAR_WIDTH: usize = 24;
 
 /// Settings that differ between a terminal and a file.
@@ -372,7 +376,7 @@ fn ideas(report: &Report) -> Vec<Block> {
         Column::left("raised", "Raised"),
         Column::left("last_date", "Last mentioned"),
     ]);
-    for i in &report.ideas {
+    for i in report.ideas.iter().take(TOP_IDEAS) {
         table.push(vec![
             i.id.clone().unwrap_or_default().to_string(),
             i.title.to_string(),
@@ -384,7 +388,15 @@ fn ideas(report: &Report) -> Vec<Block> {
             i.last_date.to_string(),
         ]);
     }
-    vec![Block::Table(table)]
+    let mut blocks = vec![Block::Table(table)];
+    let more = report.ideas.len().saturating_sub(TOP_IDEAS);
+    if more > 0 {
+        let noun = if more == 1 { "idea" } else { "ideas" };
+        blocks.push(Block::Note(format!(
+            "And {more} more {noun}, of narrower reach: `insight ideas` with the same period and filters lists them all."
+        )));
+    }
+    blocks
 }
 
 fn coverage(report: &Report) -> Vec<Block> {
