@@ -9,7 +9,10 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// The commands compared, each run with and without the index.
-const COMMANDS: [&[&str]; 6] = [
+/// The first keeps only some entries in memory, yet keeps the index whole
+/// for the commands after it.
+const COMMANDS: [&[&str]; 7] = [
+    &["list", "--tag", "mobile", "--format", "csv"],
     &["list", "--format", "json"],
     &["list", "--text", "coupon", "--format", "json"],
     &["tags"],
@@ -208,6 +211,39 @@ fn the_index_never_changes_an_answer_whatever_happens_to_the_files() {
             j.assert_same(&format!("step {step}: {what}, then settling"));
         }
     }
+}
+
+#[test]
+fn a_list_that_keeps_few_entries_in_memory_writes_the_index_whole() {
+    let j = Journal::new("cache-sieve");
+    j.write_visits(12);
+    settle();
+    j.run(&[], &["report", "--year", "2026"]);
+    // Half the files change: enough for the next command to write the
+    // index again, from those files and from the index for the others.
+    for day in (1..=12).step_by(2) {
+        let tag = TAGS[day as usize % TAGS.len()];
+        fs::write(
+            j.visit(&format!("v{day}.md")),
+            visit(day, "Target", 50 + day, tag),
+        )
+        .unwrap();
+    }
+    settle();
+    let before = fs::read(j.index()).unwrap();
+    let listed = j.run(&[], &["list", "--tag", "mobile", "--format", "csv"]);
+    assert_eq!(
+        listed,
+        j.run(
+            &["--no-cache"],
+            &["list", "--tag", "mobile", "--format", "csv"]
+        )
+    );
+    let written = fs::read(j.index()).unwrap();
+    assert_ne!(written, before, "the sieved list wrote the index again");
+    // Every entry is in it, so the next command has nothing to write.
+    j.assert_same("a sieved list wrote the index");
+    assert_eq!(fs::read(j.index()).unwrap(), written);
 }
 
 /// A journal of three visits with a settled index, and what `list` says.

@@ -257,6 +257,19 @@ fn no_match_says_so_on_stderr() {
         "no entries match\nwarning: no entry has the tag `nothing-like-this`\n\
          hint: `insight tags` lists the tags in use\n"
     );
+    // A value the journal has, in entries the rest of the filter lets go,
+    // is not a typo; one beside it that no entry has is.
+    let run = basic(&["list", "--kind", "sales", "--tag", "mobile"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    assert_eq!(run.stderr, "no entries match\n");
+    let run = basic(&[
+        "list", "--kind", "sales", "--tag", "mobile", "--tag", "mobil",
+    ]);
+    assert_eq!(
+        run.stderr,
+        "no entries match\nwarning: no entry has the tag `mobil`\n\
+         hint: did you mean `--tag mobile`?\n"
+    );
     // Formats for scripts stay well-formed; the warning is on stderr.
     let json = basic(&["list", "--tag", "nope", "--format", "json"]);
     assert_eq!(json.stdout, "[]\n");

@@ -159,6 +159,29 @@ impl Context {
         self.load_filtered_as(location, filter, View::Whole)
     }
 
+    /// Loads a located journal for a command that shows only the entries
+    /// `filter` lets through and needs no other: only those are kept (see
+    /// [`Location::load_sieved`]). A value of the filter that none of them
+    /// has may still be the journal's, in an entry the rest of the filter
+    /// let go: the whole journal is loaded then, to tell a typo from that.
+    pub fn load_selected(
+        &self,
+        location: Location,
+        filter: &mut crate::query::Filter,
+    ) -> &'static Journal {
+        if filter.text.is_some() {
+            // `--text` is answered while loading, from every entry.
+            return self.load_filtered(location, filter);
+        }
+        let keep = |entry: &crate::model::entry::Entry| filter.matches(entry);
+        let journal = location.clone().load_sieved(self.cache, &keep);
+        if !crate::check::typed::unmatched(filter, &journal.entries).is_empty() {
+            return self.load_filtered(location, filter);
+        }
+        self.heard(&journal);
+        for_the_process(journal)
+    }
+
     /// [`Context::load_filtered`], the whole journal or what may be shared of it.
     pub fn load_filtered_as(
         &self,

@@ -67,7 +67,11 @@ pub fn run(context: &Context, args: Args) -> Result<Done> {
     };
     let location = context.locate()?;
     let mut filter = args.filters.filter(context, &location)?;
-    let journal = context.load_filtered(location, &mut filter);
+    // Only JSON shows ideas, whose status comes from the whole journal.
+    let journal = match format {
+        Format::Json | Format::Jsonl => context.load_filtered(location, &mut filter),
+        _ => context.load_selected(location, &mut filter),
+    };
     let order = Order {
         key: match args.sort {
             Sort::Date => SortKey::Date,

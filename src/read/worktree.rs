@@ -31,11 +31,29 @@ impl Location {
     /// folded text looked for, and the journal's `text_hits` the entries
     /// whose title or body holds it, found in `.insight/text` where it can.
     pub fn load_searching(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
+        self.load_with(bodies, cache, search, None)
+    }
+
+    /// Like [`Location::load`], keeping only the entries `sieve` lets
+    /// through, with their bodies dropped: the others are decoded and let
+    /// go at once, so that memory follows what a command shows, not the
+    /// journal. The index is kept up to date all the same.
+    pub fn load_sieved(self, cache: Cache, sieve: &Sieve) -> Journal {
+        self.load_with(Bodies::Drop, cache, None, Some(sieve))
+    }
+
+    fn load_with(
+        self,
+        bodies: Bodies,
+        cache: Cache,
+        search: Option<&str>,
+        sieve: Option<&Sieve>,
+    ) -> Journal {
         if !self.is_union() {
-            return self.load_one(bodies, cache, search);
+            return self.load_one(bodies, cache, search, sieve);
         }
         let parts = self.read_each(|one| {
-            let journal = one.load_one(bodies, cache, search);
+            let journal = one.load_one(bodies, cache, search, sieve);
             let read = (journal.entries, journal.diagnostics);
             (read, (journal.text_hits, journal.notices))
         });
@@ -58,8 +76,14 @@ impl Location {
         journal
     }
 
-    fn load_one(self, bodies: Bodies, cache: Cache, search: Option<&str>) -> Journal {
-        let read = self.read_tree(bodies, cache, search, None::<&NoChecks>);
+    fn load_one(
+        self,
+        bodies: Bodies,
+        cache: Cache,
+        search: Option<&str>,
+        sieve: Option<&Sieve>,
+    ) -> Journal {
+        let read = self.read_tree(bodies, cache, search, sieve, None::<&NoChecks>);
         let text_hits = search.map(|_| read.loaded.hits());
         let member = self.members[0].clone();
         let entries = read.loaded.entries;
@@ -82,7 +106,7 @@ impl Location {
         checker: &C,
         cache: Cache,
     ) -> (Vec<C::Checked>, Vec<Diagnostic>) {
-        let read = self.read_tree(Bodies::Drop, cache, None, Some(checker));
+        let read = self.read_tree(Bodies::Drop, cache, None, None, Some(checker));
         let Loaded {
             entries,
             mut checks,
@@ -97,12 +121,15 @@ impl Location {
     }
 
     /// Reads this journal (not a union), checking each entry with
-    /// `checker` when there is one.
+    /// `checker` when there is one, keeping only what `sieve` lets through
+    /// when there is one (never both, nor a sieve and a search: see
+    /// [`Loaded::passed_over`]).
     fn read_tree<C: CheckFiles>(
         &self,
         bodies: Bodies,
         cache: Cache,
         search: Option<&str>,
+        sieve: Option<&Sieve>,
         checker: Option<&C>,
     ) -> ReadTree<C::Checked> {
         // A `.insight` that is a link or a file is not insight's to use.
@@ -169,7 +196,11 @@ impl Location {
                 None => Vec::new(),
             },
             broken: Vec::new(),
+            passed_over: Vec::new(),
         };
+        // A sieve and a search or a check would each need what the other
+        // let go.
+        let sieve = sieve.filter(|_| search.is_none() && checker.is_none());
         let clean = match (checker, &index) {
             (Some(_), Some(index)) => cache::checks::Clean::read(&self.root, index.id()),
             _ => None,
@@ -181,6 +212,10 @@ impl Location {
             searcher: searcher.as_ref(),
             checker,
             clean: clean.as_ref(),
+            sieve,
+            // Without the index, no index is written either: what the
+            // sieve lets go is not needed for one.
+            sieve_files: cache == Cache::Bypass,
         };
         in_batches(
             files,
@@ -258,6 +293,11 @@ struct Loaded<R> {
     checks: Vec<R>,
     /// Files checked that gave no entry, with what is wrong with them.
     broken: Vec<R>,
+    /// The index positions of the entries a sieve let go. Decoded again
+    /// from the index should it be written again; so there is no sieve
+    /// when searching (the texts kept beside the index would need theirs)
+    /// or checking (the check results would).
+    passed_over: Vec<u32>,
 }
 
 /// The index written again: its id, and the place in `Loaded::entries` of
@@ -290,6 +330,8 @@ impl<R> Loaded<R> {
             }
             Found::Problems(problems) => diagnostics.extend(problems),
             Found::Broken(checked) => self.broken.push(checked),
+            Found::PassedOver(Some(position)) => self.passed_over.push(position),
+            Found::PassedOver(None) => {}
         }
     }
 
@@ -328,15 +370,20 @@ impl<R> Loaded<R> {
                 })
                 .as_ref()
         };
-        let from_index = self.entries.len() - self.read_fingerprints.len();
-        let parsed_again = self.entries.len() - from_index;
+        let parsed_again = self.read_fingerprints.len();
+        let from_index = self.entries.len() - parsed_again + self.passed_over.len();
         let gone = index.map_or(0, |i| i.len().saturating_sub(from_index));
         // A few changed files are cheaper to parse again on each run than
         // the whole index is to write: it is rewritten once they are more
         // than one in 64.
         let stale = parsed_again + gone;
         let searched = self.searching;
-        if index.is_none() || stale * 64 > self.entries.len() {
+        let total = self.entries.len() + self.passed_over.len();
+        if let (Some(index), false, true) = (index, self.passed_over.is_empty(), stale * 64 > total)
+        {
+            return self.write_with_passed_over(root, settings, made_ns, index);
+        }
+        if index.is_none() || stale * 64 > total {
             let mut kept: Vec<(usize, cache::fingerprint::Fingerprint)> = (0..self.entries.len())
                 .filter_map(|i| Some((i, self.fingerprint(i, index)?)))
                 .collect();
@@ -362,6 +409,37 @@ impl<R> Loaded<R> {
             cache::texts::write_search_texts(root, index.id(), &texts);
         }
         None
+    }
+
+    /// Writes the index again from the entries kept and those a sieve let
+    /// go, decoded again from `index`. No search or check ran beside a
+    /// sieve, so there are no texts or check results to keep with it, and
+    /// the order of its entries is not needed.
+    fn write_with_passed_over(
+        &self,
+        root: &Path,
+        settings: u64,
+        made_ns: i64,
+        index: &cache::index::Index,
+    ) -> Option<Rewritten> {
+        let again: Vec<(Entry, cache::fingerprint::Fingerprint)> = self
+            .passed_over
+            .iter()
+            .filter_map(|&position| index.entry_and_fingerprint_at(position as usize))
+            .collect();
+        let mut pairs: Vec<(&Entry, cache::fingerprint::Fingerprint)> = (0..self.entries.len())
+            .filter_map(|i| Some((&self.entries[i], self.fingerprint(i, Some(index))?)))
+            .collect();
+        pairs.extend(
+            again
+                .iter()
+                .map(|(entry, fingerprint)| (entry, *fingerprint)),
+        );
+        let id = cache::index::write(root, settings, made_ns, &pairs)?;
+        Some(Rewritten {
+            id,
+            order: Vec::new(),
+        })
     }
 
     /// Keeps, beside the index, which entries this check found nothing
@@ -462,7 +540,13 @@ enum Found<R> {
     Problems(Vec<Diagnostic>),
     /// A file checked that gives no entry.
     Broken(R),
+    /// An entry a sieve let go, and its position in the index if it came
+    /// from there.
+    PassedOver(Option<u32>),
 }
+
+/// Which entries a command keeps: see [`Location::load_sieved`].
+pub type Sieve<'a> = dyn Fn(&Entry) -> bool + Sync + 'a;
 
 /// Four bytes a number, kept for each entry: an index holds fewer than
 /// 2³² records (it is smaller than 4 GiB), and no journal as many files.
@@ -484,6 +568,10 @@ struct WorkingTree<'a, C> {
     /// When checking: the checker, and what the last check found clean.
     checker: Option<&'a C>,
     clean: Option<&'a cache::checks::Clean>,
+    /// Which entries to keep, when not all; and whether it sieves the
+    /// entries of files read as well as those of the index.
+    sieve: Option<&'a Sieve<'a>>,
+    sieve_files: bool,
 }
 
 impl<C: CheckFiles> WorkingTree<'_, C> {
@@ -509,6 +597,9 @@ impl<C: CheckFiles> WorkingTree<'_, C> {
                             fingerprint,
                             folder,
                         );
+                    }
+                    if self.sieve.is_some_and(|keep| !keep(&entry)) {
+                        return Found::PassedOver(Some(position as u32));
                     }
                     let searched = self
                         .searcher
@@ -594,6 +685,9 @@ impl<C: CheckFiles> WorkingTree<'_, C> {
         fingerprint: Option<cache::fingerprint::Fingerprint>,
     ) -> Found<C::Checked> {
         match entry::parse_leaving_body(rel, text, &self.location.config) {
+            Ok((entry, _)) if self.sieve_files && self.sieve.is_some_and(|keep| !keep(&entry)) => {
+                Found::PassedOver(None)
+            }
             Ok((mut entry, body)) => {
                 let searched = self.searcher.map(|s| s.made(&entry.title, body));
                 if self.bodies == Bodies::Keep {

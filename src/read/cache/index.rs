@@ -77,6 +77,20 @@ impl Index {
         }
     }
 
+    /// The entry at `position`, whatever its file is now, with the
+    /// metadata recorded for it.
+    pub fn entry_and_fingerprint_at(&self, position: usize) -> Option<(Entry, Fingerprint)> {
+        let mut reader = self.reader(*self.starts.get(position)? as usize);
+        let path = reader.str()?.to_string();
+        let fingerprint = Fingerprint::read(&mut reader)?;
+        let entry = Fields {
+            reader,
+            tables: &self.tables,
+        }
+        .entry()?;
+        Some((Entry { path, ..entry }, fingerprint))
+    }
+
     /// The metadata recorded for the entry at `position`.
     pub fn fingerprint_at(&self, position: usize) -> Option<Fingerprint> {
         let mut reader = self.reader(*self.starts.get(position)? as usize);
