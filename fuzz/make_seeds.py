@@ -16,6 +16,8 @@ import struct
 
 HERE = pathlib.Path(__file__).resolve().parent
 VERSION = re.search(r'^version = "([^"]+)"', (HERE.parent / "Cargo.toml").read_text(), re.M)[1]
+FORMAT = int(re.search(r"^pub const FORMAT: u32 = (\d+);",
+                        (HERE.parent / "src/read/cache/bytes.rs").read_text(), re.M)[1])
 MASK = (1 << 64) - 1
 
 
@@ -59,7 +61,7 @@ def text(s):
 
 
 def header(magic, owner):
-    return magic + struct.pack("<I", 1) + text(VERSION) + struct.pack("<Q", owner)
+    return magic + struct.pack("<I", FORMAT) + text(VERSION) + struct.pack("<Q", owner)
 
 
 def seal(data):
@@ -100,7 +102,7 @@ class Payload:
         return leb(self.lists.index(numbers))
 
     def record(self, path, fp, date, kind, site, title, role=None, people=(), customers=0,
-               hours=None, tags=(), ideas=(), unknown=()):
+               hours=None, tags=(), ideas=(), unknown=(), private=False):
         year, month, day = date
         r = text(path) + fp + struct.pack("<hBB", year, month, day)
         r += leb(self.t(kind)) + leb(self.t(site)) + self.maybe(role) + text(title)
@@ -108,10 +110,14 @@ class Payload:
         r += b"\0" if hours is None else b"\1" + struct.pack("<d", hours)
         r += self.l(tags) + leb(len(ideas))
         for idea in ideas:
-            r += self.maybe(idea.get("id")) + self.maybe(idea.get("title"))
+            # A title is written in its record (1) or named in the table
+            # (its number plus 2): insight writes one heard once in its record.
+            title = idea.get("title")
+            r += self.maybe(idea.get("id"))
+            r += leb(0) if title is None else leb(1) + text(title)
             r += self.maybe(idea.get("status")) + self.l(idea.get("tags", ()))
             r += self.maybe(idea.get("owner")) + self.l(idea.get("unknown", ()))
-        r += self.l(unknown)
+        r += self.l(unknown) + (b"\1" if private else b"\0")
         self.records.append((path, r))
 
     def bytes(self):

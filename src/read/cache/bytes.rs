@@ -6,7 +6,7 @@
 //! ([`super::folder::Folder::replace`]).
 
 /// Bumped whenever the layout changes.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// How much of a streamed file is read at a time.
 pub const PIECE: usize = 1 << 20;

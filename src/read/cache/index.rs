@@ -150,7 +150,10 @@ pub fn write(
 fn encode(settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) -> Vec<u8> {
     let mut sorted: Vec<&(&Entry, Fingerprint)> = entries.iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.path.cmp(&b.0.path));
-    let mut writer = Writer::default();
+    let mut writer = Writer {
+        titles_used: titles_used(entries),
+        ..Writer::default()
+    };
     let mut records = Vec::with_capacity(entries.len() * 96);
     put_count(&mut records, sorted.len());
     let mut record = Vec::with_capacity(256);
@@ -178,9 +181,24 @@ fn encode(settings: u64, made_ns: i64, entries: &[(&Entry, Fingerprint)]) -> Vec
     bytes
 }
 
+/// How many ideas of `entries` have each title.
+fn titles_used<'a>(entries: &[(&'a Entry, Fingerprint)]) -> HashMap<&'a str, u32> {
+    let mut used: HashMap<&str, u32> = HashMap::new();
+    for idea in entries.iter().flat_map(|(entry, _)| entry.ideas.iter()) {
+        if let Some(title) = &idea.title {
+            *used.entry(title.as_str()).or_default() += 1;
+        }
+    }
+    used
+}
+
 /// Texts that entries share, each written once and named by its number.
 #[derive(Default)]
 struct Writer<'a> {
+    /// How many ideas have each title: one heard once (most, in a large
+    /// organisation's journal) is written in its record instead, so that
+    /// the table a reader makes whole holds only what entries share.
+    titles_used: HashMap<&'a str, u32>,
     table: HashMap<&'a str, u64>,
     table_bytes: Vec<u8>,
     /// Lists of texts (people, tags) that entries share, likewise.
@@ -207,6 +225,22 @@ impl<'a> Writer<'a> {
     fn maybe(&mut self, out: &mut Vec<u8>, text: Option<&'a Text>) {
         let number = text.map_or(0, |text| self.number(text) + 1);
         put_u64(out, number);
+    }
+
+    /// An idea's title: 0 for none, 1 then the text for one no other idea
+    /// has, else its number plus two.
+    fn title(&mut self, out: &mut Vec<u8>, title: Option<&'a Text>) {
+        match title {
+            None => put_u64(out, 0),
+            Some(title) if self.titles_used.get(title.as_str()) == Some(&1) => {
+                put_u64(out, 1);
+                put_str(out, title);
+            }
+            Some(title) => {
+                let number = self.number(title);
+                put_u64(out, number + 2);
+            }
+        }
     }
 
     fn texts(&mut self, out: &mut Vec<u8>, texts: &'a [Text]) {
@@ -252,7 +286,7 @@ impl<'a> Writer<'a> {
         put_count(out, entry.ideas.len());
         for idea in &entry.ideas {
             self.maybe(out, idea.id.as_ref());
-            self.maybe(out, idea.title.as_ref());
+            self.title(out, idea.title.as_ref());
             self.maybe(out, idea.status.as_ref());
             self.texts(out, &idea.tags);
             self.maybe(out, idea.owner.as_ref());
@@ -339,6 +373,15 @@ impl Fields<'_, '_> {
         }
     }
 
+    /// An idea's title, as [`Writer::title`] writes it.
+    fn title(&mut self) -> Option<Option<Text>> {
+        match usize::try_from(self.reader.u64()?).ok()? {
+            0 => Some(None),
+            1 => Some(Some(Text::distinct(self.reader.str()?))),
+            number => Some(Some(self.tables.texts.get(number - 2)?.clone())),
+        }
+    }
+
     fn texts(&mut self) -> Option<Texts> {
         let number = usize::try_from(self.reader.u64()?).ok()?;
         self.tables.lists.get(number).cloned()
@@ -371,7 +414,7 @@ impl Fields<'_, '_> {
         for _ in 0..count {
             ideas.push(Idea {
                 id: self.maybe()?,
-                title: self.maybe()?,
+                title: self.title()?,
                 status: self.maybe()?,
                 tags: self.texts()?,
                 owner: self.maybe()?,
@@ -431,22 +474,32 @@ mod tests {
 
     #[test]
     fn an_index_reads_back_every_field_of_every_entry() {
-        let entries = [entry("visits/a.md", FULL), entry("visits/b.md", PLAIN)];
+        // "Fewer coupons" is heard twice, so named in the table; "Scan and
+        // go" once, so written in its record.
+        let again =
+            "---\ndate: 2026-03-03\nkind: research\nsite: Lunds\nideas: [Fewer coupons]\n---\n";
+        let entries = [
+            entry("visits/a.md", FULL),
+            entry("visits/b.md", PLAIN),
+            entry("visits/c.md", again),
+        ];
         let pairs: Vec<(&Entry, Fingerprint)> =
             entries.iter().map(|e| (e, fingerprint(1_000))).collect();
         let bytes = encode(42, 10_000_000_000, &pairs);
         let index = decode(bytes.clone(), 42).unwrap();
-        assert_eq!(index.len(), 2);
+        assert_eq!(index.len(), 3);
+        let table: Vec<&str> = index.tables.texts.iter().map(Text::as_str).collect();
+        assert!(table.contains(&"Fewer coupons") && !table.contains(&"Scan and go"));
         // Found at the place guessed, or looked for when the guess is wrong.
         for (place, want) in entries.iter().enumerate() {
-            for guess in [place, 1 - place, 7] {
+            for guess in [place, (place + 1) % 3, 7] {
                 let found = index.entry(want.path.clone(), &fingerprint(1_000), guess);
                 assert_eq!(found, Ok((want.clone(), place)), "guess {guess}");
             }
         }
         assert!(
             index
-                .entry("visits/c.md".into(), &fingerprint(1_000), 1)
+                .entry("visits/d.md".into(), &fingerprint(1_000), 1)
                 .is_err()
         );
         assert!(decode(bytes, 43).is_none(), "other settings");
