@@ -1,6 +1,7 @@
 //! `.insight/index`: one record per entry file, by path, with the metadata
 //! its file had and every field of its entry; texts that entries share (a
-//! kind, a site, a list of people) are written once and named by number.
+//! kind, a site, a list of people) are written once and named by number,
+//! and an idea's title that no other idea has is written in its record.
 
 use std::collections::HashMap;
 use std::path::Path;
