@@ -163,7 +163,9 @@ impl<'a> Story<'a> {
 
     /// The status just after mention `index`.
     fn status_after_mention(&self, index: usize) -> &'a str {
-        self.after[index].status.map_or(self.default_status, Text::as_str)
+        self.after[index]
+            .status
+            .map_or(self.default_status, Text::as_str)
     }
 
     /// Likewise, as a shared text.
