@@ -27,8 +27,11 @@ pub struct Index {
     /// fields, by path.
     records: Vec<u8>,
     /// Where each record's fields start in `records` (an index is smaller
-    /// than 4 GiB: four bytes each instead of eight, at 100,000 entries).
+    /// than 4 GiB: four bytes each instead of eight, at 100,000 entries),
     starts: Vec<u32>,
+    /// and where each ends: a record is read no further, and must be read
+    /// to its end, so that a damaged length is never taken for fields.
+    ends: Vec<u32>,
 }
 
 /// The hash that ties an index to the settings it was made with: any
@@ -65,8 +68,8 @@ impl Index {
         guess: usize,
     ) -> Result<(Entry, usize), String> {
         match self.holds(&path, now, guess) {
-            Some((position, start)) => match (Fields {
-                reader: self.reader(start),
+            Some((position, reader)) => match (Fields {
+                reader,
                 tables: &self.tables,
             })
             .entry()
@@ -81,7 +84,7 @@ impl Index {
     /// The entry at `position`, whatever its file is now, with the
     /// metadata recorded for it.
     pub fn entry_and_fingerprint_at(&self, position: usize) -> Option<(Entry, Fingerprint)> {
-        let mut reader = self.reader(*self.starts.get(position)? as usize);
+        let mut reader = self.record(position)?;
         let path = reader.str()?.to_string();
         let fingerprint = Fingerprint::read(&mut reader)?;
         let entry = Fields {
@@ -94,7 +97,7 @@ impl Index {
 
     /// The metadata recorded for the entry at `position`.
     pub fn fingerprint_at(&self, position: usize) -> Option<Fingerprint> {
-        let mut reader = self.reader(*self.starts.get(position)? as usize);
+        let mut reader = self.record(position)?;
         reader.raw_str()?;
         Fingerprint::read(&mut reader)
     }
@@ -105,10 +108,18 @@ impl Index {
         u64::from_le_bytes(self.records[tail..].try_into().unwrap_or_default())
     }
 
-    /// The position of the record for `path`, and where its fields start
+    /// The position of the record for `path`, and a reader of its fields
     /// after its path and fingerprint, if the record still holds.
-    fn holds(&self, path: &str, now: &Fingerprint, guess: usize) -> Option<(usize, usize)> {
-        let path_at = |start: u32| self.reader(start as usize).raw_str().unwrap_or(b"");
+    fn holds(&self, path: &str, now: &Fingerprint, guess: usize) -> Option<(usize, Reader<'_>)> {
+        // Paths were read within their records when the index was decoded.
+        let path_at = |start: u32| {
+            Reader {
+                bytes: &self.records,
+                at: start as usize,
+            }
+            .raw_str()
+            .unwrap_or(b"")
+        };
         let found = match self.starts.get(guess) {
             Some(&start) if path_at(start) == path.as_bytes() => guess,
             _ => self
@@ -116,18 +127,21 @@ impl Index {
                 .binary_search_by(|&start| path_at(start).cmp(path.as_bytes()))
                 .ok()?,
         };
-        let mut reader = self.reader(self.starts[found] as usize);
+        let mut reader = self.record(found)?;
         reader.raw_str()?;
         let recorded = Fingerprint::read(&mut reader)?;
         let holds = recorded == *now && recorded.settled_before(self.made_ns);
-        holds.then_some((found, reader.at))
+        holds.then_some((found, reader))
     }
 
-    fn reader(&self, start: usize) -> Reader<'_> {
-        Reader {
-            bytes: &self.records,
+    /// A reader of the record at `position`, which ends where it does.
+    fn record(&self, position: usize) -> Option<Reader<'_>> {
+        let start = *self.starts.get(position)? as usize;
+        let end = *self.ends.get(position)? as usize;
+        Some(Reader {
+            bytes: self.records.get(..end)?,
             at: start,
-        }
+        })
     }
 }
 
@@ -326,10 +340,12 @@ fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
     let tables = Tables { texts, lists };
     let count = reader.count()?;
     let mut starts = Vec::with_capacity(count);
+    let mut ends = Vec::with_capacity(count);
     let mut previous = "";
     for _ in 0..count {
         let length = reader.count()?;
         starts.push(u32::try_from(reader.at).ok()?);
+        ends.push(u32::try_from(reader.at.checked_add(length)?).ok()?);
         let path = Reader::new(reader.bytes(length)?).str()?;
         // Sorted and without repeats, or the search would miss records.
         if starts.len() > 1 && path <= previous {
@@ -345,6 +361,7 @@ fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
         tables,
         records: file,
         starts,
+        ends,
     })
 }
 
@@ -428,6 +445,10 @@ impl Fields<'_, '_> {
             1 => true,
             _ => return None,
         };
+        // Read to its end and no further: anything left over is damage.
+        if !self.reader.at_end() {
+            return None;
+        }
         Some(Entry {
             path: String::new(),
             date,
@@ -536,6 +557,30 @@ mod tests {
                 .entry("visits/a.md".into(), &fingerprint(racy), 0)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_record_is_read_to_its_end_and_no_further() {
+        let entries = [entry("visits/a.md", FULL)];
+        let pairs = [(&entries[0], fingerprint(1))];
+        let index = decode(encode(1, 10, &pairs), 1).unwrap();
+        let (start, end) = (index.starts[0] as usize, index.ends[0] as usize);
+        let fields_of = |bytes: &[u8]| {
+            let mut reader = Reader { bytes, at: start };
+            reader.raw_str()?;
+            Fingerprint::read(&mut reader)?;
+            Fields {
+                reader,
+                tables: &index.tables,
+            }
+            .entry()
+        };
+        let whole = index.records[..end].to_vec();
+        assert!(fields_of(&whole).is_some());
+        let mut longer = whole.clone();
+        longer.push(0);
+        assert!(fields_of(&longer).is_none(), "a byte left over");
+        assert!(fields_of(&whole[..end - 1]).is_none(), "a byte short");
     }
 
     #[test]
