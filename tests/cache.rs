@@ -9,8 +9,9 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// The commands compared, each run with and without the index.
-/// The first keeps only some entries in memory, yet keeps the index whole
-/// for the commands after it.
+/// The first keeps in memory only the entries it shows, and may write the
+/// index the others then read (that the index it writes is whole is
+/// `a_list_that_keeps_few_entries_in_memory_writes_the_index_whole`).
 const COMMANDS: [&[&str]; 7] = [
     &["list", "--tag", "mobile", "--format", "csv"],
     &["list", "--format", "json"],

@@ -183,12 +183,16 @@ impl Location {
             needle,
             found: found.as_ref(),
         });
+        // A sieve and a search or a check would each need what the other
+        // let go.
+        let sieve = sieve.filter(|_| search.is_none() && checker.is_none());
         // Sized once: grown by doubling, the entries of a large journal
-        // would be held twice while they move.
+        // would be held twice while they move. A sieve keeps few.
+        let expected = if sieve.is_some() { 0 } else { files.len() };
         let mut loaded = Loaded {
-            entries: Vec::with_capacity(files.len()),
+            entries: Vec::with_capacity(expected),
             read_fingerprints: Vec::new(),
-            sources: Vec::with_capacity(files.len()),
+            sources: Vec::with_capacity(expected),
             searched: Vec::new(),
             searching: search.is_some(),
             checks: match checker {
@@ -198,9 +202,6 @@ impl Location {
             broken: Vec::new(),
             passed_over: Vec::new(),
         };
-        // A sieve and a search or a check would each need what the other
-        // let go.
-        let sieve = sieve.filter(|_| search.is_none() && checker.is_none());
         let clean = match (checker, &index) {
             (Some(_), Some(index)) => cache::checks::Clean::read(&self.root, index.id()),
             _ => None,
@@ -799,6 +800,38 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sieved load keeps only the entries it lets through, those of the
+    /// index included, and leaves the index as it was.
+    #[test]
+    fn a_sieve_keeps_only_what_it_lets_through() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("visits")).unwrap();
+        std::fs::write(root.join("insight.yaml"), "name: Sieve\n").unwrap();
+        for (name, kind) in [("a", "frontline"), ("b", "research"), ("c", "research")] {
+            let text = format!("---\ndate: 2026-03-01\nkind: {kind}\nsite: Cub Foods\n---\n");
+            std::fs::write(root.join(format!("visits/{name}.md")), text).unwrap();
+        }
+        let load = |sieve: Option<&Sieve>| {
+            let location = Location::find(std::slice::from_ref(&root), &root).unwrap();
+            match sieve {
+                Some(sieve) => location.load_sieved(Cache::Use, sieve),
+                None => location.load(Bodies::Drop, Cache::Use),
+            }
+        };
+        // Files are trusted two seconds after they changed: the index made
+        // then holds all three.
+        load(None);
+        std::thread::sleep(std::time::Duration::from_millis(2_100));
+        assert_eq!(load(None).entries.len(), 3);
+        let index = std::fs::read(root.join(".insight/index")).unwrap();
+        let research = |entry: &Entry| entry.kind == "research";
+        let kept = load(Some(&research));
+        let paths: Vec<&str> = kept.entries.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["visits/b.md", "visits/c.md"]);
+        assert_eq!(std::fs::read(root.join(".insight/index")).unwrap(), index);
+    }
 
     /// Rewriting `.insight/folders` for one folder listed again keeps the
     /// listings remembered of the folders that were not: losing them would
