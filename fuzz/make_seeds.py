@@ -111,10 +111,15 @@ class Payload:
         r += self.l(tags) + leb(len(ideas))
         for idea in ideas:
             # A title is written in its record (1) or named in the table
-            # (its number plus 2): insight writes one heard once in its record.
+            # (its number plus 2): insight names one heard more than once.
             title = idea.get("title")
             r += self.maybe(idea.get("id"))
-            r += leb(0) if title is None else leb(1) + text(title)
+            if title is None:
+                r += leb(0)
+            elif idea.get("shared"):
+                r += leb(self.t(title) + 2)
+            else:
+                r += leb(1) + text(title)
             r += self.maybe(idea.get("status")) + self.l(idea.get("tags", ()))
             r += self.maybe(idea.get("owner")) + self.l(idea.get("unknown", ()))
         r += self.l(unknown) + (b"\1" if private else b"\0")
@@ -163,7 +168,7 @@ def index_seeds():
     p.record("visits/2026/a.md", fp, (2026, 3, 1), "frontline", "Cub Foods", "The tills",
              role="cashier", people=["Dana Reyes", "Sam Ito"], customers=12, hours=4.5,
              tags=["mobile"], ideas=[{"id": "scan", "title": "Scan and go", "status": "new"},
-                                     {"title": "Fewer coupons"}])
+                                     {"title": "Fewer coupons", "shared": True}])
     p.record("visits/2026/b.md", fp, (2026, 3, 2), "research", "Cub Foods", "The queue.",
              tags=["checkout"])
     # A record for a file whose entry has errors: trusted, it would hide them.
