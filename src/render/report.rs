@@ -12,7 +12,9 @@ use crate::aggregate::report::{PeriodRecord, Report, Totals, TrendRow};
 const TOP: usize = 10;
 /// How many ideas a page shows, those of widest reach first: a year of a
 /// large organisation mentions tens of thousands, which no one reads on
-/// a page; `insight ideas` and JSON have them all.
+/// a page; `insight ideas` and JSON have them all. The page says how many
+/// more there are, as for tags and sites, and no more: it is also a web
+/// page and an email, whose readers have no command to type.
 const TOP_IDEAS: usize = 25;
 const BAR_WIDTH: usize = 24;
 
@@ -393,7 +395,7 @@ fn ideas(report: &Report) -> Vec<Block> {
     if more > 0 {
         let noun = if more == 1 { "idea" } else { "ideas" };
         blocks.push(Block::Note(format!(
-            "And {more} more {noun}, of narrower reach: `insight ideas` with the same period and filters lists them all."
+            "And {more} more {noun}, of narrower reach."
         )));
     }
     blocks
