@@ -264,6 +264,9 @@ FRONT_MATTERS = [
     "site: |\n  two\n  lines\nrole: >\n  folded\n",
     "a: [b, {c: d}]\n\tx: y\n",
     "key:value\n-x: 1\n_: 2\n",
+    "name: A journal\npeople:\n  - { name: Ada Okafor, group: executives }\n  - {name: Bo,group: it}\n"
+    "targets:\n  executives: { entries_per_year: 2 }\n  it: { hours_per_year: 8 }\nempty: {}\n",
+    "a: {b: c: d, e:f}\nx:\n  y:\n    z: 1\n  w: {}\n- {v: ~, u: -}\n",
 ]
 
 
