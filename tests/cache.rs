@@ -12,8 +12,10 @@ use std::time::Duration;
 /// The first keeps in memory only the entries it shows, and may write the
 /// index the others then read (that the index it writes is whole is
 /// `a_list_that_keeps_few_entries_in_memory_writes_the_index_whole`).
-const COMMANDS: [&[&str]; 7] = [
+const COMMANDS: [&[&str]; 8] = [
     &["list", "--tag", "mobile", "--format", "csv"],
+    // A filter that looks at an entry's ideas is shown whole entries.
+    &["list", "--has-ideas", "--tag", "pickup", "--format", "csv"],
     &["list", "--format", "json"],
     &["list", "--text", "coupon", "--format", "json"],
     &["tags"],

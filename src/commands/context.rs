@@ -15,7 +15,7 @@ use crate::model::diagnostic::skipped_summary;
 use crate::model::journal::{Bodies, Journal, Notice};
 use crate::model::period;
 use crate::read::find::Location;
-use crate::read::worktree::Cache;
+use crate::read::worktree::{Cache, Sieve};
 
 /// Options every command takes, shown under their own heading at the end of
 /// each command's help.
@@ -174,7 +174,11 @@ impl Context {
             return self.load_filtered(location, filter);
         }
         let keep = |entry: &crate::model::entry::Entry| filter.matches(entry);
-        let journal = location.clone().load_sieved(self.cache, &keep);
+        let sieve = match filter.looks_past_the_head() {
+            true => Sieve::by_whole(&keep),
+            false => Sieve::by_head(&keep),
+        };
+        let journal = location.clone().load_sieved(self.cache, &sieve);
         if !crate::check::typed::unmatched(filter, &journal.entries).is_empty() {
             return self.load_filtered(location, filter);
         }

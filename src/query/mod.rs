@@ -59,6 +59,12 @@ impl Filter {
             })
     }
 
+    /// Whether [`Filter::matches`] looks at an entry's title, body or ideas,
+    /// and not only at its date, kind, site, people and tags.
+    pub fn looks_past_the_head(&self) -> bool {
+        self.text.is_some() || self.has_ideas
+    }
+
     /// Whether the filter keeps every entry dated within its days: it asks
     /// for nothing but dates.
     pub fn keeps_whole_days(&self) -> bool {

@@ -10,6 +10,7 @@ pub mod git;
 pub mod progress;
 pub mod reader;
 pub mod search;
+pub mod sieve;
 pub mod snapshot;
 pub mod union;
 pub mod walk;

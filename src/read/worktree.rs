@@ -17,6 +17,7 @@ use crate::read::files::{decode, read_bytes, read_entry};
 use crate::read::find::Location;
 use crate::read::reader::{Contents, in_batches, with_text};
 use crate::read::search::{Folded, Searched, Searcher};
+pub use crate::read::sieve::Sieve;
 use crate::read::walk::{self, Fingerprints};
 
 impl Location {
@@ -546,9 +547,6 @@ enum Found<R> {
     PassedOver(Option<u32>),
 }
 
-/// Which entries a command keeps: see [`Location::load_sieved`].
-pub type Sieve<'a> = dyn Fn(&Entry) -> bool + Sync + 'a;
-
 /// Four bytes a number, kept for each entry: an index holds fewer than
 /// 2³² records (it is smaller than 4 GiB), and no journal as many files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -588,8 +586,9 @@ impl<C: CheckFiles> WorkingTree<'_, C> {
         // Made only when the file is read: most entries of a warm index are not.
         let path_of = |rel: &str| file_path(&self.location.root, rel);
         let rel = match (self.index, fingerprint) {
-            (Some(index), Some(now)) => match index.entry(rel, &now, place) {
-                Ok((mut entry, position)) => {
+            (Some(index), Some(now)) => match self.index_entry(index, rel, &now, place) {
+                Ok((None, position)) => return Found::PassedOver(Some(position as u32)),
+                Ok((Some(mut entry), position)) => {
                     if let Some(checker) = self.checker {
                         return self.checked_from_index(
                             checker,
@@ -599,7 +598,7 @@ impl<C: CheckFiles> WorkingTree<'_, C> {
                             folder,
                         );
                     }
-                    if self.sieve.is_some_and(|keep| !keep(&entry)) {
+                    if self.sieve.is_some_and(|sieve| !sieve.keeps(&entry)) {
                         return Found::PassedOver(Some(position as u32));
                     }
                     let searched = self
@@ -634,6 +633,25 @@ impl<C: CheckFiles> WorkingTree<'_, C> {
                 (Err(problem), None) => Found::Problems(vec![problem]),
             }
         })
+    }
+
+    /// The entry the index holds for `rel` (see [`cache::index::Index::entry`]);
+    /// `None` when a sieve that looks at an entry's head lets it go.
+    fn index_entry(
+        &self,
+        index: &cache::index::Index,
+        rel: String,
+        now: &cache::fingerprint::Fingerprint,
+        place: usize,
+    ) -> Result<(Option<Entry>, usize), String> {
+        match self.sieve {
+            Some(sieve) if !sieve.looks_at_all() => {
+                index.entry_if_kept(rel, now, place, &|entry| sieve.keeps(entry))
+            }
+            _ => index
+                .entry(rel, now, place)
+                .map(|(entry, position)| (Some(entry), position)),
+        }
     }
 
     /// An entry the index holds, checked: from what the last check found
@@ -686,7 +704,7 @@ impl<C: CheckFiles> WorkingTree<'_, C> {
         fingerprint: Option<cache::fingerprint::Fingerprint>,
     ) -> Found<C::Checked> {
         match entry::parse_leaving_body(rel, text, &self.location.config) {
-            Ok((entry, _)) if self.sieve_files && self.sieve.is_some_and(|keep| !keep(&entry)) => {
+            Ok((entry, _)) if self.sieve_files && self.sieve.is_some_and(|s| !s.keeps(&entry)) => {
                 Found::PassedOver(None)
             }
             Ok((mut entry, body)) => {
@@ -827,7 +845,7 @@ mod tests {
         assert_eq!(load(None).entries.len(), 3);
         let index = std::fs::read(root.join(".insight/index")).unwrap();
         let research = |entry: &Entry| entry.kind == "research";
-        let kept = load(Some(&research));
+        let kept = load(Some(&Sieve::by_head(&research)));
         let paths: Vec<&str> = kept.entries.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(paths, ["visits/b.md", "visits/c.md"]);
         assert_eq!(std::fs::read(root.join(".insight/index")).unwrap(), index);

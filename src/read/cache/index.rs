@@ -81,6 +81,32 @@ impl Index {
         }
     }
 
+    /// Like [`Index::entry`], for a load that keeps only the entries
+    /// `keep` lets through: `keep` is shown the entry before its title,
+    /// ideas and unknown keys are decoded (they are left empty), and an
+    /// entry it lets go comes back as `None`. Most entries a filter lets go
+    /// are never decoded whole.
+    pub fn entry_if_kept(
+        &self,
+        path: String,
+        now: &Fingerprint,
+        guess: usize,
+        keep: &dyn Fn(&Entry) -> bool,
+    ) -> Result<(Option<Entry>, usize), String> {
+        let Some((position, reader)) = self.holds(&path, now, guess) else {
+            return Err(path);
+        };
+        let mut fields = Fields {
+            reader,
+            tables: &self.tables,
+        };
+        match fields.entry_if(keep) {
+            Some(Some(entry)) => Ok((Some(Entry { path, ..entry }), position)),
+            Some(None) => Ok((None, position)),
+            None => Err(path),
+        }
+    }
+
     /// The entry at `position`, whatever its file is now, with the
     /// metadata recorded for it.
     pub fn entry_and_fingerprint_at(&self, position: usize) -> Option<(Entry, Fingerprint)> {
@@ -408,13 +434,21 @@ impl Fields<'_, '_> {
     /// The fields of an entry, after its path and fingerprint; the path is
     /// left empty for the caller to fill.
     fn entry(&mut self) -> Option<Entry> {
+        self.entry_if(&|_| true).flatten()
+    }
+
+    /// Like [`Fields::entry`], unless `keep` lets the entry go when shown
+    /// all but its title, ideas and unknown keys: then `Some(None)`, and the
+    /// rest is not decoded. `None` when the record is damaged.
+    fn entry_if(&mut self, keep: &dyn Fn(&Entry) -> bool) -> Option<Option<Entry>> {
         let year = i16::from_le_bytes(self.reader.bytes(2)?.try_into().ok()?);
         let (month, day) = (self.reader.byte()? as i8, self.reader.byte()? as i8);
         let date = jiff::civil::Date::new(year, month, day).ok()?;
         let kind = self.text()?;
         let site = self.text()?;
         let role = self.maybe()?;
-        let title: Box<str> = self.reader.str()?.into();
+        // Checked to be UTF-8 only if the entry is kept.
+        let title = self.reader.raw_str()?;
         let people = self.texts()?;
         let customers = match self.reader.u64()? {
             u64::MAX => None,
@@ -427,6 +461,26 @@ impl Fields<'_, '_> {
             _ => return None,
         };
         let tags = self.texts()?;
+        let mut entry = Entry {
+            path: String::new(),
+            date,
+            kind,
+            site,
+            role,
+            title: Box::default(),
+            people,
+            customers,
+            hours,
+            tags,
+            ideas: Box::default(),
+            body: String::new(),
+            unknown_keys: Texts::default(),
+            private: false,
+        };
+        if !keep(&entry) {
+            return Some(None);
+        }
+        entry.title = std::str::from_utf8(title).ok()?.into();
         let count = self.reader.count()?;
         let mut ideas = Vec::with_capacity(count);
         for _ in 0..count {
@@ -439,8 +493,9 @@ impl Fields<'_, '_> {
                 unknown_keys: self.texts()?,
             });
         }
-        let unknown_keys = self.texts()?;
-        let private = match self.reader.byte()? {
+        entry.ideas = ideas.into_boxed_slice();
+        entry.unknown_keys = self.texts()?;
+        entry.private = match self.reader.byte()? {
             0 => false,
             1 => true,
             _ => return None,
@@ -449,22 +504,7 @@ impl Fields<'_, '_> {
         if !self.reader.at_end() {
             return None;
         }
-        Some(Entry {
-            path: String::new(),
-            date,
-            kind,
-            site,
-            role,
-            title,
-            people,
-            customers,
-            hours,
-            tags,
-            ideas: ideas.into_boxed_slice(),
-            body: String::new(),
-            unknown_keys,
-            private,
-        })
+        Some(Some(entry))
     }
 }
 
@@ -525,6 +565,42 @@ mod tests {
                 .is_err()
         );
         assert!(decode(bytes, 43).is_none(), "other settings");
+    }
+
+    /// A sieve is shown an entry's head (its title, ideas and unknown keys
+    /// not decoded yet); one it keeps comes back whole, one it lets go as
+    /// nothing, at its position all the same.
+    #[test]
+    fn a_sieve_sees_the_head_and_keeps_the_whole() {
+        let entries = [entry("visits/a.md", FULL), entry("visits/b.md", PLAIN)];
+        let pairs: Vec<(&Entry, Fingerprint)> =
+            entries.iter().map(|e| (e, fingerprint(1_000))).collect();
+        let index = decode(encode(42, 10_000_000_000, &pairs), 42).unwrap();
+        let shown = std::sync::Mutex::new(Vec::new());
+        let with_people = |entry: &Entry| {
+            let head = (
+                entry.title.to_string(),
+                entry.ideas.len(),
+                entry.unknown_keys.len(),
+            );
+            shown.lock().unwrap().push((entry.kind.to_string(), head));
+            !entry.people.is_empty()
+        };
+        let kept = index.entry_if_kept("visits/a.md".into(), &fingerprint(1_000), 0, &with_people);
+        assert_eq!(kept, Ok((Some(entries[0].clone()), 0)));
+        let let_go =
+            index.entry_if_kept("visits/b.md".into(), &fingerprint(1_000), 0, &with_people);
+        assert_eq!(let_go, Ok((None, 1)));
+        assert_eq!(
+            *shown.lock().unwrap(),
+            [
+                ("frontline".to_string(), (String::new(), 0, 0)),
+                ("research".to_string(), (String::new(), 0, 0))
+            ]
+        );
+        // A file that changed is read again, whatever the sieve says.
+        let changed = index.entry_if_kept("visits/b.md".into(), &fingerprint(2_000), 1, &|_| false);
+        assert_eq!(changed, Err("visits/b.md".to_string()));
     }
 
     #[test]
