@@ -367,12 +367,15 @@ fn decode(file: Vec<u8>, settings: u64) -> Option<Index> {
     let count = reader.count()?;
     let mut starts = Vec::with_capacity(count);
     let mut ends = Vec::with_capacity(count);
-    let mut previous = "";
+    let mut previous: &[u8] = b"";
     for _ in 0..count {
         let length = reader.count()?;
         starts.push(u32::try_from(reader.at).ok()?);
         ends.push(u32::try_from(reader.at.checked_add(length)?).ok()?);
-        let path = Reader::new(reader.bytes(length)?).str()?;
+        // Compared as bytes, which order UTF-8 texts as their characters
+        // do; a path that is not UTF-8 matches no file's, and is checked
+        // when its record is read whatever its file (for a rewrite).
+        let path = Reader::new(reader.bytes(length)?).raw_str()?;
         // Sorted and without repeats, or the search would miss records.
         if starts.len() > 1 && path <= previous {
             return None;
