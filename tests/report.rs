@@ -802,6 +802,63 @@ fn a_page_shows_the_ideas_of_widest_reach_and_json_has_them_all() {
 }
 
 #[test]
+fn a_page_shows_the_ideas_that_moved_furthest_and_json_has_them_all() {
+    let dir = TempDir::new("many-moves");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("visits")).unwrap();
+    std::fs::write(root.join("insight.yaml"), "name: Many moves\n").unwrap();
+    // Ideas 1 and 2 reach `building` early; the others reach `planned`, idea
+    // n on day n of February and March: the page keeps 1, 2 and 8 to 30.
+    for n in 1..=30u32 {
+        let raised = format!(
+            "---\ndate: 2026-01-01\nkind: frontline\nsite: Store\n\
+             ideas:\n  - id: i{n}\n    title: Idea number {n}\n    status: new\n---\n"
+        );
+        std::fs::write(root.join(format!("visits/a{n:02}.md")), raised).unwrap();
+        let (day, status) = match n {
+            1 | 2 => (jiff::civil::date(2026, 1, 5), "building"),
+            _ => (
+                jiff::civil::date(2026, 2, 1) + jiff::Span::new().days(n),
+                "planned",
+            ),
+        };
+        let moved = format!(
+            "---\ndate: {day}\nkind: frontline\nsite: Store\n\
+             ideas:\n  - id: i{n}\n    status: {status}\n---\n"
+        );
+        std::fs::write(root.join(format!("visits/b{n:02}.md")), moved).unwrap();
+    }
+    let report = |format: &str| {
+        insight(&[
+            "--journal",
+            dir.str(),
+            "report",
+            "-p",
+            "2026Q1",
+            "-f",
+            format,
+        ])
+        .ok()
+    };
+    let page = report("markdown");
+    let mut shown: Vec<u32> = page
+        .lines()
+        .filter(|line| line.contains(" → "))
+        .filter_map(|line| line.strip_prefix("| i"))
+        .map(|rest| rest.split(' ').next().unwrap().parse().unwrap())
+        .collect();
+    shown.sort_unstable();
+    let furthest: Vec<u32> = [1, 2].into_iter().chain(8..=30).collect();
+    assert_eq!(shown, furthest, "{page}");
+    assert!(
+        page.contains("And 5 more ideas that changed status, not as far along as those shown.\n"),
+        "{page}"
+    );
+    let json: Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(json["movements"].as_array().unwrap().len(), 30);
+}
+
+#[test]
 fn report_usage_errors() {
     let run = fixture("quarterly", &["report", "--format", "csv"]);
     assert_eq!(run.code, 2);

@@ -394,10 +394,9 @@ fn movements(report: &Report, links: &dyn Links) -> HtmlTable {
             .into_iter()
             .map(|(key, title)| HtmlColumn::new(key, title, Align::Left))
             .collect(),
-        rows: report
-            .movements
-            .iter()
-            .filter(|m| text::changed(m))
+        rows: text::shown_movements(report)
+            .0
+            .into_iter()
             .map(|m| {
                 let id = m.id.as_deref().unwrap_or_default();
                 let row = [("id", id), ("title", m.title.as_str())];

@@ -16,6 +16,10 @@ const TOP: usize = 10;
 /// more there are, as for tags and sites, and no more: it is also a web
 /// page and an email, whose readers have no command to type.
 const TOP_IDEAS: usize = 25;
+/// How many ideas that changed status a page shows: those that went
+/// furthest along the journal's statuses, latest first among equals. A year
+/// of a large organisation moves thousands; JSON has them all.
+const TOP_MOVEMENTS: usize = 25;
 const BAR_WIDTH: usize = 24;
 
 /// Settings that differ between a terminal and a file.
@@ -239,7 +243,7 @@ fn with_more(table: Table, total: usize, what: &str) -> Vec<Block> {
 /// the period, each step once; then the ideas raised in it, in one line.
 fn movements(report: &Report) -> Vec<Block> {
     let mut blocks = vec![Block::Note(pipeline(report))];
-    let changed: Vec<&Movement> = report.movements.iter().filter(|m| changed(m)).collect();
+    let (changed, more) = shown_movements(report);
     if changed.is_empty() {
         blocks.push(Block::Note(format!(
             "No idea changed status in {}.",
@@ -261,6 +265,12 @@ fn movements(report: &Report) -> Vec<Block> {
             ]);
         }
         blocks.push(Block::Table(table));
+    }
+    if more > 0 {
+        let noun = if more == 1 { "idea" } else { "ideas" };
+        blocks.push(Block::Note(format!(
+            "And {more} more {noun} that changed status, not as far along as those shown."
+        )));
     }
     if let Some(raised) = raised(report) {
         blocks.push(Block::Note(raised));
@@ -286,8 +296,32 @@ pub(super) fn pipeline(report: &Report) -> String {
     )
 }
 
+/// The ideas that changed status that a page shows, in the report's
+/// order, and how many more there are: at most [`TOP_MOVEMENTS`], those
+/// that ended furthest along the statuses, then those whose last step was
+/// latest.
+pub(super) fn shown_movements(report: &Report) -> (Vec<&Movement>, usize) {
+    let mut changed: Vec<(usize, &Movement)> = report
+        .movements
+        .iter()
+        .filter(|m| changed(m))
+        .enumerate()
+        .collect();
+    let more = changed.len().saturating_sub(TOP_MOVEMENTS);
+    if more > 0 {
+        let rank = |m: &Movement| report.pipeline.iter().position(|row| row.status == m.to);
+        let last_step = |m: &Movement| m.steps.last().map(|step| step.date);
+        changed.sort_by_key(|&(place, m)| {
+            std::cmp::Reverse((rank(m), last_step(m), std::cmp::Reverse(place)))
+        });
+        changed.truncate(TOP_MOVEMENTS);
+        changed.sort_by_key(|&(place, _)| place);
+    }
+    (changed.into_iter().map(|(_, m)| m).collect(), more)
+}
+
 /// Whether an idea changed status in the period, beyond being raised.
-pub(super) fn changed(movement: &Movement) -> bool {
+fn changed(movement: &Movement) -> bool {
     movement.steps.iter().any(|step| step.from.is_some())
 }
 
