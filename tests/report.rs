@@ -705,17 +705,37 @@ fn output_never_replaces_the_journal_or_a_stranger() {
     );
 }
 
+/// A journal of its own: `insight.yaml` holding `settings`, and an empty
+/// `visits/` for the test to fill.
+fn journal_with(name: &str, settings: &str) -> TempDir {
+    let dir = TempDir::new(name);
+    std::fs::create_dir_all(dir.path().join("visits")).unwrap();
+    std::fs::write(dir.path().join("insight.yaml"), settings).unwrap();
+    dir
+}
+
+/// `insight report -p 2026Q1 -f FORMAT` on the journal in `dir`.
+fn q1_report(dir: &TempDir, format: &str) -> String {
+    insight(&[
+        "--journal",
+        dir.str(),
+        "report",
+        "-p",
+        "2026Q1",
+        "-f",
+        format,
+    ])
+    .ok()
+}
+
 #[test]
 fn coverage_lists_everyone_who_went_out() {
-    let dir = TempDir::new("coverage-all");
-    let root = dir.path();
-    std::fs::create_dir_all(root.join("visits")).unwrap();
-    std::fs::write(
-        root.join("insight.yaml"),
+    let dir = journal_with(
+        "coverage-all",
         "people:\n  - { name: Ann, group: executives }\n  - { name: Bob, group: staff }\n  - Cat\n\
          targets:\n  executives: { entries_per_year: 2 }\n",
-    )
-    .unwrap();
+    );
+    let root = dir.path();
     std::fs::write(
         root.join("visits/a.md"),
         "---\ndate: 2026-02-01\nkind: peer\nsite: A\npeople: [Ann, Bob]\n---\n",
@@ -726,16 +746,7 @@ fn coverage_lists_everyone_who_went_out() {
         "---\ndate: 2026-02-02\nkind: peer\nsite: B\npeople: [Cat, Dan]\n---\n",
     )
     .unwrap();
-    let page = insight(&[
-        "--journal",
-        dir.str(),
-        "report",
-        "-p",
-        "2026Q1",
-        "-f",
-        "markdown",
-    ])
-    .ok();
+    let page = q1_report(&dir, "markdown");
     assert!(
         page.contains(
             "| Ann | executives | 1 | 0 | 1 of 2 entries | on track |\n\
@@ -749,10 +760,8 @@ fn coverage_lists_everyone_who_went_out() {
 
 #[test]
 fn a_page_shows_the_ideas_of_widest_reach_and_json_has_them_all() {
-    let dir = TempDir::new("many-ideas");
+    let dir = journal_with("many-ideas", "name: Many ideas\n");
     let root = dir.path();
-    std::fs::create_dir_all(root.join("visits")).unwrap();
-    std::fs::write(root.join("insight.yaml"), "name: Many ideas\n").unwrap();
     // Idea n is heard by n customers: the page keeps 30 down to 6.
     for n in 1..=30 {
         std::fs::write(
@@ -764,16 +773,7 @@ fn a_page_shows_the_ideas_of_widest_reach_and_json_has_them_all() {
         )
         .unwrap();
     }
-    let page = insight(&[
-        "--journal",
-        dir.str(),
-        "report",
-        "-p",
-        "2026Q1",
-        "-f",
-        "markdown",
-    ])
-    .ok();
+    let page = q1_report(&dir, "markdown");
     let shown: Vec<&str> = page
         .lines()
         .filter_map(|line| line.strip_prefix("|  | Idea number "))
@@ -785,28 +785,14 @@ fn a_page_shows_the_ideas_of_widest_reach_and_json_has_them_all() {
         page.contains("And 5 more ideas, of narrower reach.\n"),
         "{page}"
     );
-    let json: Value = serde_json::from_str(
-        &insight(&[
-            "--journal",
-            dir.str(),
-            "report",
-            "-p",
-            "2026Q1",
-            "-f",
-            "json",
-        ])
-        .ok(),
-    )
-    .unwrap();
+    let json: Value = serde_json::from_str(&q1_report(&dir, "json")).unwrap();
     assert_eq!(json["ideas"].as_array().unwrap().len(), 30);
 }
 
 #[test]
 fn a_page_shows_the_ideas_that_moved_furthest_and_json_has_them_all() {
-    let dir = TempDir::new("many-moves");
+    let dir = journal_with("many-moves", "name: Many moves\n");
     let root = dir.path();
-    std::fs::create_dir_all(root.join("visits")).unwrap();
-    std::fs::write(root.join("insight.yaml"), "name: Many moves\n").unwrap();
     // Ideas 1 and 2 reach `building` early; the others reach `planned`, idea
     // n on day n of February and March: the page keeps 1, 2 and 8 to 30.
     for n in 1..=30u32 {
@@ -828,19 +814,7 @@ fn a_page_shows_the_ideas_that_moved_furthest_and_json_has_them_all() {
         );
         std::fs::write(root.join(format!("visits/b{n:02}.md")), moved).unwrap();
     }
-    let report = |format: &str| {
-        insight(&[
-            "--journal",
-            dir.str(),
-            "report",
-            "-p",
-            "2026Q1",
-            "-f",
-            format,
-        ])
-        .ok()
-    };
-    let page = report("markdown");
+    let page = q1_report(&dir, "markdown");
     let mut shown: Vec<u32> = page
         .lines()
         .filter(|line| line.contains(" → "))
@@ -854,7 +828,7 @@ fn a_page_shows_the_ideas_that_moved_furthest_and_json_has_them_all() {
         page.contains("And 5 more ideas that changed status, not as far along as those shown.\n"),
         "{page}"
     );
-    let json: Value = serde_json::from_str(&report("json")).unwrap();
+    let json: Value = serde_json::from_str(&q1_report(&dir, "json")).unwrap();
     assert_eq!(json["movements"].as_array().unwrap().len(), 30);
 }
 
