@@ -833,6 +833,43 @@ fn a_page_shows_the_ideas_that_moved_furthest_and_json_has_them_all() {
 }
 
 #[test]
+fn a_page_shows_the_people_furthest_behind_and_json_has_them_all() {
+    // P01 to P30 have 4 entries a year to make; P{n} made n % 5 of them in
+    // January. A quarter is a fourth of the year: 0 is behind, 1 to 3 on
+    // track, 4 met. The page keeps the behind, the on track, and the first
+    // who met it, P04.
+    let people: String = (1..=30)
+        .map(|n| format!("  - {{ name: P{n:02}, group: staff }}\n"))
+        .collect();
+    let settings = format!("people:\n{people}targets:\n  staff: {{ entries_per_year: 4 }}\n");
+    let dir = journal_with("many-people", &settings);
+    for n in 1..=30 {
+        for day in 1..=n % 5 {
+            let visit = format!(
+                "---\ndate: 2026-01-{day:02}\nkind: peer\nsite: A\npeople: [P{n:02}]\n---\n"
+            );
+            std::fs::write(dir.path().join(format!("visits/{n:02}-{day}.md")), visit).unwrap();
+        }
+    }
+    let page = q1_report(&dir, "markdown");
+    let shown: Vec<u32> = page
+        .lines()
+        .filter_map(|line| line.strip_prefix("| P")?.get(..2)?.parse().ok())
+        .collect();
+    let behind_on_track_and_first_met: Vec<u32> =
+        (1..=30).filter(|n| n % 5 != 4 || *n == 4).collect();
+    assert_eq!(shown, behind_on_track_and_first_met, "{page}");
+    assert!(
+        page.contains(
+            "And 5 more people, each as far toward their target as those shown or further, or without one.\n"
+        ),
+        "{page}"
+    );
+    let json: Value = serde_json::from_str(&q1_report(&dir, "json")).unwrap();
+    assert_eq!(json["coverage"].as_array().unwrap().len(), 30);
+}
+
+#[test]
 fn report_usage_errors() {
     let run = fixture("quarterly", &["report", "--format", "csv"]);
     assert_eq!(run.code, 2);

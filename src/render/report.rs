@@ -3,10 +3,10 @@
 
 use super::document::{self, Block, Document, Quoted, Section};
 use super::escape::escape_controls;
-use super::table::{Column, Table, number, signed};
+use super::table::{Column, Table, number, share_of_target, signed};
 use crate::aggregate::history::Step;
 use crate::aggregate::ideas::Movement;
-use crate::aggregate::report::{PeriodRecord, Report, Totals, TrendRow};
+use crate::aggregate::report::{CoverageRow, PeriodRecord, Report, Totals, TrendRow};
 
 /// How many tags and sites a page shows; JSON has them all.
 const TOP: usize = 10;
@@ -20,6 +20,10 @@ const TOP_IDEAS: usize = 25;
 /// furthest along the journal's statuses, latest first among equals. A year
 /// of a large organisation moves thousands; JSON has them all.
 const TOP_MOVEMENTS: usize = 25;
+/// How many people a page shows in its coverage: those furthest behind
+/// their targets first. An organisation sends a thousand people out; the
+/// summary counts them all, and JSON lists them all.
+const TOP_PEOPLE: usize = 25;
 const BAR_WIDTH: usize = 24;
 
 /// Settings that differ between a terminal and a file.
@@ -456,7 +460,8 @@ fn coverage(report: &Report) -> Vec<Block> {
         Column::left("target", "Toward target"),
         Column::left("standing", "Status"),
     ]);
-    for c in &report.coverage {
+    let (shown, more) = shown_coverage(report);
+    for c in shown {
         table.push(vec![
             c.person.clone(),
             match (&c.group, c.in_settings) {
@@ -476,7 +481,40 @@ fn coverage(report: &Report) -> Vec<Block> {
         ]);
     }
     blocks.push(Block::Table(table));
+    if more > 0 {
+        let noun = if more == 1 { "person" } else { "people" };
+        blocks.push(Block::Note(format!(
+            "And {more} more {noun}, each as far toward their target as those shown or further, or without one."
+        )));
+    }
     blocks
+}
+
+/// The people of the coverage that a page shows, in the report's order,
+/// and how many more there are: at most [`TOP_PEOPLE`], those behind their
+/// target first, then on track, then met, then without a target, each
+/// furthest from their target first.
+pub(crate) fn shown_coverage(report: &Report) -> (Vec<&CoverageRow>, usize) {
+    let more = report.coverage.len().saturating_sub(TOP_PEOPLE);
+    if more == 0 {
+        return (report.coverage.iter().collect(), 0);
+    }
+    let standing = |c: &CoverageRow| match c.standing {
+        "behind" => 0,
+        "on track" => 1,
+        "met" => 2,
+        _ => 3,
+    };
+    let mut rows: Vec<(usize, &CoverageRow)> = report.coverage.iter().enumerate().collect();
+    rows.sort_by(|(a_place, a), (b_place, b)| {
+        let done = |c: &CoverageRow| share_of_target(c).unwrap_or(f64::INFINITY);
+        (standing(a).cmp(&standing(b)))
+            .then(done(a).total_cmp(&done(b)))
+            .then(a_place.cmp(b_place))
+    });
+    rows.truncate(TOP_PEOPLE);
+    rows.sort_by_key(|&(place, _)| place);
+    (rows.into_iter().map(|(_, c)| c).collect(), more)
 }
 
 fn quotes(report: &Report) -> Vec<Block> {

@@ -133,6 +133,26 @@ pub fn wrap(text: &str, width: Option<u16>) -> String {
     lines.join("\n")
 }
 
+/// How much of their yearly target a person has done, from 0 (capped at 1);
+/// with two targets, the one they are further from. `None` without a target.
+pub fn share_of_target(row: &crate::aggregate::report::CoverageRow) -> Option<f64> {
+    let share = |done: f64, target: f64| {
+        if target <= 0.0 {
+            1.0
+        } else {
+            (done / target).min(1.0)
+        }
+    };
+    let entries = row
+        .target_entries
+        .map(|t| share(row.year_entries as f64, t));
+    let hours = row.target_hours.map(|t| share(row.year_hours, t));
+    match (entries, hours) {
+        (Some(e), Some(h)) => Some(e.min(h)),
+        (one, other) => one.or(other),
+    }
+}
+
 /// A year's figures against a yearly target: `1 of 2 entries`, `9 of 8
 /// hours`, or both; nothing without a target.
 pub fn progress(

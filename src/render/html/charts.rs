@@ -9,9 +9,9 @@
 
 use std::fmt;
 
-use crate::aggregate::report::{CoverageRow, Report, TrendRow};
-use crate::render::report::{bucket_name, span};
-use crate::render::table::{number, progress};
+use crate::aggregate::report::{Report, TrendRow};
+use crate::render::report::{bucket_name, shown_coverage, span};
+use crate::render::table::{number, progress, share_of_target};
 
 /// Pixels: the height of a bar, and the gap between a row's two bars.
 const BAR: u32 = 12;
@@ -265,9 +265,9 @@ fn trend_value(row: &TrendRow) -> String {
 /// Everyone with a yearly target: how far they are toward it, against where
 /// "on track" stands on the day the report is counted to.
 pub fn coverage(report: &Report) -> Option<Chart> {
-    let rows: Vec<Row> = report
-        .coverage
-        .iter()
+    let rows: Vec<Row> = shown_coverage(report)
+        .0
+        .into_iter()
         .filter_map(|c| {
             let done = share_of_target(c)?;
             let status = match c.standing {
@@ -332,26 +332,6 @@ pub fn coverage(report: &Report) -> Option<Chart> {
     })
 }
 
-/// How much of their yearly target a person has done, from 0 (capped at 1);
-/// with two targets, the one they are further from. `None` without a target.
-fn share_of_target(row: &CoverageRow) -> Option<f64> {
-    let share = |done: f64, target: f64| {
-        if target <= 0.0 {
-            1.0
-        } else {
-            (done / target).min(1.0)
-        }
-    };
-    let entries = row
-        .target_entries
-        .map(|t| share(row.year_entries as f64, t));
-    let hours = row.target_hours.map(|t| share(row.year_hours, t));
-    match (entries, hours) {
-        (Some(e), Some(h)) => Some(e.min(h)),
-        (one, other) => one.or(other),
-    }
-}
-
 fn single_bar(class: &'static str, value: f64, most: f64) -> Vec<Rect> {
     bar_at(class, 0, BAR, value, most)
 }
@@ -374,6 +354,7 @@ fn bar_at(class: &'static str, y: u32, height: u32, value: f64, most: f64) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::aggregate::report::CoverageRow;
 
     #[test]
     fn percents_are_clamped_and_short() {
