@@ -305,23 +305,32 @@ pub(super) fn pipeline(report: &Report) -> String {
 /// that ended furthest along the statuses, then those whose last step was
 /// latest.
 pub(super) fn shown_movements(report: &Report) -> (Vec<&Movement>, usize) {
-    let mut changed: Vec<(usize, &Movement)> = report
-        .movements
-        .iter()
-        .filter(|m| changed(m))
-        .enumerate()
-        .collect();
-    let more = changed.len().saturating_sub(TOP_MOVEMENTS);
-    if more > 0 {
-        let rank = |m: &Movement| report.pipeline.iter().position(|row| row.status == m.to);
-        let last_step = |m: &Movement| m.steps.last().map(|step| step.date);
-        changed.sort_by_key(|&(place, m)| {
-            std::cmp::Reverse((rank(m), last_step(m), std::cmp::Reverse(place)))
-        });
-        changed.truncate(TOP_MOVEMENTS);
-        changed.sort_by_key(|&(place, _)| place);
+    let changed: Vec<&Movement> = report.movements.iter().filter(|m| changed(m)).collect();
+    let rank = |m: &Movement| report.pipeline.iter().position(|row| row.status == m.to);
+    let last_step = |m: &Movement| m.steps.last().map(|step| step.date);
+    // Furthest along, then latest, first.
+    first_in_place(changed, TOP_MOVEMENTS, |a, b| {
+        (rank(b), last_step(b)).cmp(&(rank(a), last_step(a)))
+    })
+}
+
+/// The first `count` of `rows` by `first`, earlier rows first among
+/// equals, left in their order in `rows`; and how many were left out.
+fn first_in_place<T>(
+    rows: Vec<&T>,
+    count: usize,
+    first: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> (Vec<&T>, usize) {
+    let more = rows.len().saturating_sub(count);
+    if more == 0 {
+        return (rows, 0);
     }
-    (changed.into_iter().map(|(_, m)| m).collect(), more)
+    let mut placed: Vec<(usize, &T)> = rows.into_iter().enumerate().collect();
+    // A stable sort: among equals, the earlier row stays first.
+    placed.sort_by(|(_, a), (_, b)| first(a, b));
+    placed.truncate(count);
+    placed.sort_by_key(|&(place, _)| place);
+    (placed.into_iter().map(|(_, row)| row).collect(), more)
 }
 
 /// Whether an idea changed status in the period, beyond being raised.
@@ -495,26 +504,17 @@ fn coverage(report: &Report) -> Vec<Block> {
 /// target first, then on track, then met, then without a target, each
 /// furthest from their target first.
 pub(crate) fn shown_coverage(report: &Report) -> (Vec<&CoverageRow>, usize) {
-    let more = report.coverage.len().saturating_sub(TOP_PEOPLE);
-    if more == 0 {
-        return (report.coverage.iter().collect(), 0);
-    }
     let standing = |c: &CoverageRow| match c.standing {
         "behind" => 0,
         "on track" => 1,
         "met" => 2,
         _ => 3,
     };
-    let mut rows: Vec<(usize, &CoverageRow)> = report.coverage.iter().enumerate().collect();
-    rows.sort_by(|(a_place, a), (b_place, b)| {
-        let done = |c: &CoverageRow| share_of_target(c).unwrap_or(f64::INFINITY);
-        (standing(a).cmp(&standing(b)))
-            .then(done(a).total_cmp(&done(b)))
-            .then(a_place.cmp(b_place))
-    });
-    rows.truncate(TOP_PEOPLE);
-    rows.sort_by_key(|&(place, _)| place);
-    (rows.into_iter().map(|(_, c)| c).collect(), more)
+    let done = |c: &CoverageRow| share_of_target(c).unwrap_or(f64::INFINITY);
+    let rows = report.coverage.iter().collect();
+    first_in_place(rows, TOP_PEOPLE, |a, b| {
+        (standing(a).cmp(&standing(b))).then(done(a).total_cmp(&done(b)))
+    })
 }
 
 fn quotes(report: &Report) -> Vec<Block> {
